@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * The CRM-neutral view of a lead (HubSpot contact, Salesforce Lead/Contact) that the domain rules
+ * read. Adapters build it with pure mappers (`fromHubSpotContact`, ...). Fields the CRM does not
+ * have are null, never guessed.
+ */
+export const CRM_KINDS = ['hubspot', 'salesforce', 'sandbox'] as const;
+export const crmKindSchema = z.enum(CRM_KINDS);
+export type CrmKind = z.infer<typeof crmKindSchema>;
+
+/** Where a lead lives: the CRM, the account (HubSpot portal id, Salesforce org host) and the record id. */
+export const leadRefSchema = z.object({
+  crm: crmKindSchema,
+  account: z.string().min(1),
+  id: z.string().min(1),
+  /** Salesforce distinguishes Lead and Contact; HubSpot leads are contacts. */
+  objectType: z.enum(['contact', 'lead']).default('contact'),
+});
+export type LeadRef = z.infer<typeof leadRefSchema>;
+
+export const ownerSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type Owner = z.infer<typeof ownerSchema>;
+
+/** What changed a property: a form, a workflow, a rep in the CRM UI, an import, an integration... */
+export const changeSourceSchema = z.object({
+  /** The CRM's own source type, e.g. HubSpot `FORM`, `AUTOMATION_PLATFORM`, `CRM_UI`, `IMPORT`. */
+  type: z.string(),
+  /** Human label when the CRM gives one (workflow name, user email, form name). */
+  label: z.string().nullable(),
+});
+export type ChangeSource = z.infer<typeof changeSourceSchema>;
+
+export const formAnswerSchema = z.object({
+  /** Question as asked (the CRM property label), e.g. "What's your biggest challenge?" */
+  question: z.string(),
+  /** Answer verbatim, as text. */
+  answer: z.string(),
+  /** Epoch ms of the submission that set it. */
+  answeredAt: z.number().int(),
+  /** Form id or name when known. */
+  form: z.string().nullable(),
+});
+export type FormAnswer = z.infer<typeof formAnswerSchema>;
+
+export const leadSchema = z.object({
+  ref: leadRefSchema,
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  company: z.string().nullable(),
+  industry: z.string().nullable(),
+  /** Employee count as a number when the CRM holds one (HubSpot `numemployees` may be a range like "51-200": lower bound). */
+  employees: z.number().int().nonnegative().nullable(),
+  country: z.string().nullable(),
+  /** HubSpot `lifecyclestage` / Salesforce Lead.Status family, as the CRM spells it. */
+  lifecycleStage: z.string().nullable(),
+  /** HubSpot `hs_lead_status` / Salesforce `Lead.Status`. */
+  leadStatus: z.string().nullable(),
+  owner: ownerSchema.nullable(),
+  /** When the current owner was assigned (epoch ms) — the usual SLA clock start. */
+  ownerAssignedAt: z.number().int().nullable(),
+  /** What assigned the owner (workflow "Round robin — inbound demo", a rep in the UI...). */
+  ownerAssignedBy: changeSourceSchema.nullable(),
+  /** Original source (HubSpot `hs_analytics_source`, e.g. ORGANIC_SEARCH, PAID_SEARCH, EMAIL_MARKETING...). */
+  source: z.string().nullable(),
+  /** Source drill-downs (HubSpot `hs_analytics_source_data_1/2`): often the campaign or the referrer. */
+  sourceDetail: z.array(z.string()),
+  /** Latest source (HubSpot `hs_latest_source`). */
+  latestSource: z.string().nullable(),
+  /** The marketing campaign credited with the handoff, when known. */
+  campaign: z.string().nullable(),
+  firstConversion: z.object({ name: z.string(), at: z.number().int().nullable() }).nullable(),
+  recentConversion: z.object({ name: z.string(), at: z.number().int().nullable() }).nullable(),
+  /** Answers the prospect typed into forms, verbatim, newest first. */
+  formAnswers: z.array(formAnswerSchema),
+  /** When the lead became marketing-qualified / was handed to sales (epoch ms), if the CRM records it. */
+  handedOffAt: z.number().int().nullable(),
+  createdAt: z.number().int().nullable(),
+  updatedAt: z.number().int().nullable(),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+/**
+ * A human touch logged in the CRM (call, email, meeting, ...). The SLA clock stops at the first
+ * one by the owner that counts under the policy; automated sends never count.
+ */
+export const TOUCH_KINDS = ['call', 'email', 'meeting', 'social', 'sequence_email', 'note', 'task'] as const;
+export const touchSchema = z.object({
+  id: z.string(),
+  kind: z.enum(TOUCH_KINDS),
+  occurredAt: z.number().int(),
+  /** CRM owner/user id of whoever logged or made it. */
+  ownerId: z.string().nullable(),
+  /** True for sequences, workflows, marketing sends: never a human first touch. */
+  automated: z.boolean(),
+  /** For calls: whether a conversation happened. */
+  connected: z.boolean().nullable(),
+  summary: z.string().nullable(),
+});
+export type Touch = z.infer<typeof touchSchema>;
+
+export function leadDisplayName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email'>): string {
+  const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ').trim();
+  return name || lead.email || 'Unnamed lead';
+}

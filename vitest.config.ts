@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit and property tests. End-to-end tests live in test/e2e (*.spec.ts) and run under Playwright.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    // Two cores on CI: keep the pool small so property tests and the sandbox server tests don't starve.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+  },
+});
