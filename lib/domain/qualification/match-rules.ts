@@ -1,0 +1,89 @@
+/**
+ * Small, deterministic matchers shared by the evaluator and the backtest. Patterns come from
+ * admin JSON as strings; compiled regexes are cached because the backtest evaluates the same
+ * definition against thousands of leads.
+ */
+const regexCache = new Map<string, RegExp>();
+
+export function compilePattern(source: string): RegExp {
+  let re = regexCache.get(source);
+  if (!re) {
+    // Case-insensitive, no "g" flag: a global regex keeps lastIndex state between calls.
+    re = new RegExp(source, 'i');
+    regexCache.set(source, re);
+  }
+  return re;
+}
+
+export function matchesPattern(source: string, text: string | null | undefined): boolean {
+  return text !== null && text !== undefined && compilePattern(source).test(text);
+}
+
+/** The first pattern (in definition order) that matches, so explanations name it. */
+export function findMatchingPattern(sources: readonly string[], text: string | null | undefined): string | undefined {
+  return sources.find((s) => matchesPattern(s, text));
+}
+
+export function emailDomain(email: string | null | undefined): string | null {
+  if (!email) return null;
+  const at = email.lastIndexOf('@');
+  if (at < 1 || at === email.length - 1) return null;
+  return email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** "gmail.com" matches gmail.com and its subdomains; "*.edu" matches anything ending in ".edu". */
+export function matchesDomain(pattern: string, domain: string): boolean {
+  const p = pattern.toLowerCase();
+  if (p.startsWith('*.')) return domain.endsWith(p.slice(1));
+  return domain === p || domain.endsWith(`.${p}`);
+}
+
+export function findMatchingDomain(patterns: readonly string[], domain: string): string | undefined {
+  return patterns.find((p) => matchesDomain(p, domain));
+}
+
+/** Industry names compared without case or punctuation ("Computer Software" = "computer_software" = "COMPUTER-SOFTWARE"). */
+export function normalizeLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// CRMs hold countries as codes or as names in several spellings; enough common ones to compare.
+const COUNTRY_ALIASES: Record<string, string> = {
+  'united states': 'US', 'united states of america': 'US', usa: 'US', 'u s a': 'US', america: 'US',
+  'united kingdom': 'GB', uk: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
+  canada: 'CA', germany: 'DE', deutschland: 'DE', france: 'FR', spain: 'ES', espana: 'ES', italy: 'IT',
+  netherlands: 'NL', 'the netherlands': 'NL', holland: 'NL', belgium: 'BE', ireland: 'IE', portugal: 'PT',
+  austria: 'AT', switzerland: 'CH', sweden: 'SE', norway: 'NO', denmark: 'DK', finland: 'FI', poland: 'PL',
+  australia: 'AU', 'new zealand': 'NZ', japan: 'JP', singapore: 'SG', india: 'IN', brazil: 'BR', mexico: 'MX',
+  russia: 'RU', 'russian federation': 'RU', belarus: 'BY', iran: 'IR', 'north korea': 'KP', syria: 'SY',
+  cuba: 'CU', china: 'CN', israel: 'IL', 'south africa': 'ZA', 'united arab emirates': 'AE', uae: 'AE',
+};
+
+/** ISO 3166 alpha-2 code for a code or a common English name; otherwise the normalised text itself. */
+export function normalizeCountry(country: string): string {
+  const label = normalizeLabel(country);
+  if (/^[a-z]{2}$/.test(label)) return label === 'uk' ? 'GB' : label.toUpperCase();
+  return COUNTRY_ALIASES[label] ?? label;
+}
+
+/** Locale-free number formatting ("25,000", "1,500.5") so explanations read the same on every machine. */
+export function formatNumber(n: number): string {
+  const [int = '0', frac] = String(Math.abs(n)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+export const DAY_MS = 86_400_000;
+
+/** UTC calendar date of an epoch-ms instant, as YYYY-MM-DD. */
+export function toIsoDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+/** Epoch ms of midnight UTC of a YYYY-MM-DD date. */
+export function isoDateToEpoch(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
