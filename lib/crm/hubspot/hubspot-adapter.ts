@@ -1,0 +1,356 @@
+import type { CrmAdapter, LeadContext, SourceStatus } from '../crm-port';
+import { CrmError } from '../crm-error';
+import type { EngagementEvent } from '../../domain/engagement/engagement-event';
+import type { LeadRef, Owner, Touch } from '../../domain/lead';
+import type { HubSpotClient } from './hubspot-client';
+import {
+  CONTACT_PROPERTIES,
+  fromHubSpotContact,
+  fromHubSpotEmailEvent,
+  fromHubSpotEngagement,
+  fromHubSpotOwner,
+  fromHubSpotWebEvent,
+  HUBSPOT_EMAIL_SOURCE,
+  HUBSPOT_WEB_SOURCE,
+} from './hubspot-mappers';
+import type { HubSpotEngagementKind } from './hubspot-mappers';
+import {
+  CALL_PROPERTIES,
+  EMAIL_PROPERTIES,
+  hubSpotBatchReadResponseSchema,
+  hubSpotContactSchema,
+  hubSpotEmailCampaignSchema,
+  hubSpotEmailEventsPageSchema,
+  hubSpotOwnerSchema,
+  hubSpotPropertyDefinitionsSchema,
+  hubSpotWebEventsPageSchema,
+  MEETING_PROPERTIES,
+} from './hubspot-schemas';
+import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotObject, HubSpotWebEvent } from './hubspot-schemas';
+
+/**
+ * The HubSpot adapter's read path (also used against the sandbox CRM, which speaks HubSpot).
+ *
+ * Requests per lead view (DESIGN.md budget: <= 4, in parallel):
+ *   t0  ─┬─ GET  /crm/v3/objects/contacts/{id}?properties&propertiesWithHistory&associations   (1)
+ *        └─ GET  /events/v3/events?objectType=contact&objectId={id}&limit=100                   (2, +1 per extra page)
+ *   t1  ─┬─ GET  /email/public/v1/events?recipient={email}                                     (3, +1 per extra page)
+ *        └─ POST /crm/v3/objects/{calls|emails|meetings}/batch/read   only for kinds with associated ids
+ * The email events need the contact's email, which the URL does not carry, so they are chained
+ * after the contact rather than guessed; they run in parallel with the touches and with the
+ * remaining web-event pages. A lead with one kind of touch and one page of events costs 4.
+ * Cached lookups that do not count per view: property definitions (form-field labels, 1 h),
+ * owners (1 h), email campaign names (24 h).
+ */
+
+export interface CreateHubSpotAdapterOptions {
+  client: HubSpotClient;
+  crm: 'hubspot' | 'sandbox';
+  now?: () => number;
+  /** Cap on web-analytics pages followed per view (100 events each). */
+  maxEventPages?: number;
+  /** Cap on legacy email-event pages followed per view. */
+  maxEmailEventPages?: number;
+}
+
+const PROPERTY_DEFINITIONS_TTL_MS = 60 * 60 * 1000;
+const OWNER_TTL_MS = 60 * 60 * 1000;
+const CAMPAIGN_TTL_MS = 24 * 60 * 60 * 1000;
+const WEB_EVENTS_PAGE_SIZE = 100;
+const EMAIL_EVENTS_PAGE_SIZE = 1000;
+const DEFAULT_MAX_EVENT_PAGES = 50;
+const DEFAULT_MAX_EMAIL_EVENT_PAGES = 10;
+/**
+ * Form fields whose history we ask for. Each name lengthens the contact URL; portals with
+ * hundreds of form fields would overflow it, so the cap keeps the request well under 8 kB.
+ */
+const MAX_HISTORY_FORM_FIELDS = 150;
+const ENGAGEMENT_KINDS: readonly HubSpotEngagementKind[] = ['calls', 'emails', 'meetings'];
+const ENGAGEMENT_PROPERTIES: Record<HubSpotEngagementKind, readonly string[]> = {
+  calls: CALL_PROPERTIES,
+  emails: EMAIL_PROPERTIES,
+  meetings: MEETING_PROPERTIES,
+};
+/** Batch read accepts up to 100 ids. */
+const BATCH_READ_LIMIT = 100;
+
+/** Properties Baton already maps onto the Lead; their form history would only repeat them. */
+const READ_DIRECTLY = new Set<string>(CONTACT_PROPERTIES);
+
+export interface HubSpotAdapter extends CrmAdapter {
+  readonly crm: 'hubspot' | 'sandbox';
+}
+
+interface Cached<T> {
+  value: Promise<T>;
+  expiresAt: number;
+}
+
+export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubSpotAdapter {
+  const { client, crm } = options;
+  const now = options.now ?? Date.now;
+  const maxEventPages = options.maxEventPages ?? DEFAULT_MAX_EVENT_PAGES;
+  const maxEmailEventPages = options.maxEmailEventPages ?? DEFAULT_MAX_EMAIL_EVENT_PAGES;
+
+  let formFieldCache: Cached<Record<string, string>> | null = null;
+  const ownerCache = new Map<string, Cached<Owner | null>>();
+  const campaignCache = new Map<number, Cached<HubSpotEmailCampaign | null>>();
+
+  /**
+   * Shared lookups are not tied to one view's AbortSignal: a second panel waiting on the same
+   * promise must not be cancelled because the first one navigated away. Failures are not cached.
+   */
+  function cached<K, T>(cache: Map<K, Cached<T>>, key: K, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && hit.expiresAt > now()) return hit.value;
+    const value = load();
+    cache.set(key, { value, expiresAt: now() + ttlMs });
+    value.catch(() => {
+      if (cache.get(key)?.value === value) cache.delete(key);
+    });
+    return value;
+  }
+
+  function getFormFieldLabels(): Promise<Record<string, string>> {
+    if (formFieldCache && formFieldCache.expiresAt > now()) return formFieldCache.value;
+    const value = client
+      .request('GET', '/crm/v3/properties/contacts', { schema: hubSpotPropertyDefinitionsSchema })
+      .then((page) => {
+        const labels: Record<string, string> = {};
+        for (const property of page.results) {
+          if (property.formField === true && !READ_DIRECTLY.has(property.name)) labels[property.name] = property.label;
+        }
+        return labels;
+      });
+    const entry = { value, expiresAt: now() + PROPERTY_DEFINITIONS_TTL_MS };
+    formFieldCache = entry;
+    value.catch(() => {
+      if (formFieldCache === entry) formFieldCache = null;
+    });
+    return value;
+  }
+
+  function getOwner(ownerId: string): Promise<Owner | null> {
+    return cached(ownerCache, ownerId, OWNER_TTL_MS, () =>
+      client
+        .request('GET', `/crm/v3/owners/${encodeURIComponent(ownerId)}`, { schema: hubSpotOwnerSchema })
+        .then(fromHubSpotOwner),
+    );
+  }
+
+  function getEmailCampaign(campaignId: number): Promise<HubSpotEmailCampaign | null> {
+    return cached(campaignCache, campaignId, CAMPAIGN_TTL_MS, () =>
+      client.request('GET', `/email/public/v1/campaigns/${campaignId}`, { schema: hubSpotEmailCampaignSchema }),
+    );
+  }
+
+  async function readContact(ref: LeadRef, formFields: readonly string[], signal: AbortSignal | undefined): Promise<HubSpotContact> {
+    return client.request('GET', `/crm/v3/objects/contacts/${encodeURIComponent(ref.id)}`, {
+      query: {
+        properties: CONTACT_PROPERTIES,
+        propertiesWithHistory: ['hubspot_owner_id', 'lifecyclestage', ...formFields.slice(0, MAX_HISTORY_FORM_FIELDS)],
+        associations: ENGAGEMENT_KINDS,
+        archived: false,
+      },
+      schema: hubSpotContactSchema,
+      signal,
+    });
+  }
+
+  async function readWebEvents(contactId: string, signal: AbortSignal | undefined): Promise<{ events: HubSpotWebEvent[]; truncated: boolean }> {
+    const events: HubSpotWebEvent[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < maxEventPages; page++) {
+      const result = await client.request('GET', '/events/v3/events', {
+        query: { objectType: 'contact', objectId: contactId, limit: WEB_EVENTS_PAGE_SIZE, sort: '-occurredAt', after },
+        schema: hubSpotWebEventsPageSchema,
+        signal,
+      });
+      events.push(...result.results);
+      after = result.paging?.next?.after;
+      // An empty page with a cursor would loop for nothing: stop.
+      if (!after || result.results.length === 0) return { events, truncated: false };
+    }
+    return { events, truncated: true };
+  }
+
+  async function readEmailEvents(email: string, signal: AbortSignal | undefined): Promise<{ events: HubSpotEmailEvent[]; truncated: boolean }> {
+    const events: HubSpotEmailEvent[] = [];
+    let offset: string | undefined;
+    for (let page = 0; page < maxEmailEventPages; page++) {
+      const result = await client.request('GET', '/email/public/v1/events', {
+        query: { recipient: email, limit: EMAIL_EVENTS_PAGE_SIZE, offset },
+        schema: hubSpotEmailEventsPageSchema,
+        signal,
+      });
+      events.push(...result.events);
+      offset = result.offset;
+      if (!result.hasMore || !offset || result.events.length === 0) return { events, truncated: false };
+    }
+    return { events, truncated: true };
+  }
+
+  async function readTouches(contact: HubSpotContact, signal: AbortSignal | undefined): Promise<Touch[]> {
+    const reads = ENGAGEMENT_KINDS.flatMap((kind) => {
+      const ids = [...new Set((contact.associations?.[kind]?.results ?? []).map((a) => a.id))];
+      // Only when there are any: a fresh lead costs no request here.
+      return chunk(ids, BATCH_READ_LIMIT).map(async (batch) => {
+        const response = await client.request('POST', `/crm/v3/objects/${kind}/batch/read`, {
+          body: { inputs: batch.map((id) => ({ id })), properties: [...ENGAGEMENT_PROPERTIES[kind]], propertiesWithHistory: [] },
+          schema: hubSpotBatchReadResponseSchema,
+          signal,
+        });
+        return response.results.map((object: HubSpotObject) => fromHubSpotEngagement(kind, object));
+      });
+    });
+    const touches = (await Promise.all(reads)).flat();
+    return touches.sort((a, b) => b.occurredAt - a.occurredAt);
+  }
+
+  async function mapEmailEvents(raw: readonly HubSpotEmailEvent[]): Promise<EngagementEvent[]> {
+    const campaignIds = [...new Set(raw.map((e) => e.emailCampaignId).filter((id): id is number => id !== undefined))];
+    // A missing campaign name only costs the label: fall back to the id.
+    const campaigns = new Map(
+      await Promise.all(campaignIds.map(async (id) => [id, await getEmailCampaign(id).catch(() => null)] as const)),
+    );
+    const events: EngagementEvent[] = [];
+    for (const event of raw) {
+      const campaign = event.emailCampaignId === undefined ? null : (campaigns.get(event.emailCampaignId) ?? null);
+      const mapped = fromHubSpotEmailEvent(event, campaign?.name ?? null, campaign?.subject ?? null);
+      if (mapped) events.push(mapped);
+    }
+    return events;
+  }
+
+  async function getLeadContext(ref: LeadRef, { signal }: { signal?: AbortSignal } = {}): Promise<LeadContext> {
+    if (ref.objectType === 'lead') {
+      throw new CrmError('rejected', 'Baton reads HubSpot contacts: open the contact record of this lead');
+    }
+    const fetchedAt = now();
+    const sources: SourceStatus[] = [];
+
+    // (2) Web events only need the contact id: start them at once, in parallel with the contact.
+    const webEventsPromise = readWebEvents(ref.id, signal).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+
+    // Form-field labels are a cached lookup; if the portal refuses them (scope, outage) the lead
+    // still shows, only without form answers. A revoked token fails the contact read just below.
+    let formFieldLabels: Record<string, string> = {};
+    let formAnswersStatus: SourceStatus | null = null;
+    try {
+      formFieldLabels = await getFormFieldLabels();
+    } catch (error) {
+      formAnswersStatus = toSourceStatus(error, 'hubspot-form-answers', 'Form answers', 'Form answers need read access to contact property definitions');
+    }
+
+    // (1) The contact: its failure fails the view with its own CrmError.
+    let contact: HubSpotContact;
+    try {
+      contact = await readContact(ref, Object.keys(formFieldLabels), signal);
+    } catch (error) {
+      await webEventsPromise; // settle it so nothing rejects unobserved
+      throw error;
+    }
+
+    const ownerId = contact.properties['hubspot_owner_id'];
+    const email = contact.properties['email'];
+    const [owner, touchesResult, emailResult, webResult] = await Promise.all([
+      ownerId && ownerId.trim() !== '' ? getOwner(ownerId).catch(() => null) : Promise.resolve(null),
+      settle(readTouches(contact, signal)),
+      email && email.trim() !== '' ? settle(readEmailEvents(email, signal).then(async (r) => ({ ...r, mapped: await mapEmailEvents(r.events) }))) : Promise.resolve(null),
+      webEventsPromise,
+    ]);
+
+    if (signal?.aborted) throw new CrmError('network', 'The request to HubSpot was cancelled', { cause: signal.reason });
+
+    const lead = fromHubSpotContact(contact, { ref, owner, formFieldLabels });
+    const events: EngagementEvent[] = [];
+
+    if (webResult.ok) {
+      let unknown = 0;
+      for (const raw of webResult.value.events) {
+        const mapped = fromHubSpotWebEvent(raw, ref.account);
+        if (mapped) events.push(mapped);
+        else unknown++;
+      }
+      const notes = [
+        unknown > 0 ? `${unknown} event${unknown === 1 ? '' : 's'} of types Baton does not show were skipped` : null,
+        webResult.value.truncated ? `only the latest ${maxEventPages * WEB_EVENTS_PAGE_SIZE} events were read` : null,
+      ].filter((s): s is string => s !== null);
+      sources.push(withMessage({ source: HUBSPOT_WEB_SOURCE, label: 'Website activity', status: 'ok' }, notes));
+    } else {
+      sources.push(toSourceStatus(webResult.error, HUBSPOT_WEB_SOURCE, 'Website activity', 'Web analytics events need Marketing Hub Enterprise'));
+    }
+
+    if (emailResult === null) {
+      sources.push({ source: HUBSPOT_EMAIL_SOURCE, label: 'Marketing emails', status: 'unavailable', message: 'The contact has no email address' });
+    } else if (emailResult.ok) {
+      events.push(...emailResult.value.mapped);
+      const notes = emailResult.value.truncated ? [`only the latest ${maxEmailEventPages * EMAIL_EVENTS_PAGE_SIZE} email events were read`] : [];
+      sources.push(withMessage({ source: HUBSPOT_EMAIL_SOURCE, label: 'Marketing emails', status: 'ok' }, notes));
+    } else {
+      sources.push(toSourceStatus(emailResult.error, HUBSPOT_EMAIL_SOURCE, 'Marketing emails', 'Marketing email events are not available for this HubSpot account'));
+    }
+
+    let touches: Touch[] = [];
+    if (touchesResult.ok) {
+      touches = touchesResult.value;
+      sources.push({ source: 'crm-activities', label: 'Calls, emails and meetings', status: 'ok' });
+    } else {
+      sources.push(toSourceStatus(touchesResult.error, 'crm-activities', 'Calls, emails and meetings', 'Calls, emails and meetings are not readable with this connection'));
+    }
+    if (formAnswersStatus) sources.push(formAnswersStatus);
+
+    // Newest first; ties broken by id so the order is stable across reloads.
+    events.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    return { lead, events, touches, sources, fetchedAt };
+  }
+
+  return { crm, getLeadContext };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/**
+ * Failures that mean "this portal/connection does not offer this source": the view goes on
+ * without it. Anything else (auth, rate limit, server, malformed data) is reported as an error
+ * status, but still does not take the lead down with it.
+ */
+function isDegradable(error: unknown): boolean {
+  return error instanceof CrmError && (error.kind === 'forbidden' || error.kind === 'not_found');
+}
+
+function toSourceStatus(error: unknown, source: string, label: string, unavailableMessage: string): SourceStatus {
+  if (isDegradable(error)) {
+    const scopeHint = error instanceof CrmError && error.kind === 'forbidden' && /scope/i.test(error.message) ? ` (${error.message})` : '';
+    return { source, label, status: 'unavailable', message: unavailableMessage + scopeHint };
+  }
+  return { source, label, status: 'error', message: describe(error) };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof CrmError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withMessage(status: SourceStatus, notes: readonly string[]): SourceStatus {
+  if (notes.length === 0) return status;
+  const text = notes.join('; ');
+  return { ...status, message: text.charAt(0).toUpperCase() + text.slice(1) };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+
+/*
+ * zod schemas for exactly the HubSpot response shapes Baton reads. Objects are loose
+ * (`z.looseObject`): HubSpot adds fields all the time and an unknown field must never blank the
+ * panel. What we do read is strict: a wrong type there is a 'bad_response' naming the field.
+ *
+ * Wire types only: dates are ISO strings here (the official SDK deserialises them to `Date`;
+ * test/crm/hubspot/hubspot-sdk-contract.test.ts checks our schemas against the SDK's models).
+ */
+
+/** Property values are always strings (or null when unset) on read. */
+export const hubSpotPropertiesSchema = z.record(z.string(), z.string().nullable());
+
+export const hubSpotNextPageSchema = z.looseObject({
+  after: z.string(),
+  link: z.string().optional(),
+});
+
+export const hubSpotPagingSchema = z.looseObject({
+  next: hubSpotNextPageSchema.optional(),
+});
+
+/** One entry of `propertiesWithHistory[name]`, newest first as HubSpot returns them. */
+export const hubSpotValueWithTimestampSchema = z.looseObject({
+  value: z.string(),
+  timestamp: z.string(),
+  sourceType: z.string(),
+  sourceId: z.string().optional(),
+  sourceLabel: z.string().optional(),
+  updatedByUserId: z.number().optional(),
+});
+export type HubSpotValueWithTimestamp = z.infer<typeof hubSpotValueWithTimestampSchema>;
+
+export const hubSpotAssociatedIdSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+});
+
+/** `associations.<type>` on an object read with `?associations=`. */
+export const hubSpotAssociationsCollectionSchema = z.looseObject({
+  results: z.array(hubSpotAssociatedIdSchema),
+  paging: hubSpotPagingSchema.optional(),
+});
+
+/** `GET /crm/v3/objects/contacts/{id}` (SimplePublicObjectWithAssociations). */
+export const hubSpotContactSchema = z.looseObject({
+  id: z.string(),
+  properties: hubSpotPropertiesSchema,
+  propertiesWithHistory: z.record(z.string(), z.array(hubSpotValueWithTimestampSchema)).optional(),
+  associations: z.record(z.string(), hubSpotAssociationsCollectionSchema).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean().optional(),
+});
+export type HubSpotContact = z.infer<typeof hubSpotContactSchema>;
+
+/** A CRM object as returned by batch read (calls, emails, meetings...): SimplePublicObject. */
+export const hubSpotObjectSchema = z.looseObject({
+  id: z.string(),
+  properties: hubSpotPropertiesSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean().optional(),
+});
+export type HubSpotObject = z.infer<typeof hubSpotObjectSchema>;
+
+/** Generic `{results, paging?}` collection response. */
+export function hubSpotCollectionSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    results: z.array(item),
+    paging: hubSpotPagingSchema.optional(),
+  });
+}
+
+/**
+ * `POST /crm/v3/objects/{type}/batch/read` → BatchResponseSimplePublicObject. A 207 carries
+ * per-id `errors` (e.g. an id deleted since the association was read): we keep the results.
+ */
+export const hubSpotBatchReadResponseSchema = z.looseObject({
+  status: z.string(),
+  results: z.array(hubSpotObjectSchema),
+  numErrors: z.number().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+/** Engagement objects with the `hs_` properties Baton reads; values stay strings. */
+export const CALL_PROPERTIES = [
+  'hs_timestamp',
+  'hubspot_owner_id',
+  'hs_call_title',
+  'hs_call_body',
+  'hs_call_direction',
+  'hs_call_disposition',
+  'hs_call_status',
+  'hs_call_duration',
+] as const;
+export const EMAIL_PROPERTIES = [
+  'hs_timestamp',
+  'hubspot_owner_id',
+  'hs_email_subject',
+  'hs_email_direction',
+  'hs_email_status',
+  // Sequence markers: present on emails sent by a HubSpot sequence (see fromHubSpotEngagement).
+  'hs_sequence_id',
+  'hs_sequence_enrollment_id',
+  'hs_email_sequence_step_id',
+] as const;
+export const MEETING_PROPERTIES = [
+  'hs_timestamp',
+  'hubspot_owner_id',
+  'hs_meeting_title',
+  'hs_meeting_start_time',
+  'hs_meeting_outcome',
+] as const;
+
+/** `GET /crm/v3/owners/{id}` (PublicOwner). */
+export const hubSpotOwnerSchema = z.looseObject({
+  id: z.string(),
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  userId: z.number().optional(),
+  archived: z.boolean().optional(),
+});
+export type HubSpotOwner = z.infer<typeof hubSpotOwnerSchema>;
+
+export const hubSpotPropertyOptionSchema = z.looseObject({
+  label: z.string(),
+  value: z.string(),
+  displayOrder: z.number().optional(),
+  hidden: z.boolean().optional(),
+});
+
+/** `GET /crm/v3/properties/contacts[/{name}]` (Property). */
+export const hubSpotPropertyDefinitionSchema = z.looseObject({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  fieldType: z.string(),
+  groupName: z.string(),
+  formField: z.boolean().optional(),
+  options: z.array(hubSpotPropertyOptionSchema),
+});
+export type HubSpotPropertyDefinition = z.infer<typeof hubSpotPropertyDefinitionSchema>;
+
+export const hubSpotPropertyDefinitionsSchema = hubSpotCollectionSchema(hubSpotPropertyDefinitionSchema);
+
+/** One event of `GET /events/v3/events` (ExternalUnifiedEvent). */
+export const hubSpotWebEventSchema = z.looseObject({
+  id: z.string(),
+  eventType: z.string(),
+  objectId: z.string(),
+  objectType: z.string(),
+  occurredAt: z.string(),
+  properties: z.record(z.string(), z.string()).optional(),
+});
+export type HubSpotWebEvent = z.infer<typeof hubSpotWebEventSchema>;
+
+export const hubSpotWebEventsPageSchema = hubSpotCollectionSchema(hubSpotWebEventSchema);
+
+/** One event of the legacy `GET /email/public/v1/events?recipient=`. */
+export const hubSpotEmailEventSchema = z.looseObject({
+  id: z.string(),
+  /** Epoch ms. */
+  created: z.number(),
+  /** SENT, DELIVERED, OPEN, CLICK, BOUNCE, DROPPED, PROCESSED, DEFERRED, SPAMREPORT, ... */
+  type: z.string(),
+  recipient: z.string().optional(),
+  emailCampaignId: z.number().optional(),
+  url: z.string().optional(),
+  /** HubSpot flags opens/clicks it believes came from bots or security scanners. */
+  filteredEvent: z.boolean().optional(),
+});
+export type HubSpotEmailEvent = z.infer<typeof hubSpotEmailEventSchema>;
+
+export const hubSpotEmailEventsPageSchema = z.looseObject({
+  events: z.array(hubSpotEmailEventSchema),
+  hasMore: z.boolean(),
+  offset: z.string().optional(),
+});
+
+/** Legacy `GET /email/public/v1/campaigns/{id}`. */
+export const hubSpotEmailCampaignSchema = z.looseObject({
+  id: z.number(),
+  name: z.string().optional(),
+  subject: z.string().optional(),
+});
+export type HubSpotEmailCampaign = z.infer<typeof hubSpotEmailCampaignSchema>;
+
+/** Associations v4 `GET /crm/v4/objects/{from}/{id}/associations/{to}`. */
+export const hubSpotAssociationTypeSchema = z.looseObject({
+  category: z.string(),
+  typeId: z.number(),
+  label: z.string().nullable().optional(),
+});
+export const hubSpotAssociationsV4PageSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      toObjectId: z.union([z.string(), z.number()]),
+      associationTypes: z.array(hubSpotAssociationTypeSchema),
+    }),
+  ),
+  paging: hubSpotPagingSchema.optional(),
+});
+
+/** `{status:"error", message, correlationId, category, errors?}`; 429 adds policyName. Loose: bodies vary. */
+export const hubSpotErrorBodySchema = z.looseObject({
+  status: z.string().optional(),
+  message: z.string().optional(),
+  correlationId: z.string().optional(),
+  category: z.string().optional(),
+  errorType: z.string().optional(),
+  policyName: z.string().optional(),
+  errors: z
+    .array(
+      z.looseObject({
+        message: z.string().optional(),
+        code: z.string().optional(),
+        context: z.record(z.string(), z.array(z.string())).optional(),
+      }),
+    )
+    .optional(),
+  context: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type HubSpotErrorBody = z.infer<typeof hubSpotErrorBodySchema>;
