@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { TOUCH_KINDS } from '../lead';
+import type { Lead } from '../lead';
+import { businessCalendarSchema } from './business-calendar';
+import type { BusinessCalendar } from './business-calendar';
+
+/**
+ * SLA policy: versioned JSON that RevOps edits, exports and imports. Tiers are ordered and the
+ * first whose rule matches the lead wins; `defaultTierId` catches the rest, so every lead with an
+ * owner gets a deadline.
+ */
+
+export const SLA_DURATION_UNITS = ['minutes', 'hours', 'days'] as const;
+export const SLA_TIME_BASES = ['business', 'wall'] as const;
+
+export const slaDurationSchema = z.object({
+  amount: z.number().nonnegative(),
+  unit: z.enum(SLA_DURATION_UNITS),
+  /** business: counted on the policy calendar (and the owner's out-of-office); wall: elapsed real time. */
+  basis: z.enum(SLA_TIME_BASES),
+});
+export type SlaDuration = z.infer<typeof slaDurationSchema>;
+
+export const ESCALATION_ACTIONS = [
+  'notify_owner',
+  'notify_manager',
+  'notify_team',
+  'reassign',
+  'hand_back_to_marketing',
+] as const;
+export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+export const escalationStepSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  action: z.enum(ESCALATION_ACTIONS),
+  /** Either a share of the tier target (1 = at the deadline, 2 = twice the target) or a duration from the clock start. */
+  after: z.union([z.strictObject({ share: z.number().nonnegative() }), slaDurationSchema.strict()]),
+});
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
+
+export const CONVERSION_FIELDS = ['recent', 'first', 'either'] as const;
+
+/** All present criteria must hold; within one list any entry may match. Strings compare case-insensitively. */
+export const tierRuleSchema = z.object({
+  /**
+   * Substrings of the conversion (form/event) name that triggered the handoff, e.g. "demo",
+   * "contact sales". `recent` reads recentConversion, falling back to firstConversion when the CRM
+   * only has one.
+   */
+  triggers: z.array(z.string().min(1)).min(1).optional(),
+  conversion: z.enum(CONVERSION_FIELDS).default('recent'),
+  /** lead.source values, e.g. PAID_SEARCH. */
+  sources: z.array(z.string().min(1)).min(1).optional(),
+  /** Segment ids defined on the policy. A lead with unknown employee count is in no segment. */
+  segments: z.array(z.string().min(1)).min(1).optional(),
+  lifecycleStages: z.array(z.string().min(1)).min(1).optional(),
+});
+export type TierRule = z.infer<typeof tierRuleSchema>;
+
+export const slaTierSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** Absent: the tier matches every lead. */
+  when: tierRuleSchema.optional(),
+  target: slaDurationSchema,
+  /** Share of the target after which an untouched lead is "at risk". */
+  atRiskShare: z.number().gt(0).lt(1).default(0.75),
+  escalations: z.array(escalationStepSchema).default([]),
+  /** The agreed next step for this kind of handoff, shown in the brief ("Book the demo"). */
+  nextStep: z.string().min(1),
+});
+export type SlaTier = z.infer<typeof slaTierSchema>;
+
+export const segmentSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    /** Inclusive bounds on lead.employees; absent = unbounded. */
+    minEmployees: z.number().int().nonnegative().optional(),
+    maxEmployees: z.number().int().nonnegative().optional(),
+  })
+  .refine((s) => s.minEmployees === undefined || s.maxEmployees === undefined || s.minEmployees <= s.maxEmployees, {
+    message: 'minEmployees must not exceed maxEmployees',
+    path: ['maxEmployees'],
+  });
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const CLOCK_STARTS = ['owner_assigned', 'handed_off'] as const;
+export type ClockStartKind = (typeof CLOCK_STARTS)[number];
+
+export const clockSchema = z.object({
+  /** owner_assigned: lead.ownerAssignedAt; handed_off: lead.handedOffAt; each falls back to the other, then createdAt. */
+  start: z.enum(CLOCK_STARTS).default('owner_assigned'),
+  /** Touch kinds that stop the clock (automated touches never do). */
+  countingTouchKinds: z.array(z.enum(TOUCH_KINDS)).min(1).default(['call', 'email', 'meeting', 'social']),
+  /** Only a touch by the lead's current owner stops the clock. */
+  ownerOnly: z.boolean().default(true),
+});
+export type SlaClock = z.infer<typeof clockSchema>;
+
+export const changeLogEntrySchema = z.object({
+  version: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+  author: z.string().optional(),
+  summary: z.string().min(1),
+});
+
+export const slaPolicySchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    version: z.string().min(1),
+    updatedAt: z.iso.datetime({ offset: true }),
+    changeLog: z.array(changeLogEntrySchema).default([]),
+    calendar: businessCalendarSchema,
+    clock: clockSchema.default({ start: 'owner_assigned', countingTouchKinds: ['call', 'email', 'meeting', 'social'], ownerOnly: true }),
+    segments: z.array(segmentSchema).default([]),
+    tiers: z.array(slaTierSchema).min(1),
+    defaultTierId: z.string().min(1),
+  })
+  .superRefine((policy, ctx) => {
+    const ids = new Set<string>();
+    policy.tiers.forEach((tier, i) => {
+      if (ids.has(tier.id)) ctx.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', i, 'id'] });
+      ids.add(tier.id);
+      const segmentIds = new Set(policy.segments.map((s) => s.id));
+      tier.when?.segments?.forEach((s, j) => {
+        if (!segmentIds.has(s)) {
+          ctx.addIssue({ code: 'custom', message: `unknown segment "${s}" (define it in segments)`, path: ['tiers', i, 'when', 'segments', j] });
+        }
+      });
+    });
+    if (!ids.has(policy.defaultTierId)) {
+      ctx.addIssue({ code: 'custom', message: `no tier with id "${policy.defaultTierId}"`, path: ['defaultTierId'] });
+    }
+  });
+export type SlaPolicy = z.infer<typeof slaPolicySchema>;
+export type SlaPolicyInput = z.input<typeof slaPolicySchema>;
+
+/** Milliseconds of a duration; business days use the calendar's hours per business day. */
+export function durationToMs(duration: SlaDuration, calendar: Pick<BusinessCalendar, 'hoursPerBusinessDay'>): number {
+  switch (duration.unit) {
+    case 'minutes':
+      return Math.round(duration.amount * 60_000);
+    case 'hours':
+      return Math.round(duration.amount * 3_600_000);
+    case 'days':
+      return Math.round(duration.amount * (duration.basis === 'business' ? calendar.hoursPerBusinessDay : 24) * 3_600_000);
+  }
+}
+
+export function resolveSegment(policy: Pick<SlaPolicy, 'segments'>, lead: Pick<Lead, 'employees'>): Segment | null {
+  if (lead.employees === null) return null;
+  const n = lead.employees;
+  return (
+    policy.segments.find(
+      (s) => (s.minEmployees === undefined || n >= s.minEmployees) && (s.maxEmployees === undefined || n <= s.maxEmployees),
+    ) ?? null
+  );
+}
+
+function conversionNames(lead: Pick<Lead, 'recentConversion' | 'firstConversion'>, field: TierRule['conversion']): string[] {
+  const recent = lead.recentConversion?.name;
+  const first = lead.firstConversion?.name;
+  switch (field) {
+    case 'recent':
+      return [recent ?? first].filter((n): n is string => !!n);
+    case 'first':
+      return [first].filter((n): n is string => !!n);
+    case 'either':
+      return [recent, first].filter((n): n is string => !!n);
+  }
+}
+
+const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export function matchesTierRule(
+  rule: TierRule,
+  lead: Pick<Lead, 'recentConversion' | 'firstConversion' | 'source' | 'lifecycleStage' | 'employees'>,
+  segment: Segment | null,
+): boolean {
+  if (rule.triggers) {
+    const names = conversionNames(lead, rule.conversion).map(fold);
+    if (!rule.triggers.some((p) => names.some((n) => n.includes(fold(p))))) return false;
+  }
+  if (rule.sources && !(lead.source && rule.sources.some((s) => fold(s) === fold(lead.source!)))) return false;
+  if (rule.segments && !(segment && rule.segments.includes(segment.id))) return false;
+  if (rule.lifecycleStages && !(lead.lifecycleStage && rule.lifecycleStages.some((s) => fold(s) === fold(lead.lifecycleStage!)))) {
+    return false;
+  }
+  return true;
+}
+
+/** First tier whose rule matches, else the default tier. */
+export function selectSlaTier(policy: SlaPolicy, lead: Lead): { tier: SlaTier; segment: Segment | null; matchedRule: boolean } {
+  const segment = resolveSegment(policy, lead);
+  for (const tier of policy.tiers) {
+    if (!tier.when || matchesTierRule(tier.when, lead, segment)) return { tier, segment, matchedRule: !!tier.when };
+  }
+  const fallback = policy.tiers.find((t) => t.id === policy.defaultTierId) ?? policy.tiers[policy.tiers.length - 1]!;
+  return { tier: fallback, segment, matchedRule: false };
+}
+
+export type ClockStartSource = 'owner_assigned' | 'handed_off' | 'created';
+
+/** The clock start instant per policy, with its fallbacks; null when the lead carries none. */
+export function resolveClockStart(
+  policy: Pick<SlaPolicy, 'clock'>,
+  lead: Pick<Lead, 'ownerAssignedAt' | 'handedOffAt' | 'createdAt'>,
+): { at: number; source: ClockStartSource } | null {
+  const order: [number | null, ClockStartSource][] =
+    policy.clock.start === 'owner_assigned'
+      ? [
+          [lead.ownerAssignedAt, 'owner_assigned'],
+          [lead.handedOffAt, 'handed_off'],
+        ]
+      : [
+          [lead.handedOffAt, 'handed_off'],
+          [lead.ownerAssignedAt, 'owner_assigned'],
+        ];
+  order.push([lead.createdAt, 'created']);
+  for (const [at, source] of order) if (at !== null) return { at, source };
+  return null;
+}
