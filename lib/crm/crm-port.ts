@@ -1,31 +1,34 @@
-import type { EngagementEvent } from '../domain/engagement/engagement-event';
-import type { Lead, LeadRef, Touch } from '../domain/lead';
+import { z } from 'zod';
+import { engagementEventSchema } from '../domain/engagement/engagement-event';
+import { leadSchema, touchSchema, type LeadRef } from '../domain/lead';
 
 /**
  * Whether one engagement source could be read for this lead. Portals differ (the HubSpot events
  * API needs Enterprise), and the panel says which sources were unavailable instead of silently
  * showing less.
  */
-export interface SourceStatus {
+export const sourceStatusSchema = z.object({
   /** e.g. `hubspot-web-analytics`, `hubspot-email`, `crm-activities`. */
-  source: string;
-  label: string;
-  status: 'ok' | 'unavailable' | 'error';
+  source: z.string(),
+  label: z.string(),
+  status: z.enum(['ok', 'unavailable', 'error']),
   /** Why it is unavailable / what failed, for the rep. */
-  message?: string;
-}
+  message: z.string().optional(),
+});
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
-/** Everything the panel needs about one lead, CRM-neutral. */
-export interface LeadContext {
-  lead: Lead;
+/** Everything the panel needs about one lead, CRM-neutral. Validated again when it crosses into the panel. */
+export const leadContextSchema = z.object({
+  lead: leadSchema,
   /** Normalised marketing engagement, newest first. */
-  events: EngagementEvent[];
+  events: z.array(engagementEventSchema),
   /** Human and automated touches logged in the CRM (calls, emails, meetings...). */
-  touches: Touch[];
-  sources: SourceStatus[];
+  touches: z.array(touchSchema),
+  sources: z.array(sourceStatusSchema),
   /** Epoch ms when the context was read from the CRM. */
-  fetchedAt: number;
-}
+  fetchedAt: z.number(),
+});
+export type LeadContext = z.infer<typeof leadContextSchema>;
 
 /**
  * The one port every CRM adapter implements (ports and adapters; see DESIGN.md). Adapters hold

@@ -1,0 +1,137 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { connectionStatusSchema } from '../../lib/messaging/protocol';
+import { sendRequest } from '../../lib/messaging/send-request';
+import { settingsQueries } from '../../lib/queries/settings-queries';
+import { connectionSettingsSchema, writeConnectionSettings, type ConnectionSettings } from '../../lib/storage/connection-settings';
+import { Button } from '../ui/panel-states';
+
+/** Admin settings: which CRM Baton talks to. */
+export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
+  const settings = useQuery(settingsQueries.connection());
+  return (
+    <main className="mx-auto max-w-2xl px-6 py-8 text-sm">
+      <h1 className="text-xl font-semibold text-slate-900">Baton settings</h1>
+      <p className="mt-1 text-slate-600">Baton shows the marketing-to-sales handoff beside the lead record in your CRM.</p>
+      {settings.isPending ? <p role="status">Loading settings…</p> : null}
+      {settings.isError ? <p role="alert" className="text-red-700">Could not read settings: {settings.error.message}</p> : null}
+      {settings.data ? <ConnectionSection settings={settings.data} demoBuild={demoBuild} /> : null}
+    </main>
+  );
+}
+
+function ConnectionSection({ settings, demoBuild }: { settings: ConnectionSettings; demoBuild: boolean }) {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (next: ConnectionSettings) => writeConnectionSettings(next),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsQueries.all }),
+  });
+  const choose = (kind: ConnectionSettings['kind']) => save.mutate({ ...settings, kind });
+
+  return (
+    <section aria-labelledby="connection-heading" className="mt-6 rounded-lg border border-slate-200 p-4">
+      <h2 id="connection-heading" className="text-base font-semibold text-slate-900">CRM connection</h2>
+      <fieldset className="mt-3">
+        <legend className="sr-only">Connection</legend>
+        {demoBuild ? (
+          <label className="flex items-start gap-2 py-1">
+            <input type="radio" name="connection" checked={settings.kind === 'sandbox'} onChange={() => choose('sandbox')} className="mt-0.5" />
+            <span>
+              <span className="font-medium">Sandbox CRM</span>
+              <span className="block text-slate-600">The bundled demo CRM with seeded leads (demo builds only). Its record pages use their own API.</span>
+            </span>
+          </label>
+        ) : null}
+        <label className="flex items-start gap-2 py-1">
+          <input type="radio" name="connection" checked={settings.kind === 'hubspot'} onChange={() => choose('hubspot')} className="mt-0.5" />
+          <span>
+            <span className="font-medium">HubSpot</span>
+            <span className="block text-slate-600">A private-app access token from your portal (Settings → Integrations → Private apps).</span>
+          </span>
+        </label>
+      </fieldset>
+      {settings.kind === 'sandbox' && demoBuild ? <SandboxUrlField settings={settings} onSave={(next) => save.mutate(next)} /> : null}
+      {settings.kind === 'hubspot' ? <HubSpotTokenField /> : null}
+      {save.isError ? <p role="alert" className="mt-2 text-red-700">Could not save: {save.error.message}</p> : null}
+    </section>
+  );
+}
+
+function SandboxUrlField({ settings, onSave }: { settings: ConnectionSettings; onSave: (next: ConnectionSettings) => void }) {
+  const id = useId();
+  const [value, setValue] = useState(settings.sandboxUrl);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = connectionSettingsSchema.shape.sandboxUrl.safeParse(value.trim());
+    if (!parsed.success) return setError('Enter an http://127.0.0.1:PORT or http://localhost:PORT address.');
+    setError(null);
+    onSave({ ...settings, sandboxUrl: parsed.data });
+  };
+  return (
+    <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2">
+      <div className="flex flex-col">
+        <label htmlFor={id} className="font-medium">Sandbox address</label>
+        <input id={id} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-1 w-72 rounded border border-slate-300 px-2 py-1" />
+      </div>
+      <Button type="submit">Save</Button>
+      {error ? <p id={`${id}-error`} role="alert" className="w-full text-red-700">{error}</p> : null}
+    </form>
+  );
+}
+
+function HubSpotTokenField() {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const status = useQuery(settingsQueries.connectionStatus());
+  const [token, setToken] = useState('');
+  const saveToken = useMutation({
+    mutationFn: (value: string) => sendRequest({ type: 'connection/save-token', token: value }, connectionStatusSchema),
+    onSuccess: (data) => {
+      setToken('');
+      queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data);
+      void queryClient.invalidateQueries({ queryKey: settingsQueries.connection().queryKey });
+    },
+  });
+  const forget = useMutation({
+    mutationFn: () => sendRequest({ type: 'connection/forget-token' }, connectionStatusSchema),
+    onSuccess: (data) => queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data),
+  });
+
+  return (
+    <div className="mt-3">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (token.trim()) saveToken.mutate(token.trim());
+        }}
+        className="flex flex-wrap items-end gap-2"
+      >
+        <div className="flex flex-col">
+          <label htmlFor={id} className="font-medium">Access token</label>
+          <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="pat-na1-…" className="mt-1 w-80 rounded border border-slate-300 px-2 py-1" />
+        </div>
+        <Button type="submit" variant="primary" disabled={!token.trim() || saveToken.isPending}>
+          {saveToken.isPending ? 'Saving…' : 'Save and test'}
+        </Button>
+      </form>
+      <p className="mt-1 text-xs text-slate-500">The token is kept by Baton's background service only; web pages and content scripts never see it.</p>
+      <div className="mt-3" aria-live="polite">
+        {status.isPending ? <p>Checking connection…</p> : null}
+        {status.isError ? <p role="alert" className="text-red-700">{status.error.message}</p> : null}
+        {status.data && !status.data.hasToken ? <p className="text-slate-700">No token saved yet.</p> : null}
+        {status.data?.check ? (
+          <p className={status.data.check.ok ? 'text-emerald-800' : 'text-red-700'} role={status.data.check.ok ? undefined : 'alert'}>
+            {status.data.check.message}
+          </p>
+        ) : null}
+        {saveToken.isError ? <p role="alert" className="text-red-700">{saveToken.error.message}</p> : null}
+        {status.data?.hasToken ? (
+          <div className="mt-2">
+            <Button onClick={() => forget.mutate()}>Forget token</Button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { BatonRequestError } from '../../lib/messaging/send-request';
+import { leadQueries } from '../../lib/queries/lead-queries';
+import { usePanelNavigationSequence } from '../../lib/stores/panel-navigation';
+import { EngagementTimeline } from '../engagement/engagement-timeline';
+import { Button, PanelLoading, PanelMessage } from '../ui/panel-states';
+import { LeadHeader } from './lead-header';
+import { SourceNotices } from './source-notices';
+
+/** The panel: the lead in this tab, loaded through the background's CRM service. */
+export function LeadPanel() {
+  const navigation = usePanelNavigationSequence();
+  const queryClient = useQueryClient();
+  const query = useQuery(leadQueries.current(navigation));
+
+  if (query.isPending) return <PanelLoading label="Loading this lead from the CRM…" />;
+
+  if (query.isError) {
+    return (
+      <PanelMessage
+        tone="error"
+        title={errorTitle(query.error)}
+        action={
+          <Button onClick={() => void queryClient.resetQueries({ queryKey: leadQueries.current(navigation).queryKey })}>Try again</Button>
+        }
+      >
+        <p>{query.error.message}</p>
+      </PanelMessage>
+    );
+  }
+
+  const result = query.data;
+  if (result.status === 'no-lead') {
+    return <PanelMessage title="No lead on this page">Open a contact or lead record and Baton will show its handoff context here.</PanelMessage>;
+  }
+
+  const { context } = result;
+  return (
+    <div className="flex h-full flex-col">
+      <LeadHeader lead={context.lead} fetchedAt={context.fetchedAt} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />
+      <SourceNotices sources={context.sources} />
+      <EngagementTimeline key={context.lead.ref.id} events={context.events} now={context.fetchedAt} />
+    </div>
+  );
+}
+
+function errorTitle(error: Error): string {
+  if (!(error instanceof BatonRequestError)) return 'Baton could not load this lead';
+  switch (error.kind) {
+    case 'auth':
+      return 'Reconnect the CRM';
+    case 'forbidden':
+      return 'Baton is missing a permission';
+    case 'not_found':
+      return 'Lead not found in the CRM';
+    case 'rate_limited':
+      return 'The CRM asked Baton to slow down';
+    case 'bad_response':
+      return 'The CRM sent data Baton does not understand';
+    case 'server':
+      return 'The CRM is having trouble';
+    case 'network':
+      return 'Cannot reach the CRM';
+    default:
+      return 'Baton could not load this lead';
+  }
+}

@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { readLeadPage } from '../crm/pages/read-lead-page';
+import { CrmError } from '../crm/crm-error';
+import type { CrmService } from '../crm/crm-service';
+import {
+  requestSchema,
+  leadPageSchema,
+  type BatonRequestParsed,
+  type BatonResponse,
+  type ConnectionStatus,
+  type LeadContextResult,
+} from './protocol';
+
+/** The parts of chrome.runtime.MessageSender the router trusts (all set by the browser, not the sender). */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+export interface BackgroundRouterDeps {
+  extensionId: string;
+  demoBuild: boolean;
+  crmService: CrmService;
+  saveToken(token: string): Promise<void>;
+  forgetToken(): Promise<void>;
+  connectionStatus(): Promise<ConnectionStatus>;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+/** Which extension page may send which request. Content scripts may send none. */
+const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
+  'lead/get-context': ['/panel.html'],
+  'connection/save-token': ['/options.html'],
+  'connection/forget-token': ['/options.html'],
+  'connection/status': ['/options.html'],
+};
+
+/**
+ * Validates every incoming message (shape with zod, sender by id and page) and dispatches it.
+ * A refused message gets an error answer and a log line, never a throw.
+ */
+export function createBackgroundRouter(deps: BackgroundRouterDeps) {
+  const log = deps.log ?? ((message, detail) => console.warn(`Baton: ${message}`, detail ?? ''));
+
+  return async function handleMessage(message: unknown, sender: MessageSenderInfo): Promise<BatonResponse<unknown>> {
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) {
+      log('refused a malformed message', parsed.error.issues);
+      return refuse('bad_message', 'Baton refused a malformed message.');
+    }
+    const request = parsed.data;
+    const senderPage = extensionPagePath(sender, deps.extensionId);
+    if (!senderPage || !ALLOWED_PAGES[request.type].includes(senderPage)) {
+      log(`refused "${request.type}" from an unexpected sender`, { url: sender.url });
+      return refuse('forbidden_sender', 'Baton refused a message from an unexpected sender.');
+    }
+    try {
+      return { ok: true, data: await dispatch(request, sender) };
+    } catch (err) {
+      if (err instanceof CrmError) return { ok: false, error: { kind: err.kind, message: err.message, retryable: err.retryable } };
+      log(`"${request.type}" failed`, err);
+      return refuse('internal', `Baton hit an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  async function dispatch(request: BatonRequestParsed, sender: MessageSenderInfo): Promise<unknown> {
+    switch (request.type) {
+      case 'lead/get-context':
+        return getLeadContext(sender, request.refresh);
+      case 'connection/save-token':
+        await deps.saveToken(request.token);
+        deps.crmService.invalidate();
+        return deps.connectionStatus();
+      case 'connection/forget-token':
+        await deps.forgetToken();
+        deps.crmService.invalidate();
+        return deps.connectionStatus();
+      case 'connection/status':
+        return deps.connectionStatus();
+    }
+  }
+
+  async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadContextResult> {
+    // The lead comes from the URL of the tab the panel sits in, as the browser reports it —
+    // never from anything the page or the content script says.
+    const tabUrl = sender.tab?.url;
+    if (!tabUrl) throw new CrmError('rejected', 'Baton cannot see which page this panel belongs to.');
+    const page = readLeadPage(tabUrl, { sandbox: deps.demoBuild });
+    if (!page) return { status: 'no-lead' };
+    const checked = leadPageSchema.safeParse(page);
+    if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');
+    const context = await deps.crmService.getLeadContext(page, { refresh });
+    return { status: 'ok', page, context };
+  }
+}
+
+function refuse(kind: string, message: string): BatonResponse<never> {
+  return { ok: false, error: { kind, message, retryable: false } };
+}
+
+/**
+ * The path of the extension page that sent a message, or null when the sender is not one of our
+ * extension pages (content scripts report the host page's URL). `use_dynamic_url` gives the panel
+ * a per-session origin, so the id check is on `sender.id` and the page check on the path.
+ */
+function extensionPagePath(sender: MessageSenderInfo, extensionId: string): string | null {
+  if (sender.id !== extensionId || !sender.url) return null;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'chrome-extension:' ? url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+export type RouterResponseSchema = z.ZodType<BatonResponse<unknown>>;

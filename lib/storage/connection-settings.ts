@@ -1,0 +1,42 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+/**
+ * Which CRM Baton talks to. Non-secret, so it lives in a versioned WXT storage item; the HubSpot
+ * token itself is kept by the background in IndexedDB (secret-store.ts), out of reach of content
+ * scripts (chrome.storage.local is readable by them).
+ */
+export const connectionSettingsSchema = z.object({
+  kind: z.enum(['sandbox', 'hubspot']),
+  /** Where the sandbox CRM runs (demo builds). */
+  sandboxUrl: z.url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/ }),
+  /** HubSpot portal the token belongs to, once a connection test has told us. */
+  hubspotPortalId: z.string().nullable(),
+  /** Token type the admin entered (private app or service key); informational. */
+  hubspotTokenKind: z.enum(['private_app', 'service_key']).nullable(),
+});
+export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
+
+export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4477';
+
+export function defaultConnectionSettings(demoBuild: boolean): ConnectionSettings {
+  return { kind: demoBuild ? 'sandbox' : 'hubspot', sandboxUrl: DEFAULT_SANDBOX_URL, hubspotPortalId: null, hubspotTokenKind: null };
+}
+
+export const connectionSettingsItem = storage.defineItem<ConnectionSettings>('local:connection', {
+  version: 1,
+  fallback: defaultConnectionSettings(import.meta.env.MODE === 'demo'),
+});
+
+/** Storage reads are a boundary too: anything malformed falls back to defaults, loudly. */
+export async function readConnectionSettings(): Promise<ConnectionSettings> {
+  const raw = await connectionSettingsItem.getValue();
+  const parsed = connectionSettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  console.warn('Baton: stored connection settings are invalid; using defaults.', parsed.error.issues);
+  return defaultConnectionSettings(import.meta.env.MODE === 'demo');
+}
+
+export async function writeConnectionSettings(settings: ConnectionSettings): Promise<void> {
+  await connectionSettingsItem.setValue(connectionSettingsSchema.parse(settings));
+}
