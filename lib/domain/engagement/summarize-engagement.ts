@@ -1,0 +1,676 @@
+import type { Lead } from '../lead';
+import { describeAgo, describeDuration } from './describe-time';
+import type {
+  BriefBuyingStage,
+  BriefEvidenceLink,
+  BriefFrequency,
+  BriefInterest,
+  BriefNextStep,
+  BriefObjection,
+  BriefQuote,
+  BriefRecency,
+  BriefStatement,
+  BriefTrigger,
+  EngagementBrief,
+} from './engagement-brief';
+import type { EngagementEvent, EngagementKind } from './engagement-event';
+import { DEFAULT_HANDOFF_TRIGGERS, type HandoffTrigger } from './handoff-triggers';
+import { compileKeywords, matchesAnyKeyword, normalizeForMatching, type CompiledKeyword } from './match-keywords';
+import { normalizeEngagement, type NormalizeEngagementOptions } from './normalize-engagement';
+import { DEFAULT_OBJECTION_RULES, type ObjectionRules } from './objection-rules';
+import { toSafeHref } from './safe-href';
+import { BUYING_STAGES, DEFAULT_TOPIC_MAP, type BuyingStage, type TopicMap } from './topic-map';
+
+export interface SummarizeEngagementInput {
+  lead: Pick<Lead, 'firstName' | 'formAnswers' | 'recentConversion' | 'handedOffAt' | 'ownerAssignedAt'>;
+  /** Raw or normalised: they are normalised here (idempotent), so source bot flags are never trusted. */
+  events: readonly EngagementEvent[];
+  /** Epoch ms. Events after `now` are ignored, so a past lead can be replayed as of its handoff. */
+  now: number;
+  topicMap?: TopicMap;
+  objectionRules?: ObjectionRules;
+  handoffTriggers?: readonly HandoffTrigger[];
+  /** The agreed next step of the lead's SLA tier, e.g. { label: 'Book the demo', tier: 'inbound-demo' }. */
+  nextStep?: { label: string; tier?: string };
+  normalizeOptions?: NormalizeEngagementOptions;
+  /** Default 5. */
+  maxInterests?: number;
+  /** Default 20. */
+  maxTheirWords?: number;
+}
+
+const DAY = 86_400_000;
+/** Systems stamp the same moment differently; a conversion a little after the recorded handoff still caused it. */
+const HANDOFF_TOLERANCE_MS = 2 * 60_000;
+/** Window for the buying-stage hint and the "last 30 days" figures. */
+const STAGE_WINDOW_MS = 30 * DAY;
+
+/** A delivery is something we did, not something they did: it is never a touch, interest or trigger. */
+const PROSPECT_KINDS: ReadonlySet<EngagementKind> = new Set([
+  'page_view',
+  'form_submission',
+  'content_download',
+  'webinar_registered',
+  'webinar_attended',
+  'email_opened',
+  'email_clicked',
+  'meeting',
+  'chat',
+]);
+
+/**
+ * Kinds whose title says what the prospect chose to look at. Opens are left out: the subject is
+ * what *we* chose to send, and many opens are privacy-proxy prefetches that the timing rule cannot
+ * catch; a click is a choice.
+ */
+const INTEREST_KINDS: ReadonlySet<EngagementKind> = new Set([
+  'page_view',
+  'form_submission',
+  'content_download',
+  'webinar_registered',
+  'webinar_attended',
+  'email_clicked',
+  'meeting',
+  'chat',
+]);
+
+const ACTION_VERBS: Record<EngagementKind, string> = {
+  page_view: 'viewed',
+  form_submission: 'submitted',
+  content_download: 'downloaded',
+  webinar_registered: 'registered for',
+  webinar_attended: 'attended',
+  email_delivered: 'was sent',
+  email_opened: 'opened',
+  email_clicked: 'clicked a link in',
+  meeting: 'booked',
+  chat: 'chatted in',
+};
+
+const KIND_NOUNS: Record<EngagementKind, string> = {
+  page_view: 'a page',
+  form_submission: 'a form',
+  content_download: 'an asset',
+  webinar_registered: 'a webinar',
+  webinar_attended: 'a webinar',
+  email_delivered: 'an email',
+  email_opened: 'an email',
+  email_clicked: 'an email',
+  meeting: 'a meeting',
+  chat: 'a chat',
+};
+
+/**
+ * Form fields that are contact details, not the prospect's words: the rep already sees them on the
+ * record. Matched on the normalised question; hidden tracking fields (utm_*, hs_*) too.
+ */
+const CONTACT_FIELD_QUESTIONS = new Set(
+  [
+    'email', 'e-mail', 'email address', 'work email', 'business email', 'first name', 'firstname', 'last name',
+    'lastname', 'name', 'full name', 'phone', 'phone number', 'mobile', 'mobile phone', 'company', 'company name',
+    'website', 'website url', 'country', 'country/region', 'state', 'state/region', 'city', 'zip', 'postal code',
+    'job title', 'jobtitle',
+  ].map(normalizeForMatching),
+);
+const HIDDEN_FIELD_PREFIXES = [' utm ', ' hs ', ' hubspot ', ' gclid ', ' fbclid '];
+
+export function summarizeEngagement(input: SummarizeEngagementInput): EngagementBrief {
+  const { lead, now } = input;
+  const topicMap = input.topicMap ?? DEFAULT_TOPIC_MAP;
+  const objectionRules = input.objectionRules ?? DEFAULT_OBJECTION_RULES;
+  const triggers = input.handoffTriggers ?? DEFAULT_HANDOFF_TRIGGERS;
+  const maxInterests = input.maxInterests ?? 5;
+  const maxTheirWords = input.maxTheirWords ?? 20;
+
+  // Bot-flagged events never drive the brief; neither do events after `now`.
+  const timeline = normalizeEngagement(input.events, input.normalizeOptions);
+  const considered: EngagementEvent[] = [];
+  let ignoredBots = 0;
+  let ignoredFuture = 0;
+  for (const event of timeline) {
+    if (event.likelyBot) ignoredBots++;
+    else if (event.occurredAt > now) ignoredFuture++;
+    else considered.push(event);
+  }
+  // Position in `considered` (newest first): the order of every eventIds list.
+  const rank = new Map<string, number>();
+  considered.forEach((event, i) => rank.set(event.id, i));
+
+  const matcher = createMatcher(topicMap, triggers);
+
+  // One pass over the timeline collects everything the sections need.
+  const topicAcc = topicMap.topics.map(() => ({ eventIds: [] as string[], lastAt: 0, lastEvent: null as EngagementEvent | null, examples: [] as BriefEvidenceLink[] }));
+  const highIntent: { event: EngagementEvent; ruleIndex: number }[] = [];
+  const quoteAcc = new Map<string, QuoteAccumulator>();
+  collectLeadAnswers(lead.formAnswers, quoteAcc);
+  let lastTouch: EngagementEvent | null = null;
+  let last7 = 0;
+  let last30 = 0;
+  let total = 0;
+  const activeDays = new Set<number>();
+  const recentIds: string[] = [];
+  const stageEvidence: Record<BuyingStage, string[]> = { awareness: [], consideration: [], decision: [] };
+  const stageTopics: Record<BuyingStage, Set<number>> = { awareness: new Set(), consideration: new Set(), decision: new Set() };
+
+  for (const event of considered) {
+    const age = now - event.occurredAt;
+    if (PROSPECT_KINDS.has(event.kind)) {
+      total++;
+      lastTouch ??= event;
+      if (age < 7 * DAY) last7++;
+      if (age < STAGE_WINDOW_MS) {
+        last30++;
+        activeDays.add(Math.floor(age / DAY));
+        recentIds.push(event.id);
+      }
+    }
+    const ruleIndex = matcher.triggerOf(event);
+    if (ruleIndex !== -1) highIntent.push({ event, ruleIndex });
+    if (INTEREST_KINDS.has(event.kind)) {
+      const topics = matcher.topicsOf(event);
+      let stage = -1;
+      for (const t of topics) {
+        const acc = topicAcc[t]!;
+        if (acc.lastEvent === null) {
+          acc.lastEvent = event;
+          acc.lastAt = event.occurredAt;
+        }
+        acc.eventIds.push(event.id);
+        if (acc.examples.length < 3) {
+          const label = eventLabel(event);
+          if (!acc.examples.some((x) => x.label === label)) acc.examples.push({ eventId: event.id, label, href: toSafeHref(event.url) });
+        }
+        stage = Math.max(stage, BUYING_STAGES.indexOf(topicMap.topics[t]!.stage));
+      }
+      if (stage !== -1 && age < STAGE_WINDOW_MS) {
+        const s = BUYING_STAGES[stage]!;
+        stageEvidence[s].push(event.id);
+        for (const t of topics) if (topicMap.topics[t]!.stage === s) stageTopics[s].add(t);
+      }
+    }
+    if (event.answers) collectEventAnswers(event, quoteAcc);
+  }
+
+  const trigger = chooseTrigger(lead, now, considered, highIntent, triggers, matcher);
+  const triggerRule = trigger.ruleId === null ? null : (triggers.find((r) => r.id === trigger.ruleId) ?? null);
+
+  const allQuotes = [...quoteAcc.values()].sort(compareQuotes);
+  const theirWords: BriefQuote[] = allQuotes.slice(0, maxTheirWords).map(toBriefQuote);
+
+  const interests: BriefInterest[] = topicAcc
+    .map((acc, index) => ({ acc, index }))
+    .filter(({ acc }) => acc.eventIds.length > 0)
+    .sort((a, b) => b.acc.eventIds.length - a.acc.eventIds.length || b.acc.lastAt - a.acc.lastAt || a.index - b.index)
+    .slice(0, maxInterests)
+    .map(({ acc, index }) => {
+      const topic = topicMap.topics[index]!;
+      const count = acc.eventIds.length;
+      return {
+        topicId: topic.id,
+        label: topic.label,
+        count,
+        lastAt: acc.lastAt,
+        stage: topic.stage,
+        examples: acc.examples,
+        text: `${topic.label}: ${count} ${count === 1 ? 'event' : 'events'}, most recently ${describeAction(acc.lastEvent!)} ${describeAgo(now, acc.lastAt)}.`,
+        eventIds: acc.eventIds,
+      };
+    });
+
+  const recency: BriefRecency = lastTouch
+    ? {
+        lastTouchAt: lastTouch.occurredAt,
+        daysSinceLastTouch: Math.floor((now - lastTouch.occurredAt) / DAY),
+        text: `Last active ${describeAgo(now, lastTouch.occurredAt)}: ${describeAction(lastTouch)}.`,
+        eventIds: [lastTouch.id],
+      }
+    : { lastTouchAt: null, daysSinceLastTouch: null, text: 'No activity recorded yet.', eventIds: [] };
+
+  const frequency: BriefFrequency = {
+    last7Days: last7,
+    last30Days: last30,
+    activeDays30: activeDays.size,
+    total,
+    text: `${countOf(last7, 'event')} in the last 7 days, ${last30} in the last 30 days, active on ${countOf(activeDays.size, 'day')} of the last 30 (${total} in all).`,
+    eventIds: recentIds,
+  };
+
+  const buyingStage = chooseBuyingStage(now, trigger, triggerRule, highIntent, triggers, stageEvidence, stageTopics, topicMap, recentIds);
+
+  const objections = findObjections(objectionRules, topicMap, topicAcc, allQuotes, rank, now, considered);
+
+  let nextStep: BriefNextStep | null = null;
+  if (input.nextStep && input.nextStep.label.trim() !== '') {
+    const tier = input.nextStep.tier ?? null;
+    nextStep = {
+      label: input.nextStep.label,
+      tier,
+      origin: 'sla-tier',
+      text: `Agreed next step${tier ? ` (${tier})` : ''}: ${input.nextStep.label}.`,
+      eventIds: [],
+    };
+  } else if (triggerRule) {
+    nextStep = {
+      label: triggerRule.nextStep,
+      tier: null,
+      origin: 'suggested',
+      text: `Suggested next step for a ${triggerRule.label.toLowerCase()}: ${triggerRule.nextStep}.`,
+      eventIds: trigger.eventIds,
+    };
+  }
+
+  const opener = buildOpener(lead.firstName, trigger, triggerRule, interests, topicMap, rank);
+
+  return {
+    generatedAt: now,
+    trigger,
+    theirWords,
+    theirWordsOmitted: allQuotes.length - theirWords.length,
+    interests,
+    recency,
+    frequency,
+    buyingStage,
+    objections,
+    nextStep,
+    opener,
+    ignored: { likelyBot: ignoredBots, afterNow: ignoredFuture },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching, cached per distinct title + URL: real timelines repeat the same pages over and over.
+
+interface Matcher {
+  topicsOf(event: EngagementEvent): readonly number[];
+  triggerOf(event: EngagementEvent): number;
+  haystackOf(text: string): string;
+}
+
+function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]): Matcher {
+  const topicKeywords = topicMap.topics.map((t) => compileKeywords(t.keywords));
+  const triggerKeywords: CompiledKeyword[][] = triggers.map((t) => compileKeywords(t.keywords));
+  const haystacks = new Map<string, string>();
+  const topicCache = new Map<string, number[]>();
+  const haystackOf = (text: string): string => {
+    let h = haystacks.get(text);
+    if (h === undefined) {
+      h = normalizeForMatching(text);
+      haystacks.set(text, h);
+    }
+    return h;
+  };
+  const eventHaystack = (event: EngagementEvent): string =>
+    haystackOf(`${event.title ?? ''} ${event.url === undefined ? '' : urlForMatching(event.url)}`);
+  return {
+    haystackOf,
+    topicsOf(event) {
+      const h = eventHaystack(event);
+      let topics = topicCache.get(h);
+      if (topics === undefined) {
+        topics = [];
+        for (let i = 0; i < topicKeywords.length; i++) if (matchesAnyKeyword(h, topicKeywords[i]!)) topics.push(i);
+        topicCache.set(h, topics);
+      }
+      return topics;
+    },
+    triggerOf(event) {
+      for (let i = 0; i < triggers.length; i++) {
+        const rule = triggers[i]!;
+        if (!rule.kinds.includes(event.kind)) continue;
+        if (triggerKeywords[i]!.length === 0 || matchesAnyKeyword(eventHaystack(event), triggerKeywords[i]!)) return i;
+      }
+      return -1;
+    },
+  };
+}
+
+/** Host and path only: query strings carry campaign tags ("utm_campaign=pricing-q4") that say nothing about the page. */
+function urlForMatching(url: string): string {
+  let u = url;
+  const scheme = u.indexOf('://');
+  if (scheme !== -1 && scheme < 10) u = u.slice(scheme + 3);
+  const cut = u.search(/[?#]/);
+  return cut === -1 ? u : u.slice(0, cut);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trigger
+
+function chooseTrigger(
+  lead: SummarizeEngagementInput['lead'],
+  now: number,
+  considered: readonly EngagementEvent[],
+  highIntent: readonly { event: EngagementEvent; ruleIndex: number }[],
+  triggers: readonly HandoffTrigger[],
+  matcher: Matcher,
+): BriefTrigger {
+  const handoffAt = lead.handedOffAt ?? lead.ownerAssignedAt ?? null;
+  if (handoffAt !== null) {
+    // `highIntent` is newest first: the first one at or before the handoff is the closest before it.
+    const at = highIntent.findIndex((h) => h.event.occurredAt <= handoffAt + HANDOFF_TOLERANCE_MS);
+    if (at !== -1) {
+      const { event, ruleIndex } = pickSameMoment(highIntent, at);
+      const rule = triggers[ruleIndex]!;
+      const gap = handoffAt - event.occurredAt;
+      const relation = gap <= 0 ? 'at the handoff' : `${describeDuration(gap)} before the handoff`;
+      return eventTrigger('before-handoff', rule, event, `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)}, ${relation}.`);
+    }
+  }
+  if (highIntent.length > 0) {
+    const { event, ruleIndex } = pickSameMoment(highIntent, 0);
+    const rule = triggers[ruleIndex]!;
+    const why = handoffAt === null ? 'no handoff time recorded' : 'none before the recorded handoff';
+    return eventTrigger(
+      'latest-high-intent',
+      rule,
+      event,
+      `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)} (most recent high-intent conversion; ${why}).`,
+    );
+  }
+  const conversion = lead.recentConversion;
+  if (conversion && conversion.name.trim() !== '') {
+    // Back the CRM's "recent conversion" with the form submission of the same name, when we have it.
+    const wanted = matcher.haystackOf(conversion.name);
+    let match: EngagementEvent | null = null;
+    for (const event of considered) {
+      if (event.kind !== 'form_submission' || event.title === undefined || matcher.haystackOf(event.title) !== wanted) continue;
+      if (match === null || (conversion.at !== null && Math.abs(event.occurredAt - conversion.at) < Math.abs(match.occurredAt - conversion.at))) {
+        match = event;
+      }
+    }
+    const ruleIndex = triggers.findIndex(
+      (r) => r.kinds.includes('form_submission') && r.keywords.length > 0 && matchesAnyKeyword(wanted, compileKeywords(r.keywords)),
+    );
+    const rule = ruleIndex === -1 ? null : triggers[ruleIndex]!;
+    const at = conversion.at ?? match?.occurredAt ?? null;
+    return {
+      basis: 'crm-conversion',
+      ruleId: rule?.id ?? null,
+      label: rule?.label ?? null,
+      title: conversion.name,
+      occurredAt: at,
+      href: toSafeHref(match?.url),
+      text: `Most recent conversion recorded in the CRM: "${conversion.name}"${at === null ? '' : ` ${describeAgo(now, at)}`}.`,
+      eventIds: match ? [match.id] : [],
+    };
+  }
+  return {
+    basis: 'none',
+    ruleId: null,
+    label: null,
+    title: null,
+    occurredAt: null,
+    href: null,
+    text: 'No handoff trigger found: no demo request, contact-sales form, pricing request, trial or meeting, and no conversion recorded in the CRM.',
+    eventIds: [],
+  };
+}
+
+/** Two conversions in the same millisecond: the higher-priority rule wins (rule order), then the id order. */
+function pickSameMoment(highIntent: readonly { event: EngagementEvent; ruleIndex: number }[], from: number) {
+  let best = highIntent[from]!;
+  for (let i = from + 1; i < highIntent.length && highIntent[i]!.event.occurredAt === best.event.occurredAt; i++) {
+    if (highIntent[i]!.ruleIndex < best.ruleIndex) best = highIntent[i]!;
+  }
+  return best;
+}
+
+function eventTrigger(basis: 'before-handoff' | 'latest-high-intent', rule: HandoffTrigger, event: EngagementEvent, text: string): BriefTrigger {
+  return {
+    basis,
+    ruleId: rule.id,
+    label: rule.label,
+    title: event.title ?? null,
+    occurredAt: event.occurredAt,
+    href: toSafeHref(event.url),
+    text,
+    eventIds: [event.id],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Their words
+
+interface QuoteAccumulator {
+  question: string;
+  answer: string;
+  answeredAt: number | null;
+  form: string | null;
+  eventIds: string[];
+}
+
+function isTheirWords(question: string, answer: string): boolean {
+  if (answer.trim() === '') return false;
+  const q = normalizeForMatching(question);
+  if (CONTACT_FIELD_QUESTIONS.has(q)) return false;
+  return !HIDDEN_FIELD_PREFIXES.some((p) => q.startsWith(p));
+}
+
+/** The same answer reaches us twice: as a CRM property and inside the form-submission event. */
+function quoteKey(question: string, answer: string): string {
+  return `${normalizeForMatching(question)}\u0000${answer.trim()}`;
+}
+
+function collectLeadAnswers(answers: SummarizeEngagementInput['lead']['formAnswers'], acc: Map<string, QuoteAccumulator>): void {
+  for (const a of answers) {
+    if (!isTheirWords(a.question, a.answer)) continue;
+    const key = quoteKey(a.question, a.answer);
+    const existing = acc.get(key);
+    if (existing) {
+      if (existing.answeredAt === null || a.answeredAt > existing.answeredAt) {
+        existing.answeredAt = a.answeredAt;
+        existing.form = a.form;
+      }
+    } else {
+      acc.set(key, { question: a.question, answer: a.answer, answeredAt: a.answeredAt, form: a.form, eventIds: [] });
+    }
+  }
+}
+
+function collectEventAnswers(event: EngagementEvent, acc: Map<string, QuoteAccumulator>): void {
+  for (const [question, answer] of Object.entries(event.answers ?? {})) {
+    if (!isTheirWords(question, answer)) continue;
+    const key = quoteKey(question, answer);
+    const existing = acc.get(key);
+    if (existing) {
+      existing.eventIds.push(event.id);
+      if (existing.answeredAt === null) existing.answeredAt = event.occurredAt;
+    } else {
+      acc.set(key, { question, answer, answeredAt: event.occurredAt, form: event.title ?? null, eventIds: [event.id] });
+    }
+  }
+}
+
+function compareQuotes(a: QuoteAccumulator, b: QuoteAccumulator): number {
+  const at = (b.answeredAt ?? -Infinity) - (a.answeredAt ?? -Infinity);
+  if (at !== 0 && !Number.isNaN(at)) return at;
+  if (a.question !== b.question) return a.question < b.question ? -1 : 1;
+  return a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0;
+}
+
+function toBriefQuote(q: QuoteAccumulator): BriefQuote {
+  return { question: q.question, answer: q.answer, answeredAt: q.answeredAt, form: q.form, text: `${q.question}: ${q.answer}`, eventIds: q.eventIds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buying stage
+
+/**
+ * The hint, in order (last 30 days only; older activity says little about today):
+ *  - decision: a high-intent conversion (demo, contact sales, pricing request, trial, meeting), or
+ *    at least two events on decision-stage topics (pricing, security, implementation);
+ *  - consideration: any event on a consideration- or decision-stage topic;
+ *  - awareness: anything else, including no activity.
+ */
+function chooseBuyingStage(
+  now: number,
+  trigger: BriefTrigger,
+  triggerRule: HandoffTrigger | null,
+  highIntent: readonly { event: EngagementEvent; ruleIndex: number }[],
+  triggers: readonly HandoffTrigger[],
+  evidence: Record<BuyingStage, string[]>,
+  stageTopics: Record<BuyingStage, Set<number>>,
+  topicMap: TopicMap,
+  recentIds: string[],
+): BriefBuyingStage {
+  const recentHighIntent = highIntent.find((h) => now - h.event.occurredAt < STAGE_WINDOW_MS);
+  if (recentHighIntent) {
+    const rule = triggers[recentHighIntent.ruleIndex]!;
+    return {
+      stage: 'decision',
+      text: `Decision: ${rule.label.toLowerCase()} ${describeAgo(now, recentHighIntent.event.occurredAt)} (${describeAction(recentHighIntent.event)}).`,
+      eventIds: [recentHighIntent.event.id],
+    };
+  }
+  if (trigger.basis === 'crm-conversion' && triggerRule && trigger.occurredAt !== null && now - trigger.occurredAt < STAGE_WINDOW_MS) {
+    return {
+      stage: 'decision',
+      text: `Decision: the CRM records a ${triggerRule.label.toLowerCase()} ("${trigger.title}") ${describeAgo(now, trigger.occurredAt)}.`,
+      eventIds: trigger.eventIds,
+    };
+  }
+  const labels = (stage: BuyingStage) =>
+    [...stageTopics[stage]].sort((a, b) => a - b).map((t) => topicMap.topics[t]!.label.toLowerCase());
+  if (evidence.decision.length >= 2) {
+    return {
+      stage: 'decision',
+      text: `Decision: ${evidence.decision.length} events on ${joinWords(labels('decision'))} in the last 30 days.`,
+      eventIds: evidence.decision,
+    };
+  }
+  const considering = [...evidence.decision, ...evidence.consideration];
+  if (considering.length > 0) {
+    const ids = sortIdsLike(considering, recentIds);
+    const topics = [...new Set([...labels('decision'), ...labels('consideration')])];
+    return {
+      stage: 'consideration',
+      text: `Consideration: looked at ${joinWords(topics)} in the last 30 days (${countOf(ids.length, 'event')}).`,
+      eventIds: ids,
+    };
+  }
+  if (recentIds.length > 0) {
+    return {
+      stage: 'awareness',
+      text: `Awareness: ${countOf(recentIds.length, 'event')} in the last 30 days, none on pricing, product fit or a conversion.`,
+      eventIds: recentIds,
+    };
+  }
+  return { stage: 'awareness', text: 'Awareness: no activity in the last 30 days.', eventIds: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objections
+
+function findObjections(
+  rules: ObjectionRules,
+  topicMap: TopicMap,
+  topicAcc: readonly { eventIds: string[]; lastEvent: EngagementEvent | null }[],
+  quotes: readonly QuoteAccumulator[],
+  rank: ReadonlyMap<string, number>,
+  now: number,
+  considered: readonly EngagementEvent[],
+): BriefObjection[] {
+  const found: { objection: BriefObjection; score: number; order: number }[] = [];
+  rules.rules.forEach((rule, order) => {
+    const topicIndexes = rule.topics.map((id) => topicMap.topics.findIndex((t) => t.id === id)).filter((i) => i !== -1);
+    const topicIds = unionIds(topicIndexes.map((i) => topicAcc[i]!.eventIds), rank);
+    const keywords = compileKeywords(rule.answerKeywords);
+    const matchedQuotes = keywords.length === 0 ? [] : quotes.filter((q) => matchesAnyKeyword(normalizeForMatching(q.answer), keywords));
+    const eventsFire = topicIds.length >= rule.minEvents;
+    if (!eventsFire && matchedQuotes.length === 0) return;
+
+    const parts: string[] = [];
+    if (eventsFire) {
+      const latest = considered[rank.get(topicIds[0]!)!]!;
+      const topicLabels = joinWords(topicIndexes.filter((i) => topicAcc[i]!.eventIds.length > 0).map((i) => topicMap.topics[i]!.label));
+      parts.push(`${countOf(topicIds.length, 'event')} on ${topicLabels}, most recently ${describeAction(latest)} ${describeAgo(now, latest.occurredAt)}`);
+    }
+    if (matchedQuotes.length > 0) parts.push(`they wrote "${matchedQuotes[0]!.answer}"`);
+    const eventIds = unionIds([eventsFire ? topicIds : [], ...matchedQuotes.map((q) => q.eventIds)], rank);
+    found.push({
+      objection: {
+        ruleId: rule.id,
+        label: rule.label,
+        responseAngle: rule.responseAngle,
+        quotes: matchedQuotes.map((q) => q.answer),
+        text: `${rule.label}: ${parts.join('; ')}.`,
+        eventIds,
+      },
+      // Their own words weigh more than page views: a written concern is nearly certain to come up.
+      score: (eventsFire ? topicIds.length : 0) + 3 * matchedQuotes.length,
+      order,
+    });
+  });
+  return found.sort((a, b) => b.score - a.score || a.order - b.order).map((f) => f.objection);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opener
+
+/**
+ * "Hi Dana — saw you asked for a demo after looking at our pricing; happy to walk through which
+ * plan fits your team." Built only from the trigger rule's and the top topic's admin-written
+ * phrases plus the lead's first name, so it reads the same every time for the same facts.
+ */
+function buildOpener(
+  firstName: string | null,
+  trigger: BriefTrigger,
+  rule: HandoffTrigger | null,
+  interests: readonly BriefInterest[],
+  topicMap: TopicMap,
+  rank: ReadonlyMap<string, number>,
+): BriefStatement {
+  const name = firstName?.trim();
+  const greeting = name ? `Hi ${name}` : 'Hi there';
+  const topInterest = interests[0];
+  const topic = topInterest ? (topicMap.topics.find((t) => t.id === topInterest.topicId) ?? null) : null;
+  let body: string;
+  if (rule) body = `saw you ${rule.phrase}${topic ? ` after ${topic.phrase}` : ''}`;
+  else if (trigger.basis === 'crm-conversion') body = `thanks for filling in "${trigger.title}"${topic ? ` and ${topic.phrase}` : ''}`;
+  else if (topic) body = `saw you've been ${topic.phrase}`;
+  else body = 'thanks for your interest in us';
+  const offer = topic?.offer ?? rule?.offer ?? 'what would be most useful to you';
+  return {
+    text: `${greeting} — ${body}; happy to walk through ${offer}.`,
+    eventIds: unionIds([trigger.eventIds, topInterest?.eventIds ?? []], rank),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording helpers
+
+function eventLabel(event: EngagementEvent): string {
+  if (event.title !== undefined && event.title.trim() !== '') return event.title;
+  if (event.url !== undefined && event.url.trim() !== '') return event.url;
+  return KIND_NOUNS[event.kind];
+}
+
+/** `viewed "Pricing"` — the title verbatim inside quotes, as text. */
+function describeAction(event: EngagementEvent): string {
+  const hasLabel = (event.title !== undefined && event.title.trim() !== '') || (event.url !== undefined && event.url.trim() !== '');
+  return hasLabel ? `${ACTION_VERBS[event.kind]} "${eventLabel(event)}"` : `${ACTION_VERBS[event.kind]} ${KIND_NOUNS[event.kind]}`;
+}
+
+function countOf(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Union of id lists, newest first (timeline order). */
+function unionIds(lists: readonly (readonly string[])[], rank: ReadonlyMap<string, number>): string[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1) return [...nonEmpty[0]!];
+  const set = new Set<string>();
+  for (const list of nonEmpty) for (const id of list) set.add(id);
+  return [...set].sort((a, b) => rank.get(a)! - rank.get(b)!);
+}
+
+function sortIdsLike(ids: readonly string[], order: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  return order.filter((id) => wanted.has(id));
+}
