@@ -140,7 +140,13 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
 
   function getEmailCampaign(campaignId: number): Promise<HubSpotEmailCampaign | null> {
     return cached(campaignCache, campaignId, CAMPAIGN_TTL_MS, () =>
-      client.request('GET', `/email/public/v1/campaigns/${campaignId}`, { schema: hubSpotEmailCampaignSchema }),
+      client
+        .request('GET', `/email/public/v1/campaigns/${campaignId}`, { schema: hubSpotEmailCampaignSchema })
+        // A deleted or hidden campaign stays that way: remember "no name" instead of asking each view.
+        .catch((error: unknown) => {
+          if (isDegradable(error)) return null;
+          throw error;
+        }),
     );
   }
 

@@ -77,6 +77,9 @@ export function createHubSpotClient(options: CreateHubSpotClientOptions): HubSpo
       throw new CrmError('auth', 'Reconnect HubSpot: no access token is available', { cause });
     }
 
+    // A view the rep already left must not spend a request of the portal's shared rate limit.
+    if (signal?.aborted) throw cancelled(what, signal.reason);
+
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
 

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { CrmError } from '../../../lib/crm/crm-error';
+import { createHubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
+import type { LeadRef } from '../../../lib/domain/lead';
+import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
+import type { FakeRoute, RecordedRequest } from './hubspot-test-helpers';
+
+const ref: LeadRef = { crm: 'hubspot', account: '4711', id: '51', objectType: 'contact' };
+const CACHED_LOOKUPS = /^GET \/(crm\/v3\/properties\/contacts|crm\/v3\/owners\/|email\/public\/v1\/campaigns\/)/;
+
+type Contact = { associations?: Record<string, unknown> } & Record<string, unknown>;
+
+function contactWithOnlyCalls(): Contact {
+  const contact = loadFixture<Contact>('contact.json');
+  contact.associations = { calls: { results: [{ id: '7001', type: 'contact_to_call' }] } };
+  return contact;
+}
+
+function baseRoutes(overrides: Record<string, FakeRoute> = {}, contact: Contact = contactWithOnlyCalls()): Record<string, FakeRoute> {
+  return {
+    'GET /crm/v3/properties/contacts': () => jsonResponse(loadFixture('properties-contacts.json')),
+    'GET /crm/v3/objects/contacts/51': () => jsonResponse(contact),
+    'GET /crm/v3/owners/910': () => jsonResponse(loadFixture('owner.json')),
+    'GET /events/v3/events': () => jsonResponse(loadFixture('web-events.json')),
+    'GET /email/public/v1/events': () => jsonResponse(loadFixture('email-events.json')),
+    'GET /email/public/v1/campaigns/301': () => jsonResponse(loadFixture('email-campaign.json')),
+    'GET /email/public/v1/campaigns/302': () => jsonResponse({ status: 'error', message: 'not found' }, { status: 404 }),
+    'POST /crm/v3/objects/calls/batch/read': () => jsonResponse(loadFixture('engagements-batch.json')),
+    'POST /crm/v3/objects/emails/batch/read': (r) =>
+      jsonResponse({
+        status: 'COMPLETE',
+        results: (r.body as { inputs: { id: string }[] }).inputs.map(({ id }) => ({
+          id,
+          properties: { hs_timestamp: '2026-11-20T15:00:00.000Z', hubspot_owner_id: '910', hs_email_direction: 'EMAIL', hs_email_subject: `Email ${id}` },
+          createdAt: '2026-11-20T15:00:00.000Z',
+          updatedAt: '2026-11-20T15:00:00.000Z',
+        })),
+      }),
+    ...overrides,
+  };
+}
+
+function setup(routes: Record<string, FakeRoute>) {
+  const fake = createFakeFetch(routes);
+  const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 'token', fetch: fake.fetch });
+  const adapter = createHubSpotAdapter({ client, crm: 'hubspot', now: () => Date.parse('2026-11-22T15:00:00.000Z') });
+  return { fake, adapter };
+}
+
+const perView = (requests: readonly RecordedRequest[]) => requests.map((r) => `${r.method} ${r.url.pathname}`).filter((p) => !CACHED_LOOKUPS.test(p));
+const find = (requests: readonly RecordedRequest[], path: string) => {
+  const r = requests.find((x) => `${x.method} ${x.url.pathname}` === path);
+  if (!r) throw new Error(`no request ${path}`);
+  return r;
+};
+
+describe('createHubSpotAdapter.getLeadContext', () => {
+  it('reads the lead, events and touches in at most 4 per-view requests', async () => {
+    const { fake, adapter } = setup(baseRoutes());
+    const context = await adapter.getLeadContext(ref);
+    expect(perView(fake.requests).sort()).toEqual(
+      ['GET /crm/v3/objects/contacts/51', 'GET /email/public/v1/events', 'GET /events/v3/events', 'POST /crm/v3/objects/calls/batch/read'].sort(),
+    );
+    expect(context.fetchedAt).toBe(Date.parse('2026-11-22T15:00:00.000Z'));
+    expect(context.lead.owner).toEqual({ id: '910', name: 'Sam Rep', email: 'sam.rep@example.com' });
+    expect(context.lead.formAnswers[0]?.question).toBe("What's your biggest challenge?");
+    expect(context.touches).toEqual([expect.objectContaining({ id: 'hubspot-call:7001', connected: true })]);
+  });
+
+  it('does not repeat cached lookups on the next view', async () => {
+    const { fake, adapter } = setup(baseRoutes());
+    await adapter.getLeadContext(ref);
+    const first = fake.requests.length;
+    await adapter.getLeadContext(ref);
+    const second = fake.requests.slice(first).map((r) => `${r.method} ${r.url.pathname}`);
+    expect(second).toHaveLength(4);
+    expect(second.some((p) => CACHED_LOOKUPS.test(p))).toBe(false);
+  });
+
+  it('asks for the properties Baton reads, their history, and the associations', async () => {
+    const { fake, adapter } = setup(baseRoutes());
+    await adapter.getLeadContext(ref);
+    const query = find(fake.requests, 'GET /crm/v3/objects/contacts/51').url.searchParams;
+    expect(query.get('properties')?.split(',')).toEqual(expect.arrayContaining(['firstname', 'hs_lead_status', 'hubspot_owner_assigneddate', 'recent_conversion_event_name']));
+    // Form fields from the property definitions, minus the ones already read as plain properties.
+    expect(query.get('propertiesWithHistory')?.split(',')).toEqual(['hubspot_owner_id', 'lifecyclestage', 'biggest_challenge', 'fleet_size']);
+    expect(query.get('associations')).toBe('calls,emails,meetings');
+    const events = find(fake.requests, 'GET /events/v3/events').url.searchParams;
+    expect(Object.fromEntries(events)).toMatchObject({ objectType: 'contact', objectId: '51', limit: '100' });
+    expect(find(fake.requests, 'GET /email/public/v1/events').url.searchParams.get('recipient')).toBe('ada@example.com');
+    const batch = find(fake.requests, 'POST /crm/v3/objects/calls/batch/read').body as { inputs: unknown[]; properties: string[] };
+    expect(batch.inputs).toEqual([{ id: '7001' }]);
+    expect(batch.properties).toContain('hs_call_disposition');
+  });
+
+  it('runs the contact and the web events in parallel, then the email events alongside the touches', async () => {
+    const { fake, adapter } = setup(baseRoutes());
+    await adapter.getLeadContext(ref);
+    const contact = find(fake.requests, 'GET /crm/v3/objects/contacts/51');
+    const events = find(fake.requests, 'GET /events/v3/events');
+    const emails = find(fake.requests, 'GET /email/public/v1/events');
+    const calls = find(fake.requests, 'POST /crm/v3/objects/calls/batch/read');
+    expect(events.startedAt).toBeLessThan(contact.endedAt ?? Infinity);
+    expect(emails.startedAt).toBeGreaterThanOrEqual(contact.endedAt ?? 0);
+    expect(calls.startedAt).toBeLessThan(emails.endedAt ?? Infinity);
+    expect(fake.maxInFlight).toBeGreaterThanOrEqual(2);
+  });
+
+  it('issues one more request per extra page of events, up to the cap', async () => {
+    const pages = [0, 1, 2].map((n) => ({
+      results: [{ id: `p${n}`, eventType: 'e_visited_page', objectId: '51', objectType: 'CONTACT', occurredAt: `2026-11-1${n}T10:00:00.000Z`, properties: { hs_url: `https://example.com/${n}` } }],
+      ...(n < 2 ? { paging: { next: { after: `cursor-${n + 1}`, link: 'ignored' } } } : {}),
+    }));
+    const { fake, adapter } = setup(baseRoutes({ 'GET /events/v3/events': (r) => jsonResponse(pages[Number(r.url.searchParams.get('after')?.slice(7) ?? 0)]) }));
+    const context = await adapter.getLeadContext(ref);
+    const eventRequests = fake.requests.filter((r) => r.url.pathname === '/events/v3/events');
+    expect(eventRequests.map((r) => r.url.searchParams.get('after'))).toEqual([null, 'cursor-1', 'cursor-2']);
+    expect(perView(fake.requests)).toHaveLength(4 + 2);
+    expect(context.events.filter((e) => e.source === 'hubspot-web-analytics').map((e) => e.id)).toEqual(['hubspot-web-analytics:p2', 'hubspot-web-analytics:p1', 'hubspot-web-analytics:p0']);
+
+    const capped = setup(baseRoutes({ 'GET /events/v3/events': (r) => jsonResponse({ ...pages[0], paging: { next: { after: `${r.url.searchParams.get('after') ?? ''}x` } } }) }));
+    const cappedAdapter = createHubSpotAdapter({
+      client: createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: capped.fake.fetch }),
+      crm: 'hubspot',
+      maxEventPages: 3,
+    });
+    const cappedContext = await cappedAdapter.getLeadContext(ref);
+    expect(capped.fake.requests.filter((r) => r.url.pathname === '/events/v3/events')).toHaveLength(3);
+    expect(cappedContext.sources.find((s) => s.source === 'hubspot-web-analytics')?.message).toMatch(/only the latest 300/i);
+  });
+
+  it('returns events newest first across sources, with bot flags and counts of skipped types', async () => {
+    const { adapter } = setup(baseRoutes());
+    const { events, sources } = await adapter.getLeadContext(ref);
+    const times = events.map((e) => e.occurredAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(events.map((e) => e.source)).toEqual(expect.arrayContaining(['hubspot-web-analytics', 'hubspot-email']));
+    expect(events.find((e) => e.id === 'hubspot-email:e-open-bot')?.likelyBot).toBe(true);
+    // Campaign 302 has no readable name: the id stands in.
+    expect(events.find((e) => e.id === 'hubspot-email:e-click-js')?.campaign).toBe('302');
+    expect(events.find((e) => e.id === 'hubspot-email:e-open')?.campaign).toBe('Q4 nurture #2 <script>');
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        { source: 'hubspot-web-analytics', label: 'Website activity', status: 'ok', message: '2 events of types Baton does not show were skipped' },
+        { source: 'hubspot-email', label: 'Marketing emails', status: 'ok' },
+        { source: 'crm-activities', label: 'Calls, emails and meetings', status: 'ok' },
+      ]),
+    );
+  });
+
+  it('turns a 403 from the events API into an unavailable source; the view still succeeds', async () => {
+    const { adapter } = setup(
+      baseRoutes({ 'GET /events/v3/events': () => jsonResponse({ status: 'error', message: 'This portal does not have access to this API', category: 'FORBIDDEN' }, { status: 403 }) }),
+    );
+    const context = await adapter.getLeadContext(ref);
+    expect(context.lead.firstName).toBe('Ada');
+    expect(context.sources).toContainEqual({ source: 'hubspot-web-analytics', label: 'Website activity', status: 'unavailable', message: 'Web analytics events need Marketing Hub Enterprise' });
+    expect(context.events.every((e) => e.source === 'hubspot-email')).toBe(true);
+  });
+
+  it('reports a failing email source as an error status, not a failed view', async () => {
+    const { adapter } = setup(baseRoutes({ 'GET /email/public/v1/events': () => new Response('oops', { status: 502 }) }));
+    const context = await adapter.getLeadContext(ref);
+    expect(context.sources.find((s) => s.source === 'hubspot-email')).toMatchObject({ status: 'error', message: expect.stringContaining('502') });
+  });
+
+  it('fails the view with the contact’s CrmError', async () => {
+    const { adapter } = setup(baseRoutes({ 'GET /crm/v3/objects/contacts/51': () => jsonResponse({ status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND' }, { status: 404 }) }));
+    await expect(adapter.getLeadContext(ref)).rejects.toMatchObject({ kind: 'not_found' });
+    const auth = setup(baseRoutes({ 'GET /crm/v3/objects/contacts/51': () => jsonResponse({ status: 'error', message: 'expired' }, { status: 401 }) }));
+    await expect(auth.adapter.getLeadContext(ref)).rejects.toBeInstanceOf(CrmError);
+  });
+
+  it('skips the touches request when the contact has no associations, and the email request without an email', async () => {
+    const bare = { ...contactWithOnlyCalls(), associations: undefined, properties: { firstname: 'No', email: '' } };
+    const { fake, adapter } = setup(baseRoutes({}, bare));
+    const context = await adapter.getLeadContext(ref);
+    expect(perView(fake.requests).sort()).toEqual(['GET /crm/v3/objects/contacts/51', 'GET /events/v3/events']);
+    expect(context.touches).toEqual([]);
+    expect(context.sources).toContainEqual(expect.objectContaining({ source: 'hubspot-email', status: 'unavailable' }));
+  });
+
+  it('reads each associated engagement kind once', async () => {
+    const { fake, adapter } = setup(baseRoutes({}, loadFixture<Contact>('contact.json')));
+    const context = await adapter.getLeadContext(ref);
+    expect(perView(fake.requests).filter((p) => p.endsWith('/batch/read')).sort()).toEqual(['POST /crm/v3/objects/calls/batch/read', 'POST /crm/v3/objects/emails/batch/read']);
+    expect(context.touches.map((t) => t.id)).toEqual(['hubspot-email-activity:8001', 'hubspot-email-activity:8002', 'hubspot-call:7001']);
+  });
+
+  it('still shows the lead when property definitions are refused, without form answers', async () => {
+    const { adapter } = setup(baseRoutes({ 'GET /crm/v3/properties/contacts': () => jsonResponse(loadFixture('error-403-scopes.json'), { status: 403 }) }));
+    const context = await adapter.getLeadContext(ref);
+    expect(context.lead.formAnswers).toEqual([]);
+    expect(context.sources).toContainEqual(expect.objectContaining({ source: 'hubspot-form-answers', status: 'unavailable' }));
+  });
+
+  it('still shows the lead with the owner id when the owner lookup fails', async () => {
+    const { adapter } = setup(baseRoutes({ 'GET /crm/v3/owners/910': () => jsonResponse({ status: 'error', message: 'missing scope' }, { status: 403 }) }));
+    expect((await adapter.getLeadContext(ref)).lead.owner).toEqual({ id: '910', name: null, email: null });
+  });
+
+  it('turns a malformed contact into bad_response', async () => {
+    const { adapter } = setup(baseRoutes({}, { id: '51', properties: { firstname: 7 } }));
+    await expect(adapter.getLeadContext(ref)).rejects.toMatchObject({ kind: 'bad_response', message: expect.stringContaining('properties.firstname') });
+  });
+});
