@@ -326,6 +326,29 @@ function evaluateDisqualifier(def: SqlDefinition, id: string, lead: Lead, budget
 }
 
 /**
+ * The rep's evidence replaces what the CRM says, but the shared definition still judges it: a rep
+ * cannot call a 40k budget "met" under a 50k minimum, or a date a year out "met" under a 90-day
+ * timeline. Otherwise the two teams would get different answers from the same definition.
+ */
+function checkRepConstraints(def: SqlDefinition, result: CriterionResult, now: number): CriterionResult {
+  if (result.status !== 'met' || !result.evidence) return result;
+  const ev = result.evidence;
+  if (result.id === 'budget' && typeof ev.amount === 'number' && typeof ev.currency === 'string') {
+    const min = def.bant.budget.minimum;
+    if (min && min.currency === ev.currency && ev.amount < min.amount) {
+      return { ...result, status: 'unmet', explanation: `Rep-stated budget ${formatNumber(ev.amount)} ${ev.currency} is below the minimum ${formatNumber(min.amount)} ${min.currency}` };
+    }
+  }
+  if (result.id === 'timeline' && typeof ev.date === 'string' && def.bant.timeline.withinDays !== undefined) {
+    const limit = toIsoDate(isoDateToEpoch(toIsoDate(now)) + def.bant.timeline.withinDays * DAY_MS);
+    if (ev.date > limit) {
+      return { ...result, status: 'unmet', explanation: `Rep-stated date ${ev.date} is beyond ${def.bant.timeline.withinDays} days (${limit})` };
+    }
+  }
+  return result;
+}
+
+/**
  * Evaluates one lead against the definition. Pure and deterministic: "now" is a parameter,
  * event order does not matter, and every explanation is built without locale formatting.
  * Throws RepEvidenceError when the rep evidence is invalid (a "met" without the evidence asked for).
@@ -345,7 +368,7 @@ export function evaluateDefinition(definition: SqlDefinition, input: EvaluationI
     const entry = Object.prototype.hasOwnProperty.call(rep, id) ? rep[id] : undefined;
     if (!entry) return computed();
     const base = computed();
-    return fromRep(id, base.label, base.group, entry);
+    return checkRepConstraints(definition, fromRep(id, base.label, base.group, entry), now);
   };
 
   let budget: CriterionResult | undefined;
