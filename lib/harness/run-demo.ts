@@ -1,0 +1,114 @@
+/**
+ * `npm run demo`: the extension in Chromium on the sandbox CRM.
+ * - With a display: opens a headed Chromium on a sandbox lead and stays up until Ctrl-C.
+ * - Without one (or with CI set / --headless): walks through two leads headless, writes
+ *   screenshots to demo-output/ and exits 0.
+ * The npm script builds the demo extension first.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { ChromiumNotFoundError } from './find-chromium';
+import { DEMO_BUILD_DIR, launchWithExtension } from './launch-extension';
+import { startSandboxServer } from '../sandbox/sandbox-server';
+import { SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../sandbox/scenarios';
+
+const PANEL = 'iframe[title="Baton lead panel"]';
+const OUTPUT_DIR = resolve('demo-output');
+
+async function main(): Promise<number> {
+  const args = new Set(process.argv.slice(2));
+  const headless = args.has('--headless') || !!process.env.CI || (!process.env.DISPLAY && process.platform === 'linux');
+  const port = Number(process.env.SANDBOX_PORT ?? 4477);
+
+  // A headless walk-through is a picture of "now": reseed so SLA clocks are fresh. An interactive
+  // session keeps the data file, so what you record there survives a restart.
+  const sandbox = await startSandboxServer({
+    port,
+    dataFile: resolve('.sandbox-data', headless ? 'demo-walkthrough.json' : 'crm.json'),
+    reseed: headless,
+    quiet: true,
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    console.log(`Port ${port} is busy; using a random port for the sandbox CRM.`);
+    return startSandboxServer({ port: 0, dataFile: resolve('.sandbox-data', 'demo-walkthrough.json'), reseed: true, quiet: true });
+  });
+  console.log(`Sandbox CRM: ${sandbox.url}`);
+
+  const extension = await launchWithExtension({ extensionDir: DEMO_BUILD_DIR, headless, viewport: { width: 1480, height: 920 } });
+  const page = extension.context.pages()[0] ?? (await extension.context.newPage());
+  const record = (id: string) => `${sandbox.url}/contacts/${SANDBOX_PORTAL_ID}/record/0-1/${id}`;
+
+  if (!headless) {
+    await page.goto(record(SANDBOX_SCENARIOS.demoPrimary));
+    console.log('Chromium is open on a sandbox lead with Baton loaded. Browse other leads from the contacts list.');
+    console.log('Press Ctrl-C to stop.');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+      extension.context.once('close', () => done());
+    });
+    await extension.close().catch(() => {});
+    await sandbox.close();
+    return 0;
+  }
+
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const shots: string[] = [];
+  const shoot = async (name: string, target: Page | ReturnType<Page['locator']> = page) => {
+    const path = join(OUTPUT_DIR, name);
+    await target.screenshot({ path });
+    shots.push(path);
+  };
+
+  try {
+    // 1. A rep opens a lead.
+    let started = Date.now();
+    await page.goto(record(SANDBOX_SCENARIOS.demoPrimary));
+    const panel = page.frameLocator(PANEL);
+    await panel.locator('[data-testid="timeline-row"]').first().waitFor({ timeout: 20_000 });
+    console.log(`Lead 1: panel showed the lead's context ${Date.now() - started} ms after navigation started.`);
+    await page.waitForTimeout(300); // let fonts and the virtualised list settle
+    await shoot('01-lead-page.png');
+    await shoot('01-panel.png', page.locator(PANEL));
+
+    // 2. The rep moves to another lead inside the CRM (client-side navigation).
+    started = Date.now();
+    await page.evaluate((path) => {
+      history.pushState({}, '', path);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, new URL(record(SANDBOX_SCENARIOS.demoSecondary)).pathname);
+    const secondName = await fetch(`${sandbox.url}/crm/v3/objects/contacts/${SANDBOX_SCENARIOS.demoSecondary}?properties=firstname,lastname`, {
+      headers: { Authorization: 'Bearer sandbox' },
+    }).then((r) => r.json() as Promise<{ properties: Record<string, string> }>);
+    await panel.getByRole('heading', { level: 1, name: `${secondName.properties.firstname} ${secondName.properties.lastname}` }).waitFor({ timeout: 20_000 });
+    await panel.locator('[data-testid="timeline-row"]').first().waitFor();
+    console.log(`Lead 2: panel re-targeted ${Date.now() - started} ms after the in-app navigation.`);
+    await page.waitForTimeout(300);
+    await shoot('02-second-lead-page.png');
+    await shoot('02-panel.png', page.locator(PANEL));
+
+    // 3. The admin's settings page.
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'Baton settings' }).waitFor();
+    await options.setViewportSize({ width: 900, height: 560 });
+    await shoot('03-options.png', options);
+  } finally {
+    await extension.close().catch(() => {});
+    await sandbox.close();
+  }
+
+  console.log(`\nScreenshots (${shots.length}) in ${OUTPUT_DIR}:`);
+  for (const s of shots) console.log(`  ${s}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ChromiumNotFoundError) console.error(`demo: ${err.message}`);
+    else console.error('demo failed:', err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCrmService } from '../../lib/crm/crm-service';
+import type { CrmAdapter, LeadContext } from '../../lib/crm/crm-port';
+import type { LeadPage } from '../../lib/crm/pages/read-lead-page';
+
+const page = (id: string): LeadPage => ({ crm: 'hubspot', account: '42', objectType: 'contact', id, origin: 'https://app.hubspot.com' });
+
+function fakeAdapter() {
+  let calls = 0;
+  const adapter: CrmAdapter = {
+    crm: 'hubspot',
+    getLeadContext: vi.fn(async (ref) => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { fetchedAt: calls, lead: { ref } } as unknown as LeadContext;
+    }),
+  };
+  return adapter;
+}
+
+describe('CRM service', () => {
+  it('serves a revisit within the cache window without asking the CRM again', async () => {
+    let now = 0;
+    const adapter = fakeAdapter();
+    const service = createCrmService({ resolveAdapter: async () => adapter, now: () => now, cacheTtlMs: 1000 });
+    await service.getLeadContext(page('1'));
+    await service.getLeadContext(page('2'));
+    now = 999;
+    await service.getLeadContext(page('1'));
+    expect(adapter.getLeadContext).toHaveBeenCalledTimes(2);
+    now = 1000;
+    await service.getLeadContext(page('1'));
+    expect(adapter.getLeadContext).toHaveBeenCalledTimes(3);
+  });
+
+  it('refresh bypasses the cache; concurrent asks share one load', async () => {
+    const adapter = fakeAdapter();
+    const service = createCrmService({ resolveAdapter: async () => adapter, now: () => 0 });
+    const [a, b] = await Promise.all([service.getLeadContext(page('1')), service.getLeadContext(page('1'))]);
+    expect(a).toBe(b);
+    expect(adapter.getLeadContext).toHaveBeenCalledTimes(1);
+    await service.getLeadContext(page('1'), { refresh: true });
+    expect(adapter.getLeadContext).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not cache failures, and evicts beyond its size', async () => {
+    let fail = true;
+    const adapter: CrmAdapter = {
+      crm: 'hubspot',
+      getLeadContext: vi.fn(async (ref) => {
+        if (fail) throw new Error('down');
+        return { lead: { ref } } as unknown as LeadContext;
+      }),
+    };
+    const service = createCrmService({ resolveAdapter: async () => adapter, now: () => 0, maxEntries: 2 });
+    await expect(service.getLeadContext(page('1'))).rejects.toThrow('down');
+    fail = false;
+    await service.getLeadContext(page('1'));
+    await service.getLeadContext(page('2'));
+    await service.getLeadContext(page('3'));
+    await service.getLeadContext(page('1')); // evicted as the oldest
+    expect(adapter.getLeadContext).toHaveBeenCalledTimes(5);
+  });
+});

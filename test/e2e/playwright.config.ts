@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: real Chromium (the system's; nothing is downloaded) with the built extension.
+ * Each test launches its own browser profile and sandbox CRM, so they are independent; two
+ * workers match the two cores of the CI machine.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: '../../test-results',
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CrmError } from '../../lib/crm/crm-error';
+import type { CrmService } from '../../lib/crm/crm-service';
+import { createBackgroundRouter, type BackgroundRouterDeps } from '../../lib/messaging/background-router';
+import type { LeadContext } from '../../lib/crm/crm-port';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const PANEL = `chrome-extension://${EXT}/panel.html`;
+const OPTIONS = `chrome-extension://${EXT}/options.html`;
+const HUBSPOT_RECORD = 'https://app.hubspot.com/contacts/42/record/0-1/7';
+const SANDBOX_RECORD = 'http://127.0.0.1:4477/contacts/2400001/record/0-1/101';
+
+const context = { lead: { ref: { crm: 'hubspot', account: '42', id: '7', objectType: 'contact' } }, events: [], touches: [], sources: [], fetchedAt: 1 } as unknown as LeadContext;
+
+function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
+  const crmService: CrmService = { getLeadContext: vi.fn(async () => context), invalidate: vi.fn() };
+  const deps: BackgroundRouterDeps = {
+    extensionId: EXT,
+    demoBuild: false,
+    crmService,
+    saveToken: vi.fn(async () => {}),
+    forgetToken: vi.fn(async () => {}),
+    connectionStatus: vi.fn(async () => ({ hasToken: true, check: null })),
+    log: vi.fn(),
+    ...overrides,
+  };
+  return { deps, crmService, handle: createBackgroundRouter(deps) };
+}
+
+describe('background router', () => {
+  it('derives the lead from the tab URL the browser reports', async () => {
+    const { handle, crmService } = setup();
+    const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: { crm: 'hubspot', account: '42', id: '7' } } });
+    expect(crmService.getLeadContext).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), { refresh: false });
+  });
+
+  it('ignores any lead id smuggled into the message', async () => {
+    const { handle, crmService } = setup();
+    await handle({ type: 'lead/get-context', id: '999', account: '1' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(crmService.getLeadContext).toHaveBeenCalledWith(expect.objectContaining({ id: '7', account: '42' }), expect.anything());
+  });
+
+  it('answers no-lead off record pages', async () => {
+    const { handle, crmService } = setup();
+    const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: 'https://app.hubspot.com/reports-dashboard/42' } });
+    expect(res).toEqual({ ok: true, data: { status: 'no-lead' } });
+    expect(crmService.getLeadContext).not.toHaveBeenCalled();
+  });
+
+  it('does not recognise sandbox pages in production builds', async () => {
+    const prod = setup();
+    expect(await prod.handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: SANDBOX_RECORD } })).toEqual({ ok: true, data: { status: 'no-lead' } });
+    const demo = setup({ demoBuild: true });
+    expect(await demo.handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: SANDBOX_RECORD } })).toMatchObject({ ok: true, data: { status: 'ok' } });
+  });
+
+  it.each([
+    ['a content script (host page URL)', { id: EXT, url: HUBSPOT_RECORD, tab: { url: HUBSPOT_RECORD } }],
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/panel.html', tab: { url: HUBSPOT_RECORD } }],
+    ['the options page asking for lead data', { id: EXT, url: OPTIONS, tab: { url: HUBSPOT_RECORD } }],
+    ['no sender url', { id: EXT, tab: { url: HUBSPOT_RECORD } }],
+  ])('refuses lead requests from %s', async (_label, sender) => {
+    const { handle, crmService, deps } = setup();
+    const res = await handle({ type: 'lead/get-context' }, sender);
+    expect(res).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
+    expect(crmService.getLeadContext).not.toHaveBeenCalled();
+    expect(deps.log).toHaveBeenCalled();
+  });
+
+  it('refuses token writes from the panel or a content script', async () => {
+    const { handle, deps } = setup();
+    for (const url of [PANEL, HUBSPOT_RECORD]) {
+      const res = await handle({ type: 'connection/save-token', token: 'pat-na1-x' }, { id: EXT, url });
+      expect(res).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
+    }
+    expect(deps.saveToken).not.toHaveBeenCalled();
+    const ok = await handle({ type: 'connection/save-token', token: 'pat-na1-x' }, { id: EXT, url: OPTIONS });
+    expect(ok).toMatchObject({ ok: true });
+    expect(deps.saveToken).toHaveBeenCalledWith('pat-na1-x');
+  });
+
+  it.each([null, undefined, 'lead/get-context', 42, {}, { type: 'lead/unknown' }, { type: 'connection/save-token', token: '' }, { type: 'connection/save-token', token: 7 }])(
+    'refuses malformed message %j',
+    async (message) => {
+      const { handle } = setup();
+      expect(await handle(message, { id: EXT, url: OPTIONS })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+    },
+  );
+
+  it('passes CRM errors through with their kind and retryability', async () => {
+    const crmService: CrmService = {
+      getLeadContext: vi.fn(async () => {
+        throw new CrmError('server', 'HubSpot answered 503', { status: 503 });
+      }),
+      invalidate: vi.fn(),
+    };
+    const { handle } = setup({ crmService });
+    const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(res).toEqual({ ok: false, error: { kind: 'server', message: 'HubSpot answered 503', retryable: true } });
+  });
+
+  it('turns unexpected exceptions into an error answer', async () => {
+    const crmService: CrmService = { getLeadContext: vi.fn(async () => Promise.reject(new TypeError('boom'))), invalidate: vi.fn() };
+    const { handle } = setup({ crmService });
+    const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(res).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+});
