@@ -337,7 +337,10 @@ export function businessTimeBetweenNormalized(
   bMs: number,
   outOfOffice: readonly TimeInterval[],
 ): number {
-  if (bMs < aMs) return -businessTimeBetweenNormalized(calendar, bMs, aMs, outOfOffice);
+  if (bMs < aMs) {
+    // `0 - x` rather than `-x`: no -0 for a span with no open time.
+    return 0 - businessTimeBetweenNormalized(calendar, bMs, aMs, outOfOffice);
+  }
   if (bMs === aMs) return 0;
   let total = 0;
   walkOpenSpans(calendar, aMs, outOfOffice, (start, end) => {
