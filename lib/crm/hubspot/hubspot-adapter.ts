@@ -14,6 +14,7 @@ import {
   HUBSPOT_WEB_SOURCE,
 } from './hubspot-mappers';
 import type { HubSpotEngagementKind } from './hubspot-mappers';
+import { toHubSpotBatchRead } from './hubspot-requests';
 import {
   CALL_PROPERTIES,
   EMAIL_PROPERTIES,
@@ -202,7 +203,7 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
       // Only when there are any: a fresh lead costs no request here.
       return chunk(ids, BATCH_READ_LIMIT).map(async (batch) => {
         const response = await client.request('POST', `/crm/v3/objects/${kind}/batch/read`, {
-          body: { inputs: batch.map((id) => ({ id })), properties: [...ENGAGEMENT_PROPERTIES[kind]], propertiesWithHistory: [] },
+          body: toHubSpotBatchRead(batch, ENGAGEMENT_PROPERTIES[kind]),
           schema: hubSpotBatchReadResponseSchema,
           signal,
         });
