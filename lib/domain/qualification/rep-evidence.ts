@@ -38,33 +38,54 @@ export function requiredEvidenceFor(criterionId: string): { schema: z.ZodType; d
   return REQUIRED_EVIDENCE[criterionId] ?? NOTE_EVIDENCE;
 }
 
-export const repEvidenceEntrySchema = z.object({
-  status: z.enum(['met', 'unmet']),
+const KEYS: Record<string, string[]> = { budget: ['amount', 'currency'], authority: ['name', 'role'], need: ['problem'], timeline: ['date'] };
+
+export interface RepEvidenceEntry {
+  status: 'met' | 'unmet';
   /** Required for "met"; optional for "unmet" (a reason is welcome, not demanded). */
-  evidence: evidenceSchema.optional(),
+  evidence?: Evidence;
   /** Rep id or name. */
-  by: z.string().optional(),
+  by?: string;
   /** Epoch ms when the rep recorded it. */
+  at?: number;
+}
+/** Rep evidence keyed by criterion id. */
+export type RepEvidence = Record<string, RepEvidenceEntry>;
+
+// Evidence is first read loosely, then checked per criterion, so one bad entry cannot hide the
+// messages about the others (a failed union would stop at the first).
+const looseEntrySchema = z.object({
+  status: z.enum(['met', 'unmet']),
+  evidence: z.record(z.string(), z.unknown()).optional(),
+  by: z.string().optional(),
   at: z.number().int().optional(),
 });
-export type RepEvidenceEntry = z.infer<typeof repEvidenceEntrySchema>;
 
-/** Rep evidence keyed by criterion id. */
-export const repEvidenceSchema = z.record(z.string(), repEvidenceEntrySchema).superRefine((entries, ctx) => {
-  for (const [criterionId, entry] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const required = requiredEvidenceFor(criterionId);
-    if (entry.status === 'met') {
-      if (!entry.evidence) {
-        ctx.addIssue({ code: 'custom', path: [criterionId, 'evidence'], message: `"${criterionId}" marked met without evidence: it needs ${required.describe}` });
-      } else if (!required.schema.safeParse(entry.evidence).success) {
-        ctx.addIssue({ code: 'custom', path: [criterionId, 'evidence'], message: `"${criterionId}" marked met with the wrong evidence: it needs ${required.describe}` });
+export const repEvidenceSchema = z
+  .record(z.string(), looseEntrySchema)
+  .superRefine((entries, ctx) => {
+    for (const [criterionId, entry] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const required = requiredEvidenceFor(criterionId);
+      const path = [criterionId, 'evidence'];
+      if (entry.status === 'met') {
+        if (!entry.evidence) {
+          ctx.addIssue({ code: 'custom', path, message: `"${criterionId}" marked met without evidence: it needs ${required.describe}` });
+          continue;
+        }
+        const checked = required.schema.safeParse(entry.evidence);
+        if (checked.success) continue;
+        const expectedKeys = KEYS[criterionId] ?? ['note'];
+        if (expectedKeys.every((k) => k in entry.evidence!) && checked.error.issues.every((i) => i.path.length > 0)) {
+          for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: [...path, ...issue.path.map(String)], message: `"${criterionId}" evidence: ${issue.message}` });
+        } else {
+          ctx.addIssue({ code: 'custom', path, message: `"${criterionId}" marked met with the wrong evidence: it needs ${required.describe}` });
+        }
+      } else if (entry.evidence && !evidenceSchema.safeParse(entry.evidence).success) {
+        ctx.addIssue({ code: 'custom', path, message: `"${criterionId}" evidence must be one of { amount, currency }, { name, role }, { problem }, { date } or { note }` });
       }
-    } else if (entry.evidence && criterionId === 'budget' && !budgetEvidenceSchema.safeParse(entry.evidence).success && !noteEvidenceSchema.safeParse(entry.evidence).success) {
-      ctx.addIssue({ code: 'custom', path: [criterionId, 'evidence'], message: '"budget" unmet takes an amount and currency or a note' });
     }
-  }
-});
-export type RepEvidence = z.infer<typeof repEvidenceSchema>;
+  })
+  .transform((entries) => entries as RepEvidence);
 
 /** Validates rep evidence against a definition: shape, evidence per criterion, and known criterion ids. */
 export function validateRepEvidence(definition: SqlDefinition, value: unknown): ImportResult<RepEvidence> {
