@@ -24,9 +24,10 @@ export default defineContentScript({
 
     const mount = () => {
       host = document.createElement('baton-panel');
-      // A closed shadow root keeps the CRM's CSS off our two elements (it is not a security boundary;
-      // the iframe is).
-      const root = host.attachShadow({ mode: 'closed' });
+      // The shadow root keeps the CRM's CSS off our two elements. It is open on purpose: it is not
+      // a security boundary (the extension-origin iframe is), and an open root lets assistive tech
+      // and test tooling reach the panel like any other part of the page.
+      const root = host.attachShadow({ mode: 'open' });
       root.innerHTML =
         `<style>:host{all:initial;position:fixed;top:0;right:0;height:100vh;z-index:2147483646;display:flex;align-items:flex-start}` +
         `button{all:unset;cursor:pointer;margin-top:72px;padding:10px 6px;background:#1e293b;color:#fff;font:600 12px system-ui,sans-serif;` +

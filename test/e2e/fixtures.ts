@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
 import { DEMO_BUILD_DIR, PRODUCTION_BUILD_DIR, launchWithExtension, type LaunchedExtension } from '../../lib/harness/launch-extension';
-import { startSandboxServer } from '../../lib/sandbox/sandbox-server';
+import type { startSandboxServer } from '../../lib/sandbox/sandbox-server';
 import { SANDBOX_PORTAL_ID } from '../../lib/sandbox/scenarios';
 
 type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
@@ -26,7 +26,9 @@ export const test = base.extend<BatonFixtures>({
   // A fresh sandbox CRM on a random port and a throwaway data file for every test.
   sandbox: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-sandbox-'));
-    const server = await startSandboxServer({ port: 0, dataFile: join(dir, 'crm.json'), quiet: true });
+    // Loaded on first use: specs that never touch the sandbox don't start one.
+    const { startSandboxServer: start } = await import('../../lib/sandbox/sandbox-server');
+    const server = await start({ port: 0, dataFile: join(dir, 'crm.json'), quiet: true });
     await use(server);
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,87 @@
+import { expect, panelFrame, test } from './fixtures';
+import { HUBSPOT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
+
+// The production build: HubSpot hosts only, no localhost permission, no sandbox.
+test.use({ build: 'production' });
+
+const RECORD = `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-1/${HUBSPOT_CONTACT}`;
+
+test.describe('panel on HubSpot (production build, scripted API)', () => {
+  test('asks to connect HubSpot when no token is set', async ({ page, extension }) => {
+    await installScriptedHubSpot(extension.context);
+    await page.goto(RECORD);
+    await expect(panelFrame(page).getByRole('alert')).toContainText("Connect HubSpot in Baton's options");
+  });
+
+  test("shows the contact's context once a token is saved in the options page", async ({ page, extension }) => {
+    const hubspot = await installScriptedHubSpot(extension.context);
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+    // The token field is cleared and the token is nowhere in extension storage.
+    await expect(options.getByRole('textbox', { name: 'Access token' })).toHaveValue('');
+    const stored = await extension.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain(VALID_TOKEN);
+    await options.close();
+
+    await page.goto(RECORD);
+    const panel = panelFrame(page);
+    // The fixture's last name is a hostile string: it must arrive as text.
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
+    await expect(panel.getByText('Acme Logistics', { exact: false }).first()).toBeVisible();
+    await expect(panel.getByText('Sam Rep', { exact: false })).toBeVisible();
+    await expect(panel.getByTestId('timeline-row').first()).toBeVisible();
+    expect(await panel.locator('img').count()).toBe(0);
+
+    // Every API call carried the token; the lead view stayed within its request budget.
+    const apiCalls = hubspot.requests.filter((r) => !r.path.startsWith('/account-info'));
+    expect(apiCalls.every((r) => r.auth === `Bearer ${VALID_TOKEN}`)).toBe(true);
+    // Per lead view: the contact, web events, email events, and one batch read per kind of logged
+    // touch (this contact has calls and emails). Shared lookups (property definitions, owner,
+    // email campaign names) are cached across views. Nothing is asked twice.
+    const perView = apiCalls.filter((r) => !/\/properties\/|\/owners\/|\/campaigns\//.test(r.path)).map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    expect(perView.sort()).toEqual([
+      'GET /crm/v3/objects/contacts/51',
+      'GET /email/public/v1/events',
+      'GET /events/v3/events',
+      'POST /crm/v3/objects/calls/batch/read',
+      'POST /crm/v3/objects/emails/batch/read',
+    ]);
+
+    // Coming back to the lead within the cache window costs no CRM request.
+    const before = hubspot.requests.length;
+    await page.goto('https://app.hubspot.com/contacts/4711/objects/0-1/views/all/list');
+    await page.goto(RECORD);
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
+    expect(hubspot.requests.length).toBe(before);
+
+    // The panel leaves when HubSpot navigates off the record.
+    await page.getByRole('link', { name: 'All contacts' }).click();
+    await expect(page.locator('iframe[title="Baton lead panel"]')).toHaveCount(0);
+  });
+
+  test('a rejected token asks the rep to reconnect', async ({ page, extension }) => {
+    await installScriptedHubSpot(extension.context);
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByRole('textbox', { name: 'Access token' }).fill('pat-na1-expired');
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect(options.getByRole('alert')).toContainText('Reconnect HubSpot');
+    await options.close();
+    await page.goto(RECORD);
+    await expect(panelFrame(page).getByRole('alert')).toContainText('Reconnect');
+  });
+
+  test('the production manifest carries no localhost permission and ignores local pages', async ({ extension, page }) => {
+    const manifest = await extension.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    const text = JSON.stringify(manifest);
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+    // A page on localhost that looks like a record gets no panel.
+    await extension.context.route('http://127.0.0.1:9/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>record</h1>' }));
+    await page.goto('http://127.0.0.1:9/contacts/2400001/record/0-1/101');
+    await page.waitForTimeout(500);
+    await expect(page.locator('iframe[title="Baton lead panel"]')).toHaveCount(0);
+  });
+});
