@@ -236,11 +236,12 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     const fetchedAt = now();
     const sources: SourceStatus[] = [];
 
+    // Sources of a view that has already failed (contact unreadable) stop paging at once.
+    const view = new AbortController();
+    const viewSignal = signal ? AbortSignal.any([signal, view.signal]) : view.signal;
+
     // (2) Web events only need the contact id: start them at once, in parallel with the contact.
-    const webEventsPromise = readWebEvents(ref.id, signal).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
+    const webEventsPromise = settle(readWebEvents(ref.id, viewSignal));
 
     // Form-field labels are a cached lookup; if the portal refuses them (scope, outage) the lead
     // still shows, only without form answers. A revoked token fails the contact read just below.
@@ -257,7 +258,7 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     try {
       contact = await readContact(ref, Object.keys(formFieldLabels), signal);
     } catch (error) {
-      await webEventsPromise; // settle it so nothing rejects unobserved
+      view.abort(error);
       throw error;
     }
 

@@ -172,6 +172,34 @@ describe('createHubSpotAdapter.getLeadContext', () => {
     await expect(auth.adapter.getLeadContext(ref)).rejects.toBeInstanceOf(CrmError);
   });
 
+  it('stops paging events as soon as the contact read fails', async () => {
+    const { fake, adapter } = setup(
+      baseRoutes({
+        'GET /crm/v3/objects/contacts/51': () => jsonResponse({ status: 'error', message: 'resource not found' }, { status: 404 }),
+        // Non-empty pages with a cursor: the pager would otherwise go on to the cap of 50.
+        'GET /events/v3/events': (r) =>
+          jsonResponse({
+            results: [{ id: 'e', eventType: 'e_visited_page', objectId: '51', objectType: 'CONTACT', occurredAt: '2026-11-20T10:00:00.000Z' }],
+            paging: { next: { after: `${r.url.searchParams.get('after') ?? ''}x` } },
+          }),
+      }),
+    );
+    await expect(adapter.getLeadContext(ref)).rejects.toMatchObject({ kind: 'not_found' });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const contactEnded = find(fake.requests, 'GET /crm/v3/objects/contacts/51').endedAt ?? 0;
+    const eventPages = fake.requests.filter((r) => r.url.pathname === '/events/v3/events');
+    expect(eventPages.length).toBeLessThan(5);
+    expect(eventPages.filter((r) => r.startedAt > contactEnded + 1)).toEqual([]);
+  });
+
+  it('rejects with a CrmError when the caller aborts', async () => {
+    const { adapter } = setup(baseRoutes());
+    const controller = new AbortController();
+    const pending = adapter.getLeadContext(ref, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 1);
+    await expect(pending).rejects.toBeInstanceOf(CrmError);
+  });
+
   it('skips the touches request when the contact has no associations, and the email request without an email', async () => {
     const bare = { ...contactWithOnlyCalls(), associations: undefined, properties: { firstname: 'No', email: '' } };
     const { fake, adapter } = setup(baseRoutes({}, bare));
