@@ -24,8 +24,6 @@ export const DEFAULT_NORMALIZE_OPTIONS: Required<NormalizeEngagementOptions> = {
   burstMinEvents: 5,
 };
 
-const BURST_KINDS: ReadonlySet<EngagementKind> = new Set(['page_view', 'email_clicked']);
-const EMAIL_REACTIONS: ReadonlySet<EngagementKind> = new Set(['email_opened', 'email_clicked']);
 
 /** Tracking parameters differ between systems recording the same visit; they never change the page. */
 const TRACKING_PARAM = /^(utm_|hsa_|_hs|mc_|mkt_tok$|gclid$|fbclid$|msclkid$|_ga$|_gl$)/i;
@@ -36,12 +34,69 @@ export function normalizeEngagement(
 ): EngagementEvent[] {
   const opts = { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
   const unique = dedupeById(events);
-  // Ascending by time, ties by id *descending*, so that the final reverse() yields newest first with
-  // ties by id ascending — one sort for both the sweeps below and the output order.
-  unique.sort(compareAscendingForSweep);
-  const kept = dedupeAcrossSources(unique, opts.duplicateWindowMs);
-  const flagged = flagLikelyBots(kept, opts);
+  // Sorted once, ascending by time with ties by id *descending*, so that the final reverse() yields
+  // newest first with ties by id ascending: one sort serves both the sweeps below and the output.
+  // Times and ids are copied into flat arrays first: events come in many shapes (optional fields),
+  // and reading them through the comparator 140,000 times is what made this slow.
+  const n = unique.length;
+  const times = new Float64Array(n);
+  const ids: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const event = unique[i]!;
+    times[i] = event.occurredAt;
+    ids[i] = event.id;
+  }
+  const order = sortOrder(times, ids);
+  const sorted: EngagementEvent[] = new Array<EngagementEvent>(n);
+  const sortedTimes = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    sorted[k] = unique[order[k]!]!;
+    sortedTimes[k] = times[order[k]!]!;
+  }
+  const kept = dedupeAcrossSources(sorted, sortedTimes, opts.duplicateWindowMs);
+  const flagged = flagLikelyBots(kept.events, kept.times, opts);
   return flagged.reverse();
+}
+
+/**
+ * Indexes of `times` ascending, ties by id descending. The sort is the largest single cost of
+ * normalisation, so when the time span allows it, each (time, index) pair is packed into one exact
+ * double and sorted natively without a comparator; runs of equal times are then re-sorted by id.
+ * Otherwise (a span of centuries, or millions of events) it falls back to a comparator sort.
+ */
+function sortOrder(times: Float64Array, ids: readonly string[]): Uint32Array | number[] {
+  const n = times.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const t = times[i]!;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) integers = false;
+  }
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** indexBits;
+  if (n === 0 || !integers || !Number.isSafeInteger(min) || !Number.isSafeInteger(max) || (max - min + 1) * scale > Number.MAX_SAFE_INTEGER) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    return order.sort((a, b) => times[a]! - times[b]! || (ids[a]! < ids[b]! ? 1 : ids[a]! > ids[b]! ? -1 : 0));
+  }
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (times[i]! - min) * scale + i;
+  packed.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = packed[k]! % scale;
+  // Equal times: ties by id descending (see normalizeEngagement).
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && times[order[end]!] === times[order[start]!]) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => (ids[a]! < ids[b]! ? 1 : ids[a]! > ids[b]! ? -1 : 0));
+      order.set(run, start);
+    }
+    start = end;
+  }
+  return order;
 }
 
 /** Output order of normalizeEngagement: newest first, ties by id ascending. */
@@ -50,16 +105,24 @@ export function compareNewestFirst(a: EngagementEvent, b: EngagementEvent): numb
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function compareAscendingForSweep(a: EngagementEvent, b: EngagementEvent): number {
-  if (a.occurredAt !== b.occurredAt) return a.occurredAt - b.occurredAt;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
 /** `likelyBot`/`botReason` are ours to set: whatever the source or an earlier pass said is dropped and recomputed. */
 function stripBotFlags(event: EngagementEvent): EngagementEvent {
   if (event.likelyBot === undefined && event.botReason === undefined) return event;
-  const { likelyBot: _likelyBot, botReason: _botReason, ...rest } = event;
-  return rest;
+  return copyEvent(event);
+}
+
+/**
+ * A copy with the contract's fields only, built field by field: object spread over events of many
+ * shapes falls off V8's fast path and was the single most expensive line of normalisation.
+ * Bot flags are not copied; the caller sets them when they apply.
+ */
+function copyEvent(event: EngagementEvent): EngagementEvent {
+  const copy: EngagementEvent = { id: event.id, kind: event.kind, occurredAt: event.occurredAt, source: event.source };
+  if (event.campaign !== undefined) copy.campaign = event.campaign;
+  if (event.url !== undefined) copy.url = event.url;
+  if (event.title !== undefined) copy.title = event.title;
+  if (event.answers !== undefined) copy.answers = event.answers;
+  return copy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,31 +134,33 @@ function stripBotFlags(event: EngagementEvent): EngagementEvent {
  * then the lexicographically smallest serialisation; its gaps are filled from the other copies.
  */
 function dedupeById(events: readonly EngagementEvent[]): EngagementEvent[] {
-  const byId = new Map<string, EngagementEvent>();
-  let collisions: Map<string, EngagementEvent[]> | null = null;
+  const unique: EngagementEvent[] = [];
+  const indexById = new Map<string, number>();
+  let collisions: Map<number, EngagementEvent[]> | null = null;
   for (const raw of events) {
     const event = stripBotFlags(raw);
-    const previous = byId.get(event.id);
-    if (previous === undefined) {
-      byId.set(event.id, event);
+    const index = indexById.get(event.id);
+    if (index === undefined) {
+      indexById.set(event.id, unique.length);
+      unique.push(event);
       continue;
     }
     collisions ??= new Map();
-    const copies = collisions.get(event.id);
+    const copies = collisions.get(index);
     if (copies) copies.push(event);
-    else collisions.set(event.id, [previous, event]);
+    else collisions.set(index, [unique[index]!, event]);
   }
   if (collisions) {
-    for (const [id, copies] of collisions) {
+    for (const [index, copies] of collisions) {
       const ranked = copies
         .map((copy) => ({ copy, detail: detailScore(copy), key: stableSerialize(copy) }))
         .sort((a, b) => b.detail - a.detail || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       let merged = ranked[0]!.copy;
       for (let i = 1; i < ranked.length; i++) merged = fillMissing(merged, ranked[i]!.copy);
-      byId.set(id, merged);
+      unique[index] = merged;
     }
   }
-  return [...byId.values()];
+  return unique;
 }
 
 function detailScore(e: EngagementEvent): number {
@@ -124,7 +189,7 @@ function fillMissing(kept: EngagementEvent, other: EngagementEvent): EngagementE
     (kept.title === undefined && other.title !== undefined) ||
     (kept.answers === undefined && other.answers !== undefined);
   if (!needs) return kept;
-  const merged: EngagementEvent = { ...kept };
+  const merged = copyEvent(kept);
   if (merged.campaign === undefined && other.campaign !== undefined) merged.campaign = other.campaign;
   if (merged.url === undefined && other.url !== undefined) merged.url = other.url;
   if (merged.title === undefined && other.title !== undefined) merged.title = other.title;
@@ -149,46 +214,82 @@ function fillMissing(kept: EngagementEvent, other: EngagementEvent): EngagementE
  * (answers, title, ...) from the dropped one. Because an event is only compared with kept events,
  * the output contains no pair that the rule would merge — which makes the pass idempotent.
  */
-function dedupeAcrossSources(sorted: readonly EngagementEvent[], windowMs: number): EngagementEvent[] {
-  const kept: EngagementEvent[] = [];
-  // Per key: indexes into `kept`, ascending in time; `head` skips entries already out of the window.
-  const recent = new Map<string, { head: number; indexes: number[] }>();
-  for (const event of sorted) {
-    const key = duplicateKey(event);
+function dedupeAcrossSources(
+  sorted: EngagementEvent[],
+  times: Float64Array,
+  windowMs: number,
+): { events: EngagementEvent[]; times: Float64Array } {
+  const n = sorted.length;
+  const keptPositions: number[] = [];
+  // Per key: positions in `sorted` of kept events, ascending in time; `head` skips those already out of the window.
+  // Keyed by kind, then by normalised URL or title. Nested maps rather than one concatenated key:
+  // a fresh concatenated string has to be hashed on every lookup, the cached parts do not.
+  const recent = new Map<string, Map<string, { head: number; positions: number[] }>>();
+  const urlKeys = new Map<string, string>();
+  const titleKeys = new Map<string, string>();
+  for (let k = 0; k < n; k++) {
+    const event = sorted[k]!;
+    const key = duplicateKey(event, urlKeys, titleKeys);
     if (key === null) {
-      kept.push(event);
+      keptPositions.push(k);
       continue;
     }
-    let slot = recent.get(key);
+    let byKey = recent.get(event.kind);
+    if (!byKey) {
+      byKey = new Map();
+      recent.set(event.kind, byKey);
+    }
+    let slot = byKey.get(key);
     if (!slot) {
-      slot = { head: 0, indexes: [] };
-      recent.set(key, slot);
+      slot = { head: 0, positions: [] };
+      byKey.set(key, slot);
     }
-    while (slot.head < slot.indexes.length && event.occurredAt - kept[slot.indexes[slot.head]!]!.occurredAt > windowMs) {
-      slot.head++;
-    }
+    const at = times[k]!;
+    while (slot.head < slot.positions.length && at - times[slot.positions[slot.head]!]! > windowMs) slot.head++;
     let duplicateOf = -1;
-    for (let i = slot.head; i < slot.indexes.length; i++) {
-      const index = slot.indexes[i]!;
-      if (kept[index]!.source !== event.source) {
-        duplicateOf = index;
+    for (let i = slot.head; i < slot.positions.length; i++) {
+      const position = slot.positions[i]!;
+      if (sorted[position]!.source !== event.source) {
+        duplicateOf = position;
         break;
       }
     }
     if (duplicateOf === -1) {
-      slot.indexes.push(kept.length);
-      kept.push(event);
+      slot.positions.push(k);
+      keptPositions.push(k);
     } else {
-      kept[duplicateOf] = fillMissing(kept[duplicateOf]!, event);
+      sorted[duplicateOf] = fillMissing(sorted[duplicateOf]!, event);
     }
   }
-  return kept;
+  if (keptPositions.length === n) return { events: sorted, times };
+  const events: EngagementEvent[] = new Array<EngagementEvent>(keptPositions.length);
+  const keptTimes = new Float64Array(keptPositions.length);
+  for (let i = 0; i < keptPositions.length; i++) {
+    events[i] = sorted[keptPositions[i]!]!;
+    keptTimes[i] = times[keptPositions[i]!]!;
+  }
+  return { events, times: keptTimes };
 }
 
-function duplicateKey(event: EngagementEvent): string | null {
-  if (event.url !== undefined && event.url.trim() !== '') return `${event.kind}\u0000u\u0000${normalizeUrlForComparison(event.url)}`;
-  if (event.title !== undefined && event.title.trim() !== '') {
-    return `${event.kind}\u0000t\u0000${event.title.trim().toLowerCase()}`;
+/** The page (`u` + normalised URL) or, without a URL, the title (`t` + lowercased title); null when neither. */
+function duplicateKey(event: EngagementEvent, urlKeys: Map<string, string>, titleKeys: Map<string, string>): string | null {
+  const { url, title } = event;
+  // The same few pages recur thousands of times: normalise each distinct URL or title once.
+  if (url !== undefined && url.trim() !== '') {
+    let key = urlKeys.get(url);
+    if (key === undefined) {
+      key = `u ${normalizeUrlForComparison(url)}`;
+      urlKeys.set(url, key);
+    }
+    return key;
+  }
+  if (title !== undefined && title.trim() !== '') {
+    let key = titleKeys.get(title);
+    if (key === undefined) {
+      key = `t ${title.trim().toLowerCase()}`;
+      titleKeys.set(title, key);
+    }
+    return key;
   }
   return null;
 }
@@ -218,33 +319,41 @@ export function normalizeUrlForComparison(url: string): string {
 // ---------------------------------------------------------------------------------------------
 // Likely bots
 
-function flagLikelyBots(sorted: EngagementEvent[], opts: Required<NormalizeEngagementOptions>): EngagementEvent[] {
-  const reasons: (string | undefined)[] = new Array(sorted.length);
+function flagLikelyBots(
+  sorted: EngagementEvent[],
+  times: Float64Array,
+  opts: Required<NormalizeEngagementOptions>,
+): EngagementEvent[] {
+  const n = sorted.length;
+  const reasons: (string | null)[] = new Array<string | null>(n).fill(null);
+  const kinds: EngagementKind[] = new Array<EngagementKind>(n);
+  for (let i = 0; i < n; i++) kinds[i] = sorted[i]!.kind;
 
   // 1. Email opened/clicked within seconds of its delivery: link scanners and mail-privacy proxies
   //    fetch every pixel and link on arrival. Emails are matched on campaign + subject (title),
   //    case-insensitively; an event with neither cannot be matched and is left alone.
   const deliveries = new Map<string, number[]>();
-  for (const event of sorted) {
-    if (event.kind !== 'email_delivered') continue;
-    const key = emailKey(event);
+  const emailKey = createEmailKeyer();
+  for (let i = 0; i < n; i++) {
+    if (kinds[i] !== 'email_delivered') continue;
+    const key = emailKey(sorted[i]!);
     if (key === null) continue;
-    const times = deliveries.get(key);
-    if (times) times.push(event.occurredAt);
-    else deliveries.set(key, [event.occurredAt]);
+    const list = deliveries.get(key);
+    if (list) list.push(times[i]!);
+    else deliveries.set(key, [times[i]!]);
   }
   if (deliveries.size > 0) {
-    for (let i = 0; i < sorted.length; i++) {
-      const event = sorted[i]!;
-      if (!EMAIL_REACTIONS.has(event.kind)) continue;
-      const key = emailKey(event);
-      const times = key === null ? undefined : deliveries.get(key);
-      if (!times) continue;
-      const deliveredAt = latestAtOrBefore(times, event.occurredAt);
+    for (let i = 0; i < n; i++) {
+      const kind = kinds[i]!;
+      if (kind !== 'email_opened' && kind !== 'email_clicked') continue;
+      const key = emailKey(sorted[i]!);
+      const list = key === null ? undefined : deliveries.get(key);
+      if (!list) continue;
+      const deliveredAt = latestAtOrBefore(list, times[i]!);
       if (deliveredAt === null) continue;
-      const gap = event.occurredAt - deliveredAt;
+      const gap = times[i]! - deliveredAt;
       if (gap <= opts.botEmailWindowMs) {
-        const verb = event.kind === 'email_opened' ? 'opened' : 'clicked';
+        const verb = kind === 'email_opened' ? 'opened' : 'clicked';
         reasons[i] = `${verb} ${describeSeconds(gap)} after delivery (likely a mail scanner or privacy proxy)`;
       }
     }
@@ -252,35 +361,55 @@ function flagLikelyBots(sorted: EngagementEvent[], opts: Required<NormalizeEngag
 
   // 2. Click burst: a person does not open 5 pages or links within 2 seconds; crawlers and link
   //    checkers do. Sliding window over clicks and page views from every source together.
+  const burstReason = `part of a burst of ${opts.burstMinEvents}+ clicks/page views within ${describeSeconds(opts.burstWindowMs)} (likely automated)`;
   const burst: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (BURST_KINDS.has(sorted[i]!.kind)) burst.push(i);
+  for (let i = 0; i < n; i++) if (kinds[i] === 'page_view' || kinds[i] === 'email_clicked') burst.push(i);
   let left = 0;
   let markedUpTo = -1; // position in `burst` up to which events are already flagged
   for (let right = 0; right < burst.length; right++) {
-    const rightAt = sorted[burst[right]!]!.occurredAt;
-    while (rightAt - sorted[burst[left]!]!.occurredAt > opts.burstWindowMs) left++;
+    const rightAt = times[burst[right]!]!;
+    while (rightAt - times[burst[left]!]! > opts.burstWindowMs) left++;
     if (right - left + 1 >= opts.burstMinEvents) {
       for (let k = Math.max(left, markedUpTo + 1); k <= right; k++) {
         const index = burst[k]!;
-        const reason = `part of a burst of ${opts.burstMinEvents}+ clicks/page views within ${describeSeconds(opts.burstWindowMs)} (likely automated)`;
-        reasons[index] = reasons[index] === undefined ? reason : `${reasons[index]}; ${reason}`;
+        const previous = reasons[index];
+        reasons[index] = previous === null ? burstReason : `${previous}; ${burstReason}`;
       }
       markedUpTo = right;
     }
   }
 
-  for (let i = 0; i < sorted.length; i++) {
+  for (let i = 0; i < n; i++) {
     const reason = reasons[i];
-    if (reason !== undefined) sorted[i] = { ...sorted[i]!, likelyBot: true, botReason: reason };
+    if (reason === null) continue;
+    const flagged = copyEvent(sorted[i]!);
+    flagged.likelyBot = true;
+    flagged.botReason = reason;
+    sorted[i] = flagged;
   }
   return sorted;
 }
 
-function emailKey(event: EngagementEvent): string | null {
-  const campaign = (event.campaign ?? '').trim().toLowerCase();
-  const subject = (event.title ?? '').trim().toLowerCase();
-  if (campaign === '' && subject === '') return null;
-  return `${campaign}\u0000${subject}`;
+/** Campaign + subject, trimmed and lowercased, cached per distinct pair; null when the email has neither. */
+function createEmailKeyer(): (event: EngagementEvent) => string | null {
+  const byCampaign = new Map<string, Map<string, string | null>>();
+  return (event) => {
+    const campaign = event.campaign ?? '';
+    const subject = event.title ?? '';
+    let bySubject = byCampaign.get(campaign);
+    if (!bySubject) {
+      bySubject = new Map();
+      byCampaign.set(campaign, bySubject);
+    }
+    let key = bySubject.get(subject);
+    if (key === undefined) {
+      const c = campaign.trim().toLowerCase();
+      const t = subject.trim().toLowerCase();
+      key = c === '' && t === '' ? null : `${c}\u0000${t}`;
+      bySubject.set(subject, key);
+    }
+    return key;
+  };
 }
 
 /** Binary search in ascending `times`. */

@@ -132,9 +132,9 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
     else if (event.occurredAt > now) ignoredFuture++;
     else considered.push(event);
   }
-  // Position in `considered` (newest first): the order of every eventIds list.
-  const rank = new Map<string, number>();
-  considered.forEach((event, i) => rank.set(event.id, i));
+  // Position in `considered` (newest first): the order of every eventIds list. Built only if a
+  // union of id lists needs it.
+  const rank = createRank(considered);
 
   const matcher = createMatcher(topicMap, triggers);
 
@@ -286,11 +286,20 @@ interface Matcher {
   haystackOf(text: string): string;
 }
 
+const NO_TOPICS: readonly number[] = [];
+
+/**
+ * Title and URL are matched separately (a keyword never spans the two) and every cache is keyed by
+ * strings the events already hold: a freshly concatenated key would be re-hashed on every lookup.
+ */
 function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]): Matcher {
   const topicKeywords = topicMap.topics.map((t) => compileKeywords(t.keywords));
   const triggerKeywords: CompiledKeyword[][] = triggers.map((t) => compileKeywords(t.keywords));
   const haystacks = new Map<string, string>();
-  const topicCache = new Map<string, number[]>();
+  const urlHaystacks = new Map<string, string>();
+  const topicsByHaystack = new Map<string, readonly number[]>();
+  const unions = new Map<readonly number[], Map<readonly number[], readonly number[]>>();
+
   const haystackOf = (text: string): string => {
     let h = haystacks.get(text);
     if (h === undefined) {
@@ -299,25 +308,54 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
     }
     return h;
   };
-  const eventHaystack = (event: EngagementEvent): string =>
-    haystackOf(`${event.title ?? ''} ${event.url === undefined ? '' : urlForMatching(event.url)}`);
+  const urlHaystackOf = (url: string): string => {
+    let h = urlHaystacks.get(url);
+    if (h === undefined) {
+      h = normalizeForMatching(urlForMatching(url));
+      urlHaystacks.set(url, h);
+    }
+    return h;
+  };
+  const topicsOfHaystack = (h: string): readonly number[] => {
+    let topics = topicsByHaystack.get(h);
+    if (topics === undefined) {
+      const found: number[] = [];
+      for (let i = 0; i < topicKeywords.length; i++) if (matchesAnyKeyword(h, topicKeywords[i]!)) found.push(i);
+      topics = found.length === 0 ? NO_TOPICS : found;
+      topicsByHaystack.set(h, topics);
+    }
+    return topics;
+  };
+  const union = (a: readonly number[], b: readonly number[]): readonly number[] => {
+    if (b.length === 0 || a === b) return a;
+    if (a.length === 0) return b;
+    let byB = unions.get(a);
+    if (!byB) {
+      byB = new Map();
+      unions.set(a, byB);
+    }
+    let merged = byB.get(b);
+    if (merged === undefined) {
+      merged = [...new Set([...a, ...b])].sort((x, y) => x - y);
+      byB.set(b, merged);
+    }
+    return merged;
+  };
   return {
     haystackOf,
     topicsOf(event) {
-      const h = eventHaystack(event);
-      let topics = topicCache.get(h);
-      if (topics === undefined) {
-        topics = [];
-        for (let i = 0; i < topicKeywords.length; i++) if (matchesAnyKeyword(h, topicKeywords[i]!)) topics.push(i);
-        topicCache.set(h, topics);
-      }
-      return topics;
+      const fromTitle = event.title === undefined ? NO_TOPICS : topicsOfHaystack(haystackOf(event.title));
+      const fromUrl = event.url === undefined ? NO_TOPICS : topicsOfHaystack(urlHaystackOf(event.url));
+      return union(fromTitle, fromUrl);
     },
     triggerOf(event) {
       for (let i = 0; i < triggers.length; i++) {
         const rule = triggers[i]!;
         if (!rule.kinds.includes(event.kind)) continue;
-        if (triggerKeywords[i]!.length === 0 || matchesAnyKeyword(eventHaystack(event), triggerKeywords[i]!)) return i;
+        const keywords = triggerKeywords[i]!;
+        if (keywords.length === 0) return i;
+        if (event.title !== undefined && matchesAnyKeyword(haystackOf(event.title), keywords)) return i;
+        if (event.url !== undefined && matchesAnyKeyword(urlHaystackOf(event.url), keywords)) return i;
       }
       return -1;
     },
@@ -439,16 +477,29 @@ interface QuoteAccumulator {
   eventIds: string[];
 }
 
+const questionKeys = new Map<string, string>();
+
+/** Questions repeat on every submission of a form; normalise each distinct one once (bounded cache). */
+function normalizeQuestion(question: string): string {
+  let key = questionKeys.get(question);
+  if (key === undefined) {
+    key = normalizeForMatching(question);
+    if (questionKeys.size > 5_000) questionKeys.clear();
+    questionKeys.set(question, key);
+  }
+  return key;
+}
+
 function isTheirWords(question: string, answer: string): boolean {
   if (answer.trim() === '') return false;
-  const q = normalizeForMatching(question);
+  const q = normalizeQuestion(question);
   if (CONTACT_FIELD_QUESTIONS.has(q)) return false;
   return !HIDDEN_FIELD_PREFIXES.some((p) => q.startsWith(p));
 }
 
 /** The same answer reaches us twice: as a CRM property and inside the form-submission event. */
 function quoteKey(question: string, answer: string): string {
-  return `${normalizeForMatching(question)}\u0000${answer.trim()}`;
+  return `${normalizeQuestion(question)}\u0000${answer.trim()}`;
 }
 
 function collectLeadAnswers(answers: SummarizeEngagementInput['lead']['formAnswers'], acc: Map<string, QuoteAccumulator>): void {
@@ -566,7 +617,7 @@ function findObjections(
   topicMap: TopicMap,
   topicAcc: readonly { eventIds: string[]; lastEvent: EngagementEvent | null }[],
   quotes: readonly QuoteAccumulator[],
-  rank: ReadonlyMap<string, number>,
+  rank: Rank,
   now: number,
   considered: readonly EngagementEvent[],
 ): BriefObjection[] {
@@ -581,7 +632,7 @@ function findObjections(
 
     const parts: string[] = [];
     if (eventsFire) {
-      const latest = considered[rank.get(topicIds[0]!)!]!;
+      const latest = considered[rank.of(topicIds[0]!)]!;
       const topicLabels = joinWords(topicIndexes.filter((i) => topicAcc[i]!.eventIds.length > 0).map((i) => topicMap.topics[i]!.label));
       parts.push(`${countOf(topicIds.length, 'event')} on ${topicLabels}, most recently ${describeAction(latest)} ${describeAgo(now, latest.occurredAt)}`);
     }
@@ -618,7 +669,7 @@ function buildOpener(
   rule: HandoffTrigger | null,
   interests: readonly BriefInterest[],
   topicMap: TopicMap,
-  rank: ReadonlyMap<string, number>,
+  rank: Rank,
 ): BriefStatement {
   const name = firstName?.trim();
   const greeting = name ? `Hi ${name}` : 'Hi there';
@@ -661,13 +712,30 @@ function joinWords(words: readonly string[]): string {
 }
 
 /** Union of id lists, newest first (timeline order). */
-function unionIds(lists: readonly (readonly string[])[], rank: ReadonlyMap<string, number>): string[] {
+function unionIds(lists: readonly (readonly string[])[], rank: Rank): string[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return [];
   if (nonEmpty.length === 1) return [...nonEmpty[0]!];
   const set = new Set<string>();
   for (const list of nonEmpty) for (const id of list) set.add(id);
-  return [...set].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return [...set].sort((a, b) => rank.of(a) - rank.of(b));
+}
+
+interface Rank {
+  of(id: string): number;
+}
+
+function createRank(considered: readonly EngagementEvent[]): Rank {
+  let positions: Map<string, number> | null = null;
+  return {
+    of(id) {
+      if (positions === null) {
+        positions = new Map();
+        for (let i = 0; i < considered.length; i++) positions.set(considered[i]!.id, i);
+      }
+      return positions.get(id) ?? Number.MAX_SAFE_INTEGER;
+    },
+  };
 }
 
 function sortIdsLike(ids: readonly string[], order: readonly string[]): string[] {
