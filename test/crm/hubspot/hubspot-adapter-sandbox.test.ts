@@ -1,0 +1,171 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CrmError } from '../../../lib/crm/crm-error';
+import { createHubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
+import type { HubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
+import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
+import type { HubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
+import type { LeadRef } from '../../../lib/domain/lead';
+
+/*
+ * The HubSpot adapter against Baton's sandbox CRM (lib/sandbox, which speaks the HubSpot dialect).
+ * The sandbox is written in parallel with this adapter: it is loaded dynamically so this file
+ * compiles and skips, with a message, on a tree where it does not exist yet.
+ */
+
+const SERVER_MODULE = fileURLToPath(new URL('../../../lib/sandbox/sandbox-server.ts', import.meta.url));
+const SCENARIOS_MODULE = fileURLToPath(new URL('../../../lib/sandbox/scenarios.ts', import.meta.url));
+const sandboxExists = existsSync(SERVER_MODULE) && existsSync(SCENARIOS_MODULE);
+if (!sandboxExists) {
+  console.warn('Skipping the HubSpot adapter sandbox tests: lib/sandbox/sandbox-server.ts does not exist yet.');
+}
+
+/** The parts of the sandbox this test relies on (kept local so the file compiles without it). */
+interface SandboxServer {
+  url: string;
+  portalId: string;
+  close(): Promise<void>;
+}
+interface SandboxModules {
+  startSandboxServer(options: { port: number; dataFile: string; quiet?: boolean }): Promise<SandboxServer>;
+  scenarios: Record<string, string>;
+}
+
+async function loadSandbox(): Promise<SandboxModules> {
+  const server = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startSandboxServer: SandboxModules['startSandboxServer'] };
+  const scenarios = (await import(/* @vite-ignore */ SCENARIOS_MODULE)) as { SANDBOX_SCENARIOS: Record<string, string> };
+  return { startSandboxServer: server.startSandboxServer, scenarios: scenarios.SANDBOX_SCENARIOS };
+}
+
+describe.skipIf(!sandboxExists)('HubSpot adapter against the sandbox CRM', () => {
+  let dir: string;
+  let server: SandboxServer;
+  let scenarios: Record<string, string>;
+  let requests: string[];
+  let client: HubSpotClient;
+  let adapter: HubSpotAdapter;
+
+  const refFor = (id: string): LeadRef => ({ crm: 'sandbox', account: server.portalId, id, objectType: 'contact' });
+  /** Requests a view issues, without the cached lookups (property definitions, owners, campaigns). */
+  const perView = (from: number) => requests.slice(from).filter((r) => !/^GET \/(crm\/v3\/properties\/|crm\/v3\/owners\/|email\/public\/v1\/campaigns\/)/.test(r));
+  const scenario = (name: string): string => {
+    const id = scenarios[name];
+    if (!id) throw new Error(`The sandbox has no scenario "${name}"`);
+    return id;
+  };
+
+  beforeAll(async () => {
+    const sandbox = await loadSandbox();
+    scenarios = sandbox.scenarios;
+    dir = mkdtempSync(join(tmpdir(), 'baton-hubspot-sandbox-'));
+    server = await sandbox.startSandboxServer({ port: 0, dataFile: join(dir, 'crm.json'), quiet: true });
+    requests = [];
+    client = createHubSpotClient({
+      baseUrl: server.url,
+      getAccessToken: async () => 'sandbox-token',
+      fetch: (input, init) => {
+        requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    });
+    adapter = createHubSpotAdapter({ client, crm: 'sandbox' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the primary demo lead: lead, owner, form answers, events, touches', async () => {
+    const context = await adapter.getLeadContext(refFor(scenario('demoPrimary')));
+    const { lead } = context;
+    expect(lead.firstName).toBeTruthy();
+    expect(lead.email).toContain('@');
+    expect(lead.owner?.name).toBeTruthy();
+    expect(lead.ownerAssignedAt).not.toBeNull();
+    expect(lead.ownerAssignedBy?.type).toBeTruthy();
+    expect(lead.handedOffAt).not.toBeNull();
+    expect(lead.recentConversion?.name).toBeTruthy();
+    expect(lead.formAnswers.length).toBeGreaterThan(0);
+    expect(context.events.length).toBeGreaterThan(0);
+    const times = context.events.map((e) => e.occurredAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(context.events.map((e) => e.source))).toEqual(new Set(['hubspot-web-analytics', 'hubspot-email']));
+    expect(context.sources.filter((s) => s.status !== 'ok')).toEqual([]);
+    expect(client.getRateLimit()?.max).toBe(190);
+  });
+
+  it('costs at most 4 requests per view for a lead not yet touched, once lookups are cached', async () => {
+    const id = scenario('atRisk');
+    await adapter.getLeadContext(refFor(id));
+    const from = requests.length;
+    const context = await adapter.getLeadContext(refFor(id));
+    expect(context.touches).toEqual([]);
+    expect(requests.length - from).toBeLessThanOrEqual(4);
+    expect(perView(from)).toHaveLength(requests.length - from);
+  });
+
+  it('adds one batch read per kind of touch (calls, emails, meetings) the lead has', async () => {
+    const id = scenario('touched');
+    await adapter.getLeadContext(refFor(id));
+    const from = requests.length;
+    const context = await adapter.getLeadContext(refFor(id));
+    const batchReads = perView(from).filter((r) => r.endsWith('/batch/read'));
+    const kinds = new Set(context.touches.map((t) => (t.kind === 'sequence_email' ? 'email' : t.kind)));
+    expect(batchReads).toHaveLength(kinds.size);
+    expect(perView(from)).toHaveLength(3 + kinds.size);
+    expect(context.touches.some((t) => t.kind === 'call' && !t.automated && t.ownerId !== null)).toBe(true);
+  });
+
+  it('pages through a long event history: one request per extra page', async () => {
+    const from = requests.length;
+    const context = await adapter.getLeadContext(refFor(scenario('longHistory')));
+    const web = context.events.filter((e) => e.source === 'hubspot-web-analytics');
+    const pages = requests.slice(from).filter((r) => r === 'GET /events/v3/events').length;
+    expect(web.length).toBeGreaterThan(1000);
+    expect(pages).toBe(Math.ceil(web.length / 100) + (web.length % 100 === 0 ? 1 : 0));
+    expect(context.sources.find((s) => s.source === 'hubspot-web-analytics')?.status).toBe('ok');
+  });
+
+  it('keeps hostile strings verbatim and links nothing but http(s)', async () => {
+    const context = await adapter.getLeadContext(refFor(scenario('hostile')));
+    for (const event of context.events) {
+      if (event.url !== undefined) expect(new URL(event.url).protocol).toMatch(/^https?:$/);
+    }
+    const text = JSON.stringify([context.lead, context.events]);
+    expect(text).toMatch(/</);
+  });
+
+  it('marks sequence-only touches as automated', async () => {
+    const context = await adapter.getLeadContext(refFor(scenario('sequenceOnly')));
+    expect(context.touches.length).toBeGreaterThan(0);
+    expect(context.touches.every((t) => t.automated)).toBe(true);
+  });
+
+  it('shows a lead without engagement with empty, ok sources', async () => {
+    const context = await adapter.getLeadContext(refFor(scenario('noEngagement')));
+    expect(context.events).toEqual([]);
+    expect(context.sources.find((s) => s.source === 'hubspot-web-analytics')?.status).toBe('ok');
+  });
+
+  it('flags HubSpot-filtered email events as likely bots somewhere in the demo data', async () => {
+    const all = await Promise.all(['demoPrimary', 'demoSecondary', 'atRisk', 'breached'].map((name) => adapter.getLeadContext(refFor(scenario(name)))));
+    const emailEvents = all.flatMap((c) => c.events).filter((e) => e.source === 'hubspot-email');
+    expect(emailEvents.length).toBeGreaterThan(0);
+    for (const e of emailEvents.filter((x) => x.likelyBot)) expect(e.botReason).toBeTruthy();
+  });
+
+  it('fails an unknown contact with not_found, and an expired token with auth', async () => {
+    await expect(adapter.getLeadContext(refFor('999999'))).rejects.toMatchObject({ kind: 'not_found' });
+    const expired = createHubSpotAdapter({
+      client: createHubSpotClient({ baseUrl: server.url, getAccessToken: async () => 'expired' }),
+      crm: 'sandbox',
+    });
+    const error = await expired.getLeadContext(refFor(scenario('demoPrimary'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CrmError);
+    expect(error).toMatchObject({ kind: 'auth' });
+  });
+});
