@@ -1,0 +1,220 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, listWebEvents } from './analytics-api';
+import { batchReadObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
+import {
+  createDefaultAssociation,
+  createGroup,
+  createProperty,
+  getAccessTokenInfo,
+  getAccountDetails,
+  getGroup,
+  getOwner,
+  getProperty,
+  listAssociations,
+  listGroups,
+  listOwners,
+  listProperties,
+  updateProperty,
+} from './crm-meta-api';
+import { ApiError, CORS_HEADERS, errorBody, readRequestBody, sendJson } from './http-kit';
+import type { ApiResponse } from './http-kit';
+import { servePage } from './page-routes';
+import { readSandboxDataFile, writeSandboxDataFile } from './sandbox-data';
+import { resolveObjectType } from './sandbox-state';
+import { SandboxState } from './sandbox-state';
+import { seedSandboxData } from './seed-data';
+
+export interface SandboxServerOptions {
+  /** 0 = a random free port. Default 4477. */
+  port?: number;
+  host?: string;
+  /** JSON data file; created (seeded) when missing. Default `.sandbox-data/crm.json`. */
+  dataFile?: string;
+  /** Clock for seeding: seeded timestamps are relative to it. Default Date.now(). Ignored when an existing data file is loaded. */
+  now?: number;
+  /** Discard the data file and seed afresh. */
+  reseed?: boolean;
+  /** No request/startup logging. */
+  quiet?: boolean;
+}
+
+export interface SandboxServer {
+  url: string;
+  port: number;
+  portalId: string;
+  dataFile: string;
+  close(): Promise<void>;
+}
+
+interface RequestContext {
+  state: SandboxState;
+  method: string;
+  path: string;
+  params: URLSearchParams;
+  body: string;
+  baseUrl: string;
+  host: string;
+  now: number;
+}
+
+type Handler = (ctx: RequestContext, match: string[]) => ApiResponse;
+
+const RATE_LIMIT_MAX = 190;
+const RATE_LIMIT_INTERVAL_MS = 10_000;
+const RATE_LIMIT_DAILY = 1_000_000;
+
+/** Routes of the HubSpot dialect. Order matters where paths overlap (`/groups` before `/{name}`). */
+const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
+  // CRM objects (contacts, deals, notes, calls, emails, meetings, tasks)
+  { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/batch\/read$/, handler: (c, [t]) => batchReadObjects(c.state, objectType(t), c.body) },
+  { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/search$/, handler: (c, [t]) => searchObjects(c.state, objectType(t), c.body) },
+  { method: 'GET', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => listObjects(c.state, objectType(t), c.params, c.baseUrl) },
+  { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => createObject(c.state, objectType(t), c.body, c.now) },
+  { method: 'GET', pattern: /^\/crm\/v3\/objects\/([^/]+)\/([^/]+)$/, handler: (c, [t, id]) => getObject(c.state, objectType(t), id as string, c.params) },
+  { method: 'PATCH', pattern: /^\/crm\/v3\/objects\/([^/]+)\/([^/]+)$/, handler: (c, [t, id]) => updateObject(c.state, objectType(t), id as string, c.params, c.body, c.now) },
+  // Associations v4
+  { method: 'GET', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)$/, handler: (c, [f, id, t]) => listAssociations(c.state, f as string, id as string, t as string, c.params, c.baseUrl) },
+  { method: 'PUT', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/default\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => createDefaultAssociation(c.state, f as string, fid as string, t as string, tid as string) },
+  // Owners
+  { method: 'GET', pattern: /^\/crm\/v3\/owners$/, handler: (c) => listOwners(c.state, c.params, c.baseUrl) },
+  { method: 'GET', pattern: /^\/crm\/v3\/owners\/([^/]+)$/, handler: (c, [id]) => getOwner(c.state, id as string, c.params) },
+  // Properties and groups
+  { method: 'GET', pattern: /^\/crm\/v3\/properties\/([^/]+)\/groups$/, handler: (c, [t]) => listGroups(c.state, objectType(t)) },
+  { method: 'POST', pattern: /^\/crm\/v3\/properties\/([^/]+)\/groups$/, handler: (c, [t]) => createGroup(c.state, objectType(t), c.body) },
+  { method: 'GET', pattern: /^\/crm\/v3\/properties\/([^/]+)\/groups\/([^/]+)$/, handler: (c, [t, name]) => getGroup(c.state, objectType(t), name as string) },
+  { method: 'GET', pattern: /^\/crm\/v3\/properties\/([^/]+)$/, handler: (c, [t]) => listProperties(c.state, objectType(t), c.params) },
+  { method: 'POST', pattern: /^\/crm\/v3\/properties\/([^/]+)$/, handler: (c, [t]) => createProperty(c.state, objectType(t), c.body, c.now) },
+  { method: 'GET', pattern: /^\/crm\/v3\/properties\/([^/]+)\/([^/]+)$/, handler: (c, [t, name]) => getProperty(c.state, objectType(t), name as string) },
+  { method: 'PATCH', pattern: /^\/crm\/v3\/properties\/([^/]+)\/([^/]+)$/, handler: (c, [t, name]) => updateProperty(c.state, objectType(t), name as string, c.body, c.now) },
+  // Web analytics events
+  { method: 'GET', pattern: /^\/events\/v3\/events\/event-types$/, handler: (c) => listEventTypes(c.state) },
+  { method: 'GET', pattern: /^\/events\/v3\/events$/, handler: (c) => listWebEvents(c.state, c.params, c.baseUrl) },
+  // Marketing email events (legacy v1)
+  { method: 'GET', pattern: /^\/email\/public\/v1\/events$/, handler: (c) => listEmailEvents(c.state, c.params) },
+  { method: 'GET', pattern: /^\/email\/public\/v1\/campaigns$/, handler: (c) => listEmailCampaigns(c.state, c.params) },
+  { method: 'GET', pattern: /^\/email\/public\/v1\/campaigns\/([^/]+)$/, handler: (c, [id]) => getEmailCampaign(c.state, id as string) },
+  // Account and token
+  { method: 'GET', pattern: /^\/account-info\/v3\/details$/, handler: (c) => getAccountDetails(c.state, c.host) },
+  { method: 'POST', pattern: /^\/oauth\/v2\/private-apps\/get\/access-token-info$/, handler: (c) => getAccessTokenInfo(c.state, c.body) },
+];
+
+const API_PREFIXES = ['/crm/', '/events/', '/email/', '/account-info/', '/oauth/'];
+
+function objectType(segment: string | undefined): ReturnType<typeof resolveObjectType> & string {
+  const type = resolveObjectType(segment ?? '');
+  if (!type) throw new ApiError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${segment}`);
+  return type;
+}
+
+/** Loads the data file (validated) or seeds a new one; `reseed` always seeds. */
+function loadState(file: string, now: number, reseed: boolean): SandboxState {
+  const existing = reseed ? null : readSandboxDataFile(file);
+  if (existing) return new SandboxState(existing, file);
+  const data = seedSandboxData(now);
+  writeSandboxDataFile(file, data);
+  return new SandboxState(data, file);
+}
+
+export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+  const host = options.host ?? '127.0.0.1';
+  const dataFile = resolve(options.dataFile ?? '.sandbox-data/crm.json');
+  const state = loadState(dataFile, options.now ?? Date.now(), options.reseed ?? false);
+  const quiet = options.quiet ?? false;
+  let windowStart = Date.now();
+  let windowCount = 0;
+  let dailyCount = 0;
+
+  const rateLimitHeaders = (): Record<string, string> => {
+    const now = Date.now();
+    if (now - windowStart >= RATE_LIMIT_INTERVAL_MS) {
+      windowStart = now;
+      windowCount = 0;
+    }
+    windowCount++;
+    dailyCount++;
+    return {
+      'X-HubSpot-RateLimit-Max': String(RATE_LIMIT_MAX),
+      'X-HubSpot-RateLimit-Remaining': String(Math.max(0, RATE_LIMIT_MAX - windowCount)),
+      'X-HubSpot-RateLimit-Interval-Milliseconds': String(RATE_LIMIT_INTERVAL_MS),
+      'X-HubSpot-RateLimit-Daily': String(RATE_LIMIT_DAILY),
+      'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, RATE_LIMIT_DAILY - dailyCount)),
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const hostHeader = req.headers.host ?? `${host}:${port}`;
+    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    if (method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    if (!API_PREFIXES.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix)) {
+      servePage(res, method, path, state.portalId);
+      return;
+    }
+    const limits = rateLimitHeaders();
+    try {
+      const auth = req.headers.authorization ?? '';
+      const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
+      if (!token) {
+        throw new ApiError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
+      }
+      if (token === 'expired') {
+        throw new ApiError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 2 hour(s) ago.', {
+          subCategory: 'EXPIRED_AUTHENTICATION',
+        });
+      }
+      const route = ROUTES.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+      if (!route) {
+        const known = ROUTES.some((candidate) => candidate.pattern.test(path));
+        if (known) throw new ApiError(405, 'VALIDATION_ERROR', `Method ${method} is not supported on ${path}.`);
+        throw new ApiError(404, 'OBJECT_NOT_FOUND', `No route for ${method} ${path}.`);
+      }
+      const match = (route.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
+      const body = method === 'GET' || method === 'DELETE' ? '' : await readRequestBody(req);
+      const response = route.handler({ state, method, path, params: url.searchParams, body, baseUrl: `http://${hostHeader}`, host: hostHeader, now: Date.now() }, match);
+      sendJson(res, response.status, response.body, { ...limits, ...response.headers });
+      if (!quiet) console.log(`${method} ${url.pathname}${url.search} → ${response.status}`);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(500, 'INTERNAL_ERROR', `Internal error: ${(error as Error).message}`);
+      if (!(error instanceof ApiError) && !quiet) console.error(error);
+      sendJson(res, apiError.status, errorBody(apiError), limits);
+      if (!quiet) console.log(`${method} ${url.pathname}${url.search} → ${apiError.status} ${apiError.category}`);
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { status: 'error', message: String(error), category: 'INTERNAL_ERROR' });
+      else res.destroy();
+    });
+  });
+  let port = options.port ?? 4477;
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!quiet) console.log(`Sandbox CRM listening on ${url} (data: ${dataFile})`);
+  return {
+    url,
+    port,
+    portalId: state.portalId,
+    dataFile,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((error) => (error ? rejectClose(error) : resolveClose()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,167 @@
+import { CRM_OBJECT_TYPES } from './sandbox-data';
+import type { Association, CrmObjectType, CrmRecord, EmailEvent, PropertyDefinition, SandboxData, WebEvent } from './sandbox-data';
+import { writeSandboxDataFile } from './sandbox-data';
+
+/** HubSpot's default (HUBSPOT_DEFINED) association type ids, by direction. */
+const DEFAULT_ASSOCIATION_TYPE_IDS: Record<string, number> = {
+  'contacts->deals': 4,
+  'deals->contacts': 3,
+  'contacts->notes': 201,
+  'notes->contacts': 202,
+  'contacts->calls': 193,
+  'calls->contacts': 194,
+  'contacts->emails': 197,
+  'emails->contacts': 198,
+  'contacts->meetings': 199,
+  'meetings->contacts': 200,
+  'contacts->tasks': 203,
+  'tasks->contacts': 204,
+  'deals->calls': 205,
+  'calls->deals': 206,
+  'deals->emails': 209,
+  'emails->deals': 210,
+  'deals->meetings': 211,
+  'meetings->deals': 212,
+  'deals->notes': 213,
+  'notes->deals': 214,
+  'deals->tasks': 215,
+  'tasks->deals': 216,
+};
+
+export function defaultAssociationTypeId(from: CrmObjectType, to: CrmObjectType): number | undefined {
+  return DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`];
+}
+
+const SINGULAR: Record<CrmObjectType, string> = {
+  contacts: 'contact',
+  deals: 'deal',
+  notes: 'note',
+  calls: 'call',
+  emails: 'email',
+  meetings: 'meeting',
+  tasks: 'task',
+};
+
+export function singularOf(type: CrmObjectType): string {
+  return SINGULAR[type];
+}
+
+const OBJECT_TYPE_ALIASES: Record<string, CrmObjectType> = {
+  contacts: 'contacts', contact: 'contacts', '0-1': 'contacts',
+  deals: 'deals', deal: 'deals', '0-3': 'deals',
+  notes: 'notes', note: 'notes', '0-46': 'notes',
+  calls: 'calls', call: 'calls', '0-48': 'calls',
+  emails: 'emails', email: 'emails', '0-49': 'emails',
+  meetings: 'meetings', meeting: 'meetings', meeting_event: 'meetings', '0-47': 'meetings',
+  tasks: 'tasks', task: 'tasks', '0-27': 'tasks',
+};
+
+/** HubSpot accepts plural/singular names and object type ids in paths (`contacts`, `contact`, `0-1`). */
+export function resolveObjectType(segment: string): CrmObjectType | undefined {
+  return OBJECT_TYPE_ALIASES[segment.toLowerCase()];
+}
+
+/**
+ * The loaded data set plus indexes, and the one place that persists it. Every mutation goes
+ * through here and ends with `persist()`, so a restart sees every acknowledged write.
+ */
+export class SandboxState {
+  private readonly byId = new Map<CrmObjectType, Map<string, CrmRecord>>();
+  private readonly links = new Map<string, Set<string>>();
+  private readonly webEventsByContact = new Map<string, WebEvent[]>();
+  private readonly emailEventsByRecipient = new Map<string, EmailEvent[]>();
+
+  constructor(
+    readonly data: SandboxData,
+    readonly file: string,
+  ) {
+    for (const type of CRM_OBJECT_TYPES) {
+      this.byId.set(type, new Map(data.records[type].map((record) => [record.id, record])));
+    }
+    for (const association of data.associations) this.indexAssociation(association);
+    for (const event of data.webEvents) {
+      const list = this.webEventsByContact.get(event.objectId) ?? [];
+      list.push(event);
+      this.webEventsByContact.set(event.objectId, list);
+    }
+    for (const list of this.webEventsByContact.values()) list.sort(byOccurredThenId);
+    for (const event of data.emailEvents) {
+      const key = event.recipient.toLowerCase();
+      const list = this.emailEventsByRecipient.get(key) ?? [];
+      list.push(event);
+      this.emailEventsByRecipient.set(key, list);
+    }
+  }
+
+  get portalId(): string {
+    return this.data.portalId;
+  }
+
+  records(type: CrmObjectType): CrmRecord[] {
+    return this.data.records[type];
+  }
+
+  record(type: CrmObjectType, id: string): CrmRecord | undefined {
+    return this.byId.get(type)?.get(id);
+  }
+
+  addRecord(type: CrmObjectType, record: CrmRecord): void {
+    this.data.records[type].push(record);
+    this.byId.get(type)?.set(record.id, record);
+  }
+
+  allocateId(): string {
+    return String(this.data.nextId++);
+  }
+
+  properties(type: CrmObjectType): PropertyDefinition[] {
+    return (this.data.properties[type] ??= []);
+  }
+
+  property(type: CrmObjectType, name: string): PropertyDefinition | undefined {
+    return this.properties(type).find((property) => property.name === name);
+  }
+
+  /** Ids of `toType` records associated with the record, in association order. */
+  associatedIds(fromType: CrmObjectType, fromId: string, toType: CrmObjectType): string[] {
+    return [...(this.links.get(`${fromType}:${fromId}->${toType}`) ?? [])];
+  }
+
+  /** Adds an association (idempotent); returns false when it already existed. */
+  addAssociation(association: Association): boolean {
+    if (this.links.get(`${association.fromType}:${association.fromId}->${association.toType}`)?.has(association.toId)) return false;
+    this.data.associations.push(association);
+    this.indexAssociation(association);
+    return true;
+  }
+
+  webEvents(contactId: string): WebEvent[] {
+    return this.webEventsByContact.get(contactId) ?? [];
+  }
+
+  allWebEvents(): WebEvent[] {
+    return this.data.webEvents;
+  }
+
+  emailEvents(recipient: string | null): EmailEvent[] {
+    if (recipient === null) return this.data.emailEvents;
+    return this.emailEventsByRecipient.get(recipient.toLowerCase()) ?? [];
+  }
+
+  persist(): void {
+    writeSandboxDataFile(this.file, this.data);
+  }
+
+  private indexAssociation(association: Association): void {
+    const forward = `${association.fromType}:${association.fromId}->${association.toType}`;
+    const backward = `${association.toType}:${association.toId}->${association.fromType}`;
+    if (!this.links.has(forward)) this.links.set(forward, new Set());
+    if (!this.links.has(backward)) this.links.set(backward, new Set());
+    this.links.get(forward)?.add(association.toId);
+    this.links.get(backward)?.add(association.fromId);
+  }
+}
+
+function byOccurredThenId(a: WebEvent, b: WebEvent): number {
+  return a.occurredAt - b.occurredAt || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,35 @@
+/** The sandbox portal (HubSpot "hub id") every seeded record lives in. */
+export const SANDBOX_PORTAL_ID = '2400001';
+
+/**
+ * Contact ids of the seeded leads that exercise specific product paths. Ids are fixed (the seed
+ * builds these contacts by id), so tests, the demo script and screenshots can name them.
+ */
+export const SANDBOX_SCENARIOS = {
+  /** Rich, good-looking lead for the demo: contact-sales form 12 minutes ago, VP at a mid-market company. */
+  demoPrimary: '101',
+  /** Second demo lead: webinar attendee turned MQL by score 3 hours ago, pricing and security visits. */
+  demoSecondary: '102',
+  /** Inbound demo request 2–3 minutes ago, owner just assigned by round robin. */
+  justHandedOff: '103',
+  /** Contact-sales form ~45 minutes ago, no touch yet (1-hour SLA nearly spent). */
+  atRisk: '104',
+  /** Demo request two days ago, never touched. */
+  breached: '105',
+  /** Assigned this morning; the owner called 18 minutes after assignment and sent an email. */
+  touched: '106',
+  /** Hostile strings in form answers and engagement (HTML, javascript: URL, very long text, RTL, emoji). */
+  hostile: '107',
+  /** ~1,200 web-analytics events over ten months, so paging is exercised. */
+  longHistory: '108',
+  /** Works at a competitor (pipewise.com), downloaded the comparison and read pricing. */
+  competitor: '109',
+  /** Student with a gmail.com address asking for a free licence. */
+  personalEmail: '110',
+  /** Imported from a trade-show list: no web, form or email engagement at all. */
+  noEngagement: '111',
+  /** Assigned yesterday; only automated sequence emails since (no human touch). */
+  sequenceOnly: '112',
+} as const;
+
+export type SandboxScenario = keyof typeof SANDBOX_SCENARIOS;
