@@ -16,7 +16,7 @@ const MULTIPLIERS: Record<string, number> = { k: 1_000, thousand: 1_000, m: 1_00
 
 export function parseBudgetAnswer(answer: string, defaultCurrency?: string): ParsedBudget {
   const text = answer.trim();
-  if (/^(no|none|n\/?a|zero|0|nothing)\b|no budget|not budgeted|unbudgeted/i.test(text)) return { kind: 'none' };
+  if (/^(no|none|n\/?a|zero|nothing)\b|^[$€£]?\s*0+(\.0+)?\s*$|no budget|not budgeted|unbudgeted/i.test(text)) return { kind: 'none' };
   const numberMatch = /(\d[\d,]*(?:\.\d+)?)\s*(k|mm|m|thousand|million)?\b/i.exec(text);
   if (!numberMatch) return { kind: 'unreadable', why: 'no amount in the answer' };
   // Commas are thousands separators here; a range ("10k-50k") reads as its lower bound.
@@ -27,7 +27,8 @@ export function parseBudgetAnswer(answer: string, defaultCurrency?: string): Par
   const code = CURRENCY_CODES.find((c) => new RegExp(`\\b${c}\\b`, 'i').test(text));
   const currency = code ?? (symbol ? CURRENCY_SYMBOLS[symbol] : undefined) ?? defaultCurrency;
   if (!currency) return { kind: 'unreadable', why: 'no currency in the answer and no default currency configured' };
-  if (amount === 0) return { kind: 'none' };
+  // "0-10k" commits to nothing but does not rule a budget out either: leave it to the rep.
+  if (amount === 0) return { kind: 'unreadable', why: 'the range starts at zero' };
   return { kind: 'amount', amount, currency };
 }
 
@@ -74,6 +75,11 @@ export function parseTimelineAnswer(answer: string, answeredAt: number): ParsedT
     const n = Math.max(Number(relative[1]), relative[2] ? Number(relative[2]) : 0);
     const unit = relative[3] as 'day' | 'week' | 'month' | 'year';
     return { kind: 'date', date: toIsoDate(addUtc(answeredAt, unit, n)), reading: `"${relative[0]}" from the answer date` };
+  }
+  const quarter = /\bq([1-4])\s*(?:fy\s*)?'?(\d{4}|\d{2})\b/.exec(text);
+  if (quarter) {
+    const year = quarter[2]!.length === 2 ? 2000 + Number(quarter[2]) : Number(quarter[2]);
+    return { kind: 'date', date: toIsoDate(Date.UTC(year, Number(quarter[1]) * 3, 0)), reading: `end of Q${quarter[1]} ${year}` };
   }
   if (/this quarter/.test(text)) return { kind: 'date', date: toIsoDate(endOfQuarter(answeredAt, 0)), reading: 'end of this quarter' };
   if (/next quarter/.test(text)) return { kind: 'date', date: toIsoDate(endOfQuarter(answeredAt, 1)), reading: 'end of next quarter' };

@@ -9,6 +9,8 @@ describe('parseBudgetAnswer', () => {
     ['GBP 20000 per year', { kind: 'amount', amount: 20000, currency: 'GBP' }],
     ['10k-50k', { kind: 'amount', amount: 10000, currency: 'CAD' }],
     ['No budget', { kind: 'none' }],
+    ['0', { kind: 'none' }],
+    ['0-10k USD', { kind: 'unreadable', why: 'the range starts at zero' }],
     ['none', { kind: 'none' }],
   ])('%s', (text, expected) => {
     expect(parseBudgetAnswer(text, 'CAD')).toEqual(expected);
@@ -32,6 +34,8 @@ describe('parseTimelineAnswer', () => {
     ['ASAP', '2026-12-22'],
     ['this year', '2026-12-31'],
     ['next year', '2027-12-31'],
+    ['Q1 2027', '2027-03-31'],
+    ["by Q3 '27", '2027-09-30'],
   ])('%s', (text, date) => {
     expect(parseTimelineAnswer(text, at)).toMatchObject({ kind: 'date', date });
   });
