@@ -98,12 +98,6 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
   const { tier, segment } = selectSlaTier(policy, lead);
   const calendar = policy.calendar;
   const targetMs = durationToMs(tier.target, calendar);
-  const base = {
-    policy: { id: policy.id, version: policy.version },
-    tier: tierSummary(tier, targetMs),
-    segment: segment?.id ?? null,
-    evaluatedAt: now,
-  };
   const clock = resolveClockStart(policy, lead);
   const notStartedReason: SlaNotStartedReason | null = !lead.owner
     ? 'no_owner'
@@ -113,10 +107,15 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
         ? 'clock_starts_later'
         : null;
   if (notStartedReason !== null || !clock) {
+    // Literal objects with one fixed key order (no spread): object spread was the hot spot of the
+    // 10,000-lead benchmark.
     return {
-      ...base,
       state: 'not_started',
       notStartedReason: notStartedReason ?? 'no_clock_start',
+      policy: { id: policy.id, version: policy.version },
+      tier: tierSummary(tier, targetMs),
+      segment: segment?.id ?? null,
+      evaluatedAt: now,
       clockStart: clock?.at ?? null,
       clockStartSource: clock?.source ?? null,
       deadline: null,
@@ -167,9 +166,12 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
         : 'on_track';
 
   return {
-    ...base,
     state,
     notStartedReason: null,
+    policy: { id: policy.id, version: policy.version },
+    tier: tierSummary(tier, targetMs),
+    segment: segment?.id ?? null,
+    evaluatedAt: now,
     clockStart: start,
     clockStartSource: clock.source,
     deadline,

@@ -173,7 +173,12 @@ function conversionNames(lead: Pick<Lead, 'recentConversion' | 'firstConversion'
   }
 }
 
-const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const MESSY_SPACE = /\s{2,}|[^\S ]|^\s|\s$/;
+/** Case- and whitespace-insensitive form; the regex replace only runs on strings that need it (hot path). */
+function fold(s: string): string {
+  const lower = s.toLowerCase();
+  return MESSY_SPACE.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;
+}
 
 export function matchesTierRule(
   rule: TierRule,
