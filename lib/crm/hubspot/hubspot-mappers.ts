@@ -46,8 +46,19 @@ export const CONTACT_PROPERTIES = [
   'lastmodifieddate',
 ] as const;
 
-/** Sources whose drill-down 1 is the campaign (utm_campaign / the marketing email's campaign). */
-const CAMPAIGN_SOURCES = new Set(['PAID_SEARCH', 'EMAIL_MARKETING', 'OTHER_CAMPAIGNS']);
+/**
+ * Where HubSpot puts the utm_campaign in the source drill-downs (its "Understand source
+ * properties" article): drill-down 1 for paid search, email marketing and other campaigns;
+ * drill-down 2 for organic and paid social, whose drill-down 1 is the network. Other sources
+ * (organic search, referrals, direct, offline) carry no campaign there.
+ */
+const CAMPAIGN_DRILL_DOWN: Readonly<Record<string, 1 | 2>> = {
+  PAID_SEARCH: 1,
+  EMAIL_MARKETING: 1,
+  OTHER_CAMPAIGNS: 1,
+  SOCIAL_MEDIA: 2,
+  PAID_SOCIAL: 2,
+};
 /** Stages that mean "handed to sales" for the SLA clock. */
 const HANDOFF_STAGES = new Set(['marketingqualifiedlead', 'salesqualifiedlead']);
 
@@ -92,7 +103,7 @@ export function fromHubSpotContact(contact: HubSpotContact, { ref, owner, formFi
     source,
     sourceDetail: [sourceData1, sourceData2].filter((s): s is string => s !== null),
     latestSource: readText(p, 'hs_latest_source'),
-    campaign: readText(p, 'campaign_name') ?? (source && CAMPAIGN_SOURCES.has(source) ? sourceData1 : null),
+    campaign: readText(p, 'campaign_name') ?? campaignFromDrillDown(source, sourceData1, sourceData2),
     firstConversion: readConversion(p, 'first_conversion_event_name', 'first_conversion_date'),
     recentConversion: readConversion(p, 'recent_conversion_event_name', 'recent_conversion_date'),
     formAnswers: readFormAnswers(history, formFieldLabels),
@@ -279,6 +290,11 @@ function readText(properties: Readonly<Record<string, string | null>>, name: str
 /** HubSpot returns "" for cleared properties: treat blank as absent, keep everything else verbatim. */
 function nonBlank(value: string | null | undefined): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+function campaignFromDrillDown(source: string | null, data1: string | null, data2: string | null): string | null {
+  const drillDown = source === null ? undefined : CAMPAIGN_DRILL_DOWN[source];
+  return drillDown === 1 ? data1 : drillDown === 2 ? data2 : null;
 }
 
 function readConversion(p: Readonly<Record<string, string | null>>, nameKey: string, dateKey: string): { name: string; at: number | null } | null {

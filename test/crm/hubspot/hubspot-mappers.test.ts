@@ -76,6 +76,9 @@ describe('fromHubSpotContact', () => {
     expect(fromHubSpotContact(contactWith({ campaign_name: 'Spring launch', hs_analytics_source: 'PAID_SEARCH', hs_analytics_source_data_1: 'x' }), { ref, owner: null, formFieldLabels: {} }).campaign).toBe('Spring launch');
     expect(fromHubSpotContact(contactWith({ hs_analytics_source: 'ORGANIC_SEARCH', hs_analytics_source_data_1: 'google' }), { ref, owner: null, formFieldLabels: {} }).campaign).toBeNull();
     expect(fromHubSpotContact(contactWith({ hs_analytics_source: 'EMAIL_MARKETING', hs_analytics_source_data_1: 'Q4 nurture' }), { ref, owner: null, formFieldLabels: {} }).campaign).toBe('Q4 nurture');
+    // Social sources keep the network in drill-down 1 and the campaign in drill-down 2.
+    expect(fromHubSpotContact(contactWith({ hs_analytics_source: 'PAID_SOCIAL', hs_analytics_source_data_1: 'LinkedIn', hs_analytics_source_data_2: 'abm-q4' }), { ref, owner: null, formFieldLabels: {} }).campaign).toBe('abm-q4');
+    expect(fromHubSpotContact(contactWith({ hs_analytics_source: 'REFERRALS', hs_analytics_source_data_1: 'g2.com' }), { ref, owner: null, formFieldLabels: {} }).campaign).toBeNull();
   });
 
   it('maps the owner, when and by what it was assigned', () => {
