@@ -39,7 +39,9 @@ import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotOb
  *        └─ POST /crm/v3/objects/{calls|emails|meetings}/batch/read   only for kinds with associated ids
  * The email events need the contact's email, which the URL does not carry, so they are chained
  * after the contact rather than guessed; they run in parallel with the touches and with the
- * remaining web-event pages. A lead with one kind of touch and one page of events costs 4.
+ * remaining web-event pages. A lead with at most one kind of touch and one page of events costs
+ * <= 4; each further kind of touch (v3 has no cross-type batch read) adds one, so a lead with
+ * calls, emails and meetings costs 6 — over DESIGN.md's budget, reported rather than hidden.
  * Cached lookups that do not count per view: property definitions (form-field labels, 1 h),
  * owners (1 h), email campaign names (24 h).
  */
