@@ -74,6 +74,7 @@ const ENGAGEMENT_PROPERTIES: Record<HubSpotEngagementKind, readonly string[]> = 
   emails: EMAIL_PROPERTIES,
   meetings: MEETING_PROPERTIES,
 };
+const NUMERIC_ID = /^\d{1,20}$/;
 /** Batch read accepts up to 100 ids. */
 const BATCH_READ_LIMIT = 100;
 
@@ -235,6 +236,11 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     if (ref.objectType === 'lead') {
       throw new CrmError('rejected', 'Baton reads HubSpot contacts: open the contact record of this lead');
     }
+    // Ids go into URL paths: "..", "%2F" or "?" would reach another endpoint on the same host.
+    // HubSpot record ids are numeric; anything else cannot be a contact.
+    if (!NUMERIC_ID.test(ref.id)) {
+      throw new CrmError('rejected', `"${ref.id}" is not a HubSpot contact id`);
+    }
     const fetchedAt = now();
     const sources: SourceStatus[] = [];
 
@@ -267,7 +273,7 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     const ownerId = contact.properties['hubspot_owner_id'];
     const email = contact.properties['email'];
     const [owner, touchesResult, emailResult, webResult] = await Promise.all([
-      ownerId && ownerId.trim() !== '' ? getOwner(ownerId).catch(() => null) : Promise.resolve(null),
+      ownerId && NUMERIC_ID.test(ownerId) ? getOwner(ownerId).catch(() => null) : Promise.resolve(null),
       settle(readTouches(contact, signal)),
       email && email.trim() !== '' ? settle(readEmailEvents(email, signal).then(async (r) => ({ ...r, mapped: await mapEmailEvents(r.events) }))) : Promise.resolve(null),
       webEventsPromise,

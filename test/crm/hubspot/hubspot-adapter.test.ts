@@ -228,6 +228,21 @@ describe('createHubSpotAdapter.getLeadContext', () => {
     expect((await adapter.getLeadContext(ref)).lead.owner).toEqual({ id: '910', name: null, email: null });
   });
 
+  it.each(['..', '../owners', '51?archived=true', '51/associations/notes', '', 'abc'])('refuses a non-numeric contact id %j without any request', async (id) => {
+    const { fake, adapter } = setup(baseRoutes());
+    await expect(adapter.getLeadContext({ ...ref, id })).rejects.toMatchObject({ kind: 'rejected' });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('does not put a non-numeric owner id into a URL', async () => {
+    const contact = contactWithOnlyCalls() as Contact & { properties: Record<string, string> };
+    contact.properties = { ...contact.properties, hubspot_owner_id: '../properties/contacts' };
+    const { fake, adapter } = setup(baseRoutes({}, contact));
+    const context = await adapter.getLeadContext(ref);
+    expect(fake.requests.some((r) => r.url.pathname.startsWith('/crm/v3/owners'))).toBe(false);
+    expect(context.lead.owner).toEqual({ id: '../properties/contacts', name: null, email: null });
+  });
+
   it('turns a malformed contact into bad_response', async () => {
     const { adapter } = setup(baseRoutes({}, { id: '51', properties: { firstname: 7 } }));
     await expect(adapter.getLeadContext(ref)).rejects.toMatchObject({ kind: 'bad_response', message: expect.stringContaining('properties.firstname') });
