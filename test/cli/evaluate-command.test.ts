@@ -88,6 +88,6 @@ describe('rules evaluate', () => {
     expect(err).toContain("Unknown option '--nope'");
     expect(await run(['missing.json'])).toBe(2);
     expect(err).toContain('missing.json: cannot read file (ENOENT)');
-    expect(usage).toMatch(/^evaluate --definition/);
+    expect(usage).toMatch(/^evaluate \[--definition def.json\]/);
   });
 });

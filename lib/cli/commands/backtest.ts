@@ -57,13 +57,13 @@ function loadPastLeads(path: string, definitions: readonly SqlDefinition[]): Pas
   return leads;
 }
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-const signedPct = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pts`);
+const formatPercent = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const formatPointDelta = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pts`);
 
 function scoreRows(prefix: string, s: Scores): string[][] {
   return [
-    [`${prefix} precision`, pct(s.precision)],
-    [`${prefix} recall`, pct(s.recall)],
+    [`${prefix} precision`, formatPercent(s.precision)],
+    [`${prefix} recall`, formatPercent(s.recall)],
     [`${prefix} tp/fp/tn/fn`, `${s.confusion.tp}/${s.confusion.fp}/${s.confusion.tn}/${s.confusion.fn}`],
   ];
 }
@@ -93,10 +93,10 @@ function renderComparison(c: BacktestComparison): string {
   const rows = a.map((row, i) => [row[0]!, row[1]!, b[i]![1]!]);
   const deltas = [
     ['passed', String(c.deltas.passed)],
-    ['opportunity precision', signedPct(c.deltas.opportunityPrecision)],
-    ['opportunity recall', signedPct(c.deltas.opportunityRecall)],
-    ['won precision', signedPct(c.deltas.wonPrecision)],
-    ['won recall', signedPct(c.deltas.wonRecall)],
+    ['opportunity precision', formatPointDelta(c.deltas.opportunityPrecision)],
+    ['opportunity recall', formatPointDelta(c.deltas.opportunityRecall)],
+    ['won precision', formatPointDelta(c.deltas.wonPrecision)],
+    ['won recall', formatPointDelta(c.deltas.wonRecall)],
   ];
   const flips = c.flips.map((f) => [f.key, f.from, f.to, f.change, f.outcome.opportunityCreated ? 'yes' : 'no', f.outcome.won === undefined ? '' : f.outcome.won ? 'yes' : 'no']);
   return [

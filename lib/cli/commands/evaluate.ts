@@ -16,7 +16,7 @@ import { sqlDefinitionSchema } from '../../domain/qualification/sql-definition';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
 import { CliInputError, formatTable, printJson, readJsonFile, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
 
-export const usage = `evaluate --definition def.json lead.json [lead2.json ...] [--evidence ev.json] [--at ISO] [--table]
+export const usage = `evaluate [--definition def.json] lead.json [lead2.json ...] [--evidence ev.json] [--at ISO] [--table]
   Evaluates each lead file ({ lead, events?, repEvidence? } or a bare lead) against the SQL
   definition (the built-in default when --definition is omitted). --evidence applies rep evidence
   (criterion id -> { status, evidence }) to every lead, over the file's own. --at sets "now"

@@ -87,7 +87,7 @@ export function pastLeadKey(lead: Pick<Lead, 'ref'>): string {
   return `${lead.ref.crm}:${lead.ref.account}:${lead.ref.id}`;
 }
 
-function score(pairs: readonly { passed: boolean; actual: boolean }[]): Scores {
+function scorePairs(pairs: readonly { passed: boolean; actual: boolean }[]): Scores {
   const confusion: ConfusionCounts = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (const { passed, actual } of pairs) {
     if (passed && actual) confusion.tp++;
@@ -95,26 +95,26 @@ function score(pairs: readonly { passed: boolean; actual: boolean }[]): Scores {
     else if (actual) confusion.fn++;
     else confusion.tn++;
   }
-  const ratio = (num: number, den: number) => (den === 0 ? null : round4(num / den));
+  const divide = (num: number, den: number) => (den === 0 ? null : roundTo4(num / den));
   return {
     n: pairs.length,
     confusion,
-    precision: ratio(confusion.tp, confusion.tp + confusion.fp),
-    recall: ratio(confusion.tp, confusion.tp + confusion.fn),
+    precision: divide(confusion.tp, confusion.tp + confusion.fp),
+    recall: divide(confusion.tp, confusion.tp + confusion.fn),
   };
 }
 
 // Four decimals: enough to compare versions, and the same digits on every machine.
-function round4(x: number): number {
+function roundTo4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-function sortedCounts(counts: Map<string, number>): Record<string, number> {
+function sortCounts(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Whether a lead's outcome counts as "won" (false when no opportunity; undefined while open). */
-function wonOutcome(outcome: LeadOutcome): boolean | undefined {
+function readWon(outcome: LeadOutcome): boolean | undefined {
   if (!outcome.opportunityCreated) return false;
   return outcome.won;
 }
@@ -142,7 +142,7 @@ export function backtestDefinition(definition: SqlDefinition, pastLeads: readonl
     leads.push({ key: pastLeadKey(past.lead), verdict, passed: verdict.kind === 'sales_qualified', outcome: past.outcome });
   }
   const wonPairs = leads.flatMap((l) => {
-    const won = wonOutcome(l.outcome);
+    const won = readWon(l.outcome);
     return won === undefined ? [] : [{ passed: l.passed, actual: won }];
   });
   return {
@@ -152,10 +152,10 @@ export function backtestDefinition(definition: SqlDefinition, pastLeads: readonl
     passed: leads.filter((l) => l.passed).length,
     notYet,
     disqualified,
-    disqualifiedBy: sortedCounts(disqualifiedBy),
-    missingBy: sortedCounts(missingBy),
-    opportunity: score(leads.map((l) => ({ passed: l.passed, actual: l.outcome.opportunityCreated }))),
-    won: score(wonPairs),
+    disqualifiedBy: sortCounts(disqualifiedBy),
+    missingBy: sortCounts(missingBy),
+    opportunity: scorePairs(leads.map((l) => ({ passed: l.passed, actual: l.outcome.opportunityCreated }))),
+    won: scorePairs(wonPairs),
     leads,
   };
 }
@@ -183,9 +183,9 @@ export interface BacktestComparison {
   };
 }
 
-const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : round4(b - a));
+const subtractScores = (a: number | null, b: number | null) => (a === null || b === null ? null : roundTo4(b - a));
 
-function withoutLeads(report: BacktestReport): Omit<BacktestReport, 'leads'> {
+function dropLeads(report: BacktestReport): Omit<BacktestReport, 'leads'> {
   const { leads: _leads, ...rest } = report;
   return rest;
 }
@@ -202,15 +202,15 @@ export function compareDefinitions(base: SqlDefinition, candidate: SqlDefinition
     flips.push({ key: la.key, from: la.verdict.kind, to: lb.verdict.kind, change, outcome: la.outcome });
   });
   return {
-    base: withoutLeads(a),
-    candidate: withoutLeads(b),
+    base: dropLeads(a),
+    candidate: dropLeads(b),
     flips,
     deltas: {
       passed: b.passed - a.passed,
-      opportunityPrecision: delta(a.opportunity.precision, b.opportunity.precision),
-      opportunityRecall: delta(a.opportunity.recall, b.opportunity.recall),
-      wonPrecision: delta(a.won.precision, b.won.precision),
-      wonRecall: delta(a.won.recall, b.won.recall),
+      opportunityPrecision: subtractScores(a.opportunity.precision, b.opportunity.precision),
+      opportunityRecall: subtractScores(a.opportunity.recall, b.opportunity.recall),
+      wonPrecision: subtractScores(a.won.precision, b.won.precision),
+      wonRecall: subtractScores(a.won.recall, b.won.recall),
     },
   };
 }

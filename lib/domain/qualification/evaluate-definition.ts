@@ -97,10 +97,10 @@ function collectAnswers(lead: Lead, events: readonly EngagementEvent[], now: num
       found.push({ question, answer, answeredAt: e.occurredAt, origin: `Form "${e.title ?? e.id}": "${question}"` });
     }
   }
-  return found.sort((a, b) => b.answeredAt - a.answeredAt || cmp(a.question, b.question) || cmp(a.answer, b.answer) || cmp(a.origin, b.origin));
+  return found.sort((a, b) => b.answeredAt - a.answeredAt || compareText(a.question, b.question) || compareText(a.answer, b.answer) || compareText(a.origin, b.origin));
 }
 
-function cmp(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -119,7 +119,7 @@ function describeEvidence(entry: RepEvidenceEntry): string {
   return `note "${String(e.note)}"`;
 }
 
-function fromRep(id: string, label: string, group: CriterionGroup, entry: RepEvidenceEntry): CriterionResult {
+function decideByRep(id: string, label: string, group: CriterionGroup, entry: RepEvidenceEntry): CriterionResult {
   return {
     id,
     label,
@@ -132,7 +132,7 @@ function fromRep(id: string, label: string, group: CriterionGroup, entry: RepEvi
   };
 }
 
-function auto(id: string, label: string, group: CriterionGroup, status: CriterionStatus, explanation: string, evidence: Record<string, unknown> | null = null, source?: string): CriterionResult {
+function decideAuto(id: string, label: string, group: CriterionGroup, status: CriterionStatus, explanation: string, evidence: Record<string, unknown> | null = null, source?: string): CriterionResult {
   return source === undefined
     ? { id, label, group, status, decidedBy: 'auto', evidence, explanation }
     : { id, label, group, status, decidedBy: 'auto', evidence, explanation, source };
@@ -142,46 +142,46 @@ function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): Cr
   const rule = def.bant.budget;
   const found = findAnswer(answers, rule.formQuestionPattern);
   if (!found) {
-    return auto('budget', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a budget; the rep must record an amount and currency' : 'Budget is decided by the rep: record an amount and currency');
+    return decideAuto('budget', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a budget; the rep must record an amount and currency' : 'Budget is decided by the rep: record an amount and currency');
   }
   const parsed = parseBudgetAnswer(found.answer, rule.defaultCurrency);
   const source = found.origin;
-  if (parsed.kind === 'none') return auto('budget', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no budget`, null, source);
-  if (parsed.kind === 'unreadable') return auto('budget', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" does not give a budget (${parsed.why})`, null, source);
+  if (parsed.kind === 'none') return decideAuto('budget', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no budget`, null, source);
+  if (parsed.kind === 'unreadable') return decideAuto('budget', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" does not give a budget (${parsed.why})`, null, source);
   const evidence = { amount: parsed.amount, currency: parsed.currency };
   const stated = `${formatNumber(parsed.amount)} ${parsed.currency}`;
   const min = rule.minimum;
   if (min && min.currency === parsed.currency && parsed.amount < min.amount) {
-    return auto('budget', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" reads as ${stated}, below the minimum ${formatNumber(min.amount)} ${min.currency}`, evidence, source);
+    return decideAuto('budget', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" reads as ${stated}, below the minimum ${formatNumber(min.amount)} ${min.currency}`, evidence, source);
   }
-  return auto('budget', rule.label, 'bant', 'met', `Form answer "${found.answer}" reads as ${stated}`, evidence, source);
+  return decideAuto('budget', rule.label, 'bant', 'met', `Form answer "${found.answer}" reads as ${stated}`, evidence, source);
 }
 
 function evaluateAuthority(def: SqlDefinition, lead: Lead): CriterionResult {
   const rule = def.bant.authority;
-  if (!lead.jobTitle) return auto('authority', rule.label, 'bant', 'unknown', 'No job title in the CRM; the rep must name the decision maker and their role');
+  if (!lead.jobTitle) return decideAuto('authority', rule.label, 'bant', 'unknown', 'No job title in the CRM; the rep must name the decision maker and their role');
   const pattern = findMatchingPattern(rule.decisionMakerTitlePatterns, lead.jobTitle);
   if (pattern) {
-    return auto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' matches decision-maker pattern '${pattern}'`, { name: leadDisplayName(lead), role: lead.jobTitle }, 'CRM: jobtitle');
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' matches decision-maker pattern '${pattern}'`, { name: leadDisplayName(lead), role: lead.jobTitle }, 'CRM: jobtitle');
   }
   // Not the decision maker themself does not mean there is none: the rep still has to find out.
-  return auto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' matches no decision-maker pattern; the rep must name the decision maker`, null, 'CRM: jobtitle');
+  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' matches no decision-maker pattern; the rep must name the decision maker`, null, 'CRM: jobtitle');
 }
 
 function evaluateNeed(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
   const rule = def.bant.need;
   const found = findAnswer(answers, rule.formQuestionPattern);
-  if (!found) return auto('need', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a problem; the rep must record it' : 'Need is decided by the rep: record the stated problem');
-  return auto('need', rule.label, 'bant', 'met', `Form answer states the problem: "${found.answer.trim()}"`, { problem: found.answer.trim() }, found.origin);
+  if (!found) return decideAuto('need', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a problem; the rep must record it' : 'Need is decided by the rep: record the stated problem');
+  return decideAuto('need', rule.label, 'bant', 'met', `Form answer states the problem: "${found.answer.trim()}"`, { problem: found.answer.trim() }, found.origin);
 }
 
 function evaluateTimeline(def: SqlDefinition, answers: readonly AnswerFound[], now: number): CriterionResult {
   const rule = def.bant.timeline;
   const found = findAnswer(answers, rule.formQuestionPattern);
-  if (!found) return auto('timeline', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer gives a timeline; the rep must record a date' : 'Timeline is decided by the rep: record a date');
+  if (!found) return decideAuto('timeline', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer gives a timeline; the rep must record a date' : 'Timeline is decided by the rep: record a date');
   const parsed = parseTimelineAnswer(found.answer, found.answeredAt);
-  if (parsed.kind === 'none') return auto('timeline', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no buying timeline`, null, found.origin);
-  if (parsed.kind === 'unreadable') return auto('timeline', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" gives no date (${parsed.why})`, null, found.origin);
+  if (parsed.kind === 'none') return decideAuto('timeline', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no buying timeline`, null, found.origin);
+  if (parsed.kind === 'unreadable') return decideAuto('timeline', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" gives no date (${parsed.why})`, null, found.origin);
   return checkTimelineDate(def, parsed.date, now, `Form answer "${found.answer}" (${parsed.reading})`, found.origin);
 }
 
@@ -189,16 +189,16 @@ function checkTimelineDate(def: SqlDefinition, date: string, now: number, what: 
   const rule = def.bant.timeline;
   const evidence = { date };
   const today = toIsoDate(now);
-  if (date < today) return auto('timeline', rule.label, 'bant', 'unknown', `${what} gives ${date}, already past on ${today}; the rep must confirm a new date`, evidence, source);
+  if (date < today) return decideAuto('timeline', rule.label, 'bant', 'unknown', `${what} gives ${date}, already past on ${today}; the rep must confirm a new date`, evidence, source);
   if (rule.withinDays !== undefined) {
     const limit = toIsoDate(isoDateToEpoch(today) + rule.withinDays * DAY_MS);
-    if (date > limit) return auto('timeline', rule.label, 'bant', 'unmet', `${what} gives ${date}, beyond ${rule.withinDays} days (${limit})`, evidence, source);
-    return auto('timeline', rule.label, 'bant', 'met', `${what} gives ${date}, within ${rule.withinDays} days (${limit})`, evidence, source);
+    if (date > limit) return decideAuto('timeline', rule.label, 'bant', 'unmet', `${what} gives ${date}, beyond ${rule.withinDays} days (${limit})`, evidence, source);
+    return decideAuto('timeline', rule.label, 'bant', 'met', `${what} gives ${date}, within ${rule.withinDays} days (${limit})`, evidence, source);
   }
-  return auto('timeline', rule.label, 'bant', 'met', `${what} gives ${date}`, evidence, source);
+  return decideAuto('timeline', rule.label, 'bant', 'met', `${what} gives ${date}`, evidence, source);
 }
 
-function countryVerdict(def: SqlDefinition, country: string): { allowed: boolean; why: string } {
+function judgeCountry(def: SqlDefinition, country: string): { allowed: boolean; why: string } {
   const code = normalizeCountry(country);
   const blocked = (def.fit.blockedCountries ?? []).find((c) => normalizeCountry(c) === code);
   if (blocked) return { allowed: false, why: `Country '${country}' is blocked ('${blocked}')` };
@@ -218,29 +218,29 @@ function evaluateFit(def: SqlDefinition, id: string, lead: Lead): CriterionResul
     case 'fit.employees': {
       const range = fit.employees!;
       const wanted = `${range.min === undefined ? '' : formatNumber(range.min)}–${range.max === undefined ? '' : formatNumber(range.max)}`;
-      if (lead.employees === null) return auto(id, label, 'fit', 'unknown', `No employee count in the CRM (wanted ${wanted})`);
+      if (lead.employees === null) return decideAuto(id, label, 'fit', 'unknown', `No employee count in the CRM (wanted ${wanted})`);
       const ok = (range.min === undefined || lead.employees >= range.min) && (range.max === undefined || lead.employees <= range.max);
-      return auto(id, label, 'fit', ok ? 'met' : 'unmet', `${formatNumber(lead.employees)} employees is ${ok ? 'within' : 'outside'} ${wanted}`, { employees: lead.employees }, 'CRM: numemployees');
+      return decideAuto(id, label, 'fit', ok ? 'met' : 'unmet', `${formatNumber(lead.employees)} employees is ${ok ? 'within' : 'outside'} ${wanted}`, { employees: lead.employees }, 'CRM: numemployees');
     }
     case 'fit.industry': {
-      if (!lead.industry) return auto(id, label, 'fit', 'unknown', 'No industry in the CRM');
+      if (!lead.industry) return decideAuto(id, label, 'fit', 'unknown', 'No industry in the CRM');
       const norm = normalizeLabel(lead.industry);
       const match = fit.industries!.find((i) => normalizeLabel(i) === norm);
       return match
-        ? auto(id, label, 'fit', 'met', `Industry '${lead.industry}' is on the list ('${match}')`, { industry: lead.industry }, 'CRM: industry')
-        : auto(id, label, 'fit', 'unmet', `Industry '${lead.industry}' is not on the list`, { industry: lead.industry }, 'CRM: industry');
+        ? decideAuto(id, label, 'fit', 'met', `Industry '${lead.industry}' is on the list ('${match}')`, { industry: lead.industry }, 'CRM: industry')
+        : decideAuto(id, label, 'fit', 'unmet', `Industry '${lead.industry}' is not on the list`, { industry: lead.industry }, 'CRM: industry');
     }
     case 'fit.title': {
-      if (!lead.jobTitle) return auto(id, label, 'fit', 'unknown', 'No job title in the CRM');
+      if (!lead.jobTitle) return decideAuto(id, label, 'fit', 'unknown', 'No job title in the CRM');
       const pattern = findMatchingPattern(fit.titlePatterns!, lead.jobTitle);
       return pattern
-        ? auto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' matches pattern '${pattern}'`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
-        : auto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' matches no title/function pattern`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+        ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' matches pattern '${pattern}'`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
+        : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' matches no title/function pattern`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
     }
     default: {
-      if (!lead.country) return auto(id, label, 'fit', 'unknown', 'No country in the CRM');
-      const v = countryVerdict(def, lead.country);
-      return auto(id, label, 'fit', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
+      if (!lead.country) return decideAuto(id, label, 'fit', 'unknown', 'No country in the CRM');
+      const v = judgeCountry(def, lead.country);
+      return decideAuto(id, label, 'fit', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
     }
   }
 }
@@ -272,55 +272,55 @@ function evaluateSignal(signal: EngagementSignal, events: readonly EngagementEve
 function evaluateEngagement(def: SqlDefinition, events: readonly EngagementEvent[], now: number): CriterionResult {
   const results = def.engagement.signals.map((s) => evaluateSignal(s, events, now));
   const hit = results.filter((r) => r.met);
-  const window = (s: EngagementSignal) => (s.withinDays === undefined ? '' : ` in the last ${s.withinDays} days`);
+  const describeWindow = (s: EngagementSignal) => (s.withinDays === undefined ? '' : ` in the last ${s.withinDays} days`);
   const evidence = { signals: results };
   if (hit.length) {
     const names = hit.map((r) => `${r.label} (${r.count} event${r.count === 1 ? '' : 's'})`).join('; ');
-    return auto('engagement', def.engagement.label, 'engagement', 'met', `Signal met: ${names}`, evidence, `Engagement: ${hit.map((r) => `${r.count} ${r.label.toLowerCase()}`).join(', ')}`);
+    return decideAuto('engagement', def.engagement.label, 'engagement', 'met', `Signal met: ${names}`, evidence, `Engagement: ${hit.map((r) => `${r.count} ${r.label.toLowerCase()}`).join(', ')}`);
   }
   const near = def.engagement.signals
-    .map((s, i) => `${s.label}: ${results[i]!.count}/${s.minCount}${window(s)}`)
+    .map((s, i) => `${s.label}: ${results[i]!.count}/${s.minCount}${describeWindow(s)}`)
     .join('; ');
-  return auto('engagement', def.engagement.label, 'engagement', 'unmet', `No engagement signal met (${near})`, evidence, `Engagement: ${events.length} events`);
+  return decideAuto('engagement', def.engagement.label, 'engagement', 'unmet', `No engagement signal met (${near})`, evidence, `Engagement: ${events.length} events`);
 }
 
 function evaluateDisqualifier(def: SqlDefinition, id: string, lead: Lead, budget: CriterionResult): CriterionResult {
   const label = DISQUALIFIER_LABELS[id]!;
   const d = def.disqualifiers;
-  const domainRule = (patterns: readonly string[], what: string): CriterionResult => {
+  const judgeDomain = (patterns: readonly string[], what: string): CriterionResult => {
     const domain = emailDomain(lead.email);
-    if (!domain) return auto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
+    if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
     const match = findMatchingDomain(patterns, domain);
     return match
-      ? auto(id, label, 'disqualifier', 'unmet', `Email domain '${domain}' matches ${what} domain '${match}'`, { domain }, 'CRM: email')
-      : auto(id, label, 'disqualifier', 'met', `Email domain '${domain}' is not a ${what} domain`, { domain }, 'CRM: email');
+      ? decideAuto(id, label, 'disqualifier', 'unmet', `Email domain '${domain}' matches ${what} domain '${match}'`, { domain }, 'CRM: email')
+      : decideAuto(id, label, 'disqualifier', 'met', `Email domain '${domain}' is not a ${what} domain`, { domain }, 'CRM: email');
   };
   switch (id) {
     case 'disq.competitor':
-      return domainRule(d.competitorDomains, 'competitor');
+      return judgeDomain(d.competitorDomains, 'competitor');
     case 'disq.personal_email':
-      return domainRule(d.personalEmailDomains, 'personal email');
+      return judgeDomain(d.personalEmailDomains, 'personal email');
     case 'disq.student':
-      return domainRule(d.studentEmailDomains, 'student');
+      return judgeDomain(d.studentEmailDomains, 'student');
     case 'disq.below_minimum': {
       const min = def.bant.budget.minimum!;
       const minText = `${formatNumber(min.amount)} ${min.currency}`;
       const ev = budget.evidence as { amount?: unknown; currency?: unknown } | null;
       if (!ev || typeof ev.amount !== 'number' || typeof ev.currency !== 'string') {
-        return auto(id, label, 'disqualifier', 'unknown', `No budget amount yet to compare with the minimum ${minText}`);
+        return decideAuto(id, label, 'disqualifier', 'unknown', `No budget amount yet to compare with the minimum ${minText}`);
       }
       const by = budget.decidedBy === 'rep' ? 'Rep' : 'Form';
       const stated = `${formatNumber(ev.amount)} ${ev.currency}`;
       // No exchange rates: a fixed rate table would make the answer depend on when it was loaded.
-      if (ev.currency !== min.currency) return auto(id, label, 'disqualifier', 'unknown', `${by} budget ${stated} is in a different currency from the minimum ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
+      if (ev.currency !== min.currency) return decideAuto(id, label, 'disqualifier', 'unknown', `${by} budget ${stated} is in a different currency from the minimum ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
       return ev.amount < min.amount
-        ? auto(id, label, 'disqualifier', 'unmet', `${by} budget ${stated} is below the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source)
-        : auto(id, label, 'disqualifier', 'met', `${by} budget ${stated} meets the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
+        ? decideAuto(id, label, 'disqualifier', 'unmet', `${by} budget ${stated} is below the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source)
+        : decideAuto(id, label, 'disqualifier', 'met', `${by} budget ${stated} meets the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
     }
     default: {
-      if (!lead.country) return auto(id, label, 'disqualifier', 'unknown', 'No country in the CRM');
-      const v = countryVerdict(def, lead.country);
-      return auto(id, label, 'disqualifier', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
+      if (!lead.country) return decideAuto(id, label, 'disqualifier', 'unknown', 'No country in the CRM');
+      const v = judgeCountry(def, lead.country);
+      return decideAuto(id, label, 'disqualifier', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
     }
   }
 }
@@ -368,7 +368,7 @@ export function evaluateDefinition(definition: SqlDefinition, input: EvaluationI
     const entry = Object.prototype.hasOwnProperty.call(rep, id) ? rep[id] : undefined;
     if (!entry) return computed();
     const base = computed();
-    return checkRepConstraints(definition, fromRep(id, base.label, base.group, entry), now);
+    return checkRepConstraints(definition, decideByRep(id, base.label, base.group, entry), now);
   };
 
   let budget: CriterionResult | undefined;

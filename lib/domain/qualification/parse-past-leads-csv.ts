@@ -69,7 +69,7 @@ function parseInstant(text: string): number | undefined | 'invalid' {
   return Number.isNaN(ms) ? 'invalid' : ms;
 }
 
-function syntheticEvents(key: string, at: number, pricing: number, demo: boolean, downloads: number): EngagementEvent[] {
+function synthesizeEvents(key: string, at: number, pricing: number, demo: boolean, downloads: number): EngagementEvent[] {
   const day = at - DAY_MS;
   const events: EngagementEvent[] = [];
   for (let i = 0; i < pricing; i++) events.push({ id: `${key}:pricing:${i}`, kind: 'page_view', occurredAt: day, source: 'csv', url: 'https://csv.invalid/pricing', title: 'Pricing' });
@@ -196,7 +196,7 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
     };
     const past: PastLead = {
       lead,
-      events: syntheticEvents(`csv:${id}`, evaluatedAt, pricing, demo, downloads),
+      events: synthesizeEvents(`csv:${id}`, evaluatedAt, pricing, demo, downloads),
       outcome: {
         opportunityCreated,
         ...(won === undefined ? {} : { won }),
