@@ -172,7 +172,8 @@ class SeedBuilder {
     const contact: CrmRecord = { id: plan.id, createdAt: 0, updatedAt: 0, properties: {}, history: {} };
     const set = (name: string, value: string, at: number, source: Omit<HistoryEntry, 'value' | 'timestamp'>): void => {
       contact.properties[name] = value;
-      (contact.history[name] ??= []).push({ value, timestamp: at, ...source });
+      // Nothing happens after `now`: late steps of a fresh lead's story are squeezed in before it.
+      (contact.history[name] ??= []).push({ value, timestamp: Math.min(at, now - 1000), ...source });
     };
     const campaign = plan.campaign ? CAMPAIGNS[plan.campaign] : null;
 
@@ -337,8 +338,12 @@ class SeedBuilder {
         // Everyone known by email filled at least one form (newsletter signup from the blog).
         const at = firstSeenAt + rng.int(2, 20) * MINUTE;
         submit(at, 'newsletter', PAGES.blogMqlSql.title, `${SITE}${PAGES.blogMqlSql.path}`, plan.answers);
-      } else if (!submissions.some((s) => Object.keys(s.answers).length > 0) && Object.keys(plan.answers).length > 0) {
-        (submissions[submissions.length - 1] as Submission).answers = { ...plan.answers };
+      } else {
+        // Answers no form has carried yet go on the latest submission (the one that asked them).
+        const given = new Set(submissions.flatMap((submission) => Object.keys(submission.answers)));
+        const rest = Object.fromEntries(Object.entries(plan.answers).filter(([key]) => !given.has(key)));
+        const latest = submissions.reduce<Submission | null>((found, submission) => (!found || submission.at > found.at ? submission : found), null);
+        if (latest && Object.keys(rest).length > 0) latest.answers = { ...latest.answers, ...rest };
       }
       if (plan.hostile) {
         // Attacker-controlled engagement: anyone can send page titles, URLs and custom event properties.
@@ -375,11 +380,12 @@ class SeedBuilder {
     if (plan.phone) set('phone', plan.phone, createdAt, identitySource);
     // Enrichment fills firmographics a few minutes later.
     const enrichment = { sourceType: 'INTEGRATION', sourceId: '2110345', sourceLabel: 'Clearbit enrichment' };
-    set('website', `https://${plan.company.domain}`, createdAt + 4 * MINUTE, enrichment);
-    set('industry', plan.company.industry, createdAt + 4 * MINUTE, enrichment);
-    set('numemployees', plan.company.employees, createdAt + 4 * MINUTE, enrichment);
-    set('country', plan.company.country, createdAt + 4 * MINUTE, enrichment);
-    set('city', plan.company.city, createdAt + 4 * MINUTE, enrichment);
+    const enrichedAt = Math.min(createdAt + 4 * MINUTE, Math.max(createdAt + 1000, now - 20_000));
+    set('website', `https://${plan.company.domain}`, enrichedAt, enrichment);
+    set('industry', plan.company.industry, enrichedAt, enrichment);
+    set('numemployees', plan.company.employees, enrichedAt, enrichment);
+    set('country', plan.company.country, enrichedAt, enrichment);
+    set('city', plan.company.city, enrichedAt, enrichment);
 
     const analytics = { sourceType: 'ANALYTICS' };
     set('hs_analytics_source', plan.source, createdAt, analytics);
