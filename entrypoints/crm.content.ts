@@ -16,7 +16,6 @@ export default defineContentScript({
   main() {
     const env = { sandbox: DEMO };
     const panelUrl = browser.runtime.getURL('/panel.html');
-    const panelOrigin = new URL(panelUrl).origin;
     let current: LeadPage | null = null;
     let host: HTMLElement | null = null;
     let frame: HTMLIFrameElement | null = null;
@@ -33,7 +32,7 @@ export default defineContentScript({
         `button{all:unset;cursor:pointer;margin-top:72px;padding:10px 6px;background:#1e293b;color:#fff;font:600 12px system-ui,sans-serif;` +
         `border-radius:6px 0 0 6px;writing-mode:vertical-rl}button:focus-visible{outline:3px solid #f59e0b}` +
         `iframe{border:0;border-left:1px solid #cbd5e1;width:${PANEL_WIDTH_PX}px;height:100vh;background:#fff;box-shadow:-4px 0 16px rgb(15 23 42/.12)}` +
-        `.c iframe{display:none}</style><button type="button" aria-expanded="true" aria-label="Collapse Baton panel">Baton</button>`;
+        `:host(.c) iframe{display:none}</style><button type="button" aria-expanded="true" aria-label="Collapse Baton panel">Baton</button>`;
       const toggle = root.querySelector('button')!;
       frame = document.createElement('iframe');
       frame.title = PANEL_FRAME_TITLE;
@@ -60,9 +59,11 @@ export default defineContentScript({
       if (isSameLeadPage(page, current)) return;
       current = page;
       if (!host) mount();
-      // Re-target: the panel asks the background for the lead, which derives it from the tab URL;
-      // this message is only a nudge to refetch, so a page forging it can do no harm.
-      else frame?.contentWindow?.postMessage({ type: PANEL_NAVIGATE_MESSAGE }, panelOrigin);
+      // Re-target: the panel asks the background for the lead, which derives it from the tab URL.
+      // This message is only a nudge to refetch and carries no data, so a page forging it can do no
+      // harm, and "*" is safe: with use_dynamic_url the frame's origin is a per-session alias that
+      // runtime.getURL does not report, so a specific target origin would never match.
+      else frame?.contentWindow?.postMessage({ type: PANEL_NAVIGATE_MESSAGE }, '*');
     };
 
     check();
