@@ -37,9 +37,10 @@ import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotOb
  *        └─ GET  /events/v3/events?objectType=contact&objectId={id}&limit=100                   (2, +1 per extra page)
  *   t1  ─┬─ GET  /email/public/v1/events?recipient={email}                                     (3, +1 per extra page)
  *        └─ POST /crm/v3/objects/{calls|emails|meetings}/batch/read   only for kinds with associated ids
- * The email events need the contact's email, which the URL does not carry, so they are chained
- * after the contact rather than guessed; they run in parallel with the touches and with the
- * remaining web-event pages. A lead with at most one kind of touch and one page of events costs
+ * The email events need the contact's email, which the URL does not carry: on the first view of a
+ * contact they are chained after it (in parallel with the touches and the remaining web-event
+ * pages); on later views they start at t0 with the email remembered from the previous read, and
+ * are re-read after the contact only if its email has changed since. A lead with at most one kind of touch and one page of events costs
  * <= 4; each further kind of touch (v3 has no cross-type batch read) adds one, so a lead with
  * calls, emails and meetings costs 6 — over DESIGN.md's budget, reported rather than hidden.
  * Cached lookups that do not count per view: property definitions (form-field labels, 1 h),
@@ -75,6 +76,7 @@ const ENGAGEMENT_PROPERTIES: Record<HubSpotEngagementKind, readonly string[]> = 
   meetings: MEETING_PROPERTIES,
 };
 const NUMERIC_ID = /^\d{1,20}$/;
+const MAX_REMEMBERED_EMAILS = 500;
 /** Batch read accepts up to 100 ids. */
 const BATCH_READ_LIMIT = 100;
 
@@ -97,6 +99,8 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
   const maxEmailEventPages = options.maxEmailEventPages ?? DEFAULT_MAX_EMAIL_EVENT_PAGES;
 
   let formFieldCache: Cached<Record<string, string>> | null = null;
+  /** Contact id → email from the last read, so a revisit can start the email events at once. */
+  const knownEmails = new Map<string, string>();
   const ownerCache = new Map<string, Cached<Owner | null>>();
   const campaignCache = new Map<number, Cached<HubSpotEmailCampaign | null>>();
 
@@ -232,6 +236,22 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     return events;
   }
 
+  async function readMappedEmailEvents(email: string, signal: AbortSignal | undefined) {
+    const result = await readEmailEvents(email, signal);
+    return { ...result, mapped: await mapEmailEvents(result.events) };
+  }
+
+  function rememberEmail(contactId: string, email: string | null): void {
+    knownEmails.delete(contactId);
+    if (email === null) return;
+    knownEmails.set(contactId, email);
+    // Oldest first in a Map: keep the memory bounded in a long-lived service worker.
+    if (knownEmails.size > MAX_REMEMBERED_EMAILS) {
+      const oldest = knownEmails.keys().next();
+      if (!oldest.done) knownEmails.delete(oldest.value);
+    }
+  }
+
   async function getLeadContext(ref: LeadRef, { signal }: { signal?: AbortSignal } = {}): Promise<LeadContext> {
     if (ref.objectType === 'lead') {
       throw new CrmError('rejected', 'Baton reads HubSpot contacts: open the contact record of this lead');
@@ -250,6 +270,9 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
 
     // (2) Web events only need the contact id: start them at once, in parallel with the contact.
     const webEventsPromise = settle(readWebEvents(ref.id, viewSignal));
+    // (3) Email events, early when a previous view told us the email.
+    const rememberedEmail = knownEmails.get(ref.id) ?? null;
+    const earlyEmailEvents = rememberedEmail === null ? null : settle(readMappedEmailEvents(rememberedEmail, viewSignal));
 
     // Form-field labels are a cached lookup; if the portal refuses them (scope, outage) the lead
     // still shows, only without form answers. A revoked token fails the contact read just below.
@@ -271,11 +294,15 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     }
 
     const ownerId = contact.properties['hubspot_owner_id'];
-    const email = contact.properties['email'];
+    const rawEmail = contact.properties['email'];
+    const email = rawEmail && rawEmail.trim() !== '' ? rawEmail : null;
+    rememberEmail(ref.id, email);
+    const emailEvents =
+      email === null ? null : earlyEmailEvents !== null && rememberedEmail === email ? earlyEmailEvents : settle(readMappedEmailEvents(email, viewSignal));
     const [owner, touchesResult, emailResult, webResult] = await Promise.all([
       ownerId && NUMERIC_ID.test(ownerId) ? getOwner(ownerId).catch(() => null) : Promise.resolve(null),
       settle(readTouches(contact, signal)),
-      email && email.trim() !== '' ? settle(readEmailEvents(email, signal).then(async (r) => ({ ...r, mapped: await mapEmailEvents(r.events) }))) : Promise.resolve(null),
+      emailEvents ?? Promise.resolve(null),
       webEventsPromise,
     ]);
 

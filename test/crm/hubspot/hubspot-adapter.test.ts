@@ -107,6 +107,42 @@ describe('createHubSpotAdapter.getLeadContext', () => {
     expect(fake.maxInFlight).toBeGreaterThanOrEqual(2);
   });
 
+  it('on a revisit, starts the email events at once with the email remembered from the last read', async () => {
+    const { fake, adapter } = setup(baseRoutes());
+    await adapter.getLeadContext(ref);
+    const from = fake.requests.length;
+    const context = await adapter.getLeadContext(ref);
+    const second = fake.requests.slice(from);
+    const contact = find(second, 'GET /crm/v3/objects/contacts/51');
+    const emails = find(second, 'GET /email/public/v1/events');
+    expect(emails.startedAt).toBeLessThan(contact.endedAt ?? Infinity);
+    expect(second).toHaveLength(4);
+    expect(context.events.some((e) => e.source === 'hubspot-email')).toBe(true);
+  });
+
+  it('re-reads the email events when the contact’s email changed since the last view', async () => {
+    let email = 'ada@example.com';
+    const routes = baseRoutes({
+      'GET /crm/v3/objects/contacts/51': () => {
+        const contact = contactWithOnlyCalls() as Contact & { properties: Record<string, string> };
+        contact.properties = { ...contact.properties, email };
+        return jsonResponse(contact);
+      },
+      'GET /email/public/v1/events': (r) => {
+        const recipient = r.url.searchParams.get('recipient');
+        return jsonResponse({ events: [{ id: `open-${recipient}`, created: 1763300000000, type: 'OPEN', recipient, emailCampaignId: 301 }], hasMore: false });
+      },
+    });
+    const { fake, adapter } = setup(routes);
+    await adapter.getLeadContext(ref);
+    email = 'ada@new-employer.example';
+    const from = fake.requests.length;
+    const context = await adapter.getLeadContext(ref);
+    const recipients = fake.requests.slice(from).filter((r) => r.url.pathname === '/email/public/v1/events').map((r) => r.url.searchParams.get('recipient'));
+    expect(recipients).toEqual(['ada@example.com', 'ada@new-employer.example']);
+    expect(context.events.filter((e) => e.source === 'hubspot-email').map((e) => e.id)).toEqual(['hubspot-email:open-ada@new-employer.example']);
+  });
+
   it('issues one more request per extra page of events, up to the cap', async () => {
     const pages = [0, 1, 2].map((n) => ({
       results: [{ id: `p${n}`, eventType: 'e_visited_page', objectId: '51', objectType: 'CONTACT', occurredAt: `2026-11-1${n}T10:00:00.000Z`, properties: { hs_url: `https://example.com/${n}` } }],
