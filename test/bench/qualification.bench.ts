@@ -60,13 +60,19 @@ export default async function bench(report: (line: string) => void): Promise<voi
   // Warm up the JIT and the pattern cache so the figure reflects steady state.
   for (const l of leads.slice(0, 500)) evaluateDefinition(DEFAULT_SQL_DEFINITION, { lead: l.lead, events: l.events, now: NOW });
 
-  const t0 = performance.now();
+  // Three rounds: on a shared two-core machine one round can be noise; the best is the steady state.
+  const rounds: number[] = [];
   let qualified = 0;
-  for (const l of leads) {
-    if (evaluateDefinition(DEFAULT_SQL_DEFINITION, { lead: l.lead, events: l.events, now: NOW }).verdict.kind === 'sales_qualified') qualified++;
+  for (let round = 0; round < 3; round++) {
+    qualified = 0;
+    const t0 = performance.now();
+    for (const l of leads) {
+      if (evaluateDefinition(DEFAULT_SQL_DEFINITION, { lead: l.lead, events: l.events, now: NOW }).verdict.kind === 'sales_qualified') qualified++;
+    }
+    rounds.push(performance.now() - t0);
   }
-  const evalMs = performance.now() - t0;
-  report(`evaluateDefinition, default definition, 10,000 leads x 20 events: ${evalMs.toFixed(1)} ms (${((evalMs * 1000) / leads.length).toFixed(1)} µs/lead, ${qualified} qualified)`);
+  const best = Math.min(...rounds);
+  report(`evaluateDefinition, default definition, 10,000 leads x 20 events: best ${best.toFixed(1)} ms of ${rounds.map((r) => r.toFixed(0)).join(' / ')} ms (${((best * 1000) / leads.length).toFixed(1)} µs/lead, ${qualified} qualified)`);
 
   const t1 = performance.now();
   const r = backtestDefinition(DEFAULT_SQL_DEFINITION, leads);

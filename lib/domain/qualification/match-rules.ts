@@ -62,17 +62,26 @@ const COUNTRY_ALIASES: Record<string, string> = {
   cuba: 'CU', china: 'CN', israel: 'IL', 'south africa': 'ZA', 'united arab emirates': 'AE', uae: 'AE',
 };
 
+const countryCache = new Map<string, string>();
+
 /** ISO 3166 alpha-2 code for a code or a common English name; otherwise the normalised text itself. */
 export function normalizeCountry(country: string): string {
+  const cached = countryCache.get(country);
+  if (cached !== undefined) return cached;
   const label = normalizeLabel(country);
-  if (/^[a-z]{2}$/.test(label)) return label === 'uk' ? 'GB' : label.toUpperCase();
-  return COUNTRY_ALIASES[label] ?? label;
+  const code = /^[a-z]{2}$/.test(label) ? (label === 'uk' ? 'GB' : label.toUpperCase()) : (COUNTRY_ALIASES[label] ?? label);
+  // Bounded: CRM country values are a small vocabulary, but a hostile import should not grow this forever.
+  if (countryCache.size < 10_000) countryCache.set(country, code);
+  return code;
 }
 
 /** Locale-free number formatting ("25,000", "1,500.5") so explanations read the same on every machine. */
 export function formatNumber(n: number): string {
+  // Fast path: most figures in explanations (employee counts, small amounts) need no grouping.
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const [int = '0', frac] = String(Math.abs(n)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = int.slice(Math.max(0, i - 3), i) + (grouped ? `,${grouped}` : '');
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
