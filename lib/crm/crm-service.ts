@@ -2,6 +2,7 @@ import type { LeadPage } from './pages/read-lead-page';
 import type { CrmAdapter, LeadContext } from './crm-port';
 import { CrmError } from './crm-error';
 import type { LeadRef } from '../domain/lead';
+import { normalizeEngagement } from '../domain/engagement/normalize-engagement';
 
 /**
  * The background's CRM service: picks the adapter for a lead page, and caches lead contexts so a
@@ -45,7 +46,10 @@ export function createCrmService(deps: CrmServiceDeps): CrmService {
 
       const load = (async () => {
         const adapter = await deps.resolveAdapter(page);
-        const value = await adapter.getLeadContext(leadRefFromPage(page));
+        const raw = await adapter.getLeadContext(leadRefFromPage(page));
+        // One clean timeline whatever the adapter: deduplicated, newest first, likely bots flagged
+        // by Baton's own rules (a source's bot flag is never trusted on its own).
+        const value = { ...raw, events: normalizeEngagement(raw.events) };
         cache.delete(key);
         cache.set(key, { at: deps.now(), value });
         // Map keeps insertion order: the first key is the least recently loaded.
