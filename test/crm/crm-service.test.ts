@@ -12,7 +12,7 @@ function fakeAdapter() {
     getLeadContext: vi.fn(async (ref) => {
       calls++;
       await new Promise((r) => setTimeout(r, 5));
-      return { fetchedAt: calls, lead: { ref } } as unknown as LeadContext;
+      return { fetchedAt: calls, lead: { ref }, events: [] } as unknown as LeadContext;
     }),
   };
   return adapter;
@@ -49,7 +49,7 @@ describe('CRM service', () => {
       crm: 'hubspot',
       getLeadContext: vi.fn(async (ref) => {
         if (fail) throw new Error('down');
-        return { lead: { ref } } as unknown as LeadContext;
+        return { lead: { ref }, events: [] } as unknown as LeadContext;
       }),
     };
     const service = createCrmService({ resolveAdapter: async () => adapter, now: () => 0, maxEntries: 2 });
@@ -60,5 +60,18 @@ describe('CRM service', () => {
     await service.getLeadContext(page('3'));
     await service.getLeadContext(page('1')); // evicted as the oldest
     expect(adapter.getLeadContext).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('CRM service normalisation', () => {
+  it('returns the timeline deduplicated and newest first, whatever order the adapter used', async () => {
+    const event = (id: string, occurredAt: number) => ({ id, kind: 'page_view' as const, occurredAt, source: 'test', url: `https://x.example/${id}` });
+    const adapter: CrmAdapter = {
+      crm: 'hubspot',
+      getLeadContext: async (ref) => ({ lead: { ref }, events: [event('a', 1), event('b', 3), event('a', 1), event('c', 2)] }) as unknown as LeadContext,
+    };
+    const service = createCrmService({ resolveAdapter: async () => adapter, now: () => 0 });
+    const { events } = await service.getLeadContext(page('1'));
+    expect(events.map((e) => e.id)).toEqual(['b', 'c', 'a']);
   });
 });
