@@ -142,7 +142,13 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     return cached(ownerCache, ownerId, OWNER_TTL_MS, () =>
       client
         .request('GET', `/crm/v3/owners/${encodeURIComponent(ownerId)}`, { schema: hubSpotOwnerSchema })
-        .then(fromHubSpotOwner),
+        .then(fromHubSpotOwner)
+        // A deactivated owner (404) or a token without the owners scope (403) will not change
+        // within the cache window: remember "unknown" rather than spend a request on every view.
+        .catch((error: unknown) => {
+          if (isDegradable(error)) return null;
+          throw error;
+        }),
     );
   }
 

@@ -260,8 +260,11 @@ describe('createHubSpotAdapter.getLeadContext', () => {
   });
 
   it('still shows the lead with the owner id when the owner lookup fails', async () => {
-    const { adapter } = setup(baseRoutes({ 'GET /crm/v3/owners/910': () => jsonResponse({ status: 'error', message: 'missing scope' }, { status: 403 }) }));
+    const { fake, adapter } = setup(baseRoutes({ 'GET /crm/v3/owners/910': () => jsonResponse({ status: 'error', message: 'missing scope' }, { status: 403 }) }));
     expect((await adapter.getLeadContext(ref)).lead.owner).toEqual({ id: '910', name: null, email: null });
+    await adapter.getLeadContext(ref);
+    // The refusal is remembered for the cache window, not retried on every view.
+    expect(fake.requests.filter((r) => r.url.pathname === '/crm/v3/owners/910')).toHaveLength(1);
   });
 
   it.each(['..', '../owners', '51?archived=true', '51/associations/notes', '', 'abc'])('refuses a non-numeric contact id %j without any request', async (id) => {
