@@ -50,6 +50,8 @@ export const dispositionInputSchema = z.object({
   definitionId: z.string().min(1),
   definitionVersion: definitionVersionSchema,
   checklist: z.array(checklistItemSchema),
+  /** The definition's verdict when the rep decided: lets marketing see "rejected although qualified". */
+  verdict: z.enum(['sales_qualified', 'not_yet', 'disqualified']).nullable().default(null),
   sla: slaOutcomeSchema.nullable().default(null),
   /** Time from handoff to the first human touch (ms), when known. */
   responseTimeMs: z.number().int().nonnegative().nullable().default(null),

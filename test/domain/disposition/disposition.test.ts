@@ -19,6 +19,7 @@ function input(over: Partial<DispositionInput>): DispositionInput {
     definitionId: DEFAULT_SQL_DEFINITION.id,
     definitionVersion: DEFAULT_SQL_DEFINITION.version,
     checklist,
+    verdict: 'sales_qualified',
     sla: { state: 'met', responseTimeMs: 240_000 },
     responseTimeMs: 240_000,
     ...over,
