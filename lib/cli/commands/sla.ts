@@ -70,20 +70,20 @@ export async function run(args: string[]): Promise<number> {
   });
 }
 
-const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const toIsoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** JSON for people and scripts: instants as ISO strings, durations in ms. */
 function toJsonReport(lead: Lead, status: SlaStatus) {
-  const escalation = (e: SlaEscalationStatus) => ({ ...e, dueAt: isoOrNull(e.dueAt) });
+  const escalation = (e: SlaEscalationStatus) => ({ ...e, dueAt: toIsoOrNull(e.dueAt) });
   return {
     lead: { ref: lead.ref, name: leadDisplayName(lead), owner: lead.owner },
     ...status,
-    evaluatedAt: isoOrNull(status.evaluatedAt),
-    clockStart: isoOrNull(status.clockStart),
-    deadline: isoOrNull(status.deadline),
-    atRiskAt: isoOrNull(status.atRiskAt),
-    clockStoppedAt: isoOrNull(status.clockStoppedAt),
-    firstTouch: status.firstTouch && { ...status.firstTouch, occurredAt: isoOrNull(status.firstTouch.occurredAt) },
+    evaluatedAt: toIsoOrNull(status.evaluatedAt),
+    clockStart: toIsoOrNull(status.clockStart),
+    deadline: toIsoOrNull(status.deadline),
+    atRiskAt: toIsoOrNull(status.atRiskAt),
+    clockStoppedAt: toIsoOrNull(status.clockStoppedAt),
+    firstTouch: status.firstTouch && { ...status.firstTouch, occurredAt: toIsoOrNull(status.firstTouch.occurredAt) },
     escalation: status.escalation && escalation(status.escalation),
     escalations: status.escalations.map(escalation),
   };

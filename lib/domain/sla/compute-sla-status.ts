@@ -1,7 +1,7 @@
 import type { Lead, Touch } from '../lead';
 import { addBusinessTimeNormalized, businessTimeBetweenNormalized, normalizeOutOfOffice } from './business-calendar';
 import type { OutOfOfficeWindow, TimeInterval } from './business-calendar';
-import { durationToMs, resolveClockStart, selectSlaTier } from './sla-policy';
+import { toMilliseconds, resolveClockStart, selectSlaTier } from './sla-policy';
 import type { ClockStartSource, EscalationAction, SlaDuration, SlaPolicy, SlaTier } from './sla-policy';
 
 export const SLA_STATES = ['not_started', 'on_track', 'at_risk', 'breached', 'met', 'met_late'] as const;
@@ -80,7 +80,7 @@ export function findFirstCountingTouch(
   return first;
 }
 
-function tierSummary(tier: SlaTier, targetMs: number): SlaStatus['tier'] {
+function summarizeTier(tier: SlaTier, targetMs: number): SlaStatus['tier'] {
   return { id: tier.id, label: tier.label, nextStep: tier.nextStep, target: tier.target, targetMs };
 }
 
@@ -97,7 +97,7 @@ function advance(policy: SlaPolicy, basis: SlaDuration['basis'], start: number, 
 export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: ComputeSlaStatusInput): SlaStatus {
   const { tier, segment } = selectSlaTier(policy, lead);
   const calendar = policy.calendar;
-  const targetMs = durationToMs(tier.target, calendar);
+  const targetMs = toMilliseconds(tier.target, calendar);
   const clock = resolveClockStart(policy, lead);
   const notStartedReason: SlaNotStartedReason | null = !lead.owner
     ? 'no_owner'
@@ -113,7 +113,7 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
       state: 'not_started',
       notStartedReason: notStartedReason ?? 'no_clock_start',
       policy: { id: policy.id, version: policy.version },
-      tier: tierSummary(tier, targetMs),
+      tier: summarizeTier(tier, targetMs),
       segment: segment?.id ?? null,
       evaluatedAt: now,
       clockStart: clock?.at ?? null,
@@ -149,7 +149,7 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
     const dueAt =
       'share' in step.after
         ? advance(policy, basis, start, Math.round(targetMs * step.after.share), ooo)
-        : advance(policy, step.after.basis, start, durationToMs(step.after, calendar), ooo);
+        : advance(policy, step.after.basis, start, toMilliseconds(step.after, calendar), ooo);
     return { id: step.id, label: step.label, action: step.action, dueAt, reached: dueAt < end };
   });
   let escalation: SlaEscalationStatus | null = null;
@@ -169,7 +169,7 @@ export function computeSlaStatus({ lead, touches, policy, now, outOfOffice }: Co
     state,
     notStartedReason: null,
     policy: { id: policy.id, version: policy.version },
-    tier: tierSummary(tier, targetMs),
+    tier: summarizeTier(tier, targetMs),
     segment: segment?.id ?? null,
     evaluatedAt: now,
     clockStart: start,

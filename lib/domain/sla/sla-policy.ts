@@ -139,7 +139,7 @@ export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof slaPolicySchema>;
 
 /** Milliseconds of a duration; business days use the calendar's hours per business day. */
-export function durationToMs(duration: SlaDuration, calendar: Pick<BusinessCalendar, 'hoursPerBusinessDay'>): number {
+export function toMilliseconds(duration: SlaDuration, calendar: Pick<BusinessCalendar, 'hoursPerBusinessDay'>): number {
   switch (duration.unit) {
     case 'minutes':
       return Math.round(duration.amount * 60_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
-import { durationToMs, resolveSegment, selectSlaTier, slaPolicySchema } from '../../../lib/domain/sla/sla-policy';
+import { toMilliseconds, resolveSegment, selectSlaTier, slaPolicySchema } from '../../../lib/domain/sla/sla-policy';
 import type { SlaPolicyInput } from '../../../lib/domain/sla/sla-policy';
 import { HOUR, makeLead, MINUTE } from './make-lead';
 
@@ -17,7 +17,7 @@ describe('default policy', () => {
 
   it('has the agreed tiers, targets and next steps', () => {
     expect(defaultSlaPolicy.calendar.timeZone).toBe('America/New_York');
-    expect(defaultSlaPolicy.tiers.map((t) => [t.id, durationToMs(t.target, defaultSlaPolicy.calendar), t.target.basis, t.nextStep])).toEqual([
+    expect(defaultSlaPolicy.tiers.map((t) => [t.id, toMilliseconds(t.target, defaultSlaPolicy.calendar), t.target.basis, t.nextStep])).toEqual([
       ['demo-request', 5 * MINUTE, 'business', 'Book the demo'],
       ['contact-sales', HOUR, 'business', 'Call back and qualify the request'],
       ['mql', 24 * HOUR, 'business', 'Discovery call'],
@@ -105,11 +105,11 @@ describe('slaPolicySchema errors name the field and the rule', () => {
   });
 });
 
-describe('durationToMs', () => {
+describe('toMilliseconds', () => {
   it('counts business days as the calendar’s hours per business day, wall days as 24 h', () => {
     const cal = { hoursPerBusinessDay: 8 };
-    expect(durationToMs({ amount: 2, unit: 'days', basis: 'business' }, cal)).toBe(16 * HOUR);
-    expect(durationToMs({ amount: 2, unit: 'days', basis: 'wall' }, cal)).toBe(48 * HOUR);
-    expect(durationToMs({ amount: 1.5, unit: 'hours', basis: 'wall' }, cal)).toBe(90 * MINUTE);
+    expect(toMilliseconds({ amount: 2, unit: 'days', basis: 'business' }, cal)).toBe(16 * HOUR);
+    expect(toMilliseconds({ amount: 2, unit: 'days', basis: 'wall' }, cal)).toBe(48 * HOUR);
+    expect(toMilliseconds({ amount: 1.5, unit: 'hours', basis: 'wall' }, cal)).toBe(90 * MINUTE);
   });
 });
