@@ -39,3 +39,37 @@ export interface CrmAdapter {
   readonly crm: LeadRef['crm'];
   getLeadContext(ref: LeadRef, options?: { signal?: AbortSignal }): Promise<LeadContext>;
 }
+
+/**
+ * What a CRM confirmed after a disposition was written (see lib/outbox for delivery).
+ * Writes are idempotent: delivering the same disposition twice leaves the CRM as after once.
+ */
+export interface DispositionReceipt {
+  /** Properties written on the record (CRM property names). */
+  properties: string[];
+  /** The note/task that carries the brief, checklist and reason; `reused` when it already existed. */
+  note: { id: string; reused: boolean } | null;
+  deliveredAt: number;
+}
+
+/** A contact attempt the rep logs from the panel (counts toward "unreachable after N attempts"). */
+export interface ContactAttempt {
+  /** UUID, carried into the CRM so a retried write is recognised. */
+  id: string;
+  channel: 'call' | 'email' | 'social';
+  connected: boolean;
+  note: string | null;
+  at: number;
+  ownerId: string | null;
+}
+
+/**
+ * The write side of the port. Kept separate from reading so a read-only adapter (Marketo as an
+ * engagement source) need not pretend to write.
+ */
+export interface CrmWriter {
+  /** Writes a disposition (see lib/domain/disposition) onto the lead; idempotent on the disposition id. */
+  recordDisposition(disposition: import('../domain/disposition/disposition').Disposition, options?: { signal?: AbortSignal }): Promise<DispositionReceipt>;
+  /** Logs a contact attempt as an engagement on the lead; idempotent on the attempt id. */
+  logContactAttempt(ref: LeadRef, attempt: ContactAttempt, options?: { signal?: AbortSignal }): Promise<{ id: string; reused: boolean }>;
+}
