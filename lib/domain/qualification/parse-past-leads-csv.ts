@@ -36,6 +36,23 @@ export const PAST_LEAD_CSV_COLUMNS = [
 
 const REQUIRED = ['evaluated_at', 'opportunity_created'] as const;
 
+// CRM exports use display labels ("Job Title", "Number of Employees"); map the common ones to the
+// internal names so a raw HubSpot or Salesforce export works without editing the header.
+const COLUMN_ALIASES: Record<string, string> = {
+  record_id: 'id', lead_id: 'id', contact_id: 'id',
+  email_address: 'email', first_name: 'firstname', last_name: 'lastname',
+  job_title: 'jobtitle', title: 'jobtitle', company_name: 'company',
+  number_of_employees: 'numemployees', employees: 'numemployees', country_region: 'country',
+  original_source: 'source', lead_source: 'source', hs_analytics_source: 'source',
+  handed_off_at: 'evaluated_at', became_an_mql_date: 'evaluated_at', mql_date: 'evaluated_at',
+};
+
+/** "Job Title" -> "jobtitle", "Opportunity Created" -> "opportunity_created". */
+export function normalizeCsvColumn(header: string): string {
+  const snake = header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return COLUMN_ALIASES[snake] ?? snake;
+}
+
 function parseBool(text: string): boolean | undefined | 'invalid' {
   const t = text.trim().toLowerCase();
   if (t === '') return undefined;
@@ -88,7 +105,9 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
   }
   const [header, ...rows] = records;
   if (!header) return { leads: [], errors: [{ row: 1, column: '(header)', message: 'the file is empty: expected a header row' }] };
-  const columns = header.map((h) => h.trim().toLowerCase());
+  const columns = header.map(normalizeCsvColumn);
+  const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (duplicate) return { leads: [], errors: [{ row: 1, column: duplicate, message: `column "${duplicate}" appears twice (after matching header labels)` }] };
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length) {
     return { leads: [], errors: missing.map((c) => ({ row: 1, column: c, message: `missing required column "${c}"` })) };

@@ -52,4 +52,13 @@ describe('parsePastLeadsCsv', () => {
   test('a malformed CSV reports the record', () => {
     expect(parsePastLeadsCsv('evaluated_at,opportunity_created\n"2026-10-01,true\n').errors[0]).toMatchObject({ row: 2, column: '(row)' });
   });
+
+  test('display-label headers from a CRM export map to the internal names', () => {
+    const csv = 'Record ID,Email,Job Title,Number of Employees,Country/Region,Became an MQL date,Opportunity Created\n7,a@b.example,CEO,"1,200",Canada,2026-10-01,Yes\n';
+    const { leads, errors } = parsePastLeadsCsv(csv);
+    expect(errors).toEqual([]);
+    expect(leads[0]!.lead).toMatchObject({ ref: { id: '7' }, email: 'a@b.example', jobTitle: 'CEO', employees: 1200, country: 'Canada' });
+    expect(leads[0]!.evaluatedAt).toBe(Date.parse('2026-10-01T00:00:00Z'));
+    expect(parsePastLeadsCsv('Email,email,evaluated_at,opportunity_created\n').errors).toEqual([{ row: 1, column: 'email', message: 'column "email" appears twice (after matching header labels)' }]);
+  });
 });
