@@ -8,7 +8,7 @@ const HEADERS = { Authorization: 'Bearer sandbox', 'Content-Type': 'application/
 const CONTACT_PROPS = [
   'firstname', 'lastname', 'email', 'phone', 'jobtitle', 'company', 'industry', 'numemployees', 'country', 'city',
   'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id', 'hubspot_owner_assigneddate', 'hs_analytics_source',
-  'campaign_name', 'recent_conversion_event_name', 'createdate',
+  'campaign_name', 'recent_conversion_event_name', 'biggest_challenge', 'createdate',
 ];
 const CALL_OUTCOMES = [
   ['f240bbac-87c9-4f6e-bf70-924b57d47db7', 'Connected'],
@@ -313,6 +313,8 @@ async function renderRecord(token, contactId) {
             prop('Owner assigned', p.hubspot_owner_assigneddate ? formatDate(p.hubspot_owner_assigneddate) : null),
             prop('Original source', p.hs_analytics_source),
             prop('Campaign', p.campaign_name),
+            prop('Recent conversion', p.recent_conversion_event_name),
+            prop("What's your biggest challenge?", p.biggest_challenge, 'prop-biggest-challenge'),
             prop('Create date', formatDate(p.createdate, false))))),
       h('section', {},
         h('div', { className: 'card' },
