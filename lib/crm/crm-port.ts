@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { engagementEventSchema } from '../domain/engagement/engagement-event';
+import type { Disposition } from '../domain/disposition/disposition';
 import { leadSchema, touchSchema, type LeadRef } from '../domain/lead';
 
 /**
@@ -69,7 +70,7 @@ export interface ContactAttempt {
  */
 export interface CrmWriter {
   /** Writes a disposition (see lib/domain/disposition) onto the lead; idempotent on the disposition id. */
-  recordDisposition(disposition: import('../domain/disposition/disposition').Disposition, options?: { signal?: AbortSignal }): Promise<DispositionReceipt>;
+  recordDisposition(disposition: Disposition, options?: { signal?: AbortSignal }): Promise<DispositionReceipt>;
   /** Logs a contact attempt as an engagement on the lead; idempotent on the attempt id. */
   logContactAttempt(ref: LeadRef, attempt: ContactAttempt, options?: { signal?: AbortSignal }): Promise<{ id: string; reused: boolean }>;
 }
