@@ -375,3 +375,30 @@ describe('opener', () => {
 test('the brief is stamped with the `now` it was given, never the clock', () => {
   expect(summarize([]).generatedAt).toBe(NOW);
 });
+
+describe('hostile content stays text', () => {
+  const XSS = '<img src=x onerror=alert(1)>';
+
+  test('titles, answers and names come out exactly as typed; javascript: URLs never become links', () => {
+    const events: EngagementEvent[] = [
+      { ...formSubmission('demo', HOUR, `Request a demo ${XSS}`, { [XSS]: XSS, 'Notes': 'javascript:alert(1)' }), url: 'javascript:alert(1)' },
+      pageView('p', 2 * HOUR, XSS, 'javascript:alert(1)//https://baton.example/pricing'),
+      { id: 'u', kind: 'page_view', occurredAt: NOW - 3 * HOUR, source: 'hubspot-web-analytics', url: 'javascript:alert("pricing")' },
+    ];
+    const brief = summarize(events, { lead: makeLead({ firstName: XSS }) });
+    expect(brief.trigger).toMatchObject({ title: `Request a demo ${XSS}`, href: null });
+    expect(brief.trigger.text).toContain(`"Request a demo ${XSS}"`);
+    // Same submission: ordered by question, code-unit order ("<" before "N").
+    expect(brief.theirWords.map((q) => [q.question, q.answer])).toEqual([
+      [XSS, XSS],
+      ['Notes', 'javascript:alert(1)'],
+    ]);
+    const pricing = brief.interests.find((i) => i.topicId === 'pricing')!;
+    // The URL-only event is labelled with its URL — as text, with no link.
+    expect(pricing.examples).toEqual([
+      { eventId: 'p', label: XSS, href: null },
+      { eventId: 'u', label: 'javascript:alert("pricing")', href: null },
+    ]);
+    expect(brief.opener.text.startsWith(`Hi ${XSS} — `)).toBe(true);
+  });
+});
