@@ -15,8 +15,12 @@ export function compilePattern(source: string): RegExp {
   return re;
 }
 
+/** Titles, URLs and form labels are attacker-controlled; capping their length bounds the cost of an admin's backtracking-heavy pattern. */
+const MAX_MATCHED_TEXT = 1000;
+
 export function matchesPattern(source: string, text: string | null | undefined): boolean {
-  return text !== null && text !== undefined && compilePattern(source).test(text);
+  if (text === null || text === undefined) return false;
+  return compilePattern(source).test(text.length > MAX_MATCHED_TEXT ? text.slice(0, MAX_MATCHED_TEXT) : text);
 }
 
 /** The first pattern (in definition order) that matches, so explanations name it. */
