@@ -8,6 +8,8 @@ import { createHubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
 import type { HubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
+import { CONTACT_PROPERTIES } from '../../../lib/crm/hubspot/hubspot-mappers';
+import { CALL_PROPERTIES, EMAIL_PROPERTIES, hubSpotPropertyDefinitionsSchema, MEETING_PROPERTIES } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { LeadRef } from '../../../lib/domain/lead';
 
 /*
@@ -156,6 +158,22 @@ describe.skipIf(!sandboxExists)('HubSpot adapter against the sandbox CRM', () =>
     const emailEvents = all.flatMap((c) => c.events).filter((e) => e.source === 'hubspot-email');
     expect(emailEvents.length).toBeGreaterThan(0);
     for (const e of emailEvents.filter((x) => x.likelyBot)) expect(e.botReason).toBeTruthy();
+  });
+
+  it('asks only for properties the sandbox defines (HubSpot silently ignores unknown names)', async () => {
+    const defined = async (objectType: string) =>
+      new Set((await client.request('GET', `/crm/v3/properties/${objectType}`, { schema: hubSpotPropertyDefinitionsSchema })).results.map((p) => p.name));
+    const contacts = await defined('contacts');
+    expect(CONTACT_PROPERTIES.filter((name) => !contacts.has(name))).toEqual([]);
+    const calls = await defined('calls');
+    expect(CALL_PROPERTIES.filter((name) => !calls.has(name))).toEqual([]);
+    const meetings = await defined('meetings');
+    expect(MEETING_PROPERTIES.filter((name) => !meetings.has(name))).toEqual([]);
+    const emails = await defined('emails');
+    // Only one sequence marker needs to exist: the others are read in case a portal carries them.
+    const sequenceMarkers = ['hs_sequence_id', 'hs_sequence_enrollment_id', 'hs_email_sequence_step_id'];
+    expect(EMAIL_PROPERTIES.filter((name) => !emails.has(name) && !sequenceMarkers.includes(name))).toEqual([]);
+    expect(sequenceMarkers.some((name) => emails.has(name))).toBe(true);
   });
 
   it('fails an unknown contact with not_found, and an expired token with auth', async () => {
