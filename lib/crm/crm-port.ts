@@ -68,9 +68,16 @@ export interface ContactAttempt {
  * The write side of the port. Kept separate from reading so a read-only adapter (Marketo as an
  * engagement source) need not pretend to write.
  */
+/** A disposition as delivered: the record plus the brief the rep saw, for the CRM note. */
+export interface DispositionWrite {
+  disposition: Disposition;
+  /** "Before you call" statements shown to the rep (plain text, one per line), kept with the note. */
+  brief: string[];
+}
+
 export interface CrmWriter {
   /** Writes a disposition (see lib/domain/disposition) onto the lead; idempotent on the disposition id. */
-  recordDisposition(disposition: Disposition, options?: { signal?: AbortSignal }): Promise<DispositionReceipt>;
+  recordDisposition(write: DispositionWrite, options?: { signal?: AbortSignal }): Promise<DispositionReceipt>;
   /** Logs a contact attempt as an engagement on the lead; idempotent on the attempt id. */
   logContactAttempt(ref: LeadRef, attempt: ContactAttempt, options?: { signal?: AbortSignal }): Promise<{ id: string; reused: boolean }>;
 }
