@@ -36,6 +36,16 @@ export type BusinessHoursBlock = z.infer<typeof businessHoursBlockSchema>;
 
 const dayBlocksSchema = z.array(businessHoursBlockSchema).default([]);
 
+function addOverlapIssues(blocks: readonly BusinessHoursBlock[], path: PropertyKey[], ctx: z.RefinementCtx): void {
+  const sorted = [...blocks].sort((a, b) => parseMinutes(a.start) - parseMinutes(b.start));
+  for (let i = 1; i < sorted.length; i++) {
+    const [prev, next] = [sorted[i - 1]!, sorted[i]!];
+    if (parseMinutes(next.start) < parseMinutes(prev.end)) {
+      ctx.addIssue({ code: 'custom', message: `blocks overlap (${prev.start}–${prev.end} and ${next.start}–${next.end})`, path });
+    }
+  }
+}
+
 export const weeklyHoursSchema = z
   .object({
     mon: dayBlocksSchema,
@@ -47,18 +57,7 @@ export const weeklyHoursSchema = z
     sun: dayBlocksSchema,
   })
   .superRefine((week, ctx) => {
-    for (const day of WEEKDAYS) {
-      const blocks = [...week[day]].sort((a, b) => parseMinutes(a.start) - parseMinutes(b.start));
-      for (let i = 1; i < blocks.length; i++) {
-        if (parseMinutes(blocks[i]!.start) < parseMinutes(blocks[i - 1]!.end)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `blocks overlap (${blocks[i - 1]!.start}–${blocks[i - 1]!.end} and ${blocks[i]!.start}–${blocks[i]!.end})`,
-            path: [day],
-          });
-        }
-      }
-    }
+    for (const day of WEEKDAYS) addOverlapIssues(week[day], [day], ctx);
     // A week with no open time would make every business-time deadline unreachable.
     if (WEEKDAYS.every((d) => week[d].length === 0)) {
       ctx.addIssue({ code: 'custom', message: 'at least one day needs business hours', path: [] });
@@ -66,13 +65,17 @@ export const weeklyHoursSchema = z
   });
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
-export const holidaySchema = z.object({
-  /** Local calendar date in the calendar's zone; the whole day is closed. */
-  date: z.iso.date(),
-  name: z.string().optional(),
-  /** When set, the holiday only applies to calendars whose `region` is listed (case-insensitive). */
-  regions: z.array(z.string().min(1)).optional(),
-});
+export const holidaySchema = z
+  .object({
+    /** Local calendar date in the calendar's zone; the whole day is closed unless `hours` says otherwise. */
+    date: z.iso.date(),
+    name: z.string().optional(),
+    /** When set, the holiday only applies to calendars whose `region` is listed (case-insensitive). */
+    regions: z.array(z.string().min(1)).optional(),
+    /** Reduced hours for that date instead of closing (e.g. Christmas Eve 09:00–13:00). */
+    hours: z.array(businessHoursBlockSchema).optional(),
+  })
+  .superRefine((holiday, ctx) => addOverlapIssues(holiday.hours ?? [], ['hours'], ctx));
 export type Holiday = z.infer<typeof holidaySchema>;
 
 export const businessCalendarSchema = z.object({
@@ -125,7 +128,8 @@ interface CompiledCalendar {
   timeZone: string;
   /** Index 0 = Sunday (as Date#getUTCDay), each a sorted list of [startMinute, endMinute]. */
   blocksByWeekday: (readonly [number, number])[][];
-  closedDays: Set<number>;
+  /** Holidays by local day number: the blocks that day has instead of the weekly ones (empty = closed). */
+  specialDays: Map<number, (readonly [number, number])[]>;
   /** Local day number (days since 1970-01-01 in local dates) → flat [start0, end0, start1, end1, ...]. */
   days: Map<number, number[]>;
 }
@@ -139,23 +143,23 @@ function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const byKey: Record<Weekday, BusinessHoursBlock[]> = calendar.weeklyHours;
   const jsOrder: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
   const region = calendar.region?.toLowerCase();
-  const closedDays = new Set<number>();
+  const specialDays = new Map<number, (readonly [number, number])[]>();
   for (const holiday of calendar.holidays ?? []) {
     const applies = !holiday.regions || (region !== undefined && holiday.regions.some((r) => r.toLowerCase() === region));
-    if (applies) closedDays.add(dayNumberOfIsoDate(holiday.date));
+    if (applies) specialDays.set(dayNumberOfIsoDate(holiday.date), compileBlocks(holiday.hours ?? []));
   }
   compiled = {
     timeZone: calendar.timeZone,
-    blocksByWeekday: jsOrder.map((d) =>
-      (byKey[d] ?? [])
-        .map((b) => [parseMinutes(b.start), parseMinutes(b.end)] as const)
-        .sort((a, b) => a[0] - b[0]),
-    ),
-    closedDays,
+    blocksByWeekday: jsOrder.map((d) => compileBlocks(byKey[d] ?? [])),
+    specialDays,
     days: new Map(),
   };
   compiledCalendars.set(calendar, compiled);
   return compiled;
+}
+
+function compileBlocks(blocks: readonly BusinessHoursBlock[]): (readonly [number, number])[] {
+  return blocks.map((b) => [parseMinutes(b.start), parseMinutes(b.end)] as const).sort((a, b) => a[0] - b[0]);
 }
 
 function dayNumberOfIsoDate(iso: string): number {
@@ -200,19 +204,17 @@ function dayIntervals(compiled: CompiledCalendar, day: number): number[] {
   const cached = compiled.days.get(day);
   if (cached) return cached;
   const out: number[] = [];
-  if (!compiled.closedDays.has(day)) {
-    // 1970-01-01 (day 0) was a Thursday (getUTCDay 4).
-    const weekday = (((day + 4) % 7) + 7) % 7;
-    const wallMidnight = day * DAY;
-    for (const [startMin, endMin] of compiled.blocksByWeekday[weekday]!) {
-      const start = firstReach(compiled.timeZone, wallMidnight + startMin * MINUTE);
-      const end = firstReach(compiled.timeZone, wallMidnight + endMin * MINUTE);
-      if (end <= start) continue;
-      const last = out.length - 1;
-      // Adjacent blocks (09:00–12:00, 12:00–17:00) are one stretch of open time.
-      if (last > 0 && out[last] === start) out[last] = end;
-      else out.push(start, end);
-    }
+  // 1970-01-01 (day 0) was a Thursday (getUTCDay 4).
+  const blocks = compiled.specialDays.get(day) ?? compiled.blocksByWeekday[(((day + 4) % 7) + 7) % 7]!;
+  const wallMidnight = day * DAY;
+  for (const [startMin, endMin] of blocks) {
+    const start = firstReach(compiled.timeZone, wallMidnight + startMin * MINUTE);
+    const end = firstReach(compiled.timeZone, wallMidnight + endMin * MINUTE);
+    if (end <= start) continue;
+    const last = out.length - 1;
+    // Adjacent blocks (09:00–12:00, 12:00–17:00) are one stretch of open time.
+    if (last > 0 && out[last] === start) out[last] = end;
+    else out.push(start, end);
   }
   if (compiled.days.size >= DAY_CACHE_LIMIT) compiled.days.clear();
   compiled.days.set(day, out);

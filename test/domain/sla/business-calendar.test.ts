@@ -110,6 +110,23 @@ describe('holidays', () => {
     expect(iso(addBusinessTime(calendar({ holidays, region: 'uk' }), start, HOUR))).toBe(tuesday);
   });
 
+  it('can give a date reduced hours instead of closing it', () => {
+    const cal = calendar({
+      holidays: [
+        { date: '2026-12-24', name: 'Christmas Eve', hours: [{ start: '09:00', end: '13:00' }] },
+        { date: '2026-12-25', name: 'Christmas Day' },
+      ],
+    });
+    expect(businessTimeBetween(cal, at('2026-12-24T00:00:00-05:00'), at('2026-12-25T00:00:00-05:00'))).toBe(4 * HOUR);
+    expect(iso(addBusinessTime(cal, at('2026-12-24T12:30:00-05:00'), HOUR))).toBe(iso(at('2026-12-28T09:30:00-05:00')));
+    const overlapping = businessCalendarSchema.safeParse({
+      timeZone: 'UTC',
+      weeklyHours: weekdays(nineToFive),
+      holidays: [{ date: '2026-12-24', hours: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '14:00' }] }],
+    });
+    expect(overlapping.error?.issues[0]?.path).toEqual(['holidays', 0, 'hours']);
+  });
+
   it('uses the local date in the calendar zone, not the UTC date', () => {
     const tokyo = calendar({ timeZone: 'Asia/Tokyo', holidays: [{ date: '2026-11-23' }] });
     // Monday 2026-11-23 09:00 JST is Sunday 2026-11-22 in UTC.
