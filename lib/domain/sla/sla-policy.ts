@@ -121,10 +121,10 @@ export const slaPolicySchema = z
   })
   .superRefine((policy, ctx) => {
     const ids = new Set<string>();
+    const segmentIds = new Set(policy.segments.map((s) => s.id));
     policy.tiers.forEach((tier, i) => {
       if (ids.has(tier.id)) ctx.addIssue({ code: 'custom', message: `duplicate tier id "${tier.id}"`, path: ['tiers', i, 'id'] });
       ids.add(tier.id);
-      const segmentIds = new Set(policy.segments.map((s) => s.id));
       tier.when?.segments?.forEach((s, j) => {
         if (!segmentIds.has(s)) {
           ctx.addIssue({ code: 'custom', message: `unknown segment "${s}" (define it in segments)`, path: ['tiers', i, 'when', 'segments', j] });
