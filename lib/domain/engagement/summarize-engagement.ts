@@ -141,8 +141,8 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
   // One pass over the timeline collects everything the sections need.
   const topicAcc = topicMap.topics.map(() => ({ eventIds: [] as string[], lastAt: 0, lastEvent: null as EngagementEvent | null, examples: [] as BriefEvidenceLink[] }));
   const highIntent: { event: EngagementEvent; ruleIndex: number }[] = [];
-  const quoteAcc = new Map<string, QuoteAccumulator>();
-  collectLeadAnswers(lead.formAnswers, quoteAcc);
+  const quoteCollector = new QuoteCollector();
+  quoteCollector.addLeadAnswers(lead.formAnswers);
   let lastTouch: EngagementEvent | null = null;
   let last7 = 0;
   let last30 = 0;
@@ -188,13 +188,13 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
         for (const t of topics) if (topicMap.topics[t]!.stage === s) stageTopics[s].add(t);
       }
     }
-    if (event.answers) collectEventAnswers(event, quoteAcc);
+    if (event.answers) quoteCollector.addEventAnswers(event);
   }
 
   const trigger = chooseTrigger(lead, now, considered, highIntent, triggers, matcher);
   const triggerRule = trigger.ruleId === null ? null : (triggers.find((r) => r.id === trigger.ruleId) ?? null);
 
-  const allQuotes = [...quoteAcc.values()].sort(compareQuotes);
+  const allQuotes = [...quoteCollector.quotes.values()].sort(compareQuotes);
   const theirWords: BriefQuote[] = allQuotes.slice(0, maxTheirWords).map(toBriefQuote);
 
   const interests: BriefInterest[] = topicAcc
@@ -477,57 +477,60 @@ interface QuoteAccumulator {
   eventIds: string[];
 }
 
-const questionKeys = new Map<string, string>();
+/**
+ * Collects the prospect's answers. The same answer reaches us twice — as a CRM property and inside
+ * the form-submission event — and is kept once (same question, ignoring case and punctuation, and
+ * the same answer), with the event behind it.
+ */
+class QuoteCollector {
+  readonly quotes = new Map<string, QuoteAccumulator>();
+  // Questions repeat on every submission of a form: normalise each distinct one once.
+  private readonly questionKeys = new Map<string, string>();
 
-/** Questions repeat on every submission of a form; normalise each distinct one once (bounded cache). */
-function normalizeQuestion(question: string): string {
-  let key = questionKeys.get(question);
-  if (key === undefined) {
-    key = normalizeForMatching(question);
-    if (questionKeys.size > 5_000) questionKeys.clear();
-    questionKeys.set(question, key);
+  private normalizeQuestion(question: string): string {
+    let key = this.questionKeys.get(question);
+    if (key === undefined) {
+      key = normalizeForMatching(question);
+      this.questionKeys.set(question, key);
+    }
+    return key;
   }
-  return key;
-}
 
-function isTheirWords(question: string, answer: string): boolean {
-  if (answer.trim() === '') return false;
-  const q = normalizeQuestion(question);
-  if (CONTACT_FIELD_QUESTIONS.has(q)) return false;
-  return !HIDDEN_FIELD_PREFIXES.some((p) => q.startsWith(p));
-}
+  /** The key, or null when this is not something the prospect said (blank, a contact field, a hidden field). */
+  private keyOf(question: string, answer: string): string | null {
+    if (answer.trim() === '') return null;
+    const q = this.normalizeQuestion(question);
+    if (CONTACT_FIELD_QUESTIONS.has(q) || HIDDEN_FIELD_PREFIXES.some((p) => q.startsWith(p))) return null;
+    return `${q}\u0000${answer.trim()}`;
+  }
 
-/** The same answer reaches us twice: as a CRM property and inside the form-submission event. */
-function quoteKey(question: string, answer: string): string {
-  return `${normalizeQuestion(question)}\u0000${answer.trim()}`;
-}
-
-function collectLeadAnswers(answers: SummarizeEngagementInput['lead']['formAnswers'], acc: Map<string, QuoteAccumulator>): void {
-  for (const a of answers) {
-    if (!isTheirWords(a.question, a.answer)) continue;
-    const key = quoteKey(a.question, a.answer);
-    const existing = acc.get(key);
-    if (existing) {
-      if (existing.answeredAt === null || a.answeredAt > existing.answeredAt) {
-        existing.answeredAt = a.answeredAt;
-        existing.form = a.form;
+  addLeadAnswers(answers: SummarizeEngagementInput['lead']['formAnswers']): void {
+    for (const a of answers) {
+      const key = this.keyOf(a.question, a.answer);
+      if (key === null) continue;
+      const existing = this.quotes.get(key);
+      if (existing) {
+        if (existing.answeredAt === null || a.answeredAt > existing.answeredAt) {
+          existing.answeredAt = a.answeredAt;
+          existing.form = a.form;
+        }
+      } else {
+        this.quotes.set(key, { question: a.question, answer: a.answer, answeredAt: a.answeredAt, form: a.form, eventIds: [] });
       }
-    } else {
-      acc.set(key, { question: a.question, answer: a.answer, answeredAt: a.answeredAt, form: a.form, eventIds: [] });
     }
   }
-}
 
-function collectEventAnswers(event: EngagementEvent, acc: Map<string, QuoteAccumulator>): void {
-  for (const [question, answer] of Object.entries(event.answers ?? {})) {
-    if (!isTheirWords(question, answer)) continue;
-    const key = quoteKey(question, answer);
-    const existing = acc.get(key);
-    if (existing) {
-      existing.eventIds.push(event.id);
-      if (existing.answeredAt === null) existing.answeredAt = event.occurredAt;
-    } else {
-      acc.set(key, { question, answer, answeredAt: event.occurredAt, form: event.title ?? null, eventIds: [event.id] });
+  addEventAnswers(event: EngagementEvent): void {
+    for (const [question, answer] of Object.entries(event.answers ?? {})) {
+      const key = this.keyOf(question, answer);
+      if (key === null) continue;
+      const existing = this.quotes.get(key);
+      if (existing) {
+        existing.eventIds.push(event.id);
+        if (existing.answeredAt === null) existing.answeredAt = event.occurredAt;
+      } else {
+        this.quotes.set(key, { question, answer, answeredAt: event.occurredAt, form: event.title ?? null, eventIds: [event.id] });
+      }
     }
   }
 }
@@ -673,7 +676,10 @@ function buildOpener(
 ): BriefStatement {
   const name = firstName?.trim();
   const greeting = name ? `Hi ${name}` : 'Hi there';
-  const topInterest = interests[0];
+  // An interest that rests only on the trigger itself ("Request pricing" is also a pricing event)
+  // would make the opener repeat itself: "asked for pricing after looking at our pricing".
+  const triggerId = trigger.eventIds.length === 1 ? trigger.eventIds[0] : undefined;
+  const topInterest = interests.find((i) => !(i.eventIds.length === 1 && i.eventIds[0] === triggerId));
   const topic = topInterest ? (topicMap.topics.find((t) => t.id === topInterest.topicId) ?? null) : null;
   let body: string;
   if (rule) body = `saw you ${rule.phrase}${topic ? ` after ${topic.phrase}` : ''}`;

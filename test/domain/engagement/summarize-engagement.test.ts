@@ -362,6 +362,12 @@ describe('opener', () => {
     expect(brief.opener).toEqual({ text: 'Hi there — saw you started a free trial; happy to walk through how to get the most out of the trial.', eventIds: ['t'] });
   });
 
+  test('does not repeat itself: an interest resting only on the trigger event is skipped', () => {
+    const brief = summarize([formSubmission('q', HOUR, 'Request pricing')]);
+    expect(brief.interests.map((i) => [i.topicId, i.eventIds])).toEqual([['pricing', ['q']]]);
+    expect(brief.opener).toEqual({ text: 'Hi Dana — saw you asked for pricing; happy to walk through which plan fits your team.', eventIds: ['q'] });
+  });
+
   test('CRM conversion only', () => {
     const brief = summarize([], { lead: makeLead({ recentConversion: { name: 'Ebook: Handoff playbook', at: NOW - DAY } }) });
     expect(brief.opener).toEqual({ text: 'Hi Dana — thanks for filling in "Ebook: Handoff playbook"; happy to walk through what would be most useful to you.', eventIds: [] });
