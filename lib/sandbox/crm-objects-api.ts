@@ -378,11 +378,15 @@ function matchesFilter(state: SandboxState, type: CrmObjectType, record: CrmReco
   }
 }
 
-/** HubSpot tokenises on non-word characters; `*` is a wildcard inside a token. */
+/**
+ * HubSpot tokenises text on non-word characters; `*` is a wildcard inside a token. A token that
+ * itself holds separators (an email, a UUID) is matched as a phrase, so lookups by such ids work.
+ */
 function containsToken(text: string, token: string): boolean {
-  const pattern = new RegExp(`^${token.toLowerCase().split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+  const body = token.toLowerCase().split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]*');
   const whole = text.toLowerCase();
-  if (token.includes('@') || token.includes('.')) return pattern.test(whole) || whole.includes(token.toLowerCase().replaceAll('*', ''));
+  if (/[^\p{L}\p{N}_*]/u.test(token)) return new RegExp(body, 'u').test(whole);
+  const pattern = new RegExp(`^${body}$`, 'u');
   return whole.split(/[^\p{L}\p{N}_]+/u).some((part) => pattern.test(part));
 }
 

@@ -795,7 +795,8 @@ function scenarioPlans(rng: SeededRandom): LeadPlan[] {
         current_tool: 'javascript:alert(1)',
         team_size: '1–10',
       },
-      marketingEmails: 0, touches: [], hostile: true,
+      marketingEmails: 0, hostile: true,
+      touches: [{ kind: 'note', minutesAfterHandoff: 4, text: '<p>Handoff note from marketing</p><img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">details</a> &amp; more' }],
     },
     {
       ...base(s.longHistory, companyNamed('Meridian Retail Group'), 'Leila', 'Haddad', 'Senior Data Engineer'),

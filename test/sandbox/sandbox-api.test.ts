@@ -206,6 +206,29 @@ describe('engagements and associations', () => {
     expect(search.body.results.map((r: any) => r.id)).toContain(noteId);
   });
 
+  it('finds a note by an id inside its body with CONTAINS_TOKEN (hyphenated ids match as a phrase)', async () => {
+    const dispositionId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const created = await sandbox.call('/crm/v3/objects/notes', {
+      body: {
+        properties: { hs_timestamp: '2026-11-22T15:40:00Z', hs_note_body: `<p>Disposition: rejected (no budget)</p><p>baton:${dispositionId}</p>` },
+        associations: [{ to: { id: SANDBOX_SCENARIOS.breached }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] }],
+      },
+    });
+    const search = (value: string) =>
+      sandbox.call('/crm/v3/objects/notes/search', {
+        body: {
+          filterGroups: [{ filters: [
+            { propertyName: 'associations.contact', operator: 'EQ', value: SANDBOX_SCENARIOS.breached },
+            { propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value },
+          ] }],
+        },
+      });
+    expect((await search(dispositionId)).body.results.map((r: any) => r.id)).toEqual([created.body.id]);
+    expect((await search('budget')).body.total).toBe(1);
+    expect((await search('bud*')).body.total).toBe(1);
+    expect((await search('7c9e6679-0000-40de-944b-e07fc1f90ae7')).body.total).toBe(0);
+  });
+
   it('rejects creates with an unknown association target or a missing hs_timestamp', async () => {
     const badTarget = await sandbox.call('/crm/v3/objects/calls', {
       body: { properties: { hs_timestamp: '2026-11-22T15:30:00Z' }, associations: [{ to: { id: '999999' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] }] },

@@ -53,7 +53,10 @@ describe.skipIf(!existsSync(CHROMIUM))('sandbox pages in Chromium', () => {
   it('renders hostile data as inert text', async () => {
     await page.goto(`${sandbox.server.url}${record(SANDBOX_SCENARIOS.hostile)}`);
     await expect.poll(() => page.textContent('[data-testid=prop-biggest-challenge]')).toContain('<img src=x onerror=alert(1)>');
+    // Rich-text bodies (HTML in HubSpot) show as their text only.
+    await expect.poll(() => page.locator('[data-testid=timeline-item][data-type=notes] .tl-body').textContent()).toMatch(/^Handoff note from marketing\s+details & more$/);
     expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#app a[href^="javascript:"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 

@@ -55,6 +55,18 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * Rich-text CRM fields (note, call and meeting bodies) hold HTML, as in HubSpot. Show their text:
+ * DOMParser builds an inert document (no scripts run, nothing loads) and only text comes out.
+ */
+function htmlToText(html) {
+  if (!html) return html;
+  const withBreaks = String(html).replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n');
+  const doc = new DOMParser().parseFromString(withBreaks, 'text/html');
+  for (const node of doc.querySelectorAll('script, style, template, noscript')) node.remove();
+  return (doc.body.textContent || '').trim();
+}
+
 function spaLink(href, text, attrs = {}) {
   return h('a', { href, 'data-spa': true, ...attrs }, text);
 }
@@ -192,16 +204,16 @@ function describeActivity(item, ownersById) {
     case 'calls': {
       const outcome = (CALL_OUTCOMES.find(([id]) => id === p.hs_call_disposition) || [])[1] || 'Call';
       const minutes = p.hs_call_duration ? ` · ${Math.max(1, Math.round(Number(p.hs_call_duration) / 60000))} min` : '';
-      return { icon: 'C', cls: 'tl-call', title: p.hs_call_title || 'Call', meta: `${outcome}${minutes} · logged by ${by}`, body: p.hs_call_body };
+      return { icon: 'C', cls: 'tl-call', title: p.hs_call_title || 'Call', meta: `${outcome}${minutes} · logged by ${by}`, body: htmlToText(p.hs_call_body) };
     }
     case 'emails':
       return { icon: 'E', cls: 'tl-email', title: p.hs_email_subject || 'Email', meta: `${p.hs_sequence_id ? 'Sequence email (automated)' : p.hs_email_direction === 'INCOMING_EMAIL' ? 'Reply' : 'Sales email'} · ${by}`, body: p.hs_email_text };
     case 'meetings':
-      return { icon: 'M', cls: 'tl-meeting', title: p.hs_meeting_title || 'Meeting', meta: `${p.hs_meeting_outcome || 'Scheduled'} · ${formatDate(p.hs_meeting_start_time)} · ${by}`, body: p.hs_meeting_body };
+      return { icon: 'M', cls: 'tl-meeting', title: p.hs_meeting_title || 'Meeting', meta: `${p.hs_meeting_outcome || 'Scheduled'} · ${formatDate(p.hs_meeting_start_time)} · ${by}`, body: htmlToText(p.hs_meeting_body) };
     case 'tasks':
       return { icon: 'T', cls: 'tl-task', title: p.hs_task_subject || 'Task', meta: `Task · ${p.hs_task_status || ''} · assigned to ${by}`, body: null };
     default:
-      return { icon: 'N', cls: 'tl-note', title: 'Note', meta: `by ${by}`, body: p.hs_note_body };
+      return { icon: 'N', cls: 'tl-note', title: 'Note', meta: `by ${by}`, body: htmlToText(p.hs_note_body) };
   }
 }
 
