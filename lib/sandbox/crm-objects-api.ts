@@ -216,6 +216,51 @@ function targetTypeForAssociation(type: CrmObjectType, typeId: number): CrmObjec
 
 export function createObject(state: SandboxState, type: CrmObjectType, body: string, now: number): ApiResponse {
   const input = parseJsonBody(body, createSchema);
+  const { record, writes } = createRecord(state, type, input, now);
+  state.persist();
+  return ok(serializeRecord(state, type, record, { properties: [...defaultProperties(type), ...Object.keys(writes)] }), 201);
+}
+
+const batchCreateSchema = z.object({ inputs: z.array(createSchema).min(1).max(100) });
+
+/** `POST .../batch/create`: all inputs are validated first, so one bad input creates nothing. */
+export function batchCreateObjects(state: SandboxState, type: CrmObjectType, body: string, now: number): ApiResponse {
+  const startedAt = new Date().toISOString();
+  const input = parseJsonBody(body, batchCreateSchema);
+  for (const item of input.inputs) validateCreate(state, type, item);
+  const created = input.inputs.map((item) => createRecord(state, type, item, now));
+  state.persist();
+  return ok({
+    status: 'COMPLETE',
+    results: created.map(({ record, writes }) => serializeRecord(state, type, record, { properties: [...defaultProperties(type), ...Object.keys(writes)] })),
+    startedAt,
+    completedAt: new Date().toISOString(),
+  }, 201);
+}
+
+const batchUpdateSchema = z.object({
+  inputs: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), properties: z.record(z.string(), propertyValueSchema) })).min(1).max(100),
+});
+
+/** `POST .../batch/update`: validated as a whole (HubSpot rejects the batch on a bad value). */
+export function batchUpdateObjects(state: SandboxState, type: CrmObjectType, body: string, now: number): ApiResponse {
+  const startedAt = new Date().toISOString();
+  const input = parseJsonBody(body, batchUpdateSchema);
+  const planned = input.inputs.map((item) => ({ record: requireRecord(state, type, item.id), writes: normalizePropertyWrites(state, type, item.properties) }));
+  for (const { record, writes } of planned) applyWrites(state, type, record, writes, now);
+  state.persist();
+  return ok({
+    status: 'COMPLETE',
+    results: planned.map(({ record, writes }) => serializeRecord(state, type, record, { properties: [...defaultProperties(type), ...Object.keys(writes)] })),
+    startedAt,
+    completedAt: new Date().toISOString(),
+  });
+}
+
+type CreateInput = z.infer<typeof createSchema>;
+
+/** Checks a create without writing anything; returns the normalised writes and association targets. */
+function validateCreate(state: SandboxState, type: CrmObjectType, input: CreateInput): { writes: Record<string, string>; links: Array<{ toType: CrmObjectType; toId: string }> } {
   const writes = normalizePropertyWrites(state, type, input.properties);
   if (type !== 'contacts' && type !== 'deals' && !writes.hs_timestamp) {
     throw badRequest('Property values were not valid: hs_timestamp is required for activities.', {
@@ -240,6 +285,11 @@ export function createObject(state: SandboxState, type: CrmObjectType, body: str
       links.push({ toType, toId: association.to.id });
     }
   }
+  return { writes, links };
+}
+
+function createRecord(state: SandboxState, type: CrmObjectType, input: CreateInput, now: number): { record: CrmRecord; writes: Record<string, string> } {
+  const { writes, links } = validateCreate(state, type, input);
   const id = state.allocateId();
   const record: CrmRecord = { id, createdAt: now, updatedAt: now, properties: {}, history: {} };
   const system: Record<string, string> = { hs_object_id: id, [createdProperty(type)]: toIso(now) };
@@ -250,8 +300,7 @@ export function createObject(state: SandboxState, type: CrmObjectType, body: str
   applyWrites(state, type, record, writes, now);
   state.addRecord(type, record);
   for (const link of links) state.addAssociation({ fromType: type, fromId: id, toType: link.toType, toId: link.toId });
-  state.persist();
-  return ok(serializeRecord(state, type, record, { properties: [...defaultProperties(type), ...Object.keys(writes)] }), 201);
+  return { record, writes };
 }
 
 // ---- search ----

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, listWebEvents } from './analytics-api';
-import { batchReadObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
+import { batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
 import {
   createDefaultAssociation,
   createGroup,
@@ -70,6 +70,8 @@ const RATE_LIMIT_DAILY = 1_000_000;
 const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   // CRM objects (contacts, deals, notes, calls, emails, meetings, tasks)
   { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/batch\/read$/, handler: (c, [t]) => batchReadObjects(c.state, objectType(t), c.body) },
+  { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/batch\/create$/, handler: (c, [t]) => batchCreateObjects(c.state, objectType(t), c.body, c.now) },
+  { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/batch\/update$/, handler: (c, [t]) => batchUpdateObjects(c.state, objectType(t), c.body, c.now) },
   { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)\/search$/, handler: (c, [t]) => searchObjects(c.state, objectType(t), c.body) },
   { method: 'GET', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => listObjects(c.state, objectType(t), c.params, c.baseUrl) },
   { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => createObject(c.state, objectType(t), c.body, c.now) },

@@ -83,6 +83,22 @@ describe('contacts via the SDK', () => {
     expect(page.paging?.next?.after).toBe('5');
   });
 
+  it('batchApi.update updates several contacts; a bad value rejects the whole batch', async () => {
+    const result = await client.crm.contacts.batchApi.update({
+      inputs: [
+        { id: SANDBOX_SCENARIOS.competitor, properties: { hs_lead_status: 'UNQUALIFIED' } },
+        { id: SANDBOX_SCENARIOS.personalEmail, properties: { hs_lead_status: 'UNQUALIFIED' } },
+      ],
+    });
+    expect(result.status).toBe('COMPLETE');
+    expect(result.results.map((r) => r.properties.hs_lead_status)).toEqual(['UNQUALIFIED', 'UNQUALIFIED']);
+    await expect(
+      client.crm.contacts.batchApi.update({ inputs: [{ id: SANDBOX_SCENARIOS.competitor, properties: { hs_lead_status: 'OPEN' } }, { id: SANDBOX_SCENARIOS.personalEmail, properties: { hs_lead_status: 'NOPE' } }] }),
+    ).rejects.toMatchObject({ code: 400 });
+    const unchanged = await client.crm.contacts.basicApi.getById(SANDBOX_SCENARIOS.competitor, ['hs_lead_status']);
+    expect(unchanged.properties.hs_lead_status).toBe('UNQUALIFIED');
+  });
+
   it('batchApi.read returns the requested contacts', async () => {
     const batch = await client.crm.contacts.batchApi.read({
       inputs: [{ id: SANDBOX_SCENARIOS.demoPrimary }, { id: SANDBOX_SCENARIOS.demoSecondary }],
@@ -115,6 +131,19 @@ describe('engagements and associations via the SDK', () => {
       limit: 100,
     });
     expect(search.results.map((r) => r.id)).toContain(note.id);
+  });
+
+  it('notes: batchApi.create creates several notes with associations', async () => {
+    const created = await client.crm.objects.notes.batchApi.create({
+      inputs: [1, 2].map((n) => ({
+        properties: { hs_timestamp: new Date().toISOString(), hs_note_body: `batch note ${n}` },
+        associations: [{ to: { id: SANDBOX_SCENARIOS.touched }, types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 202 }] }],
+      })),
+    });
+    expect(created.results.map((r) => r.properties.hs_note_body).sort()).toEqual(['batch note 1', 'batch note 2']);
+    const links = await client.crm.associations.v4.basicApi.getPage('contacts', SANDBOX_SCENARIOS.touched, 'notes');
+    const linked = links.results.map((r) => String(r.toObjectId));
+    for (const note of created.results) expect(linked).toContain(note.id);
   });
 
   it('calls: create with an association and list via associations v4 getPage', async () => {
