@@ -19,7 +19,7 @@ import { compileKeywords, matchesAnyKeyword, normalizeForMatching, type Compiled
 import { normalizeEngagement, type NormalizeEngagementOptions } from './normalize-engagement';
 import { DEFAULT_OBJECTION_RULES, type ObjectionRules } from './objection-rules';
 import { toSafeHref } from './safe-href';
-import { BUYING_STAGES, DEFAULT_TOPIC_MAP, type BuyingStage, type TopicMap } from './topic-map';
+import { BUYING_STAGES, DEFAULT_TOPIC_MAP, type BuyingStage, type Topic, type TopicMap } from './topic-map';
 
 export interface SummarizeEngagementInput {
   lead: Pick<Lead, 'firstName' | 'formAnswers' | 'recentConversion' | 'handedOffAt' | 'ownerAssignedAt'>;
@@ -132,15 +132,16 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
     else if (event.occurredAt > now) ignoredFuture++;
     else considered.push(event);
   }
-  // Position in `considered` (newest first): the order of every eventIds list. Built only if a
-  // union of id lists needs it.
-  const rank = createRank(considered);
+  // Statements are collected as positions in `considered` (ascending = newest first) and turned
+  // into ids at the end: merging position lists is a numeric sort, merging id lists would need an
+  // id -> position map of the whole timeline.
+  const idsAt = (positions: readonly number[]): string[] => positions.map((p) => considered[p]!.id);
 
   const matcher = createMatcher(topicMap, triggers);
 
   // One pass over the timeline collects everything the sections need.
-  const topicAcc = topicMap.topics.map(() => ({ eventIds: [] as string[], lastAt: 0, lastEvent: null as EngagementEvent | null, examples: [] as BriefEvidenceLink[] }));
-  const highIntent: { event: EngagementEvent; ruleIndex: number }[] = [];
+  const topicAcc: TopicAccumulator[] = topicMap.topics.map(() => ({ positions: [], lastAt: 0, lastEvent: null, examples: [] }));
+  const highIntent: HighIntent[] = [];
   const quoteCollector = new QuoteCollector();
   quoteCollector.addLeadAnswers(lead.formAnswers);
   let lastTouch: EngagementEvent | null = null;
@@ -148,11 +149,12 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
   let last30 = 0;
   let total = 0;
   const activeDays = new Set<number>();
-  const recentIds: string[] = [];
-  const stageEvidence: Record<BuyingStage, string[]> = { awareness: [], consideration: [], decision: [] };
+  const recentPositions: number[] = [];
+  const stageEvidence: Record<BuyingStage, number[]> = { awareness: [], consideration: [], decision: [] };
   const stageTopics: Record<BuyingStage, Set<number>> = { awareness: new Set(), consideration: new Set(), decision: new Set() };
 
-  for (const event of considered) {
+  for (let position = 0; position < considered.length; position++) {
+    const event = considered[position]!;
     const age = now - event.occurredAt;
     if (PROSPECT_KINDS.has(event.kind)) {
       total++;
@@ -161,11 +163,11 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
       if (age < STAGE_WINDOW_MS) {
         last30++;
         activeDays.add(Math.floor(age / DAY));
-        recentIds.push(event.id);
+        recentPositions.push(position);
       }
     }
     const ruleIndex = matcher.triggerOf(event);
-    if (ruleIndex !== -1) highIntent.push({ event, ruleIndex });
+    if (ruleIndex !== -1) highIntent.push({ event, position, ruleIndex });
     if (INTEREST_KINDS.has(event.kind)) {
       const topics = matcher.topicsOf(event);
       let stage = -1;
@@ -175,7 +177,7 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
           acc.lastEvent = event;
           acc.lastAt = event.occurredAt;
         }
-        acc.eventIds.push(event.id);
+        acc.positions.push(position);
         if (acc.examples.length < 3) {
           const label = eventLabel(event);
           if (!acc.examples.some((x) => x.label === label)) acc.examples.push({ eventId: event.id, label, href: toSafeHref(event.url) });
@@ -184,38 +186,38 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
       }
       if (stage !== -1 && age < STAGE_WINDOW_MS) {
         const s = BUYING_STAGES[stage]!;
-        stageEvidence[s].push(event.id);
+        stageEvidence[s].push(position);
         for (const t of topics) if (topicMap.topics[t]!.stage === s) stageTopics[s].add(t);
       }
     }
-    if (event.answers) quoteCollector.addEventAnswers(event);
+    if (event.answers) quoteCollector.addEventAnswers(event, position);
   }
 
-  const trigger = chooseTrigger(lead, now, considered, highIntent, triggers, matcher);
+  const { trigger, positions: triggerPositions } = chooseTrigger(lead, now, considered, highIntent, triggers, matcher);
   const triggerRule = trigger.ruleId === null ? null : (triggers.find((r) => r.id === trigger.ruleId) ?? null);
 
   const allQuotes = [...quoteCollector.quotes.values()].sort(compareQuotes);
-  const theirWords: BriefQuote[] = allQuotes.slice(0, maxTheirWords).map(toBriefQuote);
+  const theirWords: BriefQuote[] = allQuotes.slice(0, maxTheirWords).map((q) => toBriefQuote(q, idsAt(q.positions)));
 
-  const interests: BriefInterest[] = topicAcc
+  const rankedTopics = topicAcc
     .map((acc, index) => ({ acc, index }))
-    .filter(({ acc }) => acc.eventIds.length > 0)
-    .sort((a, b) => b.acc.eventIds.length - a.acc.eventIds.length || b.acc.lastAt - a.acc.lastAt || a.index - b.index)
-    .slice(0, maxInterests)
-    .map(({ acc, index }) => {
-      const topic = topicMap.topics[index]!;
-      const count = acc.eventIds.length;
-      return {
-        topicId: topic.id,
-        label: topic.label,
-        count,
-        lastAt: acc.lastAt,
-        stage: topic.stage,
-        examples: acc.examples,
-        text: `${topic.label}: ${count} ${count === 1 ? 'event' : 'events'}, most recently ${describeAction(acc.lastEvent!)} ${describeAgo(now, acc.lastAt)}.`,
-        eventIds: acc.eventIds,
-      };
-    });
+    .filter(({ acc }) => acc.positions.length > 0)
+    .sort((a, b) => b.acc.positions.length - a.acc.positions.length || b.acc.lastAt - a.acc.lastAt || a.index - b.index)
+    .slice(0, maxInterests);
+  const interests: BriefInterest[] = rankedTopics.map(({ acc, index }) => {
+    const topic = topicMap.topics[index]!;
+    const count = acc.positions.length;
+    return {
+      topicId: topic.id,
+      label: topic.label,
+      count,
+      lastAt: acc.lastAt,
+      stage: topic.stage,
+      examples: acc.examples,
+      text: `${topic.label}: ${count} ${count === 1 ? 'event' : 'events'}, most recently ${describeAction(acc.lastEvent!)} ${describeAgo(now, acc.lastAt)}.`,
+      eventIds: idsAt(acc.positions),
+    };
+  });
 
   const recency: BriefRecency = lastTouch
     ? {
@@ -232,12 +234,12 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
     activeDays30: activeDays.size,
     total,
     text: `${countOf(last7, 'event')} in the last 7 days, ${last30} in the last 30 days, active on ${countOf(activeDays.size, 'day')} of the last 30 (${total} in all).`,
-    eventIds: recentIds,
+    eventIds: idsAt(recentPositions),
   };
 
-  const buyingStage = chooseBuyingStage(now, trigger, triggerRule, highIntent, triggers, stageEvidence, stageTopics, topicMap, recentIds);
+  const buyingStage = chooseBuyingStage(now, trigger, triggerRule, highIntent, triggers, stageEvidence, stageTopics, topicMap, recentPositions, idsAt);
 
-  const objections = findObjections(objectionRules, topicMap, topicAcc, allQuotes, rank, now, considered);
+  const objections = findObjections(objectionRules, topicMap, topicAcc, allQuotes, now, considered, idsAt);
 
   let nextStep: BriefNextStep | null = null;
   if (input.nextStep && input.nextStep.label.trim() !== '') {
@@ -259,7 +261,18 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
     };
   }
 
-  const opener = buildOpener(lead.firstName, trigger, triggerRule, interests, topicMap, rank);
+  // An interest that rests only on the trigger itself ("Request pricing" is also a pricing event)
+  // would make the opener repeat itself: "asked for pricing after looking at our pricing".
+  const openerTopic = rankedTopics.find(
+    ({ acc }) => !(acc.positions.length === 1 && triggerPositions.length === 1 && acc.positions[0] === triggerPositions[0]),
+  );
+  const opener = buildOpener(
+    lead.firstName,
+    trigger,
+    triggerRule,
+    openerTopic ? topicMap.topics[openerTopic.index]! : null,
+    idsAt(mergePositions([triggerPositions, openerTopic?.acc.positions ?? []])),
+  );
 
   return {
     generatedAt: now,
@@ -279,6 +292,19 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
 
 // ---------------------------------------------------------------------------------------------
 // Matching, cached per distinct title + URL: real timelines repeat the same pages over and over.
+
+interface TopicAccumulator {
+  positions: number[];
+  lastAt: number;
+  lastEvent: EngagementEvent | null;
+  examples: BriefEvidenceLink[];
+}
+
+interface HighIntent {
+  event: EngagementEvent;
+  position: number;
+  ruleIndex: number;
+}
 
 interface Matcher {
   topicsOf(event: EngagementEvent): readonly number[];
@@ -378,42 +404,51 @@ function chooseTrigger(
   lead: SummarizeEngagementInput['lead'],
   now: number,
   considered: readonly EngagementEvent[],
-  highIntent: readonly { event: EngagementEvent; ruleIndex: number }[],
+  highIntent: readonly HighIntent[],
   triggers: readonly HandoffTrigger[],
   matcher: Matcher,
-): BriefTrigger {
+): { trigger: BriefTrigger; positions: number[] } {
   const handoffAt = lead.handedOffAt ?? lead.ownerAssignedAt ?? null;
   if (handoffAt !== null) {
     // `highIntent` is newest first: the first one at or before the handoff is the closest before it.
     const at = highIntent.findIndex((h) => h.event.occurredAt <= handoffAt + HANDOFF_TOLERANCE_MS);
     if (at !== -1) {
-      const { event, ruleIndex } = pickSameMoment(highIntent, at);
+      const { event, position, ruleIndex } = pickSameMoment(highIntent, at);
       const rule = triggers[ruleIndex]!;
       const gap = handoffAt - event.occurredAt;
       const relation = gap <= 0 ? 'at the handoff' : `${describeDuration(gap)} before the handoff`;
-      return eventTrigger('before-handoff', rule, event, `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)}, ${relation}.`);
+      return {
+        trigger: eventTrigger('before-handoff', rule, event, `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)}, ${relation}.`),
+        positions: [position],
+      };
     }
   }
   if (highIntent.length > 0) {
-    const { event, ruleIndex } = pickSameMoment(highIntent, 0);
+    const { event, position, ruleIndex } = pickSameMoment(highIntent, 0);
     const rule = triggers[ruleIndex]!;
     const why = handoffAt === null ? 'no handoff time recorded' : 'none before the recorded handoff';
-    return eventTrigger(
-      'latest-high-intent',
-      rule,
-      event,
-      `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)} (most recent high-intent conversion; ${why}).`,
-    );
+    return {
+      trigger: eventTrigger(
+        'latest-high-intent',
+        rule,
+        event,
+        `${rule.label}: ${describeAction(event)} ${describeAgo(now, event.occurredAt)} (most recent high-intent conversion; ${why}).`,
+      ),
+      positions: [position],
+    };
   }
   const conversion = lead.recentConversion;
   if (conversion && conversion.name.trim() !== '') {
     // Back the CRM's "recent conversion" with the form submission of the same name, when we have it.
     const wanted = matcher.haystackOf(conversion.name);
     let match: EngagementEvent | null = null;
-    for (const event of considered) {
+    let matchPosition = -1;
+    for (let position = 0; position < considered.length; position++) {
+      const event = considered[position]!;
       if (event.kind !== 'form_submission' || event.title === undefined || matcher.haystackOf(event.title) !== wanted) continue;
       if (match === null || (conversion.at !== null && Math.abs(event.occurredAt - conversion.at) < Math.abs(match.occurredAt - conversion.at))) {
         match = event;
+        matchPosition = position;
       }
     }
     const ruleIndex = triggers.findIndex(
@@ -422,30 +457,36 @@ function chooseTrigger(
     const rule = ruleIndex === -1 ? null : triggers[ruleIndex]!;
     const at = conversion.at ?? match?.occurredAt ?? null;
     return {
-      basis: 'crm-conversion',
-      ruleId: rule?.id ?? null,
-      label: rule?.label ?? null,
-      title: conversion.name,
-      occurredAt: at,
-      href: toSafeHref(match?.url),
-      text: `Most recent conversion recorded in the CRM: "${conversion.name}"${at === null ? '' : ` ${describeAgo(now, at)}`}.`,
-      eventIds: match ? [match.id] : [],
+      trigger: {
+        basis: 'crm-conversion',
+        ruleId: rule?.id ?? null,
+        label: rule?.label ?? null,
+        title: conversion.name,
+        occurredAt: at,
+        href: toSafeHref(match?.url),
+        text: `Most recent conversion recorded in the CRM: "${conversion.name}"${at === null ? '' : ` ${describeAgo(now, at)}`}.`,
+        eventIds: match ? [match.id] : [],
+      },
+      positions: match ? [matchPosition] : [],
     };
   }
   return {
-    basis: 'none',
-    ruleId: null,
-    label: null,
-    title: null,
-    occurredAt: null,
-    href: null,
-    text: 'No handoff trigger found: no demo request, contact-sales form, pricing request, trial or meeting, and no conversion recorded in the CRM.',
-    eventIds: [],
+    trigger: {
+      basis: 'none',
+      ruleId: null,
+      label: null,
+      title: null,
+      occurredAt: null,
+      href: null,
+      text: 'No handoff trigger found: no demo request, contact-sales form, pricing request, trial or meeting, and no conversion recorded in the CRM.',
+      eventIds: [],
+    },
+    positions: [],
   };
 }
 
 /** Two conversions in the same millisecond: the higher-priority rule wins (rule order), then the id order. */
-function pickSameMoment(highIntent: readonly { event: EngagementEvent; ruleIndex: number }[], from: number) {
+function pickSameMoment(highIntent: readonly HighIntent[], from: number): HighIntent {
   let best = highIntent[from]!;
   for (let i = from + 1; i < highIntent.length && highIntent[i]!.event.occurredAt === best.event.occurredAt; i++) {
     if (highIntent[i]!.ruleIndex < best.ruleIndex) best = highIntent[i]!;
@@ -474,7 +515,8 @@ interface QuoteAccumulator {
   answer: string;
   answeredAt: number | null;
   form: string | null;
-  eventIds: string[];
+  /** Positions in the considered timeline, newest first. */
+  positions: number[];
 }
 
 /**
@@ -515,21 +557,21 @@ class QuoteCollector {
           existing.form = a.form;
         }
       } else {
-        this.quotes.set(key, { question: a.question, answer: a.answer, answeredAt: a.answeredAt, form: a.form, eventIds: [] });
+        this.quotes.set(key, { question: a.question, answer: a.answer, answeredAt: a.answeredAt, form: a.form, positions: [] });
       }
     }
   }
 
-  addEventAnswers(event: EngagementEvent): void {
+  addEventAnswers(event: EngagementEvent, position: number): void {
     for (const [question, answer] of Object.entries(event.answers ?? {})) {
       const key = this.keyOf(question, answer);
       if (key === null) continue;
       const existing = this.quotes.get(key);
       if (existing) {
-        existing.eventIds.push(event.id);
+        existing.positions.push(position);
         if (existing.answeredAt === null) existing.answeredAt = event.occurredAt;
       } else {
-        this.quotes.set(key, { question, answer, answeredAt: event.occurredAt, form: event.title ?? null, eventIds: [event.id] });
+        this.quotes.set(key, { question, answer, answeredAt: event.occurredAt, form: event.title ?? null, positions: [position] });
       }
     }
   }
@@ -542,8 +584,8 @@ function compareQuotes(a: QuoteAccumulator, b: QuoteAccumulator): number {
   return a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0;
 }
 
-function toBriefQuote(q: QuoteAccumulator): BriefQuote {
-  return { question: q.question, answer: q.answer, answeredAt: q.answeredAt, form: q.form, text: `${q.question}: ${q.answer}`, eventIds: q.eventIds };
+function toBriefQuote(q: QuoteAccumulator, eventIds: string[]): BriefQuote {
+  return { question: q.question, answer: q.answer, answeredAt: q.answeredAt, form: q.form, text: `${q.question}: ${q.answer}`, eventIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,12 +602,13 @@ function chooseBuyingStage(
   now: number,
   trigger: BriefTrigger,
   triggerRule: HandoffTrigger | null,
-  highIntent: readonly { event: EngagementEvent; ruleIndex: number }[],
+  highIntent: readonly HighIntent[],
   triggers: readonly HandoffTrigger[],
-  evidence: Record<BuyingStage, string[]>,
+  evidence: Record<BuyingStage, number[]>,
   stageTopics: Record<BuyingStage, Set<number>>,
   topicMap: TopicMap,
-  recentIds: string[],
+  recentPositions: readonly number[],
+  idsAt: (positions: readonly number[]) => string[],
 ): BriefBuyingStage {
   const recentHighIntent = highIntent.find((h) => now - h.event.occurredAt < STAGE_WINDOW_MS);
   if (recentHighIntent) {
@@ -589,12 +632,12 @@ function chooseBuyingStage(
     return {
       stage: 'decision',
       text: `Decision: ${evidence.decision.length} events on ${joinWords(labels('decision'))} in the last 30 days.`,
-      eventIds: evidence.decision,
+      eventIds: idsAt(evidence.decision),
     };
   }
-  const considering = [...evidence.decision, ...evidence.consideration];
+  const considering = mergePositions([evidence.decision, evidence.consideration]);
   if (considering.length > 0) {
-    const ids = sortIdsLike(considering, recentIds);
+    const ids = idsAt(considering);
     const topics = [...new Set([...labels('decision'), ...labels('consideration')])];
     return {
       stage: 'consideration',
@@ -602,11 +645,11 @@ function chooseBuyingStage(
       eventIds: ids,
     };
   }
-  if (recentIds.length > 0) {
+  if (recentPositions.length > 0) {
     return {
       stage: 'awareness',
-      text: `Awareness: ${countOf(recentIds.length, 'event')} in the last 30 days, none on pricing, product fit or a conversion.`,
-      eventIds: recentIds,
+      text: `Awareness: ${countOf(recentPositions.length, 'event')} in the last 30 days, none on pricing, product fit or a conversion.`,
+      eventIds: idsAt(recentPositions),
     };
   }
   return { stage: 'awareness', text: 'Awareness: no activity in the last 30 days.', eventIds: [] };
@@ -618,29 +661,29 @@ function chooseBuyingStage(
 function findObjections(
   rules: ObjectionRules,
   topicMap: TopicMap,
-  topicAcc: readonly { eventIds: string[]; lastEvent: EngagementEvent | null }[],
+  topicAcc: readonly TopicAccumulator[],
   quotes: readonly QuoteAccumulator[],
-  rank: Rank,
   now: number,
   considered: readonly EngagementEvent[],
+  idsAt: (positions: readonly number[]) => string[],
 ): BriefObjection[] {
   const found: { objection: BriefObjection; score: number; order: number }[] = [];
   rules.rules.forEach((rule, order) => {
     const topicIndexes = rule.topics.map((id) => topicMap.topics.findIndex((t) => t.id === id)).filter((i) => i !== -1);
-    const topicIds = unionIds(topicIndexes.map((i) => topicAcc[i]!.eventIds), rank);
+    const topicPositions = mergePositions(topicIndexes.map((i) => topicAcc[i]!.positions));
     const keywords = compileKeywords(rule.answerKeywords);
     const matchedQuotes = keywords.length === 0 ? [] : quotes.filter((q) => matchesAnyKeyword(normalizeForMatching(q.answer), keywords));
-    const eventsFire = topicIds.length >= rule.minEvents;
+    const eventsFire = topicPositions.length >= rule.minEvents;
     if (!eventsFire && matchedQuotes.length === 0) return;
 
     const parts: string[] = [];
     if (eventsFire) {
-      const latest = considered[rank.of(topicIds[0]!)]!;
-      const topicLabels = joinWords(topicIndexes.filter((i) => topicAcc[i]!.eventIds.length > 0).map((i) => topicMap.topics[i]!.label));
-      parts.push(`${countOf(topicIds.length, 'event')} on ${topicLabels}, most recently ${describeAction(latest)} ${describeAgo(now, latest.occurredAt)}`);
+      const latest = considered[topicPositions[0]!]!;
+      const topicLabels = joinWords(topicIndexes.filter((i) => topicAcc[i]!.positions.length > 0).map((i) => topicMap.topics[i]!.label));
+      parts.push(`${countOf(topicPositions.length, 'event')} on ${topicLabels}, most recently ${describeAction(latest)} ${describeAgo(now, latest.occurredAt)}`);
     }
     if (matchedQuotes.length > 0) parts.push(`they wrote "${matchedQuotes[0]!.answer}"`);
-    const eventIds = unionIds([eventsFire ? topicIds : [], ...matchedQuotes.map((q) => q.eventIds)], rank);
+    const eventIds = idsAt(mergePositions([eventsFire ? topicPositions : [], ...matchedQuotes.map((q) => q.positions)]));
     found.push({
       objection: {
         ruleId: rule.id,
@@ -651,7 +694,7 @@ function findObjections(
         eventIds,
       },
       // Their own words weigh more than page views: a written concern is nearly certain to come up.
-      score: (eventsFire ? topicIds.length : 0) + 3 * matchedQuotes.length,
+      score: (eventsFire ? topicPositions.length : 0) + 3 * matchedQuotes.length,
       order,
     });
   });
@@ -670,27 +713,18 @@ function buildOpener(
   firstName: string | null,
   trigger: BriefTrigger,
   rule: HandoffTrigger | null,
-  interests: readonly BriefInterest[],
-  topicMap: TopicMap,
-  rank: Rank,
+  topic: Topic | null,
+  eventIds: string[],
 ): BriefStatement {
   const name = firstName?.trim();
   const greeting = name ? `Hi ${name}` : 'Hi there';
-  // An interest that rests only on the trigger itself ("Request pricing" is also a pricing event)
-  // would make the opener repeat itself: "asked for pricing after looking at our pricing".
-  const triggerId = trigger.eventIds.length === 1 ? trigger.eventIds[0] : undefined;
-  const topInterest = interests.find((i) => !(i.eventIds.length === 1 && i.eventIds[0] === triggerId));
-  const topic = topInterest ? (topicMap.topics.find((t) => t.id === topInterest.topicId) ?? null) : null;
   let body: string;
   if (rule) body = `saw you ${rule.phrase}${topic ? ` after ${topic.phrase}` : ''}`;
   else if (trigger.basis === 'crm-conversion') body = `thanks for filling in "${trigger.title}"${topic ? ` and ${topic.phrase}` : ''}`;
   else if (topic) body = `saw you've been ${topic.phrase}`;
   else body = 'thanks for your interest in us';
   const offer = topic?.offer ?? rule?.offer ?? 'what would be most useful to you';
-  return {
-    text: `${greeting} — ${body}; happy to walk through ${offer}.`,
-    eventIds: unionIds([trigger.eventIds, topInterest?.eventIds ?? []], rank),
-  };
+  return { text: `${greeting} — ${body}; happy to walk through ${offer}.`, eventIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -717,34 +751,18 @@ function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** Union of id lists, newest first (timeline order). */
-function unionIds(lists: readonly (readonly string[])[], rank: Rank): string[] {
+/** Union of position lists, ascending (= newest first), without repeats. */
+function mergePositions(lists: readonly (readonly number[])[]): number[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return [];
   if (nonEmpty.length === 1) return [...nonEmpty[0]!];
-  const set = new Set<string>();
-  for (const list of nonEmpty) for (const id of list) set.add(id);
-  return [...set].sort((a, b) => rank.of(a) - rank.of(b));
-}
-
-interface Rank {
-  of(id: string): number;
-}
-
-function createRank(considered: readonly EngagementEvent[]): Rank {
-  let positions: Map<string, number> | null = null;
-  return {
-    of(id) {
-      if (positions === null) {
-        positions = new Map();
-        for (let i = 0; i < considered.length; i++) positions.set(considered[i]!.id, i);
-      }
-      return positions.get(id) ?? Number.MAX_SAFE_INTEGER;
-    },
-  };
-}
-
-function sortIdsLike(ids: readonly string[], order: readonly string[]): string[] {
-  const wanted = new Set(ids);
-  return order.filter((id) => wanted.has(id));
+  let total = 0;
+  for (const list of nonEmpty) total += list.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const list of nonEmpty) for (const p of list) all[at++] = p;
+  all.sort();
+  const merged: number[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) merged.push(all[i]!);
+  return merged;
 }
