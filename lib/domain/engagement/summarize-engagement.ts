@@ -21,6 +21,17 @@ import { DEFAULT_OBJECTION_RULES, type ObjectionRules } from './objection-rules'
 import { toSafeHref } from './safe-href';
 import { BUYING_STAGES, DEFAULT_TOPIC_MAP, type BuyingStage, type Topic, type TopicMap } from './topic-map';
 
+/**
+ * The "before you call" brief: why this lead is here (trigger), what they told us (their words),
+ * what they care about (interests), how warm they are (recency, frequency, buying stage), what
+ * they will push back on (objections), what to do (next step) and how to open (opener).
+ *
+ * Deterministic and explainable: the same lead, events (in any order) and `now` give the same
+ * brief; every sentence comes from a written rule (topic map, objection rules, handoff triggers —
+ * all admin-editable) and carries the ids of the events behind it. Bot-flagged events never
+ * count. Strings from events are copied verbatim into plain-text fields; the only link fields are
+ * `href`, and they are https: or null.
+ */
 export interface SummarizeEngagementInput {
   lead: Pick<Lead, 'firstName' | 'formAnswers' | 'recentConversion' | 'handedOffAt' | 'ownerAssignedAt'>;
   /** Raw or normalised: they are normalised here (idempotent), so source bot flags are never trusted. */
@@ -291,7 +302,7 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
 }
 
 // ---------------------------------------------------------------------------------------------
-// Matching, cached per distinct title + URL: real timelines repeat the same pages over and over.
+// Working state
 
 interface TopicAccumulator {
   positions: number[];
@@ -305,6 +316,9 @@ interface HighIntent {
   position: number;
   ruleIndex: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Matching, cached per distinct title and URL: real timelines repeat the same pages over and over.
 
 interface Matcher {
   topicsOf(event: EngagementEvent): readonly number[];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { EngagementEvent } from '../../../lib/domain/engagement/engagement-event';
 import { objectionRulesSchema } from '../../../lib/domain/engagement/objection-rules';
+import { leadSchema } from '../../../lib/domain/lead';
 import { summarizeEngagement, type SummarizeEngagementInput } from '../../../lib/domain/engagement/summarize-engagement';
 import { topicMapSchema } from '../../../lib/domain/engagement/topic-map';
 import { DAY, HOUR, MINUTE, NOW, SECOND, formSubmission, makeLead, pageView } from './engagement-fixtures';
@@ -407,4 +408,20 @@ describe('hostile content stays text', () => {
     ]);
     expect(brief.opener.text.startsWith(`Hi ${XSS} — `)).toBe(true);
   });
+});
+
+test('takes a full CRM lead as the adapters build it', () => {
+  const lead = leadSchema.parse({
+    ref: { crm: 'hubspot', account: '123', id: '42' },
+    firstName: 'Dana', lastName: 'Reyes', email: 'dana@northwind.example', phone: null, jobTitle: 'VP Sales', company: 'Northwind',
+    industry: null, employees: 200, country: 'US', lifecycleStage: 'marketingqualifiedlead', leadStatus: 'NEW', owner: null,
+    ownerAssignedAt: NOW - HOUR, ownerAssignedBy: null, source: 'ORGANIC_SEARCH', sourceDetail: [], latestSource: null, campaign: null,
+    firstConversion: null, recentConversion: { name: 'Request a demo', at: NOW - 2 * HOUR },
+    formAnswers: [{ question: 'Team size', answer: '40 SDRs', answeredAt: NOW - 2 * HOUR, form: 'Request a demo' }],
+    handedOffAt: null, createdAt: null, updatedAt: null,
+  });
+  const brief = summarizeEngagement({ lead, events: [formSubmission('demo', 2 * HOUR, 'Request a demo')], now: NOW, nextStep: { label: 'Book the demo' } });
+  expect(brief.trigger).toMatchObject({ basis: 'before-handoff', eventIds: ['demo'] });
+  expect(brief.theirWords.map((q) => q.answer)).toEqual(['40 SDRs']);
+  expect(brief.nextStep).toMatchObject({ label: 'Book the demo', tier: null, text: 'Agreed next step: Book the demo.' });
 });
