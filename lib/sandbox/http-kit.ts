@@ -11,7 +11,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly category: string,
     message: string,
-    readonly extra: { subCategory?: string; context?: Record<string, string[]>; errors?: Array<Record<string, unknown>> } = {},
+    readonly extra: {
+      subCategory?: string;
+      context?: Record<string, string[]>;
+      errors?: Array<Record<string, unknown>>;
+      /** 429 bodies: `errorType: "RATE_LIMIT"` and the `policyName` that was hit. */
+      errorType?: string;
+      policyName?: string;
+    } = {},
   ) {
     super(message);
   }

@@ -41,12 +41,46 @@ export interface SandboxServerOptions {
   quiet?: boolean;
 }
 
+/**
+ * A failure to answer instead of the real response, for exercising retry and parking paths
+ * (HubSpot's 429 policies, 5xx, 401) in tests and demos.
+ */
+export interface SandboxFault {
+  status: 401 | 429 | 500 | 502 | 503 | 504;
+  /** For 429: which HubSpot limit was hit. Default TEN_SECONDLY_ROLLING. */
+  policyName?: 'TEN_SECONDLY_ROLLING' | 'DAILY';
+  /** Sent as `Retry-After` (seconds) when given. */
+  retryAfterSeconds?: number;
+  /** How many matching requests fail. Default 1. */
+  count?: number;
+  /** Only requests with this method / whose path starts with this prefix fail. */
+  method?: string;
+  pathPrefix?: string;
+}
+
 export interface SandboxServer {
   url: string;
   port: number;
   portalId: string;
   dataFile: string;
+  /** Makes the next matching API request(s) fail as described; faults queue in order. */
+  failNext(fault: SandboxFault): void;
   close(): Promise<void>;
+}
+
+function faultError(fault: SandboxFault): ApiError {
+  switch (fault.status) {
+    case 429: {
+      const policyName = fault.policyName ?? 'TEN_SECONDLY_ROLLING';
+      return new ApiError(429, 'RATE_LIMITS', policyName === 'DAILY'
+        ? 'You have reached your daily limit.'
+        : 'You have reached your ten_secondly_rolling limit.', { errorType: 'RATE_LIMIT', policyName });
+    }
+    case 401:
+      return new ApiError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found (injected fault).');
+    default:
+      return new ApiError(fault.status, 'INTERNAL_ERROR', `Injected fault: HTTP ${fault.status}.`);
+  }
 }
 
 interface RequestContext {
@@ -125,6 +159,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const dataFile = resolve(options.dataFile ?? '.sandbox-data/crm.json');
   const state = loadState(dataFile, options.now ?? Date.now(), options.reseed ?? false);
   const quiet = options.quiet ?? false;
+  const faults: Array<SandboxFault & { remaining: number }> = [];
   let windowStart = Date.now();
   let windowCount = 0;
   let dailyCount = 0;
@@ -172,6 +207,15 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
           subCategory: 'EXPIRED_AUTHENTICATION',
         });
       }
+      const fault = faults.find((candidate) => (!candidate.method || candidate.method.toUpperCase() === method) && (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)));
+      if (fault) {
+        fault.remaining--;
+        if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
+        if (fault.retryAfterSeconds !== undefined) limits['Retry-After'] = String(fault.retryAfterSeconds);
+        if (fault.status === 429 && fault.policyName !== 'DAILY') limits['X-HubSpot-RateLimit-Remaining'] = '0';
+        if (fault.status === 429 && fault.policyName === 'DAILY') limits['X-HubSpot-RateLimit-Daily-Remaining'] = '0';
+        throw faultError(fault);
+      }
       const route = ROUTES.find((candidate) => candidate.method === method && candidate.pattern.test(path));
       if (!route) {
         const known = ROUTES.some((candidate) => candidate.pattern.test(path));
@@ -213,6 +257,9 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     port,
     portalId: state.portalId,
     dataFile,
+    failNext(fault) {
+      faults.push({ ...fault, remaining: fault.count ?? 1 });
+    },
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
         server.close((error) => (error ? rejectClose(error) : resolveClose()));
