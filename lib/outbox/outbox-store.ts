@@ -1,0 +1,336 @@
+import type { DeliveryDecision } from './delivery-policy';
+import { describeFailure, selectClaimable } from './delivery-policy';
+import { createOutboxEntry, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
+import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
+
+/**
+ * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
+ * termination and browser restarts, and content scripts (in the CRM page's origin) cannot read it.
+ * Every write transaction asks for strict durability, so when `enqueue` resolves the entry is on
+ * disk and the panel may say "saved". Every read goes through the zod schema: a corrupt record is
+ * reported and skipped, it never stops the drain.
+ */
+
+export const OUTBOX_DB_NAME = 'baton-outbox';
+const DB_VERSION = 1;
+const STORE = 'entries';
+const BY_LEAD = 'by-lead';
+const BY_STATE = 'by-state';
+
+export interface CorruptRecordReport {
+  /** The record's key when it has one we can read. */
+  id: string | null;
+  issues: string[];
+}
+
+export interface OutboxStoreOptions {
+  /** Defaults to `globalThis.indexedDB`; tests pass a fresh fake-indexeddb factory. */
+  indexedDB?: IDBFactory;
+  /** Defaults to `baton-outbox`. */
+  name?: string;
+  /** Called once per corrupt record (per store instance); defaults to console.warn. */
+  onCorrupt?: (report: CorruptRecordReport) => void;
+}
+
+export interface ClaimOptions {
+  /** Leaves matching entries alone, e.g. those of a CRM account that just answered 429. */
+  exclude?: (entry: OutboxEntry) => boolean;
+}
+
+export interface OutboxStore {
+  /** Writes a new queued entry durably; the same id twice is a no-op that returns the stored entry. */
+  enqueue(input: NewOutboxEntry): Promise<OutboxEntry>;
+  get(id: string): Promise<OutboxEntry | null>;
+  /** A lead's entries, oldest first (the panel shows their status). */
+  listByLead(leadKey: string): Promise<OutboxEntry[]>;
+  listAll(): Promise<OutboxEntry[]>;
+  /**
+   * Atomically (one readwrite transaction) takes up to `limit` due entries — queued/retrying/parked
+   * ones whose time has come, or `delivering` ones whose lease lapsed — and marks them delivering
+   * with a lease until `now + leaseMs`. The claim is the lock between concurrent drains.
+   */
+  claimDue(now: number, leaseMs: number, limit?: number, options?: ClaimOptions): Promise<OutboxEntry[]>;
+  /** Records the CRM's receipt. Null when the entry is gone. */
+  complete(id: string, receipt: OutboxReceipt, now: number): Promise<OutboxEntry | null>;
+  /**
+   * Records a failed attempt as the policy decided. Ignored (returns the entry as stored) unless
+   * the entry is still `delivering`: another drain may have taken over an expired claim and
+   * delivered it meanwhile, and a late failure must not undo that.
+   */
+  fail(id: string, decision: DeliveryDecision, error: unknown): Promise<OutboxEntry | null>;
+  /** Puts a failed or parked entry back in the queue, due now. Null when there is no such entry to resend. */
+  resend(id: string, now: number): Promise<OutboxEntry | null>;
+  /** Deletes a dead letter (failed entries only; anything else still has to reach the CRM). */
+  discard(id: string): Promise<boolean>;
+  /** Queues every entry parked for `reason` again, due now (e.g. after the CRM was reconnected). */
+  resumeParked(now: number, reason: ParkedReason): Promise<OutboxEntry[]>;
+  /** Deletes delivered entries delivered before `before` (the panel only needs recent ones). */
+  pruneDelivered(before: number): Promise<number>;
+  close(): void;
+}
+
+export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise<OutboxStore> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) throw new Error('IndexedDB is not available: the outbox cannot be stored');
+  const name = options.name ?? OUTBOX_DB_NAME;
+  const reported = new Set<string>();
+  const onCorrupt = options.onCorrupt ?? ((report: CorruptRecordReport) => console.warn('Baton outbox: skipping a corrupt record', report));
+
+  let connection: Promise<IDBDatabase> | null = null;
+  let closed = false;
+  const database = (): Promise<IDBDatabase> => {
+    if (closed) return Promise.reject(new Error('The outbox store is closed'));
+    connection ??= openDatabase(factory, name, () => {
+      // The browser closed the connection (or a newer version wants it): reopen on next use.
+      connection = null;
+    });
+    connection.catch(() => {
+      connection = null;
+    });
+    return connection;
+  };
+  await database();
+
+  const parse = (raw: unknown): OutboxEntry | null => {
+    const parsed = outboxEntrySchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
+    const key = id ?? JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+    if (!reported.has(key)) {
+      reported.add(key);
+      onCorrupt({ id, issues: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`) });
+    }
+    return null;
+  };
+  const parseAll = (raws: unknown[]): OutboxEntry[] => raws.map(parse).filter((e): e is OutboxEntry => e !== null);
+  const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+  /** Read-modify-write of one entry in one transaction; `change` returns the new entry or null to leave it. */
+  const update = async (id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null> =>
+    transact<OutboxEntry | null>(await database(), 'readwrite', (tx) => {
+      tx.then(tx.store.get(id), (raw) => {
+        const entry = raw === undefined ? null : parse(raw);
+        if (!entry) return tx.finish(null);
+        const next = change(entry);
+        if (!next) return tx.finish(entry);
+        const valid = outboxEntrySchema.parse(next);
+        tx.then(tx.store.put(valid), () => tx.finish(valid));
+      });
+    });
+
+  return {
+    async enqueue(input) {
+      const fresh = createOutboxEntry(input);
+      return transact<OutboxEntry>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.get(fresh.id), (raw) => {
+          const existing = raw === undefined ? null : parse(raw);
+          if (existing) return tx.finish(existing);
+          // Absent, or corrupt (already reported): the fresh write is the one the rep just made.
+          tx.then(tx.store.put(fresh), () => tx.finish(fresh));
+        });
+      });
+    },
+
+    async get(id) {
+      return transact<OutboxEntry | null>(await database(), 'readonly', (tx) => {
+        tx.then(tx.store.get(id), (raw) => tx.finish(raw === undefined ? null : parse(raw)));
+      });
+    },
+
+    async listByLead(leadKey) {
+      return transact<OutboxEntry[]>(await database(), 'readonly', (tx) => {
+        tx.then(tx.store.index(BY_LEAD).getAll(leadKey), (raws) => tx.finish(parseAll(raws).sort(byCreation)));
+      });
+    },
+
+    async listAll() {
+      return transact<OutboxEntry[]>(await database(), 'readonly', (tx) => {
+        tx.then(tx.store.getAll(), (raws) => tx.finish(parseAll(raws).sort(byCreation)));
+      });
+    },
+
+    async claimDue(now, leaseMs, limit = 1, claimOptions = {}) {
+      return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => {
+        readStates(tx, PENDING_STATES, (raws) => {
+          const pending = parseAll(raws);
+          const claimed = selectClaimable(pending, now, claimOptions.exclude)
+            .slice(0, Math.max(0, limit))
+            .map((entry) => outboxEntrySchema.parse({ ...entry, state: 'delivering', attempts: entry.attempts + 1, leaseUntil: now + leaseMs }));
+          for (const entry of claimed) tx.store.put(entry);
+          tx.finish(claimed);
+        });
+      });
+    },
+
+    async complete(id, receipt, now) {
+      const validReceipt = outboxReceiptSchema.parse(receipt);
+      // Delivered is the truth whatever the stored state says: the CRM confirmed the write.
+      return update(id, (entry) => ({
+        ...entry,
+        state: 'delivered',
+        deliveredAt: now,
+        receipt: validReceipt,
+        nextAttemptAt: null,
+        leaseUntil: null,
+        message: null,
+        parkedFor: null,
+      }));
+    },
+
+    async fail(id, decision, error) {
+      const lastError = describeFailure(error);
+      return update(id, (entry) =>
+        entry.state !== 'delivering'
+          ? null
+          : {
+              ...entry,
+              state: decision.state,
+              nextAttemptAt: decision.nextAttemptAt,
+              leaseUntil: null,
+              lastError,
+              message: decision.message,
+              parkedFor: decision.state === 'parked' ? decision.parkedFor : null,
+            },
+      );
+    },
+
+    async resend(id, now) {
+      let resent = false;
+      const entry = await update(id, (e) => {
+        if (e.state !== 'failed' && e.state !== 'parked') return null;
+        resent = true;
+        return requeue(e, now);
+      });
+      return resent ? entry : null;
+    },
+
+    async discard(id) {
+      return transact<boolean>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.get(id), (raw) => {
+          const entry = raw === undefined ? null : parse(raw);
+          if (entry?.state !== 'failed') return tx.finish(false);
+          tx.then(tx.store.delete(id), () => tx.finish(true));
+        });
+      });
+    },
+
+    async resumeParked(now, reason) {
+      return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.index(BY_STATE).getAll('parked'), (raws) => {
+          const resumed = parseAll(raws)
+            .filter((e) => e.parkedFor === reason)
+            .map((e) => requeue(e, now));
+          for (const entry of resumed) tx.store.put(entry);
+          tx.finish(resumed.sort(byCreation));
+        });
+      });
+    },
+
+    async pruneDelivered(before) {
+      return transact<number>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.index(BY_STATE).getAll('delivered'), (raws) => {
+          const old = parseAll(raws).filter((e) => e.deliveredAt !== null && e.deliveredAt < before);
+          for (const entry of old) tx.store.delete(entry.id);
+          tx.finish(old.length);
+        });
+      });
+    },
+
+    close() {
+      closed = true;
+      connection?.then((db) => db.close()).catch(() => undefined);
+      connection = null;
+    },
+  };
+}
+
+function requeue(entry: OutboxEntry, now: number): OutboxEntry {
+  return outboxEntrySchema.parse({ ...entry, state: 'queued', nextAttemptAt: now, leaseUntil: null, message: null, parkedFor: null });
+}
+
+function openDatabase(factory: IDBFactory, name: string, onLost: () => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(STORE)) {
+        const store = db.createObjectStore(STORE, { keyPath: 'id' });
+        store.createIndex(BY_LEAD, 'leadKey', { unique: false });
+        store.createIndex(BY_STATE, 'state', { unique: false });
+      }
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => {
+        db.close();
+        onLost();
+      };
+      db.onclose = onLost;
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error(`Could not open ${name}`));
+    request.onblocked = () => reject(new Error(`Opening ${name} is blocked by an older connection`));
+  });
+}
+
+interface Tx<T> {
+  store: IDBObjectStore;
+  /** Runs `next` with the request's result, still inside the transaction. */
+  then<R>(request: IDBRequest<R>, next: (result: R) => void): void;
+  /** The value the transaction resolves with once it has committed. */
+  finish(value: T): void;
+}
+
+/**
+ * One transaction, callback style: requests are chained in their success handlers, never across
+ * an `await`, so the transaction cannot auto-commit between a read and the write that depends on
+ * it. Resolves only after `complete` (with strict durability: flushed to disk).
+ */
+function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, body: (tx: Tx<T>) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const idbTx = db.transaction(STORE, mode, { durability: 'strict' });
+    let result: { value: T } | null = null;
+    let failure: unknown = null;
+    const abort = (error: unknown) => {
+      failure ??= error;
+      try {
+        idbTx.abort();
+      } catch {
+        // Already finished or aborting.
+      }
+    };
+    const guard = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        abort(error);
+      }
+    };
+    idbTx.oncomplete = () => (result ? resolve(result.value) : reject(new Error('The outbox transaction finished without a result')));
+    idbTx.onabort = () => reject(failure ?? idbTx.error ?? new Error('The outbox transaction was aborted'));
+    guard(() =>
+      body({
+        store: idbTx.objectStore(STORE),
+        then: (request, next) => {
+          request.onsuccess = () => guard(() => next(request.result));
+        },
+        finish: (value) => {
+          result = { value };
+        },
+      }),
+    );
+  });
+}
+
+function readStates<T>(tx: Tx<T>, states: readonly string[], next: (raws: unknown[]) => void): void {
+  const index = tx.store.index(BY_STATE);
+  const all: unknown[] = [];
+  let left = states.length;
+  if (left === 0) return next(all);
+  for (const state of states) {
+    tx.then(index.getAll(state), (raws) => {
+      all.push(...raws);
+      if (--left === 0) next(all);
+    });
+  }
+}

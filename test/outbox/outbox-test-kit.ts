@@ -1,0 +1,95 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { dispositionSchema } from '../../lib/domain/disposition/disposition';
+import type { NewOutboxEntry } from '../../lib/outbox/outbox-entry';
+import { openOutboxStore } from '../../lib/outbox/outbox-store';
+import type { CorruptRecordReport, OutboxStore } from '../../lib/outbox/outbox-store';
+
+export const NOW = Date.parse('2026-11-22T12:00:00Z');
+export const SECOND = 1_000;
+export const MINUTE = 60_000;
+
+/** A deterministic UUID (v4 layout) from a number, so tests read their ids. */
+export function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function dispositionEntry(n: number, over: { leadKey?: string; account?: string; createdAt?: number } = {}): NewOutboxEntry {
+  const disposition = dispositionSchema.parse({
+    id: uuid(n),
+    decidedAt: NOW,
+    reasonListVersion: 1,
+    attemptsMade: 2,
+    lead: { crm: 'hubspot', account: over.account ?? '4711', id: String(50 + n), objectType: 'contact' },
+    rep: { id: '77', name: 'Sam Rep' },
+    outcome: 'rejected',
+    reasonId: 'no_budget',
+    definitionId: 'default',
+    definitionVersion: 1,
+    checklist: [],
+  });
+  return {
+    kind: 'disposition',
+    payload: { disposition, brief: ['Asked for pricing twice this week'] },
+    leadKey: over.leadKey ?? `hubspot|${over.account ?? '4711'}|contact|${50 + n}`,
+    crm: { crm: 'hubspot', account: over.account ?? '4711', origin: 'https://api.hubapi.com' },
+    createdAt: over.createdAt ?? NOW + n,
+  };
+}
+
+export function attemptEntry(n: number, over: { leadKey?: string; createdAt?: number } = {}): NewOutboxEntry {
+  return {
+    kind: 'contact-attempt',
+    payload: {
+      ref: { crm: 'hubspot', account: '4711', id: String(50 + n), objectType: 'contact' },
+      attempt: { id: uuid(n), channel: 'call', connected: false, note: 'Voicemail', at: NOW, ownerId: '77' },
+    },
+    leadKey: over.leadKey ?? `hubspot|4711|contact|${50 + n}`,
+    crm: { crm: 'hubspot', account: '4711', origin: 'https://api.hubapi.com' },
+    createdAt: over.createdAt ?? NOW + n,
+  };
+}
+
+export const receiptFor = (at: number) => ({ properties: ['hs_lead_status', 'baton_disposition_id'], note: { id: 'n1', reused: false }, deliveredAt: at });
+
+export interface StoreKit {
+  factory: IDBFactory;
+  store: OutboxStore;
+  corrupt: CorruptRecordReport[];
+  reopen(): Promise<OutboxStore>;
+}
+
+/** A store on a fresh in-memory IndexedDB; `reopen` simulates a worker/browser restart on the same data. */
+export async function openTestStore(): Promise<StoreKit> {
+  const factory = new IDBFactory();
+  const corrupt: CorruptRecordReport[] = [];
+  const open = () => openOutboxStore({ indexedDB: factory, onCorrupt: (r) => corrupt.push(r) });
+  const kit: StoreKit = {
+    factory,
+    corrupt,
+    store: await open(),
+    async reopen() {
+      kit.store.close();
+      kit.store = await open();
+      return kit.store;
+    },
+  };
+  return kit;
+}
+
+/** Writes a raw record straight into the object store, bypassing the schema (a corrupt record). */
+export function putRaw(factory: IDBFactory, record: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open('baton-outbox', 1);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction('entries', 'readwrite');
+      tx.objectStore('entries').put(record);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onabort = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
