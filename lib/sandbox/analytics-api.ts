@@ -101,7 +101,7 @@ function serializeEmailEvent(portalId: string, event: EmailEvent): Record<string
     filteredEvent: event.filteredEvent,
     ...(event.url ? { url: event.url } : {}),
     ...(browser ? { browser: { ...browser, producerUrl: '', url: '', version: [] } } : {}),
-    ...(event.type === 'OPEN' || event.type === 'CLICK' ? { deviceType: event.filteredEvent ? 'COMPUTER' : 'COMPUTER' } : {}),
+    ...(event.type === 'OPEN' || event.type === 'CLICK' ? { deviceType: 'COMPUTER' } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ import { ApiError, CORS_HEADERS, errorBody, readRequestBody, sendJson } from './
 import type { ApiResponse } from './http-kit';
 import { servePage } from './page-routes';
 import { readSandboxDataFile, writeSandboxDataFile } from './sandbox-data';
+import type { CrmObjectType } from './sandbox-data';
 import { resolveObjectType } from './sandbox-state';
 import { SandboxState } from './sandbox-state';
 import { seedSandboxData } from './seed-data';
@@ -139,7 +140,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
 
 const API_PREFIXES = ['/crm/', '/events/', '/email/', '/account-info/', '/oauth/'];
 
-function objectType(segment: string | undefined): ReturnType<typeof resolveObjectType> & string {
+function objectType(segment: string | undefined): CrmObjectType {
   const type = resolveObjectType(segment ?? '');
   if (!type) throw new ApiError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${segment}`);
   return type;

@@ -368,7 +368,7 @@ class SeedBuilder {
     const identitySource: Omit<HistoryEntry, 'value' | 'timestamp'> = plan.noEngagement
       ? { sourceType: 'IMPORT', sourceId: 'import:7710345', sourceLabel: 'SaaStr Annual 2026 — badge scans.csv' }
       : { sourceType: 'FORM', sourceId: FORMS[(submissions[0] as Submission).form].id, sourceLabel: FORMS[(submissions[0] as Submission).form].title };
-    const system = { sourceType: 'CRM_UI_SYSTEM' as const };
+    const defaultsWorkflow = { sourceType: 'AUTOMATION_PLATFORM', sourceId: '1840015', sourceLabel: 'Lifecycle — default stage and status' };
     set('hs_object_id', plan.id, createdAt, { sourceType: 'API' });
     set('createdate', iso(createdAt), createdAt, { sourceType: plan.noEngagement ? 'IMPORT' : 'FORM' });
     set('firstname', plan.firstName, createdAt, identitySource);
@@ -418,8 +418,9 @@ class SeedBuilder {
 
     // Lifecycle: subscriber/lead on creation, MQL at the handoff, later stages set by the owner.
     const owner = plan.ownerId ? ownerUser(plan.ownerId) : null;
-    const byOwner = (at: number): Omit<HistoryEntry, 'value' | 'timestamp'> =>
-      owner ? { sourceType: 'CRM_UI', sourceId: `userId:${owner.userId}`, sourceLabel: owner.email, updatedByUserId: owner.userId } : system;
+    const byOwner: Omit<HistoryEntry, 'value' | 'timestamp'> = owner
+      ? { sourceType: 'CRM_UI', sourceId: `userId:${owner.userId}`, sourceLabel: owner.email, updatedByUserId: owner.userId }
+      : defaultsWorkflow;
     set('lifecyclestage', plan.noEngagement ? 'lead' : submissions[0]?.form === 'newsletter' ? 'subscriber' : 'lead', createdAt, plan.noEngagement ? identitySource : { sourceType: 'FORM', sourceId: FORMS[(submissions[0] as Submission).form].id, sourceLabel: FORMS[(submissions[0] as Submission).form].title });
     const ladder = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer'];
     const targetRank = ladder.indexOf(plan.lifecycle);
@@ -428,10 +429,6 @@ class SeedBuilder {
       set('lifecyclestage', 'marketingqualifiedlead', mqlAt, { sourceType: 'AUTOMATION_PLATFORM', sourceId: '1840011', sourceLabel: plan.trigger === 'mqlScore' || plan.trigger === 'webinar' ? 'Lifecycle — MQL at score 60' : 'Lifecycle — hand-raisers to MQL' });
       set('hs_lifecyclestage_marketingqualifiedlead_date', iso(mqlAt), mqlAt, { sourceType: 'CALCULATED' });
     }
-    if (plan.lifecycle === 'lead' && plan.noEngagement && plan.ownerId) {
-      // Stays a lead: assigned by hand after the show.
-    }
-
     if (plan.ownerId && owner) {
       const assignSource: Omit<HistoryEntry, 'value' | 'timestamp'> =
         plan.assignment === 'manager'
@@ -446,7 +443,7 @@ class SeedBuilder {
       set('hubspot_owner_assigneddate', iso(handoffAt), handoffAt, assignSource);
       set('hs_lead_status', 'NEW', handoffAt + 1000, { sourceType: 'AUTOMATION_PLATFORM', sourceId: '1840012', sourceLabel: 'Lead status — set New on assignment' });
     } else if (plan.leadStatus) {
-      set('hs_lead_status', plan.leadStatus, createdAt + HOUR, system);
+      set('hs_lead_status', plan.leadStatus, createdAt + HOUR, defaultsWorkflow);
     }
 
     // Touches after the handoff: engagements associated to the contact.
@@ -463,15 +460,15 @@ class SeedBuilder {
     // Lead status and lifecycle as the owner left them.
     if (plan.ownerId && plan.leadStatus && plan.leadStatus !== 'NEW') {
       const at = Math.min(now - MINUTE, (lastHumanTouch || handoffAt + HOUR) + 2 * MINUTE);
-      set('hs_lead_status', plan.leadStatus, at, byOwner(at));
+      set('hs_lead_status', plan.leadStatus, at, byOwner);
     }
     if (targetRank >= 3 && plan.ownerId) {
       const sqlAt = Math.min(now - MINUTE, (lastHumanTouch || handoffAt + 2 * HOUR) + 5 * MINUTE);
-      set('lifecyclestage', 'salesqualifiedlead', sqlAt, byOwner(sqlAt));
+      set('lifecyclestage', 'salesqualifiedlead', sqlAt, byOwner);
       set('hs_lifecyclestage_salesqualifiedlead_date', iso(sqlAt), sqlAt, { sourceType: 'CALCULATED' });
       if (targetRank >= 4) set('lifecyclestage', plan.lifecycle, sqlAt + DAY, { sourceType: 'AUTOMATION_PLATFORM', sourceId: '1840013', sourceLabel: 'Lifecycle — sync from deal stage' });
     } else if (targetRank < 2 && !contact.history.lifecyclestage?.some((entry) => entry.value === plan.lifecycle)) {
-      set('lifecyclestage', plan.lifecycle, createdAt + MINUTE, system);
+      set('lifecyclestage', plan.lifecycle, createdAt + MINUTE, defaultsWorkflow);
     }
 
     if (plan.deal && plan.ownerId) this.addDeal(plan, plan.deal, handoffAt);
