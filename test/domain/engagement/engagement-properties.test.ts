@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ENGAGEMENT_KINDS, type EngagementEvent } from '../../../lib/domain/engagement/engagement-event';
-import { compareNewestFirst, normalizeEngagement } from '../../../lib/domain/engagement/normalize-engagement';
+import { compareNewestFirst, normalizeEngagement, normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-engagement';
 import { summarizeEngagement } from '../../../lib/domain/engagement/summarize-engagement';
 import { DAY, HOUR, NOW, collectEventIds, collectHrefs, collectStrings, makeLead, type BriefLead } from './engagement-fixtures';
 
@@ -111,6 +111,71 @@ describe('normalizeEngagement properties', () => {
           if (e.likelyBot) expect(['page_view', 'email_clicked', 'email_opened']).toContain(e.kind);
         }
       }),
+    );
+  });
+});
+
+describe('normalizeEngagement against brute-force oracles', () => {
+  /** Dense timelines: 0-30 events within 12 s, so bursts, quick opens and duplicates are common. */
+  const denseArb = fc.array(
+    fc.record({
+      id: fc.integer({ min: 0, max: 1_000 }).map((n) => `d${n}`),
+      kind: fc.constantFrom('page_view', 'email_clicked', 'email_opened', 'email_delivered', 'content_download'),
+      occurredAt: fc.integer({ min: NOW, max: NOW + 12_000 }),
+      source: fc.constantFrom('a', 'b'),
+      campaign: fc.constantFrom('Nurture', 'Invite'),
+      url: fc.constantFrom('https://x.example/p', 'https://x.example/q'),
+      title: fc.constantFrom('Pricing', 'Blog'),
+    }),
+    { maxLength: 30 },
+  ) as fc.Arbitrary<EngagementEvent[]>;
+
+  const isBurstKind = (e: EngagementEvent) => e.kind === 'page_view' || e.kind === 'email_clicked';
+
+  test('burst flag <=> at least 5 clicks/page views within some 2 s span that includes the event', () => {
+    fc.assert(
+      fc.property(denseArb, (events) => {
+        const out = normalizeEngagement(events);
+        const burstTimes = out.filter(isBurstKind).map((e) => e.occurredAt);
+        for (const e of out) {
+          const expected =
+            isBurstKind(e) &&
+            burstTimes.some((start) => start <= e.occurredAt && e.occurredAt <= start + 2_000 && burstTimes.filter((t) => t >= start && t <= start + 2_000).length >= 5);
+          expect(e.botReason?.includes('burst') ?? false).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('quick-open flag <=> a delivery of the same email 0-10 s before', () => {
+    fc.assert(
+      fc.property(denseArb, (events) => {
+        const out = normalizeEngagement(events);
+        const deliveries = out.filter((e) => e.kind === 'email_delivered');
+        for (const e of out) {
+          const expected =
+            (e.kind === 'email_opened' || e.kind === 'email_clicked') &&
+            deliveries.some((d) => d.campaign === e.campaign && d.title === e.title && e.occurredAt - d.occurredAt >= 0 && e.occurredAt - d.occurredAt <= 10_000);
+          expect(e.botReason?.includes('after delivery') ?? false).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('no two events left that the cross-source rule would merge', () => {
+    fc.assert(
+      fc.property(denseArb, (events) => {
+        const out = normalizeEngagement(events);
+        for (const a of out) {
+          for (const b of out) {
+            const same = a.kind === b.kind && normalizeUrlForComparison(a.url!) === normalizeUrlForComparison(b.url!);
+            if (a !== b && same && a.source !== b.source) expect(Math.abs(a.occurredAt - b.occurredAt)).toBeGreaterThan(2_000);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
