@@ -6,6 +6,10 @@
 
 /** HubSpot-defined association type: note → contact. */
 export const NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID = 202;
+/** HubSpot-defined association type: call → contact. */
+export const CALL_TO_CONTACT_ASSOCIATION_TYPE_ID = 194;
+/** HubSpot-defined association type: email → contact. */
+export const EMAIL_TO_CONTACT_ASSOCIATION_TYPE_ID = 198;
 /** Search accepts at most 200 results per page. */
 const MAX_SEARCH_LIMIT = 200;
 
@@ -95,17 +99,40 @@ export interface HubSpotNoteCreateBody {
  * the text is escaped here so a rep's (or a prospect's) words never become markup in the CRM.
  */
 export function toHubSpotNoteCreate(input: { contactId: string; text: string; at: number; ownerId?: string | null }): HubSpotNoteCreateBody {
-  const properties: Record<string, string> = {
-    hs_timestamp: new Date(input.at).toISOString(),
-    hs_note_body: escapeHtml(input.text).replace(/\r?\n/g, '<br>'),
-  };
-  if (input.ownerId) properties['hubspot_owner_id'] = input.ownerId;
+  return toHubSpotEngagementCreate({
+    contactId: input.contactId,
+    associationTypeId: NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID,
+    properties: { hs_timestamp: new Date(input.at).toISOString(), hs_note_body: toHubSpotHtml(input.text), hubspot_owner_id: input.ownerId },
+  });
+}
+
+/**
+ * `POST /crm/v3/objects/{notes|calls|emails|...}` with one HUBSPOT_DEFINED association to the
+ * contact. Rich-text values must already be HTML (see `toHubSpotHtml`); as with updates, only
+ * values that are present are sent.
+ */
+export function toHubSpotEngagementCreate(input: {
+  contactId: string;
+  associationTypeId: number;
+  properties: Readonly<Record<string, string | null | undefined>>;
+}): HubSpotNoteCreateBody {
+  const properties: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.properties)) {
+    if (typeof value === 'string' && value !== '') properties[name] = value;
+  }
   return {
     properties,
-    associations: [
-      { to: { id: input.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID }] },
-    ],
+    associations: [{ to: { id: input.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: input.associationTypeId }] }],
   };
+}
+
+/**
+ * Plain text as HubSpot rich text (`hs_note_body`, `hs_call_body` are HTML): every character that
+ * could start markup is escaped, so a rep's (or a prospect's) words never become markup in the
+ * CRM; line breaks are kept as `<br>`.
+ */
+export function toHubSpotHtml(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
 function escapeHtml(text: string): string {

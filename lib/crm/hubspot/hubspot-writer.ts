@@ -1,0 +1,391 @@
+import { CrmError } from '../crm-error';
+import type { ContactAttempt, CrmWriter, DispositionReceipt, DispositionWrite } from '../crm-port';
+import type { ChecklistItem, Disposition } from '../../domain/disposition/disposition';
+import { DEFAULT_DISPOSITION_REASONS } from '../../domain/disposition/disposition-reasons';
+import type { DispositionReasonList } from '../../domain/disposition/disposition-reasons';
+import type { LeadRef } from '../../domain/lead';
+import { formatDuration } from '../../domain/sla/format-duration';
+import { SLA_STATES } from '../../domain/sla/compute-sla-status';
+import { BATON_PROPERTY_NAMES } from './baton-properties';
+import type { HubSpotClient } from './hubspot-client';
+import {
+  CALL_TO_CONTACT_ASSOCIATION_TYPE_ID,
+  EMAIL_TO_CONTACT_ASSOCIATION_TYPE_ID,
+  NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID,
+  toHubSpotBatchRead,
+  toHubSpotContactUpdate,
+  toHubSpotEngagementCreate,
+  toHubSpotHtml,
+} from './hubspot-requests';
+import type { HubSpotNoteCreateBody } from './hubspot-requests';
+import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotObjectSchema } from './hubspot-schemas';
+import { DEFAULT_LEAD_STATUS_MAPPING } from './lead-status-mapping';
+import type { LeadStatusMapping } from './lead-status-mapping';
+
+/*
+ * The HubSpot adapter's write path (also used against the sandbox CRM, which speaks HubSpot).
+ *
+ * A disposition is delivered at least once (lib/outbox retries after a service worker died
+ * mid-write), and HubSpot has no idempotency keys for creates. So every write is safe to repeat:
+ *   1. GET  /crm/v4/objects/contacts/{id}/associations/notes   (+ pages)
+ *      POST /crm/v3/objects/notes/batch/read  {hs_note_body}   (per 100 associated notes)
+ *      → a note carrying the marker "Baton disposition <uuid>" is reused;
+ *   2. POST /crm/v3/objects/notes                               only when none was found;
+ *   3. PATCH /crm/v3/objects/contacts/{id}                      hs_lead_status + Baton properties.
+ * The note comes first so that `baton_disposition_id` on the contact means "fully written".
+ * Contact attempts follow the same read-before-create pattern on calls, emails or notes.
+ */
+
+export interface CreateHubSpotWriterOptions {
+  client: HubSpotClient;
+  /** Outcome → `hs_lead_status` (admin-editable); HubSpot's defaults when absent. */
+  mapping?: LeadStatusMapping;
+  /** Resolves reason and objection ids to labels for the contact and the note. */
+  reasons?: DispositionReasonList;
+  now?: () => number;
+  /**
+   * IANA zone the recycle date is read in: `baton_recycle_date` is a HubSpot date property (a
+   * calendar day stored as midnight UTC), and a recycle instant of "1 Dec, 00:00 Berlin" is
+   * 30 Nov in UTC. Default UTC.
+   */
+  timeZone?: string;
+}
+
+/** HubSpot caps rich-text properties at 65,536 characters; keep room for the marker line. */
+const MAX_BODY_CHARS = 60_000;
+/** Evidence is partly prospect-supplied (form answers): keep each value readable and bounded. */
+const MAX_EVIDENCE_VALUE_CHARS = 300;
+const ASSOCIATIONS_PAGE_LIMIT = 500;
+const BATCH_READ_LIMIT = 100;
+const SLA_STATE_SET: ReadonlySet<string> = new Set(SLA_STATES);
+const UNREACHABLE_REASON_ID = 'unreachable';
+
+type EngagementType = 'notes' | 'calls' | 'emails';
+
+/** Where each engagement type keeps the text the marker is written in. */
+const BODY_PROPERTY: Record<EngagementType, string> = { notes: 'hs_note_body', calls: 'hs_call_body', emails: 'hs_email_text' };
+
+export function dispositionMarker(id: string): string {
+  return `Baton disposition ${id}`;
+}
+
+export function attemptMarker(id: string): string {
+  return `Baton attempt ${id}`;
+}
+
+/**
+ * The id of the last `Baton <kind> <uuid>` marker in a stored body. The last one, because the
+ * writer puts the marker after everything a rep or prospect wrote: a note whose text quotes
+ * another disposition's marker still identifies as its own. HubSpot may re-render the HTML, so
+ * the words may be separated by any whitespace or a non-breaking space.
+ */
+export function findMarkerId(body: string | null | undefined, kind: 'disposition' | 'attempt'): string | null {
+  if (!body) return null;
+  const pattern = new RegExp(`Baton(?:\\s|&nbsp;|&#160;)+${kind}(?:\\s|&nbsp;|&#160;)+([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`, 'g');
+  let last: string | null = null;
+  for (const match of body.matchAll(pattern)) last = match[1]?.toLowerCase() ?? null;
+  return last;
+}
+
+/** Which `hs_lead_status` a disposition sets. "Unreachable" wins over the outcome: it is the truthful status either way. */
+export function toHubSpotLeadStatus(disposition: Pick<Disposition, 'outcome' | 'acceptedStage' | 'reasonId'>, mapping: LeadStatusMapping): string {
+  if (disposition.outcome !== 'accepted' && disposition.reasonId === UNREACHABLE_REASON_ID) return mapping.unreachable;
+  switch (disposition.outcome) {
+    case 'accepted':
+      return disposition.acceptedStage === 'opportunity_created' ? mapping.opportunityCreated : mapping.working;
+    case 'recycled':
+      return mapping.recycled;
+    case 'rejected':
+      return mapping.rejected;
+  }
+}
+
+export interface DispositionUpdateOptions {
+  mapping: LeadStatusMapping;
+  reasons: DispositionReasonList;
+  timeZone: string;
+}
+
+/**
+ * `PATCH /crm/v3/objects/contacts/{id}` body for a disposition. Every value is a string (HubSpot's
+ * wire format) and only values that are present are sent: "" would clear the property.
+ */
+export function toHubSpotDispositionUpdate(disposition: Disposition, options: DispositionUpdateOptions): { properties: Record<string, string> } {
+  const P = BATON_PROPERTY_NAMES;
+  const reason = disposition.reasonId ? options.reasons.reasons.find((r) => r.id === disposition.reasonId) : undefined;
+  const responseTimeMs = disposition.sla?.responseTimeMs ?? disposition.responseTimeMs;
+  return toHubSpotContactUpdate({
+    hs_lead_status: toHubSpotLeadStatus(disposition, options.mapping),
+    [P.disposition]: disposition.outcome,
+    [P.stage]: disposition.outcome === 'accepted' ? disposition.acceptedStage : null,
+    [P.reason]: disposition.reasonId ? (reason?.label ?? disposition.reasonId) : null,
+    [P.reasonId]: disposition.reasonId,
+    [P.definitionVersion]: `${disposition.definitionId}@${disposition.definitionVersion}`,
+    // An SLA state the property has no option for would make HubSpot refuse the whole update.
+    [P.slaOutcome]: disposition.sla && SLA_STATE_SET.has(disposition.sla.state) ? disposition.sla.state : null,
+    [P.responseTimeMinutes]: responseTimeMs === null ? null : String(Math.round(responseTimeMs / 6_000) / 10),
+    [P.dispositionAt]: new Date(disposition.decidedAt).toISOString(),
+    [P.objections]: disposition.objections.tags.length ? disposition.objections.tags.join(';') : null,
+    [P.recycleDate]: disposition.recycleAt === null ? null : String(toMidnightUtc(disposition.recycleAt, options.timeZone)),
+    [P.rep]: disposition.rep.name?.trim() || disposition.rep.id,
+    [P.dispositionId]: disposition.id,
+  });
+}
+
+/** The calendar day of `at` in `timeZone`, as HubSpot date properties want it: epoch ms at midnight UTC. */
+function toMidnightUtc(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'));
+}
+
+const OUTCOME_TEXT: Record<Disposition['outcome'], string> = { accepted: 'Accepted', recycled: 'Recycled to nurture', rejected: 'Rejected' };
+const STAGE_TEXT: Record<NonNullable<Disposition['acceptedStage']>, string> = { working: 'working it', opportunity_created: 'opportunity created' };
+const VERDICT_TEXT: Record<NonNullable<Disposition['verdict']>, string> = {
+  sales_qualified: 'sales-qualified',
+  not_yet: 'not yet qualified',
+  disqualified: 'disqualified',
+};
+
+/**
+ * The note's text (plain; escaped into HTML by the caller): what marketing needs to read the
+ * decision without opening Baton. The marker is the last line, after everything anyone typed.
+ */
+export function describeDisposition(write: DispositionWrite, options: { reasons: DispositionReasonList; timeZone: string }): string {
+  const d = write.disposition;
+  const lines: string[] = [];
+  const reason = d.reasonId ? (options.reasons.reasons.find((r) => r.id === d.reasonId)?.label ?? d.reasonId) : null;
+  let headline = `Baton disposition: ${OUTCOME_TEXT[d.outcome]}`;
+  if (d.outcome === 'accepted' && d.acceptedStage) headline += ` (${STAGE_TEXT[d.acceptedStage]})`;
+  if (reason) headline += ` — ${reason}`;
+  lines.push(headline);
+  if (d.recycleAt !== null) lines.push(`Hand back to sales on: ${new Date(toMidnightUtc(d.recycleAt, options.timeZone)).toISOString().slice(0, 10)}`);
+  lines.push(`Rep: ${d.rep.name?.trim() || d.rep.id}`);
+  if (d.attemptsMade > 0) lines.push(`Contact attempts before deciding: ${d.attemptsMade}`);
+  if (d.objections.tags.length) {
+    const label = (id: string) => options.reasons.objectionTags.find((t) => t.id === id)?.label ?? id;
+    lines.push(`Objections: ${d.objections.tags.map(label).join(', ')}`);
+  }
+  if (d.objections.text) lines.push(`Objections in the rep's words: ${d.objections.text}`);
+  if (d.note) lines.push(`Rep's note: ${d.note}`);
+
+  lines.push('');
+  lines.push(`SQL definition ${d.definitionId} v${d.definitionVersion}${d.verdict ? `: ${VERDICT_TEXT[d.verdict]}` : ''}`);
+  for (const item of d.checklist) lines.push(`- ${describeChecklistItem(item)}`);
+
+  lines.push('');
+  const responseTimeMs = d.sla?.responseTimeMs ?? d.responseTimeMs;
+  const sla = d.sla ? `SLA: ${d.sla.state.replace(/_/g, ' ')}` : 'SLA: not recorded';
+  lines.push(responseTimeMs === null ? sla : `${sla}; response time ${formatDuration(responseTimeMs)} (business time)`);
+
+  if (write.brief.length) {
+    lines.push('');
+    lines.push('Brief the rep saw:');
+    for (const line of write.brief) lines.push(`- ${line}`);
+  }
+  return lines.join('\n');
+}
+
+function describeChecklistItem(item: ChecklistItem): string {
+  const head = `[${item.status}] ${item.label} (${item.decidedBy === 'rep' ? 'rep' : 'auto'})`;
+  if (!item.evidence) return head;
+  const evidence = Object.entries(item.evidence)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${truncate(typeof value === 'string' ? value : safeJson(value), MAX_EVIDENCE_VALUE_CHARS)}`);
+  return evidence.length ? `${head}: ${evidence.join('; ')}` : head;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Escapes the text into HubSpot rich text, bounded, with the marker line always last and intact. */
+export function toMarkedHtml(text: string, marker: string): string {
+  let html = toHubSpotHtml(text);
+  if (html.length > MAX_BODY_CHARS) {
+    // Never leave half an entity ("&am") or half a "<br>" behind the cut.
+    html = `${html.slice(0, MAX_BODY_CHARS).replace(/&[#a-z0-9]*$|<[a-z]*$/i, '')}… (shortened)`;
+  }
+  return `${html}<br><br>${toHubSpotHtml(marker)}`;
+}
+
+function requireHubSpotContact(ref: LeadRef): string {
+  if (ref.crm !== 'hubspot' && ref.crm !== 'sandbox') {
+    throw new CrmError('rejected', `The HubSpot writer cannot write to a ${ref.crm} lead`);
+  }
+  return ref.id;
+}
+
+/** A HubSpot owner id is numeric; a rep id that is not one must not reach `hubspot_owner_id` (HubSpot refuses the create). */
+function asOwnerId(id: string | null | undefined): string | null {
+  return id && /^\d{1,20}$/.test(id) ? id : null;
+}
+
+/**
+ * A 400 naming a property the portal lacks becomes an actionable message. HubSpot lists the
+ * invalid properties as JSON inside the message ("Property values were not valid: [{...,
+ * "error":"PROPERTY_DOESNT_EXIST","name":"baton_x"}]"); the client keeps only the message, so
+ * that is what is read here.
+ */
+export function explainWriteError(error: unknown, mapping: LeadStatusMapping): unknown {
+  if (!(error instanceof CrmError) || error.status !== 400) return error;
+  const missing = [...error.message.matchAll(/Property\s+\\?"([a-z0-9_]+)\\?"\s+does not exist/gi)].map((m) => m[1] ?? '');
+  if (/PROPERTY_DOESNT_EXIST/.test(error.message)) {
+    missing.push(...[...error.message.matchAll(/\\?"name\\?"\s*:\s*\\?"([a-z0-9_]+)\\?"/gi)].map((m) => m[1] ?? ''));
+  }
+  const batonMissing = missing.find((name) => name.startsWith('baton_'));
+  const details = { status: error.status, correlationId: error.correlationId, cause: error };
+  if (batonMissing) {
+    return new CrmError('rejected', `HubSpot has no property "${batonMissing}": run "Set up Baton properties" in Baton's options`, details);
+  }
+  if (/hs_lead_status/.test(error.message) || /was not one of the allowed options/.test(error.message)) {
+    const status = Object.values(mapping).find((value) => typeof value === 'string' && new RegExp(`\\b${escapeRegExp(value)} was not one of the allowed options`).test(error.message));
+    if (status) {
+      return new CrmError('rejected', `HubSpot's Lead Status has no option "${status}": edit the lead status mapping in Baton's options`, details);
+    }
+  }
+  return error;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWriter {
+  const { client } = options;
+  const mapping = options.mapping ?? DEFAULT_LEAD_STATUS_MAPPING;
+  const reasons = options.reasons ?? DEFAULT_DISPOSITION_REASONS;
+  const now = options.now ?? Date.now;
+  const timeZone = options.timeZone ?? 'UTC';
+
+  /** The id of the contact's associated engagement whose body carries `kind` marker `id`, or null. */
+  async function findMarked(contactId: string, type: EngagementType, kind: 'disposition' | 'attempt', id: string, signal?: AbortSignal): Promise<string | null> {
+    const wanted = id.toLowerCase();
+    const bodyProperty = BODY_PROPERTY[type];
+    let after: string | undefined;
+    do {
+      const page = await client.request('GET', `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${type}`, {
+        query: { limit: ASSOCIATIONS_PAGE_LIMIT, after },
+        schema: hubSpotAssociationsV4PageSchema,
+        signal,
+      });
+      const ids = [...new Set(page.results.map((r) => String(r.toObjectId)))];
+      for (let i = 0; i < ids.length; i += BATCH_READ_LIMIT) {
+        const batch = await client.request('POST', `/crm/v3/objects/${type}/batch/read`, {
+          body: toHubSpotBatchRead(ids.slice(i, i + BATCH_READ_LIMIT), [bodyProperty]),
+          schema: hubSpotBatchReadResponseSchema,
+          signal,
+        });
+        const hit = batch.results.find((object) => findMarkerId(object.properties[bodyProperty], kind) === wanted);
+        if (hit) return hit.id;
+      }
+      after = page.paging?.next?.after;
+    } while (after);
+    return null;
+  }
+
+  /** Read-before-create: the engagement is created only when no associated one carries the marker. */
+  async function upsertMarked(
+    contactId: string,
+    type: EngagementType,
+    kind: 'disposition' | 'attempt',
+    id: string,
+    body: HubSpotNoteCreateBody,
+    signal?: AbortSignal,
+  ): Promise<{ id: string; reused: boolean }> {
+    const existing = await findMarked(contactId, type, kind, id, signal);
+    if (existing) return { id: existing, reused: true };
+    const created = await client.request('POST', `/crm/v3/objects/${type}`, { body, schema: hubSpotObjectSchema, signal });
+    return { id: created.id, reused: false };
+  }
+
+  async function recordDisposition(write: DispositionWrite, requestOptions: { signal?: AbortSignal } = {}): Promise<DispositionReceipt> {
+    const { signal } = requestOptions;
+    const d = write.disposition;
+    const contactId = requireHubSpotContact(d.lead);
+
+    const noteBody = toHubSpotEngagementCreate({
+      contactId,
+      associationTypeId: NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID,
+      properties: {
+        hs_timestamp: new Date(d.decidedAt).toISOString(),
+        hs_note_body: toMarkedHtml(describeDisposition(write, { reasons, timeZone }), dispositionMarker(d.id)),
+        hubspot_owner_id: asOwnerId(d.rep.id),
+      },
+    });
+    const note = await upsertMarked(contactId, 'notes', 'disposition', d.id, noteBody, signal);
+
+    const update = toHubSpotDispositionUpdate(d, { mapping, reasons, timeZone });
+    try {
+      await client.request('PATCH', `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, { body: update, schema: hubSpotObjectSchema, signal });
+    } catch (error) {
+      throw explainWriteError(error, mapping);
+    }
+    return { properties: Object.keys(update.properties), note, deliveredAt: now() };
+  }
+
+  async function logContactAttempt(ref: LeadRef, attempt: ContactAttempt, requestOptions: { signal?: AbortSignal } = {}): Promise<{ id: string; reused: boolean }> {
+    const { signal } = requestOptions;
+    const contactId = requireHubSpotContact(ref);
+    const marker = attemptMarker(attempt.id);
+    const at = new Date(attempt.at).toISOString();
+    const ownerId = asOwnerId(attempt.ownerId);
+    const note = attempt.note?.trim() || null;
+
+    switch (attempt.channel) {
+      case 'call':
+        return upsertMarked(contactId, 'calls', 'attempt', attempt.id, toHubSpotEngagementCreate({
+          contactId,
+          associationTypeId: CALL_TO_CONTACT_ASSOCIATION_TYPE_ID,
+          properties: {
+            hs_timestamp: at,
+            hs_call_title: 'Call attempt',
+            hs_call_body: toMarkedHtml(note ?? (attempt.connected ? 'Connected.' : 'No answer.'), marker),
+            hs_call_direction: 'OUTBOUND',
+            hs_call_status: attempt.connected ? 'COMPLETED' : 'NO_ANSWER',
+            hubspot_owner_id: ownerId,
+          },
+        }), signal);
+      case 'email':
+        return upsertMarked(contactId, 'emails', 'attempt', attempt.id, toHubSpotEngagementCreate({
+          contactId,
+          associationTypeId: EMAIL_TO_CONTACT_ASSOCIATION_TYPE_ID,
+          properties: {
+            hs_timestamp: at,
+            hs_email_direction: 'EMAIL',
+            hs_email_status: 'SENT',
+            hs_email_subject: 'Email attempt',
+            // hs_email_text is plain text, not HTML: no escaping, the marker stays the last line.
+            hs_email_text: `${note ?? 'Email sent.'}\n\n${marker}`,
+            hubspot_owner_id: ownerId,
+          },
+        }), signal);
+      case 'social':
+        // A note, not HubSpot's communications object (`hs_communication_channel_type:
+        // LINKEDIN_MESSAGE`): the sandbox CRM has no communications object, and notes need no
+        // extra scope or object type; the note still puts the attempt on the contact's timeline.
+        return upsertMarked(contactId, 'notes', 'attempt', attempt.id, toHubSpotEngagementCreate({
+          contactId,
+          associationTypeId: NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID,
+          properties: {
+            hs_timestamp: at,
+            hs_note_body: toMarkedHtml(
+              ['Social attempt (LinkedIn)', attempt.connected ? 'They replied.' : 'No reply yet.', ...(note ? [note] : [])].join('\n'),
+              marker,
+            ),
+            hubspot_owner_id: ownerId,
+          },
+        }), signal);
+    }
+  }
+
+  return { recordDisposition, logContactAttempt };
+}
