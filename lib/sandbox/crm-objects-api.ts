@@ -167,15 +167,23 @@ const propertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null
 
 const updateSchema = z.object({ properties: z.record(z.string(), propertyValueSchema) });
 
-/** Applies normalised writes to a record, appending property history (newest last) like HubSpot. */
-export function applyWrites(state: SandboxState, type: CrmObjectType, record: CrmRecord, writes: Record<string, string>, at: number): void {
+/**
+ * Applies normalised writes to a record, appending property history (newest last) like HubSpot.
+ * Writing a value a property already holds changes nothing (no history entry, no modified date),
+ * so an idempotent retry leaves the record exactly as the first delivery did. Returns the number
+ * of properties that changed.
+ */
+export function applyWrites(state: SandboxState, type: CrmObjectType, record: CrmRecord, writes: Record<string, string>, at: number): number {
+  let changed = 0;
   for (const [name, value] of Object.entries(writes)) {
     if (record.properties[name] === value) continue;
     record.properties[name] = value;
     (record.history[name] ??= []).push({ value, timestamp: at, ...API_WRITE_SOURCE });
+    changed++;
   }
+  if (changed === 0) return 0;
   // Assigning an owner stamps the assignment date, as HubSpot does.
-  if (type === 'contacts' && writes.hubspot_owner_id !== undefined && state.property(type, 'hubspot_owner_assigneddate')) {
+  if (type === 'contacts' && writes.hubspot_owner_id !== undefined && record.history.hubspot_owner_id?.at(-1)?.timestamp === at && state.property(type, 'hubspot_owner_assigneddate')) {
     const value = writes.hubspot_owner_id === '' ? '' : toIso(at);
     record.properties.hubspot_owner_assigneddate = value;
     (record.history.hubspot_owner_assigneddate ??= []).push({ value, timestamp: at, ...API_WRITE_SOURCE });
@@ -184,14 +192,14 @@ export function applyWrites(state: SandboxState, type: CrmObjectType, record: Cr
   const modified = modifiedProperty(type);
   record.properties[modified] = toIso(at);
   record.history[modified] = [{ value: toIso(at), timestamp: at, sourceType: 'CALCULATED' }];
+  return changed;
 }
 
 export function updateObject(state: SandboxState, type: CrmObjectType, id: string, params: URLSearchParams, body: string, now: number): ApiResponse {
   const input = parseJsonBody(body, updateSchema);
   const record = requireRecord(state, type, id, params.get('idProperty'));
   const writes = normalizePropertyWrites(state, type, input.properties);
-  applyWrites(state, type, record, writes, now);
-  state.persist();
+  if (applyWrites(state, type, record, writes, now) > 0) state.persist();
   return ok(serializeRecord(state, type, record, { properties: [...defaultProperties(type), ...Object.keys(writes)] }));
 }
 
@@ -292,7 +300,7 @@ function createRecord(state: SandboxState, type: CrmObjectType, input: CreateInp
   const { writes, links } = validateCreate(state, type, input);
   const id = state.allocateId();
   const record: CrmRecord = { id, createdAt: now, updatedAt: now, properties: {}, history: {} };
-  const system: Record<string, string> = { hs_object_id: id, [createdProperty(type)]: toIso(now) };
+  const system: Record<string, string> = { hs_object_id: id, [createdProperty(type)]: toIso(now), [modifiedProperty(type)]: toIso(now) };
   for (const [name, value] of Object.entries(system)) {
     record.properties[name] = value;
     record.history[name] = [{ value, timestamp: now, ...API_WRITE_SOURCE }];

@@ -165,6 +165,28 @@ describe('contacts', () => {
     expect(unknown.body.message).toMatch(/no_such_prop/);
   });
 
+  it('PATCH is idempotent: rewriting the same value adds no history and keeps the modified date', async () => {
+    const id = SANDBOX_SCENARIOS.demoSecondary;
+    const write = () => sandbox.call(`/crm/v3/objects/contacts/${id}`, { method: 'PATCH', body: { properties: { hs_lead_status: 'IN_PROGRESS' } } });
+    const first = await write();
+    expect(first.status).toBe(200);
+    const second = await write();
+    expect(second.body.properties.lastmodifieddate).toBe(first.body.properties.lastmodifieddate);
+    const read = await sandbox.call(`/crm/v3/objects/contacts/${id}?propertiesWithHistory=hs_lead_status`);
+    expect(read.body.propertiesWithHistory.hs_lead_status.filter((entry: any) => entry.value === 'IN_PROGRESS')).toHaveLength(1);
+  });
+
+  it('stamps hubspot_owner_assigneddate when the owner changes', async () => {
+    const id = SANDBOX_SCENARIOS.noEngagement;
+    const before = Date.now();
+    const response = await sandbox.call(`/crm/v3/objects/contacts/${id}`, { method: 'PATCH', body: { properties: { hubspot_owner_id: '81300102' } } });
+    expect(response.status).toBe(200);
+    const read = await sandbox.call(`/crm/v3/objects/contacts/${id}?properties=hubspot_owner_assigneddate&propertiesWithHistory=hubspot_owner_id`);
+    expect(Date.parse(read.body.properties.hubspot_owner_assigneddate)).toBeGreaterThanOrEqual(before - 1000);
+    expect(read.body.propertiesWithHistory.hubspot_owner_id[0]).toMatchObject({ value: '81300102', sourceType: 'INTEGRATION' });
+    expect((await sandbox.call(`/crm/v3/objects/contacts/${id}`, { method: 'PATCH', body: { properties: { hubspot_owner_id: '42' } } })).status).toBe(400);
+  });
+
   it('validates PATCH: unknown properties and bad enumeration values are 400s naming them', async () => {
     const unknown = await sandbox.call('/crm/v3/objects/contacts/101', { method: 'PATCH', body: { properties: { baton_not_created_yet: 'x' } } });
     expect(unknown.status).toBe(400);
