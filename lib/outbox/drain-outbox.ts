@@ -1,0 +1,145 @@
+import { CrmError } from '../crm/crm-error';
+import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, isHeldByOlder, routeKey } from './delivery-policy';
+import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
+import { isPending } from './outbox-entry';
+import type { OutboxStore } from './outbox-store';
+
+/**
+ * Sends what is due in the outbox, one entry at a time: HubSpot's rate limits are per portal, and
+ * claiming one entry per delivery keeps every claim's lease longer than the delivery it covers.
+ * Safe to run concurrently (two wakes of the worker): the claim in the store is the lock.
+ */
+
+export interface DrainLogEvent {
+  type: 'delivered' | 'retrying' | 'parked' | 'failed' | 'record_failed' | 'stopped';
+  id?: string;
+  attempts?: number;
+  message?: string;
+}
+
+export interface DrainOptions {
+  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll'>;
+  /** Writes one entry to its CRM (idempotent on the entry id); throws a CrmError on failure. */
+  deliver: (entry: OutboxEntry, options: { signal: AbortSignal }) => Promise<OutboxReceipt>;
+  now: () => number;
+  random: () => number;
+  leaseMs?: number;
+  /** A delivery still running after this is abandoned as a timeout (and retried). Must stay below the lease. */
+  timeoutMs?: number;
+  /** Bounds one drain so a wake does not run forever; what is left is reported as due now. */
+  maxDeliveries?: number;
+  log?: (event: DrainLogEvent) => void;
+}
+
+export interface DrainResult {
+  delivered: number;
+  retrying: number;
+  parked: number;
+  failed: number;
+  /** When something becomes due (for an alarm); null when nothing will become due by itself. */
+  nextWakeAt: number | null;
+}
+
+export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
+  const { store, deliver, now, random, log } = options;
+  const leaseMs = options.leaseMs ?? DELIVERY_LEASE_MS;
+  const timeoutMs = Math.min(options.timeoutMs ?? DELIVERY_TIMEOUT_MS, leaseMs);
+  const maxDeliveries = options.maxDeliveries ?? 100;
+  const result: DrainResult = { delivered: 0, retrying: 0, parked: 0, failed: 0, nextWakeAt: null };
+  // A 429 for one account holds back that account's other entries until the window passes (or
+  // the daily limit resets), instead of spending it on more 429s. Read from the store, so the hold
+  // outlives this drain and this worker.
+  const heldRoutes = findHeldRoutes(await store.listAll(), now());
+  // Full jitter may make a retry due at once; one drain tries an entry once, the next wake tries again.
+  const tried = new Set<string>();
+  let deliveries = 0;
+
+  while (deliveries < maxDeliveries) {
+    const [entry] = await store.claimDue(now(), leaseMs, 1, {
+      exclude: (e) => tried.has(e.id) || (heldRoutes.get(routeKey(e)) ?? -Infinity) > now(),
+    });
+    if (!entry) break;
+    tried.add(entry.id);
+    deliveries += 1;
+    try {
+      const receipt = await deliverWithin(deliver, entry, timeoutMs);
+      await store.complete(entry.id, receipt, now());
+      result.delivered += 1;
+      log?.({ type: 'delivered', id: entry.id, attempts: entry.attempts });
+    } catch (error) {
+      const decision = decideAfterFailure(error, { attempts: entry.attempts, now: now(), random });
+      try {
+        await store.fail(entry.id, decision, error);
+      } catch (storeError) {
+        // The claim stays; the entry goes out again when its lease lapses.
+        log?.({ type: 'record_failed', id: entry.id, message: errorMessage(storeError) });
+        continue;
+      }
+      result[decision.state] += 1;
+      log?.({ type: decision.state, id: entry.id, attempts: entry.attempts, message: decision.message });
+      if (error instanceof CrmError && error.kind === 'rate_limited' && decision.nextAttemptAt !== null) {
+        heldRoutes.set(routeKey(entry), Math.max(decision.nextAttemptAt, heldRoutes.get(routeKey(entry)) ?? -Infinity));
+      }
+    }
+  }
+  if (deliveries >= maxDeliveries) log?.({ type: 'stopped', message: `stopped after ${deliveries} deliveries` });
+
+  result.nextWakeAt = nextWakeAt(await store.listAll(), now(), heldRoutes);
+  return result;
+}
+
+/** Accounts waiting out a rate limit: an entry of theirs is retrying or parked after a 429 until a later time. */
+export function findHeldRoutes(entries: readonly OutboxEntry[], now: number): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const entry of entries) {
+    const limited = entry.lastError?.kind === 'rate_limited' && (entry.state === 'retrying' || entry.state === 'parked');
+    if (!limited || entry.nextAttemptAt === null || entry.nextAttemptAt <= now) continue;
+    const key = routeKey(entry);
+    held.set(key, Math.max(entry.nextAttemptAt, held.get(key) ?? -Infinity));
+  }
+  return held;
+}
+
+/**
+ * The earliest time a pending entry becomes claimable: its retry or reset time, or the end of a
+ * claim (a worker may have died mid-delivery). Entries held back by an older one for the same lead
+ * wake with it; entries of an account held back by a 429 wake when the window has passed.
+ */
+export function nextWakeAt(entries: readonly OutboxEntry[], now: number, heldRoutes: ReadonlyMap<string, number> = new Map()): number | null {
+  const pending = entries.filter(isPending);
+  let earliest: number | null = null;
+  for (const entry of pending) {
+    let at = dueAt(entry);
+    if (at === null) continue;
+    if (isHeldByOlder(entry, pending)) continue;
+    const heldUntil = heldRoutes.get(routeKey(entry));
+    if (heldUntil !== undefined) at = Math.max(at, heldUntil);
+    // Overdue and still here: the drain stopped at maxDeliveries, or the entry arrived meanwhile.
+    at = Math.max(at, now);
+    earliest = earliest === null ? at : Math.min(earliest, at);
+  }
+  return earliest;
+}
+
+async function deliverWithin(deliver: DrainOptions['deliver'], entry: OutboxEntry, timeoutMs: number): Promise<OutboxReceipt> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new DOMException(`The CRM did not answer within ${Math.round(timeoutMs / 1000)} s`, 'TimeoutError');
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    // A deliverer that ignores the signal still cannot hold the drain past the timeout; if its
+    // write lands later anyway, the retry is idempotent.
+    return await Promise.race([deliver(entry, { signal: controller.signal }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
