@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, badRequest, decodeCursor, intParam, listParam, notFound, ok, parseJsonBody, toIso } from './http-kit';
+import { badRequest, decodeCursor, intParam, listParam, notFound, ok, parseJsonBody, toIso } from './http-kit';
 import type { ApiResponse } from './http-kit';
 import { normalizePropertyWrites, parseTimeValue } from './property-values';
 import type { CrmObjectType, CrmRecord, HistoryEntry } from './sandbox-data';
@@ -466,10 +466,4 @@ function matchesQuery(type: CrmObjectType, record: CrmRecord, query: string): bo
   const fields = type === 'contacts' ? ['firstname', 'lastname', 'email', 'company', 'phone'] : type === 'deals' ? ['dealname'] : Object.keys(record.properties);
   const needle = query.toLowerCase();
   return fields.some((field) => (record.properties[field] ?? '').toLowerCase().includes(needle));
-}
-
-export function assertCrmType(segment: string): CrmObjectType {
-  const type = resolveObjectType(segment);
-  if (!type) throw new ApiError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${segment}`);
-  return type;
 }

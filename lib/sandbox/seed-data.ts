@@ -479,7 +479,8 @@ class SeedBuilder {
     if (emailStats.lastClick) set('hs_email_last_click_date', iso(emailStats.lastClick), emailStats.lastClick, { sourceType: 'EMAIL' });
     if (emailStats.lastName) set('hs_email_last_email_name', emailStats.lastName, emailStats.lastSent, { sourceType: 'EMAIL' });
 
-    const score = Math.min(100, 10 + pageViews * 2 + submissions.length * 15 + (plan.webinar?.attended ? 20 : 0));
+    // A plausible HubSpot score: engagement with diminishing returns, forms and webinars weigh most.
+    const score = Math.min(98, 5 + Math.min(pageViews, 30) + submissions.length * 8 + (plan.webinar?.attended ? 12 : 0) + (plan.trigger === 'demo' || plan.trigger === 'contactSales' ? 15 : 0));
     set('hubspotscore', String(plan.noEngagement ? 0 : score), Math.max(createdAt, lastVisitAt), { sourceType: 'CALCULATED' });
 
     // Histories in time order; current value = newest entry.
