@@ -8,14 +8,6 @@ export const DAY = 24 * HOUR;
 /** 2026-11-22 12:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
-let counter = 0;
-
-/** An event with sensible defaults; `id` defaults to a fresh one. */
-export function makeEvent(partial: Partial<EngagementEvent> & Pick<EngagementEvent, 'kind'>): EngagementEvent {
-  counter++;
-  return { id: `evt-${counter}`, occurredAt: NOW - HOUR, source: 'hubspot-web-analytics', ...partial };
-}
-
 export function pageView(id: string, ago: number, title: string, url?: string, source = 'hubspot-web-analytics'): EngagementEvent {
   return { id, kind: 'page_view', occurredAt: NOW - ago, source, title, ...(url === undefined ? {} : { url }) };
 }
