@@ -5,17 +5,20 @@ import { sendRequest } from '../../lib/messaging/send-request';
 import { settingsQueries } from '../../lib/queries/settings-queries';
 import { connectionSettingsSchema, writeConnectionSettings, type ConnectionSettings } from '../../lib/storage/connection-settings';
 import { Button } from '../ui/panel-states';
+import { AdminSettingsSection } from './admin-settings-section';
+import { HubSpotSetupProperties } from './hubspot-setup-properties';
 
-/** Admin settings: which CRM Baton talks to. */
+/** Admin settings: which CRM Baton talks to, and the handoff rules shared by every rep. */
 export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
   const settings = useQuery(settingsQueries.connection());
   return (
-    <main className="mx-auto max-w-2xl px-6 py-8 text-sm">
+    <main className="mx-auto max-w-3xl px-6 py-8 text-sm">
       <h1 className="text-xl font-semibold text-slate-900">Baton settings</h1>
       <p className="mt-1 text-slate-600">Baton shows the marketing-to-sales handoff beside the lead record in your CRM.</p>
       {settings.isPending ? <p role="status">Loading settings…</p> : null}
       {settings.isError ? <p role="alert" className="text-red-700">Could not read settings: {settings.error.message}</p> : null}
       {settings.data ? <ConnectionSection settings={settings.data} demoBuild={demoBuild} /> : null}
+      <AdminSettingsSection />
     </main>
   );
 }
@@ -126,6 +129,7 @@ function HubSpotTokenField() {
           </p>
         ) : null}
         {saveToken.isError ? <p role="alert" className="text-red-700">{saveToken.error.message}</p> : null}
+        {status.data?.check?.ok ? <HubSpotSetupProperties /> : null}
         {status.data?.hasToken ? (
           <div className="mt-2">
             <Button onClick={() => forget.mutate()}>Forget token</Button>
