@@ -303,8 +303,16 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
   ): Promise<{ id: string; reused: boolean }> {
     const existing = await findMarked(contactId, type, kind, id, signal);
     if (existing) return { id: existing, reused: true };
-    const created = await client.request('POST', `/crm/v3/objects/${type}`, { body, schema: hubSpotObjectSchema, signal });
-    return { id: created.id, reused: false };
+    const create = (createBody: HubSpotNoteCreateBody) => client.request('POST', `/crm/v3/objects/${type}`, { body: createBody, schema: hubSpotObjectSchema, signal });
+    try {
+      return { id: (await create(body)).id, reused: false };
+    } catch (error) {
+      // A rep id that is not (or no longer) a HubSpot owner would dead-letter the whole write;
+      // the engagement without an owner is still worth having. Nothing was created by the 400.
+      if (!(error instanceof CrmError && error.status === 400 && 'hubspot_owner_id' in body.properties && /hubspot_owner_id/.test(error.message))) throw error;
+      const { hubspot_owner_id: _dropped, ...properties } = body.properties;
+      return { id: (await create({ ...body, properties })).id, reused: false };
+    }
   }
 
   async function recordDisposition(write: DispositionWrite, requestOptions: { signal?: AbortSignal } = {}): Promise<DispositionReceipt> {

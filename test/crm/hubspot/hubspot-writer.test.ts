@@ -382,6 +382,24 @@ describe('createHubSpotWriter.recordDisposition: the note and the order of write
     expect(noteBody(fake.requests).properties).not.toHaveProperty('hubspot_owner_id');
   });
 
+  it('writes the note without an owner when HubSpot refuses the rep as owner', async () => {
+    const message = 'Property values were not valid: [{"isValid":false,"message":"910 was not one of the allowed options","error":"INVALID_OPTION","name":"hubspot_owner_id"}]';
+    const bodies: Record<string, string>[] = [];
+    const { writer } = setup({
+      routes: {
+        'POST /crm/v3/objects/notes': (r) => {
+          const body = r.body as { properties: Record<string, string> };
+          bodies.push(body.properties);
+          if (body.properties['hubspot_owner_id']) return jsonResponse({ status: 'error', message, category: 'VALIDATION_ERROR' }, { status: 400 });
+          return jsonResponse({ id: '77', properties: body.properties, createdAt: '2026-11-22T15:00:00.000Z', updatedAt: '2026-11-22T15:00:00.000Z' }, { status: 201 });
+        },
+      },
+    });
+    const receipt = await writer.recordDisposition(write());
+    expect(receipt.note).toEqual({ id: '77', reused: false });
+    expect(bodies.map((b) => b['hubspot_owner_id'] ?? null)).toEqual(['910', null]);
+  });
+
   it('refuses a lead from another CRM without a request', async () => {
     const { fake, writer } = setup();
     const error = (await writer.recordDisposition(write(makeDisposition({ lead: { ...ref, crm: 'salesforce' } }))).catch((e: unknown) => e)) as CrmError;
