@@ -188,7 +188,9 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     const url = new URL(req.url ?? '/', `http://${hostHeader}`);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     if (method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      // Allow whatever headers the caller asks for on top of the usual ones (tracing ids, SDK headers).
+      const requested = req.headers['access-control-request-headers'];
+      res.writeHead(204, { ...CORS_HEADERS, ...(requested ? { 'Access-Control-Allow-Headers': `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${requested}` } : {}) });
       res.end();
       return;
     }

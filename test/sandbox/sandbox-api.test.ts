@@ -49,10 +49,11 @@ describe('auth, errors and headers', () => {
   it('answers CORS preflights without auth', async () => {
     const response = await fetch(`${sandbox.server.url}/crm/v3/objects/contacts/101`, {
       method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,content-type,x-request-id' },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/x-request-id/);
     expect(response.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
   });
 });
