@@ -345,7 +345,29 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 export function importAdminSettingJson<K extends AdminSettingKind>(kind: K, text: string): AdminSettingResult<AdminSettingValues[K]> {
   const json = parseJsonText(text.replace(/^\uFEFF/, ''));
   if (!json.ok) return { ok: false, errors: [json.error] };
-  return parseAdminSetting(kind, json.value);
+  const parsed = parseAdminSetting(kind, json.value);
+  if (!parsed.ok) return parsed;
+  const unknown = unknownFieldErrors(json.value, parsed.value, []);
+  return unknown.length ? { ok: false, errors: unknown } : parsed;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Fields the schema dropped. zod strips unknown keys silently, and in hand-edited JSON an unknown
+ * key is nearly always a typo ("atRiskShar") whose value would otherwise vanish without a word.
+ * Only text imports check this: stored values with extra keys (say, after a downgrade) still read.
+ */
+function unknownFieldErrors(input: unknown, output: unknown, path: (string | number)[]): AdminSettingError[] {
+  if (Array.isArray(input) && Array.isArray(output)) return input.flatMap((item, i) => unknownFieldErrors(item, output[i], [...path, i]));
+  if (!isPlainObject(input) || !isPlainObject(output)) return [];
+  return Object.keys(input).flatMap((key) =>
+    key in output
+      ? unknownFieldErrors(input[key], output[key], [...path, key])
+      : [{ path: [...path, key].join('.'), message: 'unknown field (a typo?): not part of this setting, so it would be dropped' }],
+  );
 }
 
 /** A value as the pretty JSON an admin edits and exports (stable: re-importing gives the same value). */

@@ -176,6 +176,15 @@ describe('admin settings (WXT storage items, versioned)', () => {
       expect(result.ok ? [] : result.errors).toEqual([{ path: 'defaultTierId', message: 'no tier with id "vip"' }]);
     });
 
+    it('refuses unknown fields instead of dropping them silently', () => {
+      const typo = JSON.parse(JSON.stringify(defaultSlaPolicy));
+      typo.tiers[1].atRiskShar = 0.5;
+      typo.calendar.timezone = 'Europe/Berlin';
+      const result = importAdminSettingJson('sla-policy', JSON.stringify(typo));
+      expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['calendar.timezone', 'tiers.1.atRiskShar']);
+      if (!result.ok) expect(result.errors[0]!.message).toMatch(/unknown field/);
+    });
+
     it('gives the line and column of a JSON syntax error', () => {
       const result = importAdminSettingJson('attempt-policy', '{\n  "unreachableAfterAttempts": 3,\n}');
       expect(result.ok).toBe(false);
