@@ -166,6 +166,18 @@ export function compareByCreation(a: Pick<OutboxEntry, 'createdAt' | 'id'>, b: P
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Accounts waiting out a rate limit: an entry of theirs is retrying or parked after a 429 until a later time. */
+export function findHeldRoutes(entries: readonly OutboxEntry[], now: number): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const entry of entries) {
+    const limited = entry.lastError?.kind === 'rate_limited' && (entry.state === 'retrying' || entry.state === 'parked');
+    if (!limited || entry.nextAttemptAt === null || entry.nextAttemptAt <= now) continue;
+    const key = routeKey(entry);
+    held.set(key, Math.max(entry.nextAttemptAt, held.get(key) ?? -Infinity));
+  }
+  return held;
+}
+
 /** HubSpot's daily limit resets at midnight; without a Retry-After we take the next UTC midnight. */
 export function nextUtcMidnight(now: number): number {
   const d = new Date(now);

@@ -1,5 +1,5 @@
 import { CrmError } from '../crm/crm-error';
-import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, isHeldByOlder, routeKey } from './delivery-policy';
+import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, findHeldRoutes, isHeldByOlder, routeKey } from './delivery-policy';
 import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
 import { isPending } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
@@ -86,18 +86,6 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
 
   result.nextWakeAt = nextWakeAt(await store.listAll(), now(), heldRoutes);
   return result;
-}
-
-/** Accounts waiting out a rate limit: an entry of theirs is retrying or parked after a 429 until a later time. */
-export function findHeldRoutes(entries: readonly OutboxEntry[], now: number): Map<string, number> {
-  const held = new Map<string, number>();
-  for (const entry of entries) {
-    const limited = entry.lastError?.kind === 'rate_limited' && (entry.state === 'retrying' || entry.state === 'parked');
-    if (!limited || entry.nextAttemptAt === null || entry.nextAttemptAt <= now) continue;
-    const key = routeKey(entry);
-    held.set(key, Math.max(entry.nextAttemptAt, held.get(key) ?? -Infinity));
-  }
-  return held;
 }
 
 /**

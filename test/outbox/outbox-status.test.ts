@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createOutboxEntry } from '../../lib/outbox/outbox-entry';
+import type { OutboxEntry } from '../../lib/outbox/outbox-entry';
+import { describeOutboxEntry, formatWait } from '../../lib/outbox/outbox-status';
+import { dispositionEntry, MINUTE, NOW, SECOND } from './outbox-test-kit';
+
+function entry(over: Partial<OutboxEntry> = {}, n = 1): OutboxEntry {
+  return { ...createOutboxEntry(dispositionEntry(n)), ...over } as OutboxEntry;
+}
+const lastError = (kind: string, message: string, status: number | null = null) => ({ kind, message, status });
+
+describe('describeOutboxEntry', () => {
+  it('delivered: saved, with when', () => {
+    expect(describeOutboxEntry(entry({ state: 'delivered', deliveredAt: NOW - 2 * MINUTE }), NOW)).toEqual({ tone: 'ok', label: 'Saved to CRM', detail: 'Delivered 2 min ago' });
+  });
+
+  it('queued and sending', () => {
+    expect(describeOutboxEntry(entry({ state: 'queued', nextAttemptAt: NOW }), NOW)).toMatchObject({ tone: 'pending', label: 'Queued — sending now' });
+    expect(describeOutboxEntry(entry({ state: 'delivering', attempts: 1, leaseUntil: NOW + MINUTE }), NOW)).toEqual({ tone: 'pending', label: 'Sending to the CRM…', detail: null });
+    expect(describeOutboxEntry(entry({ state: 'delivering', attempts: 3, leaseUntil: NOW + MINUTE }), NOW).detail).toBe('Attempt 3');
+  });
+
+  it('retrying: when, and why', () => {
+    const status = describeOutboxEntry(
+      entry({ state: 'retrying', attempts: 2, nextAttemptAt: NOW + 2 * MINUTE, message: 'HubSpot had a problem (HTTP 503); Baton will try again', lastError: lastError('server', 'x', 503) }),
+      NOW,
+    );
+    expect(status).toEqual({ tone: 'pending', label: 'Queued — will retry in 2 min', detail: 'HubSpot had a problem (HTTP 503); Baton will try again · 2 attempts so far' });
+    expect(describeOutboxEntry(entry({ state: 'retrying', attempts: 1, nextAttemptAt: NOW - 1 }), NOW).label).toBe('Queued — retrying now');
+  });
+
+  it('parked for the daily limit says when it resets', () => {
+    const status = describeOutboxEntry(
+      entry({ state: 'parked', parkedFor: 'daily_limit', nextAttemptAt: Date.parse('2026-11-23T00:00:00Z'), message: "HubSpot's daily API limit is used up; Baton will resend after it resets" }),
+      NOW,
+    );
+    expect(status).toEqual({
+      tone: 'warning',
+      label: 'Waiting for the daily API limit to reset (at 00:00 UTC)',
+      detail: "HubSpot's daily API limit is used up; Baton will resend after it resets",
+    });
+  });
+
+  it('parked for auth asks for a reconnect', () => {
+    expect(describeOutboxEntry(entry({ state: 'parked', parkedFor: 'auth', nextAttemptAt: null, message: 'Reconnect the CRM to send this' }), NOW)).toMatchObject({
+      tone: 'warning',
+      label: 'Reconnect the CRM to send this',
+    });
+  });
+
+  it('failed: the CRM message, and what to do', () => {
+    const refused = entry({ state: 'failed', nextAttemptAt: null, message: 'Property "baton_reason" does not exist', lastError: lastError('rejected', 'Property "baton_reason" does not exist', 400) });
+    expect(describeOutboxEntry(refused, NOW)).toEqual({ tone: 'error', label: 'The CRM refused this: Property "baton_reason" does not exist', detail: 'Fix it and send it again, or discard it.' });
+    const bug = entry({ state: 'failed', nextAttemptAt: null, message: 'x is undefined', lastError: lastError('unknown', 'x is undefined') });
+    expect(describeOutboxEntry(bug, NOW).label).toBe('Baton could not send this: x is undefined');
+  });
+
+  it('with the other entries: says when it waits behind an older write to the same lead', () => {
+    const older = entry({ state: 'parked', parkedFor: 'auth', nextAttemptAt: null, createdAt: NOW - MINUTE }, 1);
+    const newer = entry({ leadKey: older.leadKey, state: 'queued', nextAttemptAt: NOW }, 2);
+    expect(describeOutboxEntry(newer, NOW, { others: [older, newer] })).toEqual({
+      tone: 'warning',
+      label: 'Queued behind an earlier change to this lead',
+      detail: 'That one: Reconnect the CRM to send this',
+    });
+    expect(describeOutboxEntry(newer, NOW, { others: [{ ...older, state: 'delivered' }] }).label).toBe('Queued — sending now');
+  });
+
+  it('with the other entries: says when the account is waiting out a rate limit', () => {
+    const limited = entry({ state: 'retrying', nextAttemptAt: NOW + 8 * SECOND, lastError: lastError('rate_limited', 'busy', 429) }, 1);
+    const queued = entry({ state: 'queued', nextAttemptAt: NOW }, 2);
+    expect(describeOutboxEntry(queued, NOW, { others: [limited] }).label).toBe('Queued — the CRM asked Baton to slow down; sending in 8 s');
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [1, '1 s'],
+    [45 * SECOND, '45 s'],
+    [90 * SECOND, '2 min'],
+    [2 * MINUTE, '2 min'],
+    [60 * MINUTE, '1 h'],
+    [200 * MINUTE, '3 h 20 min'],
+  ])('%d ms -> %s', (ms, text) => expect(formatWait(ms)).toBe(text));
+});
