@@ -122,7 +122,8 @@ export interface EnsureBatonPropertiesResult {
   mismatched: BatonPropertyMismatch[];
 }
 
-const propertyGroupSchema = z.looseObject({ name: z.string(), label: z.string() });
+/** `POST /crm/v3/properties/contacts/groups` → PropertyGroup (only what we read). */
+export const hubSpotPropertyGroupSchema = z.looseObject({ name: z.string(), label: z.string() });
 
 /**
  * Creates the "Baton" group and its properties, sequentially (it is a one-off admin action; the
@@ -133,7 +134,7 @@ const propertyGroupSchema = z.looseObject({ name: z.string(), label: z.string() 
 export async function ensureBatonProperties(client: HubSpotClient, options: { signal?: AbortSignal } = {}): Promise<EnsureBatonPropertiesResult> {
   const { signal } = options;
   try {
-    await client.request('POST', '/crm/v3/properties/contacts/groups', { body: { ...BATON_PROPERTY_GROUP }, schema: propertyGroupSchema, signal });
+    await client.request('POST', '/crm/v3/properties/contacts/groups', { body: { ...BATON_PROPERTY_GROUP }, schema: hubSpotPropertyGroupSchema, signal });
   } catch (error) {
     if (!isConflict(error)) throw error;
   }
