@@ -3,6 +3,7 @@ import type { ApiResponse } from './http-kit';
 import { parseTimeValue } from './property-values';
 import type { EmailEvent, WebEvent } from './sandbox-data';
 import type { SandboxState } from './sandbox-state';
+import { compareCodeUnits } from './seeded-random';
 
 /** Event types the portal knows (HubSpot lists every type, used or not). */
 export function eventTypeNames(portalId: string): string[] {
@@ -123,7 +124,7 @@ export function listEmailEvents(state: SandboxState, params: URLSearchParams): A
     (end === null || event.created <= Number(end)) &&
     (!excludeFiltered || !event.filteredEvent),
   );
-  const ordered = [...events].sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
+  const ordered = [...events].sort((a, b) => b.created - a.created || compareCodeUnits(a.id, b.id));
   const offset = decodeCursor(params.get('offset'), 'offset');
   const page = ordered.slice(offset, offset + limit);
   const hasMore = offset + limit < ordered.length;

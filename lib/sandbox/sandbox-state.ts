@@ -1,6 +1,7 @@
 import { CRM_OBJECT_TYPES } from './sandbox-data';
 import type { Association, CrmObjectType, CrmRecord, EmailEvent, PropertyDefinition, SandboxData, WebEvent } from './sandbox-data';
 import { writeSandboxDataFile } from './sandbox-data';
+import { compareCodeUnits } from './seeded-random';
 
 /** HubSpot's default (HUBSPOT_DEFINED) association type ids, by direction. */
 const DEFAULT_ASSOCIATION_TYPE_IDS: Record<string, number> = {
@@ -163,5 +164,5 @@ export class SandboxState {
 }
 
 function byOccurredThenId(a: WebEvent, b: WebEvent): number {
-  return a.occurredAt - b.occurredAt || a.id.localeCompare(b.id);
+  return a.occurredAt - b.occurredAt || compareCodeUnits(a.id, b.id);
 }

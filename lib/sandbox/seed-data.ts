@@ -23,7 +23,7 @@ import {
   WEBINARS,
 } from './seed-catalog';
 import type { AssetKey, CampaignKey, CompanySpec, FormKey, PageKey, WebinarKey } from './seed-catalog';
-import { createSeededRandom } from './seeded-random';
+import { compareCodeUnits, createSeededRandom } from './seeded-random';
 import type { SeededRandom } from './seeded-random';
 
 const MINUTE = 60_000;
@@ -122,7 +122,7 @@ export function seedSandboxData(now: number): SandboxData {
     associations: builder.associations,
     properties: catalog.properties,
     groups: catalog.groups,
-    webEvents: builder.webEvents.sort((a, b) => a.occurredAt - b.occurredAt || a.id.localeCompare(b.id)),
+    webEvents: builder.webEvents.sort((a, b) => a.occurredAt - b.occurredAt || compareCodeUnits(a.id, b.id)),
     emailCampaigns: MARKETING_EMAILS.map((email) => ({
       id: email.id,
       name: email.name,
@@ -130,7 +130,7 @@ export function seedSandboxData(now: number): SandboxData {
       contentId: email.id + 9_000_000,
       sentAt: campaignSendTime(now, email.daysAgo),
     })),
-    emailEvents: builder.emailEvents.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id)),
+    emailEvents: builder.emailEvents.sort((a, b) => a.created - b.created || compareCodeUnits(a.id, b.id)),
   };
 }
 

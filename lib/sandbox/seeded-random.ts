@@ -52,3 +52,11 @@ export function createSeededRandom(seed: number): SeededRandom {
     return ['8', '9', 'a', 'b'][int(0, 3)] as string;
   }
 }
+
+/**
+ * Plain code-unit order for tie-breaks: unlike localeCompare it does not depend on the ICU data
+ * of the machine, so seeded files stay byte-identical everywhere.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
