@@ -110,7 +110,8 @@ export const BATON_PROPERTIES: readonly BatonPropertyDefinition[] = [
 export interface BatonPropertyMismatch {
   name: string;
   expected: { type: string; fieldType: string };
-  actual: { type: string; fieldType: string; groupName: string };
+  /** Null when the property is archived (its name is taken, its definition is not live). */
+  actual: { type: string; fieldType: string; groupName: string } | null;
   /** What is wrong, for the admin. */
   problem: string;
 }
@@ -147,10 +148,23 @@ export async function ensureBatonProperties(client: HubSpotClient, options: { si
     } catch (error) {
       if (!isConflict(error)) throw error;
       result.existing.push(definition.name);
-      const actual = await client.request('GET', `/crm/v3/properties/contacts/${encodeURIComponent(definition.name)}`, {
-        schema: hubSpotPropertyDefinitionSchema,
-        signal,
-      });
+      let actual: HubSpotPropertyDefinition;
+      try {
+        actual = await client.request('GET', `/crm/v3/properties/contacts/${encodeURIComponent(definition.name)}`, {
+          schema: hubSpotPropertyDefinitionSchema,
+          signal,
+        });
+      } catch (readError) {
+        // HubSpot keeps archived property names reserved: the create conflicts, yet the live read finds nothing.
+        if (!(readError instanceof CrmError && readError.kind === 'not_found')) throw readError;
+        result.mismatched.push({
+          name: definition.name,
+          expected: { type: definition.type, fieldType: definition.fieldType },
+          actual: null,
+          problem: `"${definition.name}" exists but is archived: restore it in HubSpot's property settings`,
+        });
+        continue;
+      }
       const mismatch = compareDefinition(definition, actual);
       if (mismatch) result.mismatched.push(mismatch);
     }

@@ -552,9 +552,21 @@ describe('ensureBatonProperties', () => {
     const result = await ensureBatonProperties(client);
     expect(result.existing).toEqual(['baton_sla_outcome', 'baton_response_time_minutes']);
     expect(created).toHaveLength(10);
-    expect(result.mismatched.map((m) => [m.name, m.actual.type, m.problem])).toEqual([
+    expect(result.mismatched.map((m) => [m.name, m.actual?.type, m.problem])).toEqual([
       ['baton_sla_outcome', 'enumeration', expect.stringContaining('lacks the options not_started, on_track, at_risk, breached, met_late')],
       ['baton_response_time_minutes', 'string', expect.stringContaining('exists as a string property; Baton writes a number')],
+    ]);
+  });
+
+  it('reports a property whose name is taken by an archived one', async () => {
+    const { routes } = propertyRoutes({ baton_objections: { type: 'string', fieldType: 'text' } }, true);
+    routes['GET /crm/v3/properties/contacts/baton_objections'] = () => jsonResponse({ status: 'error', message: 'Unable to find property baton_objections' }, { status: 404 });
+    const fake = createFakeFetch(routes, { delayMs: 0 });
+    const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
+    const result = await ensureBatonProperties(client);
+    expect(result.created).toHaveLength(11);
+    expect(result.mismatched).toEqual([
+      { name: 'baton_objections', expected: { type: 'string', fieldType: 'text' }, actual: null, problem: expect.stringContaining('archived') },
     ]);
   });
 
