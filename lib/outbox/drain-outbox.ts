@@ -61,11 +61,9 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     if (!entry) break;
     tried.add(entry.id);
     deliveries += 1;
+    let receipt: OutboxReceipt;
     try {
-      const receipt = await deliverWithin(deliver, entry, timeoutMs);
-      await store.complete(entry.id, receipt, now());
-      result.delivered += 1;
-      log?.({ type: 'delivered', id: entry.id, attempts: entry.attempts });
+      receipt = await deliverWithin(deliver, entry, timeoutMs);
     } catch (error) {
       const decision = decideAfterFailure(error, { attempts: entry.attempts, now: now(), random });
       try {
@@ -80,7 +78,18 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       if (error instanceof CrmError && error.kind === 'rate_limited' && decision.nextAttemptAt !== null) {
         heldRoutes.set(routeKey(entry), Math.max(decision.nextAttemptAt, heldRoutes.get(routeKey(entry)) ?? -Infinity));
       }
+      continue;
     }
+    try {
+      await store.complete(entry.id, receipt, now());
+    } catch (storeError) {
+      // The CRM has it, but we could not write that down: never call that a delivery failure. The
+      // claim lapses and the entry goes out again, which the idempotent write absorbs.
+      log?.({ type: 'record_failed', id: entry.id, message: errorMessage(storeError) });
+      continue;
+    }
+    result.delivered += 1;
+    log?.({ type: 'delivered', id: entry.id, attempts: entry.attempts });
   }
   if (deliveries >= maxDeliveries) log?.({ type: 'stopped', message: `stopped after ${deliveries} deliveries` });
 

@@ -163,8 +163,11 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
     },
 
     async complete(id, receipt, now) {
-      const validReceipt = outboxReceiptSchema.parse(receipt);
-      // Delivered is the truth whatever the stored state says: the CRM confirmed the write.
+      // Delivered is the truth whatever the stored state says: the CRM confirmed the write. A
+      // receipt we cannot read is reported and dropped rather than turning a delivery into a retry loop.
+      const parsedReceipt = outboxReceiptSchema.safeParse(receipt);
+      if (!parsedReceipt.success) onCorrupt({ id, issues: parsedReceipt.error.issues.map((i) => `receipt.${i.path.map(String).join('.')}: ${i.message}`) });
+      const validReceipt = parsedReceipt.success ? parsedReceipt.data : null;
       return update(id, (entry) => ({
         ...entry,
         state: 'delivered',

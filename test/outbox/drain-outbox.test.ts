@@ -176,6 +176,20 @@ describe('drainOutbox', () => {
     expect(kit.corrupt.map((r) => r.id)).toEqual(['garbage']);
   });
 
+  it('a delivery whose completion cannot be recorded is not called a failure; it goes out again after the lease', async () => {
+    const { store } = await openTestStore();
+    await store.enqueue(dispositionEntry(1));
+    const clock = { t: NOW + SECOND };
+    const crm = fakeCrm(clock);
+    const broken: OutboxStore = { ...store, complete: () => Promise.reject(new Error('disk full')) };
+    const events: string[] = [];
+    expect(await drainWith(broken, clock, crm.deliver, { log: (e) => events.push(e.type) })).toMatchObject({ delivered: 0, failed: 0, nextWakeAt: clock.t + DELIVERY_LEASE_MS });
+    expect(events).toEqual(['record_failed']);
+    expect(await store.get(uuid(1))).toMatchObject({ state: 'delivering' });
+    clock.t += DELIVERY_LEASE_MS;
+    expect(await drainWith(store, clock, crm.deliver)).toMatchObject({ delivered: 1 });
+  });
+
   it('stops after maxDeliveries and asks to be woken right away', async () => {
     const { store } = await openTestStore();
     for (const n of [1, 2, 3]) await store.enqueue(dispositionEntry(n));

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { IDBDatabase as FakeIDBDatabase } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
 import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, uuid } from './outbox-test-kit';
@@ -159,6 +160,29 @@ describe('outbox store', () => {
     await store.complete(uuid(1), receiptFor(NOW), NOW);
     expect(await store.pruneDelivered(NOW + 1)).toBe(1);
     expect((await store.listAll()).map((e) => e.id)).toEqual([uuid(2)]);
+  });
+
+  it('writes with strict durability, so "saved" means on disk', async () => {
+    const spy = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+    try {
+      const { store } = await openTestStore();
+      await store.enqueue(dispositionEntry(1));
+      await store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS);
+      const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
+      expect(writes.length).toBeGreaterThanOrEqual(2);
+      for (const call of writes) expect(call[2]).toEqual({ durability: 'strict' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a receipt it cannot read is reported, and the entry is still delivered', async () => {
+    const kit = await openTestStore();
+    await kit.store.enqueue(dispositionEntry(1));
+    await kit.store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS);
+    const done = await kit.store.complete(uuid(1), { weird: true } as never, NOW + MINUTE);
+    expect(done).toMatchObject({ state: 'delivered', receipt: null });
+    expect(kit.corrupt[0]?.id).toBe(uuid(1));
   });
 
   it('skips and reports a corrupt record instead of crashing', async () => {
