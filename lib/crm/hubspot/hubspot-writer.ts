@@ -265,6 +265,8 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
   const reasons = options.reasons ?? DEFAULT_DISPOSITION_REASONS;
   const now = options.now ?? Date.now;
   const timeZone = options.timeZone ?? 'UTC';
+  // An unknown zone throws a RangeError: fail at wiring, not as a non-CrmError in the middle of a delivery.
+  new Intl.DateTimeFormat('en-CA', { timeZone });
 
   /** The id of the contact's associated engagement whose body carries `kind` marker `id`, or null. */
   async function findMarked(contactId: string, type: EngagementType, kind: 'disposition' | 'attempt', id: string, signal?: AbortSignal): Promise<string | null> {

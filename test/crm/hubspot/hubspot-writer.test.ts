@@ -220,6 +220,10 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
     expect(properties['baton_response_time_minutes']).toBe('1.5');
   });
 
+  it('refuses an unknown time zone when it is created, not in the middle of a delivery', () => {
+    expect(() => createHubSpotWriter({ client: createFakePortal().client, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+
   it('reads the recycle date as a calendar day in the configured time zone', () => {
     // 1 Feb 2027, 00:00 in Berlin is 31 Jan, 23:00 UTC.
     const disposition = makeDisposition({ outcome: 'recycled', acceptedStage: null, reasonId: 'bad_timing', recycleAt: Date.parse('2027-01-31T23:00:00.000Z') });
