@@ -44,6 +44,13 @@ describe.skipIf(!existsSync(CHROMIUM))('sandbox pages in Chromium', () => {
     expect(await page.title()).toContain('Elena Marsh');
   });
 
+  it('shows associated deals with their stage labels', async () => {
+    const deal = await sandbox.call('/crm/v3/objects/deals/search', { body: { filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: 'EQ', value: 'closedwon' }] }], limit: 1 } });
+    const contacts = await sandbox.call(`/crm/v4/objects/deals/${deal.body.results[0].id}/associations/contacts`);
+    await page.goto(`${sandbox.server.url}${record(String(contacts.body.results[0].toObjectId))}`);
+    await expect.poll(() => page.textContent('[data-testid=deals]')).toContain('Closed Won');
+  });
+
   it('keeps the right ~440px of a 1500px viewport free', async () => {
     const box = await page.locator('[data-testid=record]').boundingBox();
     expect(box).not.toBeNull();

@@ -108,13 +108,14 @@ function ownerName(ownersById, id) {
   return owner ? `${owner.firstName} ${owner.lastName}` : id ? `Owner ${id}` : 'Unassigned';
 }
 
-/** Option labels of an enumeration property (lifecycle stage, lead status...). */
-async function optionLabels(name) {
-  if (!cache.labels.has(name)) {
-    const property = await api(`/crm/v3/properties/contacts/${name}`);
-    cache.labels.set(name, new Map(property.options.map((option) => [option.value, option.label])));
+/** Option labels of an enumeration property (lifecycle stage, lead status, deal stage...). */
+async function optionLabels(name, objectType = 'contacts') {
+  const key = `${objectType}:${name}`;
+  if (!cache.labels.has(key)) {
+    const property = await api(`/crm/v3/properties/${objectType}/${name}`);
+    cache.labels.set(key, new Map(property.options.map((option) => [option.value, option.label])));
   }
-  return cache.labels.get(name);
+  return cache.labels.get(key);
 }
 
 function fullName(props) {
@@ -238,11 +239,12 @@ function renderTimeline(list, items, ownersById) {
 async function renderRecord(token, contactId) {
   setActiveNav('contacts');
   const query = `properties=${CONTACT_PROPS.join(',')}&associations=deals`;
-  const [contact, ownersById, stages, statuses, activities] = await Promise.all([
+  const [contact, ownersById, stages, statuses, sources, activities] = await Promise.all([
     api(`/crm/v3/objects/contacts/${encodeURIComponent(contactId)}?${query}`),
     owners(),
     optionLabels('lifecyclestage'),
     optionLabels('hs_lead_status'),
+    optionLabels('hs_analytics_source'),
     loadActivities(contactId),
   ]);
   if (token !== renderToken) return;
@@ -323,7 +325,7 @@ async function renderRecord(token, contactId) {
             prop('Lead status', statuses.get(p.hs_lead_status) || p.hs_lead_status, 'prop-lead-status'),
             prop('Contact owner', ownerName(ownersById, p.hubspot_owner_id), 'prop-owner'),
             prop('Owner assigned', p.hubspot_owner_assigneddate ? formatDate(p.hubspot_owner_assigneddate) : null),
-            prop('Original source', p.hs_analytics_source),
+            prop('Original source', sources.get(p.hs_analytics_source) || p.hs_analytics_source),
             prop('Campaign', p.campaign_name),
             prop('Recent conversion', p.recent_conversion_event_name),
             prop("What's your biggest challenge?", p.biggest_challenge, 'prop-biggest-challenge'),
@@ -336,22 +338,30 @@ async function renderRecord(token, contactId) {
         deals.length > 0
           ? h('div', { className: 'card' },
               h('div', { className: 'card-header' }, h('h2', {}, `Deals (${deals.length})`)),
-              h('div', { className: 'card-body' }, deals.map((deal) => h('div', {}, `Deal ${deal.id}`))))
+              h('div', { className: 'card-body', 'data-testid': 'deals' }, deals.map((deal) => h('div', {}, `Deal ${deal.id}`))))
           : null)));
-  if (deals.length > 0) hydrateDeals(token, deals.map((deal) => deal.id));
+  if (deals.length > 0) {
+    hydrateDeals(token, deals.map((deal) => deal.id)).catch(() => {
+      const container = app.querySelector('[data-testid=deals]');
+      if (container && token === renderToken) container.textContent = 'Could not load deals.';
+    });
+  }
 }
 
 async function hydrateDeals(token, ids) {
-  const body = await api('/crm/v3/objects/deals/batch/read', {
-    method: 'POST',
-    body: JSON.stringify({ inputs: ids.map((id) => ({ id })), properties: ['dealname', 'amount', 'dealstage', 'closedate'] }),
-  });
+  const [body, dealStages] = await Promise.all([
+    api('/crm/v3/objects/deals/batch/read', {
+      method: 'POST',
+      body: JSON.stringify({ inputs: ids.map((id) => ({ id })), properties: ['dealname', 'amount', 'dealstage', 'closedate'] }),
+    }),
+    optionLabels('dealstage', 'deals'),
+  ]);
   if (token !== renderToken) return;
-  const container = app.querySelector('.record section:last-child .card:last-child .card-body');
+  const container = app.querySelector('[data-testid=deals]');
   if (!container) return;
   container.replaceChildren(...body.results.map((deal) => h('div', { className: 'props' },
     h('div', {}, h('dt', {}, deal.properties.dealname || 'Deal'),
-      h('dd', {}, `${deal.properties.amount ? `$${Number(deal.properties.amount).toLocaleString('en-US')}` : '—'} · ${deal.properties.dealstage || ''} · close ${formatDate(deal.properties.closedate, false)}`)))));
+      h('dd', {}, `${deal.properties.amount ? `$${Number(deal.properties.amount).toLocaleString('en-US')}` : '—'} · ${dealStages.get(deal.properties.dealstage) || deal.properties.dealstage || ''} · close ${formatDate(deal.properties.closedate, false)}`)))));
 }
 
 // ---- reports ----
@@ -359,12 +369,13 @@ async function hydrateDeals(token, ids) {
 async function renderReports(token) {
   setActiveNav('reports');
   document.title = 'Reports | Sandbox CRM';
-  const [search, stages] = await Promise.all([
+  const [search, stages, sources] = await Promise.all([
     api('/crm/v3/objects/contacts/search', {
       method: 'POST',
       body: JSON.stringify({ properties: ['lifecyclestage', 'hs_analytics_source', 'hs_lead_status', 'hubspot_owner_id'], limit: 200 }),
     }),
     optionLabels('lifecyclestage'),
+    optionLabels('hs_analytics_source'),
   ]);
   if (token !== renderToken) return;
   const count = (key) => {
@@ -395,7 +406,7 @@ async function renderReports(token) {
       h('div', { className: 'card stat' }, h('b', {}, String(search.results.filter((c) => c.properties.hs_lead_status === 'NEW').length)), 'Waiting for first touch')),
     h('div', { className: 'report-grid' },
       chart('By lifecycle stage', count('lifecyclestage'), (value) => stages.get(value) || value),
-      chart('By original source', count('hs_analytics_source'))));
+      chart('By original source', count('hs_analytics_source'), (value) => sources.get(value) || value)));
 }
 
 // ---- router ----
