@@ -14,6 +14,7 @@ import {
 import type { AdminSettingError, AdminSettingKind, AdminSettingValues } from '../../lib/storage/admin-settings';
 import { adminSettingsQueries } from './admin-settings-queries';
 import { downloadTextFile } from './download-text-file';
+import { lineOf, locateJsonPath } from './locate-json-path';
 import { draftNextVersion } from './new-version-draft';
 import { OptionsButton } from './options-button';
 
@@ -196,12 +197,23 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
     editor.current?.focus();
   };
 
-  const goTo = (error: AdminSettingError) => {
+  /** Where an error points in the editor text: the parser's line for syntax errors, else the field's key. */
+  const locate = (error: AdminSettingError): { offset: number; line: number } | null => {
+    if (error.line !== undefined) {
+      const offset = offsetOf(text, error.line, error.column ?? 1);
+      return { offset, line: error.line };
+    }
+    const offset = locateJsonPath(text, error.path);
+    return offset === null ? null : { offset, line: lineOf(text, offset) };
+  };
+
+  const goTo = (offset: number) => {
     const area = editor.current;
-    if (!area || error.line === undefined) return;
-    const at = offsetOf(area.value, error.line, error.column ?? 1);
+    if (!area) return;
     area.focus();
-    area.setSelectionRange(at, at);
+    // Select the rest of the line so the field stands out, then let the browser scroll to it.
+    const end = text.indexOf('\n', offset);
+    area.setSelectionRange(offset, end === -1 ? text.length : end);
   };
 
   const headingId = `${id}-heading`;
@@ -292,16 +304,19 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
               {errors.length === 1 ? '1 problem to fix' : `${errors.length} problems to fix`}
             </p>
             <ul className="mt-1 grid gap-0.5">
-              {errors.map((error, i) => (
-                <li key={`${error.path}-${i}`}>
-                  <code className="font-mono text-xs font-semibold">{error.path}</code>: {error.message}
-                  {error.line !== undefined ? (
-                    <button type="button" onClick={() => goTo(error)} className="ml-2 text-xs font-medium text-red-900 underline focus-visible:outline-2 focus-visible:outline-amber-500">
-                      Go to line {error.line}
-                    </button>
-                  ) : null}
-                </li>
-              ))}
+              {errors.map((error, i) => {
+                const at = open ? locate(error) : null;
+                return (
+                  <li key={`${error.path}-${i}`}>
+                    <code className="font-mono text-xs font-semibold">{error.path}</code>: {error.message}
+                    {at ? (
+                      <button type="button" onClick={() => goTo(at.offset)} className="ml-2 text-xs font-medium text-red-900 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-amber-500">
+                        Go to line {at.line}
+                      </button>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}

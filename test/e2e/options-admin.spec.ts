@@ -36,6 +36,10 @@ test.describe('options page: shared admin settings', () => {
     await expect(editor).toHaveAttribute('aria-invalid', 'true');
     const describedBy = (await editor.getAttribute('aria-describedby')) ?? '';
     expect(describedBy.split(' ')).toContain(await alert.getAttribute('id'));
+    // The error takes the caret to the field.
+    await alert.getByRole('button', { name: /^Go to line \d+$/ }).click();
+    await expect(editor).toBeFocused();
+    expect(await editor.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('"amount": -5,');
 
     // Valid, but changed without a new version: the publishing rule says what is missing.
     policy.tiers[0].target.amount = 3;
