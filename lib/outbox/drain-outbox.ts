@@ -29,6 +29,12 @@ export interface DrainOptions {
   /** Bounds one drain so a wake does not run forever; what is left is reported as due now. */
   maxDeliveries?: number;
   log?: (event: DrainLogEvent) => void;
+  /**
+   * Called with each claimed entry before it is sent. The worker may die mid-delivery, and then
+   * nobody returns a `nextWakeAt`: this is where the background makes sure an alarm is set for
+   * `entry.leaseUntil`, so the interrupted entry is picked up again.
+   */
+  onClaimed?: (entry: OutboxEntry) => void | Promise<void>;
 }
 
 export interface DrainResult {
@@ -61,6 +67,11 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     if (!entry) break;
     tried.add(entry.id);
     deliveries += 1;
+    try {
+      await options.onClaimed?.(entry);
+    } catch (hookError) {
+      log?.({ type: 'record_failed', id: entry.id, message: `onClaimed: ${errorMessage(hookError)}` });
+    }
     let receipt: OutboxReceipt;
     try {
       receipt = await deliverWithin(deliver, entry, timeoutMs);

@@ -34,6 +34,10 @@ export function describeOutboxEntry(entry: OutboxEntry, now: number, context: De
     case 'delivered':
       return { tone: 'ok', label: 'Saved to CRM', detail: entry.deliveredAt === null ? null : `Delivered ${formatRelativeTime(entry.deliveredAt, now)}` };
     case 'delivering':
+      if (entry.leaseUntil !== null && entry.leaseUntil <= now) {
+        // The worker stopped mid-send; the CRM may or may not have it, and the next drain resends it (idempotently).
+        return { tone: 'pending', label: 'Queued — sending again', detail: 'The last attempt was interrupted before the CRM answered.' };
+      }
       return { tone: 'pending', label: 'Sending to the CRM…', detail: entry.attempts > 1 ? `Attempt ${entry.attempts}` : null };
     case 'queued':
       return entry.nextAttemptAt !== null && entry.nextAttemptAt > now

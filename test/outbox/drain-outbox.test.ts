@@ -137,6 +137,19 @@ describe('drainOutbox', () => {
     expect(await store.get(uuid(1))).toMatchObject({ state: 'delivered', attempts: 2 });
   });
 
+  it('tells the background about each claim before sending, so an alarm covers a worker that dies mid-send', async () => {
+    const { store } = await openTestStore();
+    await store.enqueue(dispositionEntry(1));
+    const clock = { t: NOW + SECOND };
+    const order: string[] = [];
+    const deliver: DrainOptions['deliver'] = async () => {
+      order.push('deliver');
+      return receiptFor(clock.t);
+    };
+    await drainWith(store, clock, deliver, { onClaimed: (e) => void order.push(`claimed until ${e.leaseUntil! - clock.t}`) });
+    expect(order).toEqual([`claimed until ${DELIVERY_LEASE_MS}`, 'deliver']);
+  });
+
   it('abandons a delivery that outlives the timeout and retries it', async () => {
     const { store } = await openTestStore();
     await store.enqueue(dispositionEntry(1));

@@ -18,6 +18,7 @@ describe('describeOutboxEntry', () => {
     expect(describeOutboxEntry(entry({ state: 'queued', nextAttemptAt: NOW }), NOW)).toMatchObject({ tone: 'pending', label: 'Queued — sending now' });
     expect(describeOutboxEntry(entry({ state: 'delivering', attempts: 1, leaseUntil: NOW + MINUTE }), NOW)).toEqual({ tone: 'pending', label: 'Sending to the CRM…', detail: null });
     expect(describeOutboxEntry(entry({ state: 'delivering', attempts: 3, leaseUntil: NOW + MINUTE }), NOW).detail).toBe('Attempt 3');
+    expect(describeOutboxEntry(entry({ state: 'delivering', attempts: 1, leaseUntil: NOW - 1 }), NOW)).toMatchObject({ tone: 'pending', label: 'Queued — sending again' });
   });
 
   it('retrying: when, and why', () => {
