@@ -112,6 +112,35 @@ describe('contacts via the SDK', () => {
   });
 });
 
+describe('the whole seeded portal through the SDK', () => {
+  it('every contact, with every property and its history, parses into valid SDK models', async () => {
+    const names = (await client.crm.properties.coreApi.getAll('contacts')).results.map((property) => property.name);
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await client.crm.contacts.basicApi.getPage(100, after);
+      ids.push(...page.results.map((contact) => contact.id));
+      after = page.paging?.next?.after;
+    } while (after);
+    expect(ids.length).toBeGreaterThanOrEqual(40);
+    for (const id of ids) {
+      const contact = await client.crm.contacts.basicApi.getById(id, names, names, ['calls', 'emails', 'meetings', 'notes', 'tasks', 'deals']);
+      expect(Number.isNaN(contact.createdAt.getTime())).toBe(false);
+      for (const [name, value] of Object.entries(contact.properties)) {
+        expect(value === null || typeof value === 'string', `${id}.${name}`).toBe(true);
+      }
+      for (const [name, entries] of Object.entries(contact.propertiesWithHistory ?? {})) {
+        for (const entry of entries) {
+          expect(Number.isNaN(entry.timestamp.getTime()), `${id}.${name} history`).toBe(false);
+          expect(typeof entry.value).toBe('string');
+          expect(entry.sourceType).toMatch(/^[A-Z_]+$/);
+        }
+        if (contact.properties[name] !== null && entries.length > 0) expect(entries[0]?.value, `${id}.${name} newest history = value`).toBe(contact.properties[name]);
+      }
+    }
+  });
+});
+
 describe('engagements and associations via the SDK', () => {
   it('notes: create with a HUBSPOT_DEFINED association, then read it back', async () => {
     const note = await client.crm.objects.notes.basicApi.create({
