@@ -1,27 +1,74 @@
 import { browser } from 'wxt/browser';
+import { createLeadActions } from '../lib/background/lead-actions';
+import { createOutboxRunner } from '../lib/background/outbox-runner';
+import { createCrmConnections } from '../lib/crm/crm-connections';
 import { createCrmService } from '../lib/crm/crm-service';
-import { createAdapterResolver } from '../lib/crm/resolve-adapter';
 import { checkHubSpotConnection } from '../lib/crm/hubspot/check-connection';
 import { createBackgroundRouter } from '../lib/messaging/background-router';
+import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
+import { readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
+import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
 import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-store';
 
-/** Thin wiring: the CRM service and the message router. Logic lives in lib/. */
+const OUTBOX_ALARM = 'baton-outbox-drain';
+
+/** Thin wiring: CRM connections, the CRM service, the outbox and the message router. Logic lives in lib/. */
 export default defineBackground(() => {
   const demoBuild = import.meta.env.MODE === 'demo';
   const readHubSpotToken = () => readSecret('hubspot-token');
-  const crmService = createCrmService({
-    now: Date.now,
-    resolveAdapter: createAdapterResolver({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken }),
+
+  const connections = createCrmConnections({
+    demoBuild,
+    readSettings: readConnectionSettings,
+    readHubSpotToken,
+    readWriteRules: async () => {
+      const [mapping, reasons, policy] = await Promise.all([readLeadStatusMapping(), readDispositionReasons(), readSlaPolicy()]);
+      return { mapping, reasons, timeZone: policy.calendar.timeZone };
+    },
   });
+  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor });
+
+  let outboxStore: Promise<OutboxStore> | null = null;
+  const outbox = () => (outboxStore ??= openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));
+
+  const runner = createOutboxRunner({
+    store: outbox,
+    connections,
+    now: Date.now,
+    random: Math.random,
+    // MV3 service workers die when idle: an alarm brings one back for the next retry.
+    scheduleWake: (at) => {
+      if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
+      else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
+    },
+    onDelivered: () => crmService.invalidate(),
+    log: (event) => {
+      if (event.type === 'failed' || event.type === 'record_failed') console.warn('Baton outbox:', event);
+    },
+  });
+  const kick = () => void runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
 
   const router = createBackgroundRouter({
     extensionId: browser.runtime.id,
     demoBuild,
     crmService,
+    leadActions: createLeadActions({
+      evidence: createLeadEvidenceStore(),
+      outbox,
+      crmService,
+      readRules: async () => ({ reasons: await readDispositionReasons(), attemptPolicy: await readAttemptPolicy() }),
+      kick,
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+    }),
+    setupCrmProperties: () => connections.setupProperties(),
     saveToken: async (token) => {
       await writeSecret('hubspot-token', token);
       await writeConnectionSettings({ ...(await readConnectionSettings()), kind: 'hubspot', hubspotPortalId: null });
+      // Writes parked for "reconnect" can go now.
+      await (await outbox()).resumeParked(Date.now(), 'auth');
+      kick();
     },
     forgetToken: async () => {
       await deleteSecret('hubspot-token');
@@ -40,4 +87,9 @@ export default defineBackground(() => {
     void router(message, sender).then(sendResponse);
     return true; // answer asynchronously
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) kick();
+  });
+  // Every start of the worker (browser start, wake after termination) drains what is due.
+  kick();
 });

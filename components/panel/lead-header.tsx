@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { leadDisplayName, type Lead } from '../../lib/domain/lead';
 import { formatAbsoluteTime, formatRelativeTime, humanizeEnum } from '../../lib/format/format-time';
 
 /** Who this is, who owns them since when and why, where they came from, where they stand. */
-export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh }: { lead: Lead; fetchedAt: number; refreshing: boolean; onRefresh: () => void }) {
+export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }: { lead: Lead; fetchedAt: number; refreshing: boolean; onRefresh: () => void; children?: ReactNode }) {
   const role = [lead.jobTitle, lead.company].filter(Boolean).join(' · ');
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
@@ -23,6 +24,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh }: { lead: L
           <span aria-hidden="true" className={refreshing ? 'inline-block animate-spin' : 'inline-block'}>⟳</span>
         </button>
       </div>
+      {children}
       <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Status">
         {lead.lifecycleStage ? <Badge label="Lifecycle" value={humanizeEnum(lead.lifecycleStage)} /> : null}
         {lead.leadStatus ? <Badge label="Lead status" value={humanizeEnum(lead.leadStatus)} /> : null}

@@ -2,10 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { BatonRequestError } from '../../lib/messaging/send-request';
 import { leadQueries } from '../../lib/queries/lead-queries';
 import { usePanelNavigationSequence } from '../../lib/stores/panel-navigation';
-import { EngagementTimeline } from '../engagement/engagement-timeline';
 import { Button, PanelLoading, PanelMessage } from '../ui/panel-states';
-import { LeadHeader } from './lead-header';
-import { SourceNotices } from './source-notices';
+import { LeadView } from './lead-view';
 
 /** The panel: the lead in this tab, loaded through the background's CRM service. */
 export function LeadPanel() {
@@ -34,14 +32,7 @@ export function LeadPanel() {
     return <PanelMessage title="No lead on this page">Open a contact or lead record and Baton will show its handoff context here.</PanelMessage>;
   }
 
-  const { context } = result;
-  return (
-    <div className="flex h-full flex-col">
-      <LeadHeader lead={context.lead} fetchedAt={context.fetchedAt} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />
-      <SourceNotices sources={context.sources} />
-      <EngagementTimeline key={context.lead.ref.id} events={context.events} now={context.fetchedAt} />
-    </div>
-  );
+  return <LeadView context={result.context} navigation={navigation} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
 }
 
 function errorTitle(error: Error): string {

@@ -62,15 +62,21 @@ async function main(): Promise<number> {
   };
 
   try {
-    // 1. A rep opens a lead.
+    // 1. A rep opens a lead: the brief and the SLA countdown first.
     let started = Date.now();
     await page.goto(record(SANDBOX_SCENARIOS.demoPrimary));
     const panel = page.frameLocator(PANEL);
-    await panel.locator('[data-testid="timeline-row"]').first().waitFor({ timeout: 20_000 });
+    await panel.getByRole('timer').waitFor({ timeout: 20_000 });
+    await panel.getByRole('region', { name: "Why they're here" }).waitFor();
     console.log(`Lead 1: panel showed the lead's context ${Date.now() - started} ms after navigation started.`);
-    await page.waitForTimeout(300); // let fonts and the virtualised list settle
+    await page.waitForTimeout(300); // let fonts settle
     await shoot('01-lead-page.png');
-    await shoot('01-panel.png', page.locator(PANEL));
+    await shoot('01-panel-brief.png', page.locator(PANEL));
+    for (const [tab, file] of [['Qualify', '01-panel-qualify.png'], ['Timeline', '01-panel-timeline.png'], ['Outcome', '01-panel-outcome.png']] as const) {
+      await panel.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await page.waitForTimeout(250);
+      await shoot(file, page.locator(PANEL));
+    }
 
     // 2. The rep moves to another lead inside the CRM (client-side navigation).
     started = Date.now();
@@ -82,11 +88,11 @@ async function main(): Promise<number> {
       headers: { Authorization: 'Bearer sandbox' },
     }).then((r) => r.json() as Promise<{ properties: Record<string, string> }>);
     await panel.getByRole('heading', { level: 1, name: `${secondName.properties.firstname} ${secondName.properties.lastname}` }).waitFor({ timeout: 20_000 });
-    await panel.locator('[data-testid="timeline-row"]').first().waitFor();
+    await panel.getByRole('timer').waitFor();
     console.log(`Lead 2: panel re-targeted ${Date.now() - started} ms after the in-app navigation.`);
     await page.waitForTimeout(300);
     await shoot('02-second-lead-page.png');
-    await shoot('02-panel.png', page.locator(PANEL));
+    await shoot('02-panel-brief.png', page.locator(PANEL));
 
     // 3. The admin's settings page.
     const options = await extension.context.newPage();

@@ -2,14 +2,20 @@ import type { z } from 'zod';
 import { readLeadPage } from '../crm/pages/read-lead-page';
 import { CrmError } from '../crm/crm-error';
 import type { CrmService } from '../crm/crm-service';
+import type { LeadPage } from '../crm/pages/read-lead-page';
 import {
   requestSchema,
   leadPageSchema,
   type BatonRequestParsed,
   type BatonResponse,
   type ConnectionStatus,
+  type DispositionSaveResult,
   type LeadContextResult,
+  type OutboxList,
 } from './protocol';
+import type { propertySetupResultSchema } from './protocol';
+
+type PropertySetupResult = z.infer<typeof propertySetupResultSchema>;
 
 /** The parts of chrome.runtime.MessageSender the router trusts (all set by the browser, not the sender). */
 export interface MessageSenderInfo {
@@ -25,7 +31,20 @@ export interface BackgroundRouterDeps {
   saveToken(token: string): Promise<void>;
   forgetToken(): Promise<void>;
   connectionStatus(): Promise<ConnectionStatus>;
+  /** The write side for the lead in the sender's tab; the page is always derived from the tab URL. */
+  leadActions: LeadActions;
+  setupCrmProperties(): Promise<PropertySetupResult>;
   log?: (message: string, detail?: unknown) => void;
+}
+
+export interface LeadActions {
+  readEvidence(page: LeadPage): Promise<Record<string, unknown>>;
+  putEvidence(page: LeadPage, criterionId: string, entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null): Promise<Record<string, unknown>>;
+  saveDisposition(page: LeadPage, draft: Record<string, unknown>, brief: string[]): Promise<DispositionSaveResult>;
+  listOutbox(page: LeadPage): Promise<OutboxList>;
+  resend(page: LeadPage, id: string): Promise<OutboxList>;
+  discard(page: LeadPage, id: string): Promise<OutboxList>;
+  logAttempt(page: LeadPage, attempt: { channel: 'call' | 'email' | 'social'; connected: boolean; note: string | null }): Promise<OutboxList>;
 }
 
 /** Which extension page may send which request. Content scripts may send none. */
@@ -34,6 +53,14 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'connection/save-token': ['/options.html'],
   'connection/forget-token': ['/options.html'],
   'connection/status': ['/options.html'],
+  'crm/setup-properties': ['/options.html'],
+  'evidence/get': ['/panel.html'],
+  'evidence/put': ['/panel.html'],
+  'disposition/save': ['/panel.html'],
+  'outbox/list': ['/panel.html'],
+  'outbox/resend': ['/panel.html'],
+  'outbox/discard': ['/panel.html'],
+  'attempt/log': ['/panel.html'],
 };
 
 /**
@@ -78,7 +105,30 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.connectionStatus();
       case 'connection/status':
         return deps.connectionStatus();
+      case 'crm/setup-properties':
+        return deps.setupCrmProperties();
+      case 'evidence/get':
+        return { evidence: await deps.leadActions.readEvidence(requireLeadPage(sender)) };
+      case 'evidence/put':
+        return { evidence: await deps.leadActions.putEvidence(requireLeadPage(sender), request.criterionId, request.entry) };
+      case 'disposition/save':
+        return deps.leadActions.saveDisposition(requireLeadPage(sender), request.draft, request.brief);
+      case 'outbox/list':
+        return deps.leadActions.listOutbox(requireLeadPage(sender));
+      case 'outbox/resend':
+        return deps.leadActions.resend(requireLeadPage(sender), request.id);
+      case 'outbox/discard':
+        return deps.leadActions.discard(requireLeadPage(sender), request.id);
+      case 'attempt/log':
+        return deps.leadActions.logAttempt(requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }
+  }
+
+  /** The lead page of the sender's tab, for requests that act on "this lead". */
+  function requireLeadPage(sender: MessageSenderInfo): LeadPage {
+    const page = sender.tab?.url ? readLeadPage(sender.tab.url, { sandbox: deps.demoBuild }) : null;
+    if (!page || !leadPageSchema.safeParse(page).success) throw new CrmError('rejected', 'This tab is not showing a lead record any more.');
+    return page;
   }
 
   async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadContextResult> {

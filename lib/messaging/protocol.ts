@@ -14,6 +14,34 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection/forget-token') }),
   /** Options: is a token stored, and does the CRM accept it? */
   z.object({ type: z.literal('connection/status') }),
+  /** Options (admin): create the "Baton" property group and properties in the CRM. */
+  z.object({ type: z.literal('crm/setup-properties') }),
+  /** Panel: the rep's checklist evidence for the lead in this tab. */
+  z.object({ type: z.literal('evidence/get') }),
+  /** Panel: set (or clear, with null) the rep's decision on one criterion. Validated against the evidence rules. */
+  z.object({
+    type: z.literal('evidence/put'),
+    criterionId: z.string().min(1).max(100),
+    entry: z
+      .object({ status: z.enum(['met', 'unmet']), evidence: z.record(z.string(), z.unknown()).optional() })
+      .nullable(),
+  }),
+  /**
+   * Panel: save a disposition for the lead in this tab. The background fills in the lead, id and
+   * time, validates it with the domain rules, and writes it to the durable outbox before answering.
+   */
+  z.object({ type: z.literal('disposition/save'), draft: z.record(z.string(), z.unknown()), brief: z.array(z.string().max(2000)).max(50) }),
+  /** Panel: what is queued, delivered or failed for the lead in this tab. */
+  z.object({ type: z.literal('outbox/list') }),
+  z.object({ type: z.literal('outbox/resend'), id: z.uuid() }),
+  z.object({ type: z.literal('outbox/discard'), id: z.uuid() }),
+  /** Panel: log a contact attempt on the lead in this tab. */
+  z.object({
+    type: z.literal('attempt/log'),
+    channel: z.enum(['call', 'email', 'social']),
+    connected: z.boolean(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
 ]);
 export type BatonRequest = z.input<typeof requestSchema>;
 export type BatonRequestParsed = z.output<typeof requestSchema>;
@@ -58,3 +86,30 @@ export function responseSchema<T extends z.ZodType>(data: T) {
   ]);
 }
 export type BatonResponse<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** One outbox entry as the panel shows it (the background describes it; the panel only renders). */
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['disposition', 'contact-attempt']),
+  state: z.enum(['queued', 'delivering', 'delivered', 'retrying', 'parked', 'failed']),
+  tone: z.enum(['ok', 'pending', 'warning', 'error']),
+  label: z.string(),
+  detail: z.string().nullable(),
+  createdAt: z.number(),
+  /** What was recorded, in a few words ("Rejected — Competitor"). */
+  summary: z.string(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export const outboxListSchema = z.object({ items: z.array(outboxItemSchema), attemptsMade: z.number().int().nonnegative() });
+export type OutboxList = z.infer<typeof outboxListSchema>;
+
+/** Field errors from validating a disposition, keyed by field path, for the form to show in place. */
+export const dispositionSaveResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), item: outboxItemSchema }),
+  z.object({ ok: z.literal(false), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+]);
+export type DispositionSaveResult = z.infer<typeof dispositionSaveResultSchema>;
+
+export const repEvidenceResultSchema = z.object({ evidence: z.record(z.string(), z.unknown()) });
+export const propertySetupResultSchema = z.object({ created: z.array(z.string()), existing: z.array(z.string()) });

@@ -22,7 +22,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
     // The token field is cleared and the token is nowhere in extension storage.
     await expect(options.getByRole('textbox', { name: 'Access token' })).toHaveValue('');
-    const stored = await extension.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+    const stored = await extension.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain(VALID_TOKEN);
     await options.close();
 
@@ -32,6 +32,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
     await expect(panel.getByText('Acme Logistics', { exact: false }).first()).toBeVisible();
     await expect(panel.getByText('Sam Rep', { exact: false })).toBeVisible();
+    await panel.getByRole('tab', { name: /^Timeline/ }).click();
     await expect(panel.getByTestId('timeline-row').first()).toBeVisible();
     expect(await panel.locator('img').count()).toBe(0);
 
@@ -75,7 +76,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
   });
 
   test('the production manifest carries no localhost permission and ignores local pages', async ({ extension, page }) => {
-    const manifest = await extension.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await extension.serviceWorker.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
     const text = JSON.stringify(manifest);
     expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
     // A page on localhost that looks like a record gets no panel.

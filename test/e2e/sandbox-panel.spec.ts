@@ -14,6 +14,10 @@ test.describe('panel on the sandbox CRM', () => {
     const fullName = `${contact.properties.firstname} ${contact.properties.lastname}`;
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText(fullName);
     await expect(panel.getByText(String(contact.properties.company), { exact: false }).first()).toBeVisible();
+    // The header always shows the SLA countdown; the brief is the first tab.
+    await expect(panel.getByRole('timer')).toBeVisible();
+    await expect(panel.getByRole('region', { name: "Why they're here" })).toBeVisible();
+    await panel.getByRole('tab', { name: /^Timeline/ }).click();
     await expect(panel.getByTestId('timeline-row').first()).toBeVisible();
     // The timeline is newest first.
     const times = await panel.locator('[data-testid="timeline-row"] time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
@@ -83,6 +87,8 @@ test.describe('panel on the sandbox CRM', () => {
     await page.goto(recordUrl(sandbox, SANDBOX_SCENARIOS.hostile));
     const panel = panelFrame(page);
     await expect(panel.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(panel.getByRole('region', { name: 'In their words' })).toContainText('<img src=x onerror=alert(1)>');
+    await panel.getByRole('tab', { name: /^Timeline/ }).click();
     await expect(panel.getByTestId('timeline-row').first()).toBeVisible();
     const hrefs = await panel.locator('a[href]').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href.startsWith('https://')).toBe(true);

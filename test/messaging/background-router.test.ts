@@ -21,6 +21,16 @@ function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
     saveToken: vi.fn(async () => {}),
     forgetToken: vi.fn(async () => {}),
     connectionStatus: vi.fn(async () => ({ hasToken: true, check: null })),
+    setupCrmProperties: vi.fn(async () => ({ created: ['baton_disposition'], existing: [] })),
+    leadActions: {
+      readEvidence: vi.fn(async () => ({})),
+      putEvidence: vi.fn(async () => ({})),
+      saveDisposition: vi.fn(async () => ({ ok: false as const, errors: [] })),
+      listOutbox: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
+      resend: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
+      discard: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
+      logAttempt: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
+    },
     log: vi.fn(),
     ...overrides,
   };
@@ -87,6 +97,27 @@ describe('background router', () => {
       expect(await handle(message, { id: EXT, url: OPTIONS })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
     },
   );
+
+  it('acts on the lead of the sender tab for write requests, never on one named in the message', async () => {
+    const { handle, deps } = setup();
+    await handle({ type: 'disposition/save', draft: { lead: { crm: 'hubspot', account: '1', id: '999' } }, brief: [] }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(expect.objectContaining({ id: '7', account: '42' }), expect.anything(), []);
+    const off = await handle({ type: 'outbox/list' }, { id: EXT, url: PANEL, tab: { url: 'https://app.hubspot.com/reports-dashboard/42' } });
+    expect(off).toMatchObject({ ok: false, error: { kind: 'rejected' } });
+  });
+
+  it('keeps the admin setup action to the options page', async () => {
+    const { handle, deps } = setup();
+    expect(await handle({ type: 'crm/setup-properties' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
+    expect(deps.setupCrmProperties).not.toHaveBeenCalled();
+    expect(await handle({ type: 'crm/setup-properties' }, { id: EXT, url: OPTIONS })).toMatchObject({ ok: true, data: { created: ['baton_disposition'] } });
+  });
+
+  it('refuses an outbox id that is not a UUID', async () => {
+    const { handle, deps } = setup();
+    expect(await handle({ type: 'outbox/resend', id: '../../etc' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+    expect(deps.leadActions.resend).not.toHaveBeenCalled();
+  });
 
   it('passes CRM errors through with their kind and retryability', async () => {
     const crmService: CrmService = {

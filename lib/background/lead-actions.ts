@@ -1,0 +1,149 @@
+import { leadRefFromPage, type CrmService } from '../crm/crm-service';
+import type { LeadPage } from '../crm/pages/read-lead-page';
+import { createDisposition } from '../domain/disposition/disposition';
+import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
+import type { LeadActions } from '../messaging/background-router';
+import type { OutboxItem, OutboxList } from '../messaging/protocol';
+import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
+import { describeOutboxEntry } from '../outbox/outbox-status';
+import type { OutboxStore } from '../outbox/outbox-store';
+import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
+import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
+
+export interface LeadActionsDeps {
+  evidence: LeadEvidenceStore;
+  outbox: () => Promise<OutboxStore>;
+  crmService: CrmService;
+  readRules(): Promise<{ reasons: DispositionReasonList; attemptPolicy: { unreachableAfterAttempts: number } }>;
+  /** Deliver what is due now (the outbox drain). */
+  kick(): void;
+  now(): number;
+  newId(): string;
+}
+
+/** Stable key of a lead across sessions: where its evidence and outbox entries are filed. */
+export function leadKeyOf(page: LeadPage): string {
+  return `${page.crm}|${page.account}|${page.objectType}|${page.id}`;
+}
+
+/**
+ * What the rep does to "this lead" from the panel. The page always comes from the tab URL (the
+ * router derives it), so one tab can never write to another lead.
+ */
+export function createLeadActions(deps: LeadActionsDeps): LeadActions {
+  const list = async (page: LeadPage): Promise<OutboxList> => {
+    const entries = await (await deps.outbox()).listByLead(leadKeyOf(page));
+    const now = deps.now();
+    const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
+    return {
+      items: newestFirst.map((entry) => toItem(entry, now, entries)),
+      attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
+    };
+  };
+
+  const ownEntry = async (page: LeadPage, id: string): Promise<OutboxEntry> => {
+    const entry = await (await deps.outbox()).get(id);
+    if (!entry || entry.leadKey !== leadKeyOf(page)) throw new Error('That entry does not belong to the lead in this tab.');
+    return entry;
+  };
+
+  return {
+    async readEvidence(page) {
+      return deps.evidence.read(leadKeyOf(page));
+    },
+
+    async putEvidence(page, criterionId, entry) {
+      const key = leadKeyOf(page);
+      const current = await deps.evidence.read(key);
+      const next = { ...current };
+      if (entry) next[criterionId] = { ...entry, at: deps.now() } as (typeof next)[string];
+      else delete next[criterionId];
+      // Validate before writing, so a "met" without the evidence the definition asks for is
+      // refused with the rule's own message instead of being stored.
+      const parsed = repEvidenceSchema.safeParse(next);
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+      await deps.evidence.write(key, parsed.data);
+      return parsed.data;
+    },
+
+    async saveDisposition(page, draft, brief) {
+      const [rules, current] = await Promise.all([deps.readRules(), list(page)]);
+      const now = deps.now();
+      const created = createDisposition(
+        { ...draft, lead: leadRefFromPage(page) },
+        { id: deps.newId(), now, reasons: rules.reasons, attemptPolicy: rules.attemptPolicy, attemptsMade: current.attemptsMade },
+      );
+      if (!created.ok) return { ok: false, errors: created.errors };
+      const store = await deps.outbox();
+      // On disk (strict durability) before the rep is told it is saved.
+      const entry = await store.enqueue({
+        kind: 'disposition',
+        payload: { disposition: created.value, brief },
+        leadKey: leadKeyOf(page),
+        crm: { crm: page.crm, account: page.account, origin: page.origin },
+        createdAt: now,
+      });
+      await deps.evidence.clear(leadKeyOf(page));
+      deps.kick();
+      return { ok: true, item: toItem(entry, now, [entry]) };
+    },
+
+    listOutbox: list,
+
+    async resend(page, id) {
+      await ownEntry(page, id);
+      await (await deps.outbox()).resend(id, deps.now());
+      deps.kick();
+      return list(page);
+    },
+
+    async discard(page, id) {
+      await ownEntry(page, id);
+      await (await deps.outbox()).discard(id);
+      return list(page);
+    },
+
+    async logAttempt(page, attempt) {
+      // The owner is the rep working the lead; read from the cached context (no extra request).
+      const context = await deps.crmService.getLeadContext(page).catch(() => null);
+      const now = deps.now();
+      const entry = createOutboxEntry({
+        kind: 'contact-attempt',
+        payload: {
+          ref: leadRefFromPage(page),
+          attempt: { id: deps.newId(), channel: attempt.channel, connected: attempt.connected, note: attempt.note, at: now, ownerId: context?.lead.owner?.id ?? null },
+        },
+        leadKey: leadKeyOf(page),
+        crm: { crm: page.crm, account: page.account, origin: page.origin },
+        createdAt: now,
+      });
+      await (await deps.outbox()).enqueue(entry);
+      deps.kick();
+      return list(page);
+    },
+  };
+}
+
+function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[]): OutboxItem {
+  const status = describeOutboxEntry(entry, now, { others });
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    state: entry.state,
+    tone: status.tone,
+    label: status.label,
+    detail: status.detail ?? null,
+    createdAt: entry.createdAt,
+    summary: summarize(entry),
+  };
+}
+
+function summarize(entry: OutboxEntry): string {
+  if (entry.kind === 'contact-attempt') {
+    const a = entry.payload.attempt;
+    return `${a.channel === 'call' ? 'Call' : a.channel === 'email' ? 'Email' : 'Social'} attempt${a.connected ? ', connected' : ''}`;
+  }
+  const d = entry.payload.disposition;
+  const outcome = d.outcome === 'accepted' ? (d.acceptedStage === 'opportunity_created' ? 'Accepted — opportunity' : 'Accepted — working') : d.outcome === 'recycled' ? 'Recycled' : 'Rejected';
+  return d.reasonId ? `${outcome} (${d.reasonId.replace(/_/g, ' ')})` : outcome;
+}
