@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [--port 4477] [--host 127.0.0.1] [--reseed] [--data .sandbox-data/crm.json] [--quiet]`
+ * `npm run sandbox -- [--port 4477] [--host 127.0.0.1] [--reseed] [--data .sandbox-data/crm.json] [--now <ISO>] [--quiet]`
  * Starts the sandbox CRM and prints where to look. Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -14,17 +14,22 @@ async function runSandboxCli(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       reseed: { type: 'boolean', default: false },
+      // Seeds relative to a fixed moment (screenshots, reproducible demos); only used when seeding.
+      now: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('Usage: npm run sandbox -- [--port 4477] [--host 127.0.0.1] [--reseed] [--data <file>] [--quiet]');
+    console.log('Usage: npm run sandbox -- [--port 4477] [--host 127.0.0.1] [--reseed] [--data <file>] [--now <ISO time>] [--quiet]');
     return;
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+
+  const now = values.now === undefined ? undefined : Date.parse(values.now);
+  if (now !== undefined && Number.isNaN(now)) throw new Error(`--now must be an ISO date-time, got "${values.now}"`);
 
   const server = await startSandboxServer({
     port,
@@ -32,6 +37,7 @@ async function runSandboxCli(argv: string[]): Promise<void> {
     reseed: values.reseed,
     quiet: values.quiet,
     ...(values.data ? { dataFile: values.data } : {}),
+    ...(now !== undefined ? { now } : {}),
   });
   const record = (id: string): string => `${server.url}/contacts/${SANDBOX_PORTAL_ID}/record/0-1/${id}`;
   console.log(`
