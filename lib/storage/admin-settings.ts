@@ -6,7 +6,7 @@ import type { AttemptPolicy } from '../domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS, dispositionReasonListSchema } from '../domain/disposition/disposition-reasons';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import { DEFAULT_SQL_DEFINITION } from '../domain/qualification/default-sql-definition';
-import { sqlDefinitionSchema, toFieldErrors } from '../domain/qualification/sql-definition';
+import { sqlDefinitionSchema } from '../domain/qualification/sql-definition';
 import type { SqlDefinition } from '../domain/qualification/sql-definition';
 import { defaultSlaPolicy } from '../domain/sla/default-sla-policy';
 import { slaPolicySchema } from '../domain/sla/sla-policy';
@@ -117,10 +117,47 @@ export function defaultAdminSetting<K extends AdminSettingKind>(kind: K): AdminS
   return descriptor(kind).defaultValue;
 }
 
+/**
+ * zod's default messages speak in types ("Too small: expected number to be >=0"); an admin fixing
+ * a JSON file wants the rule ("must be 0 or more"). Messages a schema wrote itself are kept as is.
+ */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const { message } = issue;
+  const plural = (n: number | bigint, one: string, many: string) => `${String(n)} ${Number(n) === 1 ? one : many}`;
+  if (issue.code === 'too_small' && message.startsWith('Too small')) {
+    const min = issue.minimum;
+    if (issue.origin === 'string') return Number(min) === 1 ? 'must not be empty' : `must be at least ${plural(min, 'character', 'characters')}`;
+    if (issue.origin === 'array' || issue.origin === 'set') return Number(min) === 1 ? 'needs at least one entry' : `needs at least ${plural(min, 'entry', 'entries')}`;
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+      if (Number(min) === 0) return issue.inclusive ? 'must be 0 or more' : 'must be positive';
+      return issue.inclusive ? `must be at least ${String(min)}` : `must be more than ${String(min)}`;
+    }
+  }
+  if (issue.code === 'too_big' && message.startsWith('Too big')) {
+    const max = issue.maximum;
+    if (issue.origin === 'string') return `must be at most ${plural(max, 'character', 'characters')}`;
+    if (issue.origin === 'array' || issue.origin === 'set') return `allows at most ${plural(max, 'entry', 'entries')}`;
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return issue.inclusive ? `must be at most ${String(max)}` : `must be less than ${String(max)}`;
+  }
+  if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
+    const expected = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+    const received = / received (\w+)$/.exec(message)?.[1];
+    return received === 'undefined' ? `required (${expected})` : `must be ${expected}${received ? `, not ${received}` : ''}`;
+  }
+  if (issue.code === 'invalid_value' && message.startsWith('Invalid option')) {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return message;
+}
+
+export function toAdminSettingErrors(issues: readonly z.core.$ZodIssue[]): AdminSettingError[] {
+  return issues.map((issue) => ({ path: issue.path.length ? issue.path.map(String).join('.') : '(root)', message: describeIssue(issue) }));
+}
+
 /** Validates an already-parsed value against the setting's domain schema. */
 export function parseAdminSetting<K extends AdminSettingKind>(kind: K, value: unknown): AdminSettingResult<AdminSettingValues[K]> {
   const parsed = descriptor(kind).schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error.issues) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: toAdminSettingErrors(parsed.error.issues) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +190,7 @@ export async function readSqlDefinitionHistory(): Promise<SqlDefinition[]> {
   raw.forEach((entry, i) => {
     const parsed = sqlDefinitionSchema.safeParse(entry);
     if (parsed.success) valid.push(parsed.data);
-    else console.warn(`Baton: SQL definition history entry ${i} is invalid; skipping it.`, toFieldErrors(parsed.error.issues));
+    else console.warn(`Baton: SQL definition history entry ${i} is invalid; skipping it.`, toAdminSettingErrors(parsed.error.issues));
   });
   return valid.sort((a, b) => compareVersions(a.version, b.version));
 }

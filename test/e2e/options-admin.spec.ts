@@ -32,7 +32,7 @@ test.describe('options page: shared admin settings', () => {
     await card.getByRole('button', { name: 'Save' }).click();
     const alert = card.getByRole('alert');
     await expect(alert).toContainText('tiers.0.target.amount');
-    await expect(alert).toContainText('>=0');
+    await expect(alert).toContainText('tiers.0.target.amount: must be 0 or more');
     await expect(editor).toHaveAttribute('aria-invalid', 'true');
     const describedBy = (await editor.getAttribute('aria-describedby')) ?? '';
     expect(describedBy.split(' ')).toContain(await alert.getAttribute('id'));

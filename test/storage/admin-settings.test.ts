@@ -167,8 +167,27 @@ describe('admin settings (WXT storage items, versioned)', () => {
       if (result.ok) return;
       const byPath = Object.fromEntries(result.errors.map((e) => [e.path, e.message]));
       expect(Object.keys(byPath).sort()).toEqual(['tiers.0.target.amount', 'tiers.0.target.unit']);
-      expect(byPath['tiers.0.target.amount']).toMatch(/>=\s*0/);
-      expect(byPath['tiers.0.target.unit']).toMatch(/minutes.*hours.*days/);
+      expect(byPath['tiers.0.target.amount']).toBe('must be 0 or more');
+      expect(byPath['tiers.0.target.unit']).toBe('must be one of "minutes", "hours", "days"');
+    });
+
+    it('says the rule in words, and keeps the messages the schemas wrote themselves', () => {
+      const bad = JSON.parse(JSON.stringify(DEFAULT_DISPOSITION_REASONS));
+      bad.reasons[0].label = '';
+      bad.reasons[1].appliesTo = [];
+      bad.reasons[2].id = 'No Need';
+      delete bad.objectionTags[0].label;
+      bad.objectionTags[1].active = 'yes';
+      bad.version = 0;
+      const result = importAdminSettingJson('disposition-reasons', JSON.stringify(bad));
+      expect(result.ok ? [] : result.errors).toEqual([
+        { path: 'version', message: 'must be positive' },
+        { path: 'reasons.0.label', message: 'must not be empty' },
+        { path: 'reasons.1.appliesTo', message: 'needs at least one entry' },
+        { path: 'reasons.2.id', message: 'use lower-case letters, digits and "_", starting with a letter' },
+        { path: 'objectionTags.0.label', message: 'required (a string)' },
+        { path: 'objectionTags.1.active', message: 'must be a boolean, not string' },
+      ]);
     });
 
     it('names the path of cross-field rules too', () => {
