@@ -225,7 +225,13 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
         if (known) throw new ApiError(405, 'VALIDATION_ERROR', `Method ${method} is not supported on ${path}.`);
         throw new ApiError(404, 'OBJECT_NOT_FOUND', `No route for ${method} ${path}.`);
       }
-      const match = (route.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
+      const match = (route.pattern.exec(path) ?? []).slice(1).map((part) => {
+        try {
+          return decodeURIComponent(part);
+        } catch {
+          throw new ApiError(400, 'VALIDATION_ERROR', `Malformed URL segment "${part}".`);
+        }
+      });
       const body = method === 'GET' || method === 'DELETE' ? '' : await readRequestBody(req);
       const response = route.handler({ state, method, path, params: url.searchParams, body, baseUrl: `http://${hostHeader}`, host: hostHeader, now: Date.now() }, match);
       sendJson(res, response.status, response.body, { ...limits, ...response.headers });
