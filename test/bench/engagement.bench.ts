@@ -12,6 +12,7 @@ const EVENTS = 10_000;
 const RUNS = 31;
 const WARMUP = 10;
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+const DAY_MS = 86_400_000;
 
 /** Deterministic PRNG (mulberry32) so every run measures the same timeline. */
 function createRandom(seed: number): () => number {
@@ -85,6 +86,31 @@ function generateEvents(count: number, seed: number): EngagementEvent[] {
   return events.slice(0, count);
 }
 
+/** Worst cases for the caches: every event a different page and a different answer. */
+function generateDistinctEvents(count: number): EngagementEvent[] {
+  return Array.from({ length: count }, (_, n): EngagementEvent => ({
+    id: `distinct:${n}`,
+    kind: n % 10 === 0 ? 'form_submission' : 'page_view',
+    occurredAt: NOW - n * 61_000,
+    source: n % 3 === 0 ? 'marketo' : 'hubspot-web-analytics',
+    url: `https://baton.example/${PAGES[n % PAGES.length]![1].slice(22)}/${n}`,
+    title: `${PAGES[n % PAGES.length]![0]} ${n}`,
+    ...(n % 10 === 0 ? { answers: { [`Question ${n % 50}`]: `Answer number ${n} about budget and pricing` } } : {}),
+  }));
+}
+
+/** A crawler hitting one page from one source, 10,000 times in a few seconds. */
+function generateCrawl(count: number): EngagementEvent[] {
+  return Array.from({ length: count }, (_, n): EngagementEvent => ({
+    id: `crawl:${n}`,
+    kind: 'page_view',
+    occurredAt: NOW - DAY_MS + Math.floor(n / 3),
+    source: 'hubspot-web-analytics',
+    url: 'https://baton.example/pricing',
+    title: 'Pricing',
+  }));
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -145,4 +171,9 @@ export default async function bench(report: (line: string) => void): Promise<voi
   report(line('normalise 10,000 events', normalizeRun, false));
   report(line('re-normalise the normalised timeline', renormalizeRun, false));
   report(line('normalise + summarise 10,000 events', summarizeRun, true));
+
+  const distinct = generateDistinctEvents(EVENTS);
+  report(line('worst case: 10,000 distinct pages', measure(() => summarizeEngagement({ lead, events: distinct, now: NOW })), true));
+  const crawl = generateCrawl(EVENTS);
+  report(line('worst case: one-page crawl x 10,000', measure(() => summarizeEngagement({ lead, events: crawl, now: NOW })), true));
 }

@@ -210,9 +210,15 @@ function fillMissing(kept: EngagementEvent, other: EngagementEvent): EngagementE
  * may then flag). Events with neither URL nor title are never merged: nothing says they are the same.
  *
  * Sweeping in time order, an event is dropped when an already-kept event with the same key from
- * another source lies within the window; the kept one is the earliest and borrows missing details
- * (answers, title, ...) from the dropped one. Because an event is only compared with kept events,
- * the output contains no pair that the rule would merge — which makes the pass idempotent.
+ * another source lies within the window; that kept event (the earliest one if several sources
+ * qualify) borrows missing details (answers, title, ...) from the dropped one. Because an event is
+ * only compared with kept events, the output contains no pair that the rule would merge — which
+ * makes the pass idempotent.
+ *
+ * Only the latest kept event per source and key is remembered: it is the one most likely to be in
+ * the window, so "any kept event of another source in the window" is one look per source. (Scanning
+ * every kept event in the window instead is quadratic on a crawler hitting one page from one
+ * source thousands of times.)
  */
 function dedupeAcrossSources(
   sorted: EngagementEvent[],
@@ -221,10 +227,10 @@ function dedupeAcrossSources(
 ): { events: EngagementEvent[]; times: Float64Array } {
   const n = sorted.length;
   const keptPositions: number[] = [];
-  // Per key: positions in `sorted` of kept events, ascending in time; `head` skips those already out of the window.
-  // Keyed by kind, then by normalised URL or title. Nested maps rather than one concatenated key:
-  // a fresh concatenated string has to be hashed on every lookup, the cached parts do not.
-  const recent = new Map<string, Map<string, { head: number; positions: number[] }>>();
+  // Kind -> normalised URL or title -> source -> position in `sorted` of the latest kept event.
+  // Nested maps rather than one concatenated key: a fresh concatenated string has to be hashed on
+  // every lookup, the cached parts do not.
+  const latest = new Map<string, Map<string, Map<string, number>>>();
   const urlKeys = new Map<string, string>();
   const titleKeys = new Map<string, string>();
   for (let k = 0; k < n; k++) {
@@ -234,28 +240,24 @@ function dedupeAcrossSources(
       keptPositions.push(k);
       continue;
     }
-    let byKey = recent.get(event.kind);
+    let byKey = latest.get(event.kind);
     if (!byKey) {
       byKey = new Map();
-      recent.set(event.kind, byKey);
+      latest.set(event.kind, byKey);
     }
-    let slot = byKey.get(key);
-    if (!slot) {
-      slot = { head: 0, positions: [] };
-      byKey.set(key, slot);
+    let bySource = byKey.get(key);
+    if (!bySource) {
+      bySource = new Map();
+      byKey.set(key, bySource);
     }
     const at = times[k]!;
-    while (slot.head < slot.positions.length && at - times[slot.positions[slot.head]!]! > windowMs) slot.head++;
     let duplicateOf = -1;
-    for (let i = slot.head; i < slot.positions.length; i++) {
-      const position = slot.positions[i]!;
-      if (sorted[position]!.source !== event.source) {
-        duplicateOf = position;
-        break;
-      }
+    for (const [source, position] of bySource) {
+      if (source === event.source || at - times[position]! > windowMs) continue;
+      if (duplicateOf === -1 || position < duplicateOf) duplicateOf = position;
     }
     if (duplicateOf === -1) {
-      slot.positions.push(k);
+      bySource.set(event.source, k);
       keptPositions.push(k);
     } else {
       sorted[duplicateOf] = fillMissing(sorted[duplicateOf]!, event);

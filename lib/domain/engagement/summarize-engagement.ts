@@ -15,7 +15,7 @@ import type {
 } from './engagement-brief';
 import type { EngagementEvent, EngagementKind } from './engagement-event';
 import { DEFAULT_HANDOFF_TRIGGERS, type HandoffTrigger } from './handoff-triggers';
-import { compileKeywords, matchesAnyKeyword, normalizeForMatching, type CompiledKeyword } from './match-keywords';
+import { compileKeywords, createKeywordIndex, matchesAnyKeyword, normalizeForMatching, type CompiledKeyword } from './match-keywords';
 import { normalizeEngagement, type NormalizeEngagementOptions } from './normalize-engagement';
 import { DEFAULT_OBJECTION_RULES, type ObjectionRules } from './objection-rules';
 import { toSafeHref } from './safe-href';
@@ -333,60 +333,29 @@ const NO_TOPICS: readonly number[] = [];
  * strings the events already hold: a freshly concatenated key would be re-hashed on every lookup.
  */
 function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]): Matcher {
-  const topicKeywords = topicMap.topics.map((t) => compileKeywords(t.keywords));
+  const topicIndex = createKeywordIndex(topicMap.topics.map((t) => t.keywords));
   const triggerKeywords: CompiledKeyword[][] = triggers.map((t) => compileKeywords(t.keywords));
-  const haystacks = new Map<string, string>();
-  const urlHaystacks = new Map<string, string>();
-  const topicsByHaystack = new Map<string, readonly number[]>();
-  const unions = new Map<readonly number[], Map<readonly number[], readonly number[]>>();
-
-  const haystackOf = (text: string): string => {
-    let h = haystacks.get(text);
-    if (h === undefined) {
-      h = normalizeForMatching(text);
-      haystacks.set(text, h);
+  // One entry per distinct title / URL string: its normalised words and the topics they match.
+  const titles = new Map<string, TextInfo>();
+  const urls = new Map<string, TextInfo>();
+  const infoOf = (cache: Map<string, TextInfo>, text: string, prepare: (raw: string) => string): TextInfo => {
+    let info = cache.get(text);
+    if (info === undefined) {
+      const haystack = normalizeForMatching(prepare(text));
+      const topics = topicIndex.groupsIn(haystack);
+      info = { haystack, topics: topics.length === 0 ? NO_TOPICS : topics };
+      cache.set(text, info);
     }
-    return h;
+    return info;
   };
-  const urlHaystackOf = (url: string): string => {
-    let h = urlHaystacks.get(url);
-    if (h === undefined) {
-      h = normalizeForMatching(urlForMatching(url));
-      urlHaystacks.set(url, h);
-    }
-    return h;
-  };
-  const topicsOfHaystack = (h: string): readonly number[] => {
-    let topics = topicsByHaystack.get(h);
-    if (topics === undefined) {
-      const found: number[] = [];
-      for (let i = 0; i < topicKeywords.length; i++) if (matchesAnyKeyword(h, topicKeywords[i]!)) found.push(i);
-      topics = found.length === 0 ? NO_TOPICS : found;
-      topicsByHaystack.set(h, topics);
-    }
-    return topics;
-  };
-  const union = (a: readonly number[], b: readonly number[]): readonly number[] => {
-    if (b.length === 0 || a === b) return a;
-    if (a.length === 0) return b;
-    let byB = unions.get(a);
-    if (!byB) {
-      byB = new Map();
-      unions.set(a, byB);
-    }
-    let merged = byB.get(b);
-    if (merged === undefined) {
-      merged = [...new Set([...a, ...b])].sort((x, y) => x - y);
-      byB.set(b, merged);
-    }
-    return merged;
-  };
+  const titleInfo = (title: string) => infoOf(titles, title, (t) => t);
+  const urlInfo = (url: string) => infoOf(urls, url, urlForMatching);
   return {
-    haystackOf,
+    haystackOf: (text) => titleInfo(text).haystack,
     topicsOf(event) {
-      const fromTitle = event.title === undefined ? NO_TOPICS : topicsOfHaystack(haystackOf(event.title));
-      const fromUrl = event.url === undefined ? NO_TOPICS : topicsOfHaystack(urlHaystackOf(event.url));
-      return union(fromTitle, fromUrl);
+      const fromTitle = event.title === undefined ? NO_TOPICS : titleInfo(event.title).topics;
+      const fromUrl = event.url === undefined ? NO_TOPICS : urlInfo(event.url).topics;
+      return unionSorted(fromTitle, fromUrl);
     },
     triggerOf(event) {
       for (let i = 0; i < triggers.length; i++) {
@@ -394,12 +363,35 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
         if (!rule.kinds.includes(event.kind)) continue;
         const keywords = triggerKeywords[i]!;
         if (keywords.length === 0) return i;
-        if (event.title !== undefined && matchesAnyKeyword(haystackOf(event.title), keywords)) return i;
-        if (event.url !== undefined && matchesAnyKeyword(urlHaystackOf(event.url), keywords)) return i;
+        if (event.title !== undefined && matchesAnyKeyword(titleInfo(event.title).haystack, keywords)) return i;
+        if (event.url !== undefined && matchesAnyKeyword(urlInfo(event.url).haystack, keywords)) return i;
       }
       return -1;
     },
   };
+}
+
+interface TextInfo {
+  haystack: string;
+  topics: readonly number[];
+}
+
+/** Union of two small ascending lists; allocates only when both are non-empty and differ. */
+function unionSorted(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0 || a === b) return a;
+  if (a.length === 0) return b;
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    const next = Math.min(x, y);
+    merged.push(next);
+    if (x === next) i++;
+    if (y === next) j++;
+  }
+  return merged;
 }
 
 /** Host and path only: query strings carry campaign tags ("utm_campaign=pricing-q4") that say nothing about the page. */
@@ -682,11 +674,12 @@ function findObjections(
   idsAt: (positions: readonly number[]) => string[],
 ): BriefObjection[] {
   const found: { objection: BriefObjection; score: number; order: number }[] = [];
+  const answerHaystacks = quotes.map((q) => normalizeForMatching(q.answer));
   rules.rules.forEach((rule, order) => {
     const topicIndexes = rule.topics.map((id) => topicMap.topics.findIndex((t) => t.id === id)).filter((i) => i !== -1);
     const topicPositions = mergePositions(topicIndexes.map((i) => topicAcc[i]!.positions));
     const keywords = compileKeywords(rule.answerKeywords);
-    const matchedQuotes = keywords.length === 0 ? [] : quotes.filter((q) => matchesAnyKeyword(normalizeForMatching(q.answer), keywords));
+    const matchedQuotes = keywords.length === 0 ? [] : quotes.filter((_, i) => matchesAnyKeyword(answerHaystacks[i]!, keywords));
     const eventsFire = topicPositions.length >= rule.minEvents;
     if (!eventsFire && matchedQuotes.length === 0) return;
 

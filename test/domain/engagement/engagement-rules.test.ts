@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { describeAgo, describeDuration } from '../../../lib/domain/engagement/describe-time';
 import { DEFAULT_HANDOFF_TRIGGERS, handoffTriggersSchema } from '../../../lib/domain/engagement/handoff-triggers';
-import { compileKeywords, keywordSchema, matchesAnyKeyword, normalizeForMatching } from '../../../lib/domain/engagement/match-keywords';
+import { compileKeywords, createKeywordIndex, keywordSchema, matchesAnyKeyword, normalizeForMatching } from '../../../lib/domain/engagement/match-keywords';
 import { DEFAULT_OBJECTION_RULES, objectionRulesSchema } from '../../../lib/domain/engagement/objection-rules';
 import { toSafeHref } from '../../../lib/domain/engagement/safe-href';
 import { DEFAULT_TOPIC_MAP, topicMapSchema } from '../../../lib/domain/engagement/topic-map';
@@ -25,6 +26,23 @@ describe('keywords', () => {
     [['préparation'], 'Guide de PRÉPARATION', true],
   ] as const)('%j in %j -> %s', (keywords, text, expected) => {
     expect(matches([...keywords], text)).toBe(expected);
+  });
+
+  test('the keyword index finds exactly the groups that plain matching finds', () => {
+    const word = fc.constantFrom('a', 'ab', 'api', 'apis', 'case', 'studies', 'stud', 'soc', '2', 'vs', 'pricing', 'pr');
+    const keyword = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([words, prefix]) => words.join(' ') + (prefix ? '*' : ''));
+    const text = fc.array(fc.oneof(word, fc.constantFrom('-', '/', 'X', 'é')), { maxLength: 8 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.array(keyword, { maxLength: 4 }), { maxLength: 5 }), fc.array(text, { maxLength: 5 }), (groups, texts) => {
+        const index = createKeywordIndex(groups);
+        for (const t of texts) {
+          const haystack = normalizeForMatching(t);
+          const expected = groups.flatMap((g, i) => (matchesAnyKeyword(haystack, compileKeywords(g)) ? [i] : []));
+          expect(index.groupsIn(haystack)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('keywords are words, not regular expressions: a * only at the end, at least one letter or digit', () => {
