@@ -58,7 +58,8 @@ export const DEFAULT_HANDOFF_TRIGGERS: HandoffTrigger[] = handoffTriggersSchema.
     id: 'trial',
     label: 'Free trial',
     kinds: ['form_submission'],
-    keywords: ['trial', 'free trial', 'sign up', 'signup', 'start free', 'get started free'],
+    // Not "sign up": newsletter and webinar sign-ups are the commonest forms and say nothing about buying.
+    keywords: ['trial', 'free trial', 'start free', 'get started free'],
     phrase: 'started a free trial',
     offer: 'how to get the most out of the trial',
     nextStep: 'Offer a guided trial setup',

@@ -77,6 +77,10 @@ describe('trigger', () => {
     expect(brief.buyingStage.stage).toBe('decision');
   });
 
+  test('a newsletter sign-up is not a handoff trigger', () => {
+    expect(summarize([formSubmission('n', HOUR, 'Sign up for the newsletter')]).trigger.basis).toBe('none');
+  });
+
   test('nothing at all: says so, with no events behind it', () => {
     const brief = summarize([pageView('p', HOUR, 'Home', 'https://baton.example/')]);
     expect(brief.trigger).toMatchObject({ basis: 'none', ruleId: null, eventIds: [], href: null });
