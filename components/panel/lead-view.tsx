@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { summarizeEngagement } from '../../lib/domain/engagement/summarize-engagement';
 import { snapshotChecklist } from '../../lib/domain/disposition/disposition';
@@ -12,6 +12,7 @@ import type { Lead } from '../../lib/domain/lead';
 import type { EngagementEvent } from '../../lib/domain/engagement/engagement-event';
 import { adminQueries } from '../../lib/queries/admin-queries';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
+import { leadQueries } from '../../lib/queries/lead-queries';
 import { LeadPanelStoreProvider, useTimelineFocus, useClearTimelineFocus } from '../../lib/stores/lead-panel-store';
 import { ContactAttemptForm } from '../disposition/contact-attempt-form';
 import { DispositionForm } from '../disposition/disposition-form';
@@ -49,6 +50,14 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
   const evidence = useQuery(leadStateQueries.evidence(navigation));
   const outbox = useQuery(leadStateQueries.outbox(navigation));
   const repEvidence = (evidence.data?.evidence ?? {}) as RepEvidence;
+
+  // When a logged attempt or a disposition reaches the CRM, read the lead again: a call logged
+  // here stops the SLA clock, and the CRM's lead status changed.
+  const queryClient = useQueryClient();
+  const deliveredCount = outbox.data?.items.filter((i) => i.state === 'delivered').length ?? 0;
+  useEffect(() => {
+    if (deliveredCount > 0) void queryClient.invalidateQueries({ queryKey: leadQueries.all });
+  }, [deliveredCount, queryClient]);
 
   const tier = useMemo(() => selectSlaTier(rules.slaPolicy, lead).tier, [rules.slaPolicy, lead]);
   const brief = useMemo(

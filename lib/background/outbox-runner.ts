@@ -35,7 +35,18 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
     let result: DrainResult;
     do {
       again = false;
-      result = await drainOutbox({ store: await deps.store(), deliver, now: deps.now, random: deps.random, log: deps.log });
+      const store = await deps.store();
+      result = await drainOutbox({
+        store,
+        deliver,
+        now: deps.now,
+        random: deps.random,
+        log: deps.log,
+        // The worker may die during the send: make sure something wakes us when the lease ends.
+        onClaimed: (entry) => deps.scheduleWake(entry.leaseUntil),
+      });
+      // Delivered entries are kept a month for the panel's history, then dropped.
+      await store.pruneDelivered(deps.now() - 30 * 24 * 60 * 60 * 1000);
       if (result.delivered > 0) deps.onDelivered?.();
     } while (again);
     deps.scheduleWake(result.nextWakeAt);
