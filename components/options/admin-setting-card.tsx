@@ -76,6 +76,9 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const cancelReset = useRef<HTMLButtonElement>(null);
+  const busyRef = useRef(false);
 
   // Another options tab (or a future admin sync) may change the setting: follow it.
   useEffect(
@@ -125,13 +128,18 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
     return nextVersion ? `Valid. Saving publishes version ${nextVersion} to every rep.` : 'Valid. Saving applies it to every rep.';
   };
 
+  // Buttons are never disabled while busy: a focused button that becomes disabled drops keyboard
+  // focus to the page. A second click is ignored instead.
   const run = async (action: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
     setBusy(true);
     try {
       await action();
     } catch (err) {
       show([{ path: '(root)', message: `could not reach extension storage: ${(err as Error).message}` }]);
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
@@ -164,6 +172,8 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
       setText(formatted);
       setBaseline(formatted);
       setConfirmReset(false);
+      // The reset button is disabled now (the default is in force): keep focus in the card.
+      editor.current?.focus();
       queryClient.setQueryData(adminSettingsQueries.setting(kind).queryKey, value);
       await queryClient.invalidateQueries({ queryKey: adminSettingsQueries.all });
       const v = versionOf(value);
@@ -321,27 +331,49 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
           </div>
         ) : null}
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
-          <OptionsButton variant="primary" onClick={() => void onSave()} disabled={busy}>
+          <OptionsButton variant="primary" onClick={() => void onSave()} aria-busy={busy || undefined}>
             Save
           </OptionsButton>
-          <OptionsButton onClick={() => void onValidate()} disabled={busy}>
+          <OptionsButton onClick={() => void onValidate()}>
             Validate
           </OptionsButton>
           {version ? <OptionsButton onClick={onNewVersion}>Start a new version</OptionsButton> : null}
-          <OptionsButton onClick={() => { setText(stored); show([], 'Editor reverted to what is saved.'); }} disabled={!dirty}>
+          <OptionsButton
+            onClick={() => {
+              setText(stored);
+              show([], dirty ? 'Editor reverted to what is saved.' : 'Nothing to discard: the editor shows what is saved.');
+              editor.current?.focus();
+            }}
+          >
             Discard changes
           </OptionsButton>
           <span className="flex-1" />
           {confirmReset ? (
             <span className="flex items-center gap-1.5" role="group" aria-label="Confirm reset">
               <span className="text-slate-700">Replace it for every rep?</span>
-              <OptionsButton variant="danger" onClick={() => void onReset()} disabled={busy}>
+              <OptionsButton variant="danger" onClick={() => void onReset()}>
                 Yes, reset
               </OptionsButton>
-              <OptionsButton onClick={() => setConfirmReset(false)}>Cancel</OptionsButton>
+              <OptionsButton
+                ref={cancelReset}
+                onClick={() => {
+                  setConfirmReset(false);
+                  requestAnimationFrame(() => resetButton.current?.focus());
+                }}
+              >
+                Cancel
+              </OptionsButton>
             </span>
           ) : (
-            <OptionsButton onClick={() => setConfirmReset(true)} disabled={isDefault}>
+            <OptionsButton
+              ref={resetButton}
+              onClick={() => {
+                setConfirmReset(true);
+                // The confirmation replaces this button: move focus to its safe choice.
+                requestAnimationFrame(() => cancelReset.current?.focus());
+              }}
+              disabled={isDefault}
+            >
               Reset to default
             </OptionsButton>
           )}

@@ -195,10 +195,13 @@ export async function readSqlDefinitionHistory(): Promise<SqlDefinition[]> {
   return valid.sort((a, b) => compareVersions(a.version, b.version));
 }
 
-/** Every published definition, the current one last: what Insights compares. */
+/**
+ * Every published definition including the current one, oldest version first: what Insights
+ * compares. (After a reset to the default the current one need not be the highest.)
+ */
 export async function readPublishedSqlDefinitions(): Promise<SqlDefinition[]> {
   const [history, current] = await Promise.all([readSqlDefinitionHistory(), readSqlDefinition()]);
-  return [...history.filter((d) => String(d.version) !== String(current.version)), current];
+  return [...history.filter((d) => compareVersions(d.version, current.version) !== 0), current].sort((a, b) => compareVersions(a.version, b.version));
 }
 
 /** Calls back with the validated value (or the default) whenever the setting changes in any extension page. */

@@ -108,6 +108,17 @@ test.describe('options page: shared admin settings', () => {
     await page.keyboard.press('Enter');
     await expect(card.getByRole('status')).toHaveText('Saved. Attempt policy is now in force.');
     await expect(card.getByText('after 5 logged contact attempts')).toBeVisible();
+
+    // Reset asks first; focus moves to the safe choice, and stays in the card afterwards.
+    await card.getByRole('button', { name: 'Reset to default' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(card.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(card.getByRole('button', { name: 'Yes, reset' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(card.getByRole('status')).toHaveText('Reset to the shipped default.');
+    await expect(editor).toBeFocused();
+    await expect(card.getByText('after 3 logged contact attempts')).toBeVisible();
   });
 
   test('has no axe-core violations, with an editor open and showing errors too', async ({ page, extension }) => {

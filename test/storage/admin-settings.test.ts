@@ -103,6 +103,7 @@ describe('admin settings (WXT storage items, versioned)', () => {
       expect(await resetAdminSetting('sql-definition')).toEqual(DEFAULT_SQL_DEFINITION);
       expect(await readSqlDefinition()).toEqual(DEFAULT_SQL_DEFINITION);
       expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([1, 2]);
+      expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([1, 2]);
       // Version 2 is taken: republishing the strict definition as 2 is refused.
       const again = await writeSqlDefinition(STRICT_SQL_DEFINITION);
       expect(again.ok).toBe(false);
