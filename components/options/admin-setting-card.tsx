@@ -96,7 +96,7 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
     if (!stored) return;
     setText((current) => (current === baseline ? stored : current));
     setBaseline(stored);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new stored value should move the baseline
+    // Only a new stored value moves the baseline; `baseline` itself is read, not watched.
   }, [stored]);
 
   if (query.isPending) return <p role="status" className="py-2 text-slate-600">Loading {title}…</p>;
