@@ -271,6 +271,14 @@ export function createDefaultAssociation(state: SandboxState, fromSegment: strin
   });
 }
 
+/** `DELETE /crm/v4/objects/{from}/{id}/associations/{to}/{toId}`: removes every association between the pair. */
+export function archiveAssociation(state: SandboxState, fromSegment: string, fromId: string, toSegment: string, toId: string): ApiResponse {
+  const fromType = requireType(fromSegment);
+  const toType = requireType(toSegment);
+  if (state.removeAssociation(fromType, fromId, toType, toId)) state.persist();
+  return { status: 204 };
+}
+
 // ---- account ----
 
 export function getAccountDetails(state: SandboxState, host: string): ApiResponse {

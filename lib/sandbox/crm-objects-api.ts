@@ -53,7 +53,8 @@ export function serializeRecord(state: SandboxState, type: CrmObjectType, record
   }
   out.createdAt = toIso(record.createdAt);
   out.updatedAt = toIso(record.updatedAt);
-  out.archived = false;
+  out.archived = record.archivedAt !== undefined;
+  if (record.archivedAt !== undefined) out.archivedAt = toIso(record.archivedAt);
   if (options.associations && options.associations.length > 0) {
     const associations: Record<string, unknown> = {};
     for (const segment of options.associations) {
@@ -91,8 +92,8 @@ function requireRecord(state: SandboxState, type: CrmObjectType, id: string, idP
 }
 
 export function getObject(state: SandboxState, type: CrmObjectType, id: string, params: URLSearchParams): ApiResponse {
-  if (params.get('archived') === 'true') throw notFound('Object not found.  objectId are usually numeric.', { id: [id] });
-  const record = requireRecord(state, type, id, params.get('idProperty'));
+  const record = params.get('archived') === 'true' ? state.archivedRecord(type, id) : requireRecord(state, type, id, params.get('idProperty'));
+  if (!record) throw notFound('Object not found.  objectId are usually numeric.', { id: [id] });
   return ok(serializeRecord(state, type, record, {
     properties: listParam(params, 'properties'),
     propertiesWithHistory: listParam(params, 'propertiesWithHistory'),
@@ -103,7 +104,7 @@ export function getObject(state: SandboxState, type: CrmObjectType, id: string, 
 export function listObjects(state: SandboxState, type: CrmObjectType, params: URLSearchParams, baseUrl: string): ApiResponse {
   const limit = intParam(params, 'limit', 10, { max: 100 });
   const offset = decodeCursor(params.get('after'));
-  const all = params.get('archived') === 'true' ? [] : sortById(state.records(type));
+  const all = sortById(params.get('archived') === 'true' ? state.archivedRecords(type) : state.records(type));
   const page = all.slice(offset, offset + limit);
   const options: SerializeOptions = {
     properties: listParam(params, 'properties'),
@@ -309,6 +310,18 @@ function createRecord(state: SandboxState, type: CrmObjectType, input: CreateInp
   state.addRecord(type, record);
   for (const link of links) state.addAssociation({ fromType: type, fromId: id, toType: link.toType, toId: link.toId });
   return { record, writes };
+}
+
+/** `DELETE /crm/v3/objects/{type}/{id}`: archives (HubSpot keeps archived records ~90 days). */
+export function archiveObject(state: SandboxState, type: CrmObjectType, id: string, now: number): ApiResponse {
+  const record = state.record(type, id);
+  if (record) {
+    record.archivedAt = now;
+    state.persist();
+  } else if (!state.archivedRecord(type, id)) {
+    throw notFound('Object not found.  objectId are usually numeric.', { id: [id] });
+  }
+  return { status: 204 };
 }
 
 // ---- search ----

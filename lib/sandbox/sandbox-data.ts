@@ -27,6 +27,8 @@ export const crmRecordSchema = z.object({
   properties: z.record(z.string(), z.string()),
   /** Oldest first (appended on write); the API reverses it, HubSpot lists newest first. */
   history: z.record(z.string(), z.array(historyEntrySchema)),
+  /** Set when archived (HubSpot's DELETE): hidden from reads unless `archived=true` is asked for. */
+  archivedAt: z.number().int().optional(),
 });
 export type CrmRecord = z.infer<typeof crmRecordSchema>;
 

@@ -3,8 +3,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, listWebEvents } from './analytics-api';
-import { batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
+import { archiveObject, batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
 import {
+  archiveAssociation,
   createDefaultAssociation,
   createGroup,
   createProperty,
@@ -111,9 +112,11 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: 'GET', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => listObjects(c.state, objectType(t), c.params, c.baseUrl) },
   { method: 'POST', pattern: /^\/crm\/v3\/objects\/([^/]+)$/, handler: (c, [t]) => createObject(c.state, objectType(t), c.body, c.now) },
   { method: 'GET', pattern: /^\/crm\/v3\/objects\/([^/]+)\/([^/]+)$/, handler: (c, [t, id]) => getObject(c.state, objectType(t), id as string, c.params) },
+  { method: 'DELETE', pattern: /^\/crm\/v3\/objects\/([^/]+)\/([^/]+)$/, handler: (c, [t, id]) => archiveObject(c.state, objectType(t), id as string, c.now) },
   { method: 'PATCH', pattern: /^\/crm\/v3\/objects\/([^/]+)\/([^/]+)$/, handler: (c, [t, id]) => updateObject(c.state, objectType(t), id as string, c.params, c.body, c.now) },
   // Associations v4
   { method: 'GET', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)$/, handler: (c, [f, id, t]) => listAssociations(c.state, f as string, id as string, t as string, c.params, c.baseUrl) },
+  { method: 'DELETE', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => archiveAssociation(c.state, f as string, fid as string, t as string, tid as string) },
   { method: 'PUT', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/default\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => createDefaultAssociation(c.state, f as string, fid as string, t as string, tid as string) },
   // Owners
   { method: 'GET', pattern: /^\/crm\/v3\/owners$/, handler: (c) => listOwners(c.state, c.params, c.baseUrl) },

@@ -98,12 +98,24 @@ export class SandboxState {
     return this.data.portalId;
   }
 
+  /** Live (not archived) records of a type. */
   records(type: CrmObjectType): CrmRecord[] {
-    return this.data.records[type];
+    return this.data.records[type].filter((record) => record.archivedAt === undefined);
   }
 
+  archivedRecords(type: CrmObjectType): CrmRecord[] {
+    return this.data.records[type].filter((record) => record.archivedAt !== undefined);
+  }
+
+  /** A live record; archived ones read as missing, as in HubSpot. */
   record(type: CrmObjectType, id: string): CrmRecord | undefined {
-    return this.byId.get(type)?.get(id);
+    const record = this.byId.get(type)?.get(id);
+    return record && record.archivedAt === undefined ? record : undefined;
+  }
+
+  archivedRecord(type: CrmObjectType, id: string): CrmRecord | undefined {
+    const record = this.byId.get(type)?.get(id);
+    return record && record.archivedAt !== undefined ? record : undefined;
   }
 
   addRecord(type: CrmObjectType, record: CrmRecord): void {
@@ -123,9 +135,22 @@ export class SandboxState {
     return this.properties(type).find((property) => property.name === name);
   }
 
-  /** Ids of `toType` records associated with the record, in association order. */
+  /** Ids of live `toType` records associated with the record, in association order. */
   associatedIds(fromType: CrmObjectType, fromId: string, toType: CrmObjectType): string[] {
-    return [...(this.links.get(`${fromType}:${fromId}->${toType}`) ?? [])];
+    return [...(this.links.get(`${fromType}:${fromId}->${toType}`) ?? [])].filter((id) => this.record(toType, id));
+  }
+
+  /** Removes an association in either stored direction; returns false when there was none. */
+  removeAssociation(fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string): boolean {
+    const index = this.data.associations.findIndex(
+      (a) => (a.fromType === fromType && a.fromId === fromId && a.toType === toType && a.toId === toId) ||
+        (a.fromType === toType && a.fromId === toId && a.toType === fromType && a.toId === fromId),
+    );
+    if (index < 0) return false;
+    this.data.associations.splice(index, 1);
+    this.links.get(`${fromType}:${fromId}->${toType}`)?.delete(toId);
+    this.links.get(`${toType}:${toId}->${fromType}`)?.delete(fromId);
+    return true;
   }
 
   /** Adds an association (idempotent); returns false when it already existed. */

@@ -196,6 +196,22 @@ describe('engagements and associations via the SDK', () => {
     expect(back.results.map((r) => String(r.toObjectId))).toEqual([SANDBOX_SCENARIOS.demoSecondary]);
   });
 
+  it('archives notes and associations (basicApi.archive, associations v4 archive)', async () => {
+    const note = await client.crm.objects.notes.basicApi.create({
+      properties: { hs_timestamp: new Date().toISOString(), hs_note_body: 'duplicate to remove' },
+      associations: [{ to: { id: SANDBOX_SCENARIOS.atRisk }, types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 202 }] }],
+    });
+    await client.crm.associations.v4.basicApi.archive('notes', note.id, 'contacts', SANDBOX_SCENARIOS.atRisk);
+    expect((await client.crm.associations.v4.basicApi.getPage('notes', note.id, 'contacts')).results).toEqual([]);
+    await client.crm.objects.notes.basicApi.archive(note.id);
+    await expect(client.crm.objects.notes.basicApi.getById(note.id)).rejects.toMatchObject({ code: 404 });
+    const archived = await client.crm.objects.notes.basicApi.getById(note.id, ['hs_note_body'], undefined, undefined, true);
+    expect(archived.archived).toBe(true);
+    expect(archived.archivedAt).toBeInstanceOf(Date);
+    const search = await client.crm.objects.notes.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: NoteFilterOperator.ContainsToken, value: 'duplicate' }] }] });
+    expect(search.results.map((r) => r.id)).not.toContain(note.id);
+  });
+
   it('other engagement types read through their SDK apis', async () => {
     const meetings = await client.crm.objects.meetings.basicApi.getPage(10, undefined, ['hs_meeting_title', 'hs_meeting_start_time']);
     expect(meetings.results.length).toBeGreaterThan(0);

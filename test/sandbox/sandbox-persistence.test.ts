@@ -35,6 +35,8 @@ describe('persistence', () => {
     expect(call.status).toBe(201);
     await first.call('/crm/v3/properties/contacts/groups', { body: { name: 'baton', label: 'Baton' } });
     await first.call('/crm/v3/properties/contacts', { body: { name: 'baton_sla_outcome', label: 'SLA outcome', type: 'enumeration', fieldType: 'select', groupName: 'baton', options: [{ label: 'Met', value: 'met' }, { label: 'Breached', value: 'breached' }] } });
+    const doomed = await first.call('/crm/v3/objects/notes', { body: { properties: { hs_timestamp: new Date().toISOString(), hs_note_body: 'to be archived' } } });
+    expect((await first.call(`/crm/v3/objects/notes/${doomed.body.id}`, { method: 'DELETE' })).status).toBe(204);
     await first.stop({ keepDir: true });
     // No temp files left behind by the atomic writes.
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -46,6 +48,8 @@ describe('persistence', () => {
     expect(read.body.propertiesWithHistory.hs_lead_status[1].value).toBe('NEW');
     const calls = await second.call(`/crm/v4/objects/contacts/${id}/associations/calls`);
     expect(calls.body.results.map((r: any) => String(r.toObjectId))).toContain(call.body.id);
+    expect((await second.call(`/crm/v3/objects/notes/${doomed.body.id}`)).status).toBe(404);
+    expect((await second.call(`/crm/v3/objects/notes/${doomed.body.id}?archived=true`)).body.archived).toBe(true);
     const property = await second.call('/crm/v3/properties/contacts/baton_sla_outcome');
     expect(property.status).toBe(200);
     expect((await second.call(`/crm/v3/objects/contacts/${id}`, { method: 'PATCH', body: { properties: { baton_sla_outcome: 'met' } } })).status).toBe(200);
