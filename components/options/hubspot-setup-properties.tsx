@@ -1,9 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
+import { propertySetupResultSchema } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { OptionsButton } from './options-button';
-
-const setupPropertiesResultSchema = z.object({ created: z.array(z.string()), existing: z.array(z.string()) });
 
 /**
  * Creates Baton's contact properties (the "Baton" group: reason, criteria version, SLA outcome,
@@ -12,7 +10,7 @@ const setupPropertiesResultSchema = z.object({ created: z.array(z.string()), exi
  */
 export function HubSpotSetupProperties() {
   const setup = useMutation({
-    mutationFn: () => sendRequest({ type: 'crm/setup-properties' }, setupPropertiesResultSchema),
+    mutationFn: () => sendRequest({ type: 'crm/setup-properties' }, propertySetupResultSchema),
   });
   return (
     <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
