@@ -331,6 +331,25 @@ describe('owners, deals, properties, account', () => {
     expect(write.body.properties.baton_disposition_reason).toBe('no_budget');
   });
 
+  it('updates a custom property definition (options), refusing type changes on HubSpot-defined ones', async () => {
+    const updated = await sandbox.call('/crm/v3/properties/contacts/budget_range', {
+      method: 'PATCH',
+      body: { options: [{ label: 'Under $25k', value: 'Under $25k' }, { label: '$25k+', value: '$25k+' }] },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.options.map((o: any) => o.value)).toEqual(['Under $25k', '$25k+']);
+    expect((await sandbox.call(`/crm/v3/objects/contacts/${SANDBOX_SCENARIOS.atRisk}`, { method: 'PATCH', body: { properties: { budget_range: '$25k+' } } })).status).toBe(200);
+    const refused = await sandbox.call('/crm/v3/properties/contacts/hs_lead_status', { method: 'PATCH', body: { type: 'string' } });
+    expect(refused.status).toBe(400);
+  });
+
+  it('reads a contact by email with idProperty', async () => {
+    const { status, body } = await sandbox.call('/crm/v3/objects/contacts/theo.quinn.data@gmail.com?idProperty=email&properties=jobtitle');
+    expect(status).toBe(200);
+    expect(body.id).toBe(SANDBOX_SCENARIOS.personalEmail);
+    expect(body.properties.jobtitle).toBe('Student');
+  });
+
   it('describes the account', async () => {
     const { body } = await sandbox.call('/account-info/v3/details');
     expect(body).toMatchObject({ portalId: 2400001, accountType: 'SANDBOX', timeZone: 'US/Eastern', companyCurrency: 'USD' });
