@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { EngagementEvent } from '../../lib/domain/engagement/engagement-event';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/format-time';
-import { shortUrl, toSafeHttpsUrl } from '../../lib/format/safe-url';
+import { toSafeHref } from '../../lib/domain/engagement/safe-href';
+import { shortUrl } from '../../lib/format/safe-url';
 import { KIND_DOT, KIND_FILTERS, KIND_LABELS, type KindFilterId } from './engagement-kinds';
 
 /**
@@ -88,7 +89,7 @@ export function EngagementTimeline({ events, now }: { events: EngagementEvent[];
 }
 
 function TimelineRow({ event, now }: { event: EngagementEvent; now: number }) {
-  const href = toSafeHttpsUrl(event.url);
+  const href = toSafeHref(event.url);
   const answers = event.answers ? Object.entries(event.answers) : [];
   return (
     <div className={`flex gap-2 border-b border-slate-100 px-4 py-1.5 ${event.likelyBot ? 'opacity-50' : ''}`} data-testid="timeline-row" data-kind={event.kind}>
