@@ -92,7 +92,7 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
 
   const verdictMark = evaluation.verdict.kind === 'sales_qualified' ? '✓' : evaluation.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
-    <div className="flex h-full flex-col">
+    <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>
       <LeadHeader lead={lead} fetchedAt={context.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
         <SlaCountdown lead={lead} touches={touches} policy={rules.slaPolicy} />
       </LeadHeader>
