@@ -29,7 +29,7 @@ export function ContactAttemptForm({ navigation, attemptsMade, unreachableAfterA
   return (
     <form onSubmit={submit} className="space-y-1.5 rounded-md border border-slate-200 p-2" aria-labelledby={`${id}-title`}>
       <div className="flex items-baseline justify-between">
-        <h3 id={`${id}-title`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Log a contact attempt</h3>
+        <h2 id={`${id}-title`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Log a contact attempt</h2>
         <span className="text-[11px] text-slate-500">
           {attemptsMade} of {unreachableAfterAttempts} before "unreachable"
         </span>

@@ -106,7 +106,7 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
     const leadStatus = toHubSpotLeadStatus({ outcome: selected.outcome, acceptedStage: selected.acceptedStage, reasonId: reasonId || null }, context.mapping);
     return (
       <section aria-labelledby={`${id}-confirm`} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3">
-        <h3 id={`${id}-confirm`} className="font-semibold text-slate-900">Write this to the CRM?</h3>
+        <h2 id={`${id}-confirm`} className="font-semibold text-slate-900">Write this to the CRM?</h2>
         <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-0.5 text-xs">
           <dt className="text-slate-500">Lead status</dt>
           <dd className="font-mono text-slate-900">{leadStatus}</dd>
@@ -144,7 +144,7 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
 
   return (
     <form onSubmit={review} noValidate className="space-y-2.5" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Record the outcome</h3>
+      <h2 id={`${id}-title`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Record the outcome</h2>
       <fieldset aria-describedby={errorFor('outcome') ? `${id}-outcome-error` : undefined}>
         <legend className="sr-only">Outcome</legend>
         <div className="grid grid-cols-2 gap-1.5">

@@ -20,7 +20,7 @@ export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; n
   if (items.length === 0) return null;
   return (
     <section aria-label="Sent to the CRM" className="space-y-1.5">
-      <h3 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h3>
+      <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h2>
       <ul className="space-y-1.5" aria-live="polite">
         {items.map((item) => (
           <li key={item.id} className={`rounded-md border px-2 py-1.5 text-xs ${TONE[item.tone]}`} data-outbox-state={item.state}>

@@ -92,11 +92,12 @@ function TimelineRow({ event, now }: { event: EngagementEvent; now: number }) {
   const href = toSafeHref(event.url);
   const answers = event.answers ? Object.entries(event.answers) : [];
   return (
-    <div className={`flex gap-2 border-b border-slate-100 px-4 py-1.5 ${event.likelyBot ? 'opacity-50' : ''}`} data-testid="timeline-row" data-kind={event.kind}>
+    <div className={`flex gap-2 border-b border-slate-100 px-4 py-1.5 ${event.likelyBot ? 'bg-slate-50' : ''}`} data-testid="timeline-row" data-kind={event.kind}>
       <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${KIND_DOT[event.kind]}`} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline justify-between gap-2">
-          <span className="truncate font-medium text-slate-800">
+          {/* Likely-bot events are dimmed by colour, not opacity, so they stay readable (WCAG AA). */}
+          <span className={`truncate font-medium ${event.likelyBot ? 'text-slate-500 line-through decoration-slate-300' : 'text-slate-800'}`}>
             <span className="text-slate-500">{KIND_LABELS[event.kind]}:</span> {event.title ?? (event.url ? shortUrl(event.url) : '—')}
           </span>
           <time className="shrink-0 text-[11px] text-slate-500" dateTime={new Date(event.occurredAt).toISOString()} title={formatAbsoluteTime(event.occurredAt)}>
@@ -105,7 +106,7 @@ function TimelineRow({ event, now }: { event: EngagementEvent; now: number }) {
         </div>
         <div className="flex min-w-0 gap-1.5 text-[11px] text-slate-500">
           {event.likelyBot ? (
-            <span className="shrink-0 rounded bg-slate-200 px-1 text-slate-700" title={event.botReason ?? 'Likely automated'}>
+            <span className="shrink-0 rounded border border-slate-300 px-1 text-slate-700" title={event.botReason ?? 'Likely automated'}>
               likely bot
             </span>
           ) : null}

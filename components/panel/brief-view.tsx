@@ -93,7 +93,7 @@ export function BriefView({ brief, now }: { brief: EngagementBrief; now: number 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
-      <h3 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <h2 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
       {children}
     </section>
   );

@@ -96,6 +96,7 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
       <LeadHeader lead={lead} fetchedAt={context.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
         <SlaCountdown lead={lead} touches={touches} policy={rules.slaPolicy} />
       </LeadHeader>
+      <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
       <SourceNotices sources={context.sources} />
       <PanelTabs
         labels={{
@@ -133,6 +134,7 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
           }
         }}
       </PanelTabs>
+      </main>
     </div>
   );
 }

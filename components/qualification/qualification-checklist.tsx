@@ -36,9 +36,9 @@ export function QualificationChecklist({ evaluation, navigation, definitionName 
       {groups.map(({ group, items }) =>
         items.length === 0 ? null : (
           <section key={group} aria-labelledby={`group-${group}`}>
-            <h3 id={`group-${group}`} className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+            <h2 id={`group-${group}`} className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
               {GROUP_TITLES[group]}
-            </h3>
+            </h2>
             <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
               {items.map((criterion) => (
                 <CriterionRow key={criterion.id} criterion={criterion} navigation={navigation} />
@@ -58,7 +58,7 @@ function VerdictBanner({ evaluation }: { evaluation: Evaluation }) {
   const { verdict } = evaluation;
   const labels = new Map(evaluation.criteria.map((c) => [c.id, c.label]));
   if (verdict.kind === 'sales_qualified') {
-    return <p role="status" className="rounded-md bg-emerald-600 px-3 py-2 font-semibold text-white">Sales-qualified</p>;
+    return <p role="status" className="rounded-md bg-emerald-700 px-3 py-2 font-semibold text-white">Sales-qualified</p>;
   }
   if (verdict.kind === 'disqualified') {
     return (

@@ -7,12 +7,12 @@ import { formatAbsoluteTime } from '../../lib/format/format-time';
 import { useNow } from '../ui/use-now';
 
 const STATE_STYLE: Record<SlaState, { box: string; pill: string; label: string }> = {
-  on_track: { box: 'bg-emerald-50 border-emerald-200', pill: 'bg-emerald-600 text-white', label: 'On track' },
+  on_track: { box: 'bg-emerald-50 border-emerald-200', pill: 'bg-emerald-700 text-white', label: 'On track' },
   at_risk: { box: 'bg-amber-50 border-amber-200', pill: 'bg-amber-500 text-slate-950', label: 'At risk' },
-  breached: { box: 'bg-red-50 border-red-200', pill: 'bg-red-600 text-white', label: 'Breached' },
+  breached: { box: 'bg-red-50 border-red-200', pill: 'bg-red-700 text-white', label: 'Breached' },
   met: { box: 'bg-slate-50 border-slate-200', pill: 'bg-slate-700 text-white', label: 'Met' },
   met_late: { box: 'bg-slate-50 border-slate-200', pill: 'bg-orange-700 text-white', label: 'Met late' },
-  not_started: { box: 'bg-slate-50 border-slate-200', pill: 'bg-slate-400 text-white', label: 'Not started' },
+  not_started: { box: 'bg-slate-50 border-slate-200', pill: 'bg-slate-600 text-white', label: 'Not started' },
 };
 
 /** Countdown precision: seconds while under an hour (a 5-minute SLA needs them), minutes beyond. */
