@@ -8,7 +8,7 @@ import { OptionsButton } from './options-button';
  * ...) in the connected portal. The background holds the token and does the work; it is
  * idempotent, so running it again only reports what already exists.
  */
-export function HubSpotSetupProperties() {
+export function HubSpotSetupProperties({ crmLabel = 'HubSpot' }: { crmLabel?: string }) {
   const setup = useMutation({
     mutationFn: () => sendRequest({ type: 'crm/setup-properties' }, propertySetupResultSchema),
   });
@@ -16,7 +16,7 @@ export function HubSpotSetupProperties() {
     <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
       <div className="flex flex-wrap items-center gap-2">
         <OptionsButton onClick={() => setup.mutate()} disabled={setup.isPending}>
-          {setup.isPending ? 'Setting up…' : 'Set up Baton properties in HubSpot'}
+          {setup.isPending ? 'Setting up…' : `Set up Baton properties in ${crmLabel}`}
         </OptionsButton>
         <span className="text-xs text-slate-600">Adds the “Baton” property group dispositions are written to. Safe to run again.</span>
       </div>

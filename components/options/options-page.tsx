@@ -53,7 +53,13 @@ function ConnectionSection({ settings, demoBuild }: { settings: ConnectionSettin
           </span>
         </label>
       </fieldset>
-      {settings.kind === 'sandbox' && demoBuild ? <SandboxUrlField settings={settings} onSave={(next) => save.mutate(next)} /> : null}
+      {settings.kind === 'sandbox' && demoBuild ? (
+        <>
+          <SandboxUrlField settings={settings} onSave={(next) => save.mutate(next)} />
+          {/* The sandbox speaks HubSpot's API, so the same admin setup applies. */}
+          <HubSpotSetupProperties crmLabel="the sandbox CRM" />
+        </>
+      ) : null}
       {settings.kind === 'hubspot' ? <HubSpotTokenField /> : null}
       {save.isError ? <p role="alert" className="mt-2 text-red-700">Could not save: {save.error.message}</p> : null}
     </section>

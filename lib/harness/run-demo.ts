@@ -62,6 +62,15 @@ async function main(): Promise<number> {
   };
 
   try {
+    // 0. The RevOps admin points Baton at the sandbox and creates the Baton properties there.
+    const admin = await extension.context.newPage();
+    await admin.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await admin.getByLabel('Sandbox address').fill(sandbox.url);
+    await admin.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await admin.getByRole('button', { name: 'Set up Baton properties in the sandbox CRM' }).click();
+    await admin.getByText(/Created \d+ propert|Nothing to create/).waitFor({ timeout: 15_000 });
+    await admin.close();
+
     // 1. A rep opens a lead: the brief and the SLA countdown first.
     let started = Date.now();
     await page.goto(record(SANDBOX_SCENARIOS.demoPrimary));
@@ -94,11 +103,25 @@ async function main(): Promise<number> {
     await shoot('02-second-lead-page.png');
     await shoot('02-panel-brief.png', page.locator(PANEL));
 
-    // 3. The admin's settings page.
+    // 3. The rep recycles the second lead for bad timing, and Baton writes it to the CRM.
+    await panel.getByRole('tab', { name: 'Outcome' }).click();
+    await panel.getByText('Recycle to nurture', { exact: true }).click();
+    await panel.getByLabel('Reason').selectOption({ label: 'Bad timing' });
+    await panel.getByLabel('Hand back to sales on').fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+    await panel.getByRole('checkbox', { name: 'Timing' }).check();
+    await panel.getByRole('button', { name: 'Review and save' }).click();
+    await page.waitForTimeout(200);
+    await shoot('02-panel-confirm.png', page.locator(PANEL));
+    await panel.getByRole('button', { name: 'Save to CRM' }).click();
+    await panel.locator('[data-outbox-state="delivered"]').waitFor({ timeout: 20_000 });
+    console.log('Lead 2: disposition saved to the sandbox CRM.');
+    await shoot('02-panel-saved.png', page.locator(PANEL));
+
+    // 4. The admin's settings page.
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Baton settings' }).waitFor();
-    await options.setViewportSize({ width: 900, height: 560 });
+    await options.setViewportSize({ width: 1100, height: 900 });
     await shoot('03-options.png', options);
   } finally {
     await extension.close().catch(() => {});
