@@ -7,7 +7,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
   const role = [lead.jobTitle, lead.company].filter(Boolean).join(' · ');
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
-    <header className="border-b border-slate-200 px-4 pb-3 pt-3">
+    <header className="border-b border-slate-200 px-4 pb-2 pt-2.5">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h1 className="truncate text-base font-semibold text-slate-900">{leadDisplayName(lead)}</h1>
@@ -25,11 +25,11 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
         </button>
       </div>
       {children}
-      <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Status">
+      <div className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Status">
         {lead.lifecycleStage ? <Badge label="Lifecycle" value={humanizeEnum(lead.lifecycleStage)} /> : null}
         {lead.leadStatus ? <Badge label="Lead status" value={humanizeEnum(lead.leadStatus)} /> : null}
       </div>
-      <dl className="mt-2 grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-0.5 text-xs">
+      <dl className="mt-1.5 grid grid-cols-[3.5rem_1fr] gap-x-2 gap-y-0.5 text-xs">
         <dt className="text-slate-500">Owner</dt>
         <dd className="text-slate-800">
           <OwnerLine lead={lead} now={fetchedAt} />
@@ -37,23 +37,8 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
         <dt className="text-slate-500">Source</dt>
         <dd className="text-slate-800">
           {lead.source ? humanizeEnum(lead.source) : 'Unknown'}
-          {lead.sourceDetail.length ? <span className="text-slate-500"> · {lead.sourceDetail.join(' · ')}</span> : null}
+          {lead.campaign ? <> · {lead.campaign}</> : lead.sourceDetail.length ? <span className="text-slate-500"> · {lead.sourceDetail.join(' · ')}</span> : null}
         </dd>
-        {lead.campaign ? (
-          <>
-            <dt className="text-slate-500">Campaign</dt>
-            <dd className="text-slate-800">{lead.campaign}</dd>
-          </>
-        ) : null}
-        {lead.recentConversion ? (
-          <>
-            <dt className="text-slate-500">Converted on</dt>
-            <dd className="text-slate-800">
-              {lead.recentConversion.name}
-              {lead.recentConversion.at ? <span className="text-slate-500"> · {formatRelativeTime(lead.recentConversion.at, fetchedAt)}</span> : null}
-            </dd>
-          </>
-        ) : null}
       </dl>
     </header>
   );

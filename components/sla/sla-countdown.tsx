@@ -45,7 +45,7 @@ export function SlaCountdown({ lead, touches, policy }: { lead: Lead; touches: T
       onMouseEnter={() => setShowDetail(true)}
       onMouseLeave={() => setShowDetail(false)}
       data-sla-state={status.state}
-      className={`mx-4 mt-2 rounded-md border px-3 py-2 focus-visible:outline-2 focus-visible:outline-amber-500 ${style.box}`}
+      className={`mt-2 rounded-md border px-2.5 py-1.5 focus-visible:outline-2 focus-visible:outline-amber-500 ${style.box}`}
     >
       <div className="flex items-center gap-2">
         <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${style.pill}`}>{style.label}</span>
