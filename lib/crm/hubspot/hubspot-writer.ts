@@ -108,25 +108,28 @@ export interface DispositionUpdateOptions {
 
 /**
  * `PATCH /crm/v3/objects/contacts/{id}` body for a disposition. Every value is a string (HubSpot's
- * wire format) and only values that are present are sent: "" would clear the property.
+ * wire format). Baton's own outcome-dependent fields that do not apply to this disposition are
+ * cleared with "" on purpose: a lead recycled for "bad timing" and later accepted must not keep
+ * the old reason, recycle date or objections, or marketing's reports would show both.
  */
 export function toHubSpotDispositionUpdate(disposition: Disposition, options: DispositionUpdateOptions): { properties: Record<string, string> } {
   const P = BATON_PROPERTY_NAMES;
   const reason = disposition.reasonId ? options.reasons.reasons.find((r) => r.id === disposition.reasonId) : undefined;
   const responseTimeMs = disposition.sla?.responseTimeMs ?? disposition.responseTimeMs;
+  const orClear = (value: string | null) => value ?? '';
   return toHubSpotContactUpdate({
     hs_lead_status: toHubSpotLeadStatus(disposition, options.mapping),
     [P.disposition]: disposition.outcome,
-    [P.stage]: disposition.outcome === 'accepted' ? disposition.acceptedStage : null,
-    [P.reason]: disposition.reasonId ? (reason?.label ?? disposition.reasonId) : null,
-    [P.reasonId]: disposition.reasonId,
+    [P.stage]: orClear(disposition.outcome === 'accepted' ? disposition.acceptedStage : null),
+    [P.reason]: orClear(disposition.reasonId ? (reason?.label ?? disposition.reasonId) : null),
+    [P.reasonId]: orClear(disposition.reasonId),
     [P.definitionVersion]: `${disposition.definitionId}@${disposition.definitionVersion}`,
     // An SLA state the property has no option for would make HubSpot refuse the whole update.
-    [P.slaOutcome]: disposition.sla && SLA_STATE_SET.has(disposition.sla.state) ? disposition.sla.state : null,
-    [P.responseTimeMinutes]: responseTimeMs === null ? null : String(Math.round(responseTimeMs / 6_000) / 10),
+    [P.slaOutcome]: orClear(disposition.sla && SLA_STATE_SET.has(disposition.sla.state) ? disposition.sla.state : null),
+    [P.responseTimeMinutes]: orClear(responseTimeMs === null ? null : String(Math.round(responseTimeMs / 6_000) / 10)),
     [P.dispositionAt]: new Date(disposition.decidedAt).toISOString(),
-    [P.objections]: disposition.objections.tags.length ? disposition.objections.tags.join(';') : null,
-    [P.recycleDate]: disposition.recycleAt === null ? null : String(toMidnightUtc(disposition.recycleAt, options.timeZone)),
+    [P.objections]: orClear(disposition.objections.tags.length ? disposition.objections.tags.join(';') : null),
+    [P.recycleDate]: orClear(disposition.recycleAt === null ? null : String(toMidnightUtc(disposition.recycleAt, options.timeZone))),
     [P.rep]: disposition.rep.name?.trim() || disposition.rep.id,
     [P.dispositionId]: disposition.id,
   });

@@ -123,6 +123,11 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
         hs_lead_status: 'CONNECTED',
         baton_disposition: 'accepted',
         baton_disposition_stage: 'working',
+        // Accepted: a reason, objections or recycle date left from an earlier disposition are cleared.
+        baton_disposition_reason: '',
+        baton_disposition_reason_id: '',
+        baton_objections: '',
+        baton_recycle_date: '',
         baton_definition_version: 'default-sql@3',
         baton_sla_outcome: 'met',
         baton_response_time_minutes: '4.5',
@@ -151,6 +156,7 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
       properties: {
         hs_lead_status: 'BAD_TIMING',
         baton_disposition: 'recycled',
+        baton_disposition_stage: '',
         baton_disposition_reason: 'Bad timing',
         baton_disposition_reason_id: 'bad_timing',
         baton_definition_version: 'default-sql@3',
@@ -178,7 +184,8 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
       expect(properties['hs_lead_status']).toBe(status);
       expect(properties['baton_disposition']).toBe(overrides.outcome);
       expect(properties['baton_disposition_reason_id']).toBe(overrides.reasonId);
-      expect(properties).not.toHaveProperty('baton_disposition_stage');
+      // Not accepted: a stage left from an earlier "accepted" is cleared.
+      expect(properties['baton_disposition_stage']).toBe('');
     }
   });
 
@@ -198,17 +205,16 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
     }
   });
 
-  it('sends every value as a string and leaves out what is absent ("" would clear it in HubSpot)', async () => {
+  it("sends every value as a string, and clears only Baton's own fields that do not apply to this outcome", async () => {
     const { fake, writer } = setup();
     await writer.recordDisposition(write(makeDisposition({ rep: { id: 'rep-7', name: null }, sla: null, responseTimeMs: null, verdict: null })));
     const { properties } = patchBody(fake.requests);
-    for (const value of Object.values(properties)) {
-      expect(typeof value).toBe('string');
-      expect(value).not.toBe('');
-    }
-    expect(Object.keys(properties).sort()).toEqual(
-      ['hs_lead_status', 'baton_disposition', 'baton_disposition_stage', 'baton_definition_version', 'baton_disposition_at', 'baton_disposition_rep', 'baton_disposition_id'].sort(),
-    );
+    for (const value of Object.values(properties)) expect(typeof value).toBe('string');
+    const cleared = Object.entries(properties).filter(([, v]) => v === '').map(([k]) => k).sort();
+    expect(cleared).toEqual(['baton_disposition_reason', 'baton_disposition_reason_id', 'baton_objections', 'baton_recycle_date', 'baton_response_time_minutes', 'baton_sla_outcome'].sort());
+    // Everything else is set; nothing outside the Baton group is ever cleared.
+    expect(properties['hs_lead_status']).not.toBe('');
+    expect(Object.keys(properties).filter((k) => !k.startsWith('baton_'))).toEqual(['hs_lead_status']);
     expect(properties['baton_disposition_rep']).toBe('rep-7');
   });
 
@@ -216,7 +222,7 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
     const { fake, writer } = setup();
     await writer.recordDisposition(write(makeDisposition({ sla: { state: 'paused', responseTimeMs: null }, responseTimeMs: 90_000 })));
     const { properties } = patchBody(fake.requests);
-    expect(properties).not.toHaveProperty('baton_sla_outcome');
+    expect(properties['baton_sla_outcome']).toBe('');
     expect(properties['baton_response_time_minutes']).toBe('1.5');
   });
 
