@@ -1,8 +1,10 @@
 /**
  * A scripted HubSpot for the production build's end-to-end tests: `context.route` serves
  * https://app.hubspot.com record pages and answers https://api.hubapi.com calls from fixtures
- * shaped like HubSpot's documented payloads (test/fixtures/hubspot). It records every request so
- * tests can assert on what Baton sent.
+ * shaped like HubSpot's documented payloads (test/fixtures/hubspot). It records every request (with
+ * its JSON body) so tests can assert on what Baton sent. The write side keeps state in memory:
+ * property setup, notes with their associations, and contact updates, so a disposition can be
+ * read back the way marketing would see it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,8 +16,29 @@ export const HUBSPOT_PORTAL = '4711';
 export const HUBSPOT_CONTACT = '51';
 export const VALID_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 
+export interface ScriptedRequest {
+  method: string;
+  path: string;
+  auth: string | null;
+  /** The parsed JSON body, when there was one. */
+  body: unknown;
+}
+
+export interface ScriptedNote {
+  id: string;
+  properties: Record<string, string>;
+  /** The contact ids it is associated with, and by which association type id. */
+  associations: { contactId: string; typeId: number }[];
+}
+
 export interface ScriptedHubSpot {
-  requests: { method: string; path: string; auth: string | null }[];
+  requests: ScriptedRequest[];
+  /** Notes created through `POST /crm/v3/objects/notes`, in order. */
+  notes: ScriptedNote[];
+  /** Contact properties written through PATCH, merged (what a later GET returns on top of the fixture). */
+  contactUpdates: Record<string, string>;
+  /** Baton properties created through the properties API. */
+  createdProperties: Map<string, unknown>;
   /** Next answers for a path prefix, consumed in order before the default answer. */
   queue(pathPrefix: string, ...responses: { status: number; body: unknown; headers?: Record<string, string> }[]): void;
 }
@@ -33,6 +56,12 @@ document.getElementById('to-list').addEventListener('click', (e) => { e.preventD
 
 export async function installScriptedHubSpot(context: BrowserContext): Promise<ScriptedHubSpot> {
   const requests: ScriptedHubSpot['requests'] = [];
+  const notes: ScriptedNote[] = [];
+  const contactUpdates: Record<string, string> = {};
+  const createdProperties = new Map<string, unknown>();
+  let propertyGroupCreated = false;
+  let nextNoteId = 90001;
+  const nowIso = () => new Date().toISOString();
   const queued = new Map<string, { status: number; body: unknown; headers?: Record<string, string> }[]>();
 
   await context.route('https://app.hubspot.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: recordPage() }));
@@ -40,7 +69,9 @@ export async function installScriptedHubSpot(context: BrowserContext): Promise<S
   await context.route('https://api.hubapi.com/**', async (route: Route, request: Request) => {
     const url = new URL(request.url());
     const auth = request.headers()['authorization'] ?? null;
-    requests.push({ method: request.method(), path: url.pathname + url.search, auth });
+    const body = parseBody(request.postData());
+    const method = request.method();
+    requests.push({ method, path: url.pathname + url.search, auth, body });
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
       route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body), headers: { 'access-control-allow-origin': '*', ...headers } });
 
@@ -55,7 +86,57 @@ export async function installScriptedHubSpot(context: BrowserContext): Promise<S
     }
     const path = url.pathname;
     if (path === '/account-info/v3/details') return json(200, { portalId: Number(HUBSPOT_PORTAL), timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, { 'x-hubspot-ratelimit-daily-remaining': '249000', 'x-hubspot-ratelimit-daily': '250000' });
-    if (path === `/crm/v3/objects/contacts/${HUBSPOT_CONTACT}`) return json(200, fixture('contact.json'));
+    const contactPath = `/crm/v3/objects/contacts/${HUBSPOT_CONTACT}`;
+    if (path === contactPath && method === 'PATCH') {
+      const properties = (body as { properties?: Record<string, unknown> } | null)?.properties ?? {};
+      // Like HubSpot: a property the portal lacks refuses the whole update; values must be strings.
+      const missing = Object.keys(properties).find((name) => name.startsWith('baton_') && !createdProperties.has(name));
+      if (missing) return json(400, fixture('error-400-property-doesnt-exist.json'));
+      const notString = Object.entries(properties).find(([, value]) => typeof value !== 'string');
+      if (notString) return json(400, { status: 'error', message: `Property "${notString[0]}" must be a string`, correlationId: 'c-400', category: 'VALIDATION_ERROR' });
+      Object.assign(contactUpdates, properties);
+      return json(200, withUpdates(fixture('contact.json'), contactUpdates, nowIso()));
+    }
+    if (path === contactPath) return json(200, withUpdates(fixture('contact.json'), contactUpdates, null));
+    if (path === `/crm/v4/objects/contacts/${HUBSPOT_CONTACT}/associations/notes`) {
+      const results = notes
+        .filter((n) => n.associations.some((a) => a.contactId === HUBSPOT_CONTACT))
+        .map((n) => ({ toObjectId: Number(n.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 202, label: null }] }));
+      return json(200, { results });
+    }
+    if (/^\/crm\/v4\/objects\/contacts\/[^/]+\/associations\/(notes|calls|emails)$/.test(path)) return json(200, { results: [] });
+    if (path === '/crm/v3/objects/notes/batch/read' && method === 'POST') {
+      const wanted = ((body as { inputs?: { id: string }[] } | null)?.inputs ?? []).map((i) => String(i.id));
+      const results = notes.filter((n) => wanted.includes(n.id)).map((n) => toObject(n.id, n.properties));
+      return json(200, { status: 'COMPLETE', results, startedAt: nowIso(), completedAt: nowIso() });
+    }
+    if (path === '/crm/v3/objects/notes' && method === 'POST') {
+      const create = body as { properties?: Record<string, string>; associations?: { to: { id: string }; types: { associationCategory: string; associationTypeId: number }[] }[] };
+      const note: ScriptedNote = {
+        id: String(nextNoteId++),
+        properties: { ...(create.properties ?? {}) },
+        associations: (create.associations ?? []).flatMap((a) => a.types.map((t) => ({ contactId: String(a.to.id), typeId: t.associationTypeId }))),
+      };
+      notes.push(note);
+      return json(201, toObject(note.id, note.properties));
+    }
+    if (path === '/crm/v3/properties/contacts/groups' && method === 'POST') {
+      if (propertyGroupCreated) return json(409, { status: 'error', message: 'A property group named baton already exists.', correlationId: 'c-409', category: 'OBJECT_ALREADY_EXISTS' });
+      propertyGroupCreated = true;
+      return json(201, { ...(body as object), displayOrder: -1, archived: false });
+    }
+    if (path === '/crm/v3/properties/contacts' && method === 'POST') {
+      const definition = body as { name: string };
+      if (createdProperties.has(definition.name)) {
+        return json(409, { status: 'error', message: `A property named '${definition.name}' already exists.`, correlationId: 'c-409', category: 'OBJECT_ALREADY_EXISTS' });
+      }
+      const created = { options: [], description: '', ...definition, hidden: false, formField: false, hubspotDefined: false, createdAt: nowIso(), updatedAt: nowIso(), archived: false };
+      createdProperties.set(definition.name, created);
+      return json(201, created);
+    }
+    if (path.startsWith('/crm/v3/properties/contacts/') && method === 'GET' && createdProperties.has(decodeURIComponent(path.split('/').pop() ?? ''))) {
+      return json(200, createdProperties.get(decodeURIComponent(path.split('/').pop() ?? '')));
+    }
     if (path.startsWith('/crm/v3/objects/contacts/')) return json(404, { status: 'error', message: 'Object not found.', correlationId: 'c-404', category: 'OBJECT_NOT_FOUND' });
     if (path === '/crm/v3/properties/contacts') return json(200, fixture('properties-contacts.json'));
     if (path.startsWith('/crm/v3/owners/')) return json(200, fixture('owner.json'));
@@ -68,8 +149,31 @@ export async function installScriptedHubSpot(context: BrowserContext): Promise<S
 
   return {
     requests,
+    notes,
+    contactUpdates,
+    createdProperties,
     queue(prefix, ...responses) {
       queued.set(prefix, [...(queued.get(prefix) ?? []), ...responses]);
     },
   };
+}
+
+function parseBody(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toObject(id: string, properties: Record<string, string>) {
+  const at = new Date().toISOString();
+  return { id, properties: { hs_object_id: id, ...properties }, createdAt: at, updatedAt: at, archived: false };
+}
+
+/** The fixture contact with the writes applied on top, as HubSpot would return it after a PATCH. */
+function withUpdates(contact: unknown, updates: Record<string, string>, updatedAt: string | null): unknown {
+  const c = contact as { properties: Record<string, string | null>; updatedAt?: string };
+  return { ...c, properties: { ...c.properties, ...updates }, ...(updatedAt ? { updatedAt } : {}) };
 }
