@@ -1,10 +1,24 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, focusManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LeadPanel } from '../../components/panel/lead-panel';
 import { PANEL_NAVIGATE_MESSAGE } from '../../lib/messaging/panel-frame';
 import { markNavigation } from '../../lib/stores/panel-navigation';
 import './style.css';
+
+// The panel is an iframe: it never becomes "hidden" when the rep works in the CRM page, which is
+// all react-query watches by default. Focus leaving for the host page and coming back is the
+// signal that the CRM may have changed (a call logged there), so use window focus/blur.
+focusManager.setEventListener((setFocused) => {
+  const onFocus = () => setFocused(true);
+  const onBlur = () => setFocused(false);
+  window.addEventListener('focus', onFocus);
+  window.addEventListener('blur', onBlur);
+  return () => {
+    window.removeEventListener('focus', onFocus);
+    window.removeEventListener('blur', onBlur);
+  };
+});
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 30_000 } },

@@ -15,5 +15,8 @@ export const leadQueries = {
         // call or email logged there meanwhile shows up.
         sendRequest({ type: 'lead/get-context', refresh: client.getQueryData(queryKey) !== undefined }, leadContextResultSchema),
       retry: (failureCount, error) => error instanceof BatonRequestError && error.retryable && failureCount < 2,
+      // Coming back to the panel after logging a call in the CRM must show it (the SLA clock
+      // stops), even if the lead was read seconds ago: refetch on every focus, not only when stale.
+      refetchOnWindowFocus: 'always',
     }),
 };

@@ -133,3 +133,23 @@ test.describe('CRM failures are explained in the panel', () => {
     await expect(panelFrame(page).getByRole('alert')).toContainText('does not understand');
   });
 });
+
+test.describe('first touch', () => {
+  test('a call logged by the owner in the CRM stops the SLA clock when the rep comes back to the panel', async ({ page, sandbox }) => {
+    await page.goto(recordUrl(sandbox, SANDBOX_SCENARIOS.atRisk));
+    const panel = panelFrame(page);
+    const timer = panel.getByRole('timer');
+    await expect(timer).toBeVisible();
+    await expect(timer).not.toHaveAttribute('data-sla-state', /^met/);
+
+    // The rep logs the call in the CRM itself (the sandbox's own "Log call"), not in Baton.
+    await page.getByTestId('log-call').first().click();
+    await page.getByTestId('log-call-notes').fill('Spoke with them; demo booked for Tuesday.');
+    await page.getByTestId('log-call-save').click();
+    await expect(page.getByTestId('timeline-item').first()).toContainText(/call/i);
+
+    // Back in the panel: focus refetches the lead, and the first touch stops the clock.
+    await panel.getByRole('heading', { level: 1 }).click();
+    await expect(timer).toHaveAttribute('data-sla-state', /^met/, { timeout: 15_000 });
+  });
+});
