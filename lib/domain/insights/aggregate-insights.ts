@@ -1,0 +1,518 @@
+import { z } from 'zod';
+import type { InsightRecord } from './insight-record';
+
+/**
+ * Baton Insights: what happened to the leads marketing handed to sales, from the dispositions
+ * read back from the CRM. Pure and single-pass per breakdown (20,000 records aggregate in a few
+ * milliseconds); every rate comes with the counts behind it, and a rate over nothing is null,
+ * never 0 (0% accepted and "no dispositions yet" are different findings).
+ */
+
+const DAY = 86_400_000;
+/** "No disposition after 7 days" is the finding marketing asks about first. */
+export const STALE_AFTER_MS = 7 * DAY;
+
+export const insightFiltersSchema = z.object({
+  /** Handed off at or after (epoch ms). */
+  from: z.number().nullable().default(null),
+  /** Handed off before (epoch ms, exclusive). */
+  to: z.number().nullable().default(null),
+  sources: z.array(z.string()).default([]),
+  campaigns: z.array(z.string()).default([]),
+  /** Owner ids. */
+  reps: z.array(z.string()).default([]),
+  definitionVersions: z.array(z.string()).default([]),
+});
+export type InsightFilters = z.output<typeof insightFiltersSchema>;
+export type InsightFiltersInput = z.input<typeof insightFiltersSchema>;
+
+export interface AggregateOptions {
+  now: number;
+  /** Revenue at stake uses this deal value; null: the average amount of won deals in the data. */
+  averageDealValue?: number | null;
+}
+
+const countsShape = {
+  handedOff: z.number().int(),
+  dispositioned: z.number().int(),
+  accepted: z.number().int(),
+  recycled: z.number().int(),
+  rejected: z.number().int(),
+  /** accepted / dispositioned. */
+  acceptanceRate: z.number().nullable(),
+};
+
+export const outcomeRowSchema = z.object({ key: z.string(), label: z.string(), ...countsShape });
+export type OutcomeRow = z.infer<typeof outcomeRowSchema>;
+
+export const countRowSchema = z.object({ group: z.string(), groupLabel: z.string(), key: z.string(), label: z.string(), count: z.number().int() });
+export type CountRow = z.infer<typeof countRowSchema>;
+
+export const weekRowSchema = z.object({
+  /** Monday of the ISO week (UTC), YYYY-MM-DD, of the decision. */
+  weekStart: z.string(),
+  accepted: z.number().int(),
+  recycled: z.number().int(),
+  rejected: z.number().int(),
+});
+export type WeekRow = z.infer<typeof weekRowSchema>;
+
+export const coverageRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  handedOff: z.number().int(),
+  touched: z.number().int(),
+  dispositioned: z.number().int(),
+  touchedRate: z.number().nullable(),
+  dispositionedRate: z.number().nullable(),
+  /** Handed off more than 7 days ago and still without a disposition. */
+  staleWithoutDisposition: z.number().int(),
+});
+export type CoverageRow = z.infer<typeof coverageRowSchema>;
+
+export const slaRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Dispositions whose SLA state says whether it was met (met, met late, breached). */
+  decided: z.number().int(),
+  met: z.number().int(),
+  complianceRate: z.number().nullable(),
+  /** Dispositions with a response time. */
+  responses: z.number().int(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+});
+export type SlaRow = z.infer<typeof slaRowSchema>;
+
+export const FUNNEL_STAGES = ['handed_off', 'accepted', 'connected', 'opportunity', 'won'] as const;
+export type FunnelStageId = (typeof FUNNEL_STAGES)[number];
+
+export const funnelStageSchema = z.object({
+  stage: z.enum(FUNNEL_STAGES),
+  count: z.number().int(),
+  /** Summed deal amounts of the leads at this stage. */
+  amount: z.number(),
+  /** count / previous stage's count. */
+  conversionFromPrevious: z.number().nullable(),
+  /** Leads that reached the previous stage but not this one. */
+  lostFromPrevious: z.number().int(),
+  /** lostFromPrevious × average deal value. */
+  revenueAtStake: z.number().nullable(),
+});
+export type FunnelStage = z.infer<typeof funnelStageSchema>;
+
+export const versionRowSchema = z.object({
+  version: z.string(),
+  dispositioned: z.number().int(),
+  accepted: z.number().int(),
+  acceptanceRate: z.number().nullable(),
+  opportunities: z.number().int(),
+  won: z.number().int(),
+  /** won / dispositioned. */
+  conversionRate: z.number().nullable(),
+});
+export type VersionRow = z.infer<typeof versionRowSchema>;
+
+const optionSchema = z.object({ value: z.string(), label: z.string() });
+
+export const insightsReportSchema = z.object({
+  generatedAt: z.number(),
+  totals: z.object({ ...countsShape, touched: z.number().int(), staleWithoutDisposition: z.number().int() }),
+  outcomesByCampaign: z.array(outcomeRowSchema),
+  outcomesBySource: z.array(outcomeRowSchema),
+  outcomesByChannel: z.array(outcomeRowSchema),
+  reasonsByCampaign: z.array(countRowSchema),
+  reasonsBySource: z.array(countRowSchema),
+  reasonsByChannel: z.array(countRowSchema),
+  outcomesByWeek: z.array(weekRowSchema),
+  coverageBySource: z.array(coverageRowSchema),
+  coverageByRep: z.array(coverageRowSchema),
+  objectionsByCampaign: z.array(countRowSchema),
+  objectionsBySource: z.array(countRowSchema),
+  sla: slaRowSchema,
+  slaByTier: z.array(slaRowSchema),
+  slaByRep: z.array(slaRowSchema),
+  funnel: z.object({
+    stages: z.array(funnelStageSchema),
+    averageDealValue: z.number().nullable(),
+    averageDealValueFrom: z.enum(['configured', 'won_deals', 'none']),
+    /** The stage with the largest revenue at stake (or most leads lost when there is no deal value). */
+    biggestLeak: z.enum(FUNNEL_STAGES).nullable(),
+  }),
+  versions: z.array(versionRowSchema),
+  /** From the unfiltered records, so choosing one campaign does not hide the others from the picker. */
+  filterOptions: z.object({
+    sources: z.array(optionSchema),
+    campaigns: z.array(optionSchema),
+    reps: z.array(optionSchema),
+    definitionVersions: z.array(optionSchema),
+  }),
+});
+export type InsightsReport = z.infer<typeof insightsReportSchema>;
+
+export const NO_CAMPAIGN = '(no campaign)';
+export const NO_SOURCE = '(no source)';
+export const NO_REP = '(unassigned)';
+export const NO_VERSION = '(no version)';
+export const NO_TIER = '(tier not recorded)';
+export const NO_REASON = '(no reason given)';
+
+/** Lead statuses that say a conversation happened. */
+const CONNECTED_STATUSES = new Set(['CONNECTED', 'IN_PROGRESS', 'OPEN_DEAL']);
+/** SLA states that settle the question "was it met?" (on track / at risk at decision time do not). */
+const SLA_DECIDED = new Set(['met', 'met_late', 'breached']);
+
+/** The records the filters keep. Date range applies to the handoff time (the decision time for leads never handed off). */
+export function filterInsightRecords(records: readonly InsightRecord[], filters: InsightFilters): InsightRecord[] {
+  const sources = new Set(filters.sources);
+  const campaigns = new Set(filters.campaigns);
+  const reps = new Set(filters.reps);
+  const versions = new Set(filters.definitionVersions);
+  return records.filter((record) => {
+    const at = record.handedOffAt ?? record.disposition?.decidedAt ?? null;
+    if (filters.from !== null && (at === null || at < filters.from)) return false;
+    if (filters.to !== null && (at === null || at >= filters.to)) return false;
+    if (sources.size && !sources.has(record.source ?? NO_SOURCE)) return false;
+    if (campaigns.size && !campaigns.has(record.campaign ?? NO_CAMPAIGN)) return false;
+    if (reps.size && !reps.has(record.ownerId ?? NO_REP)) return false;
+    if (versions.size && !versions.has(record.disposition?.definitionVersion ?? NO_VERSION)) return false;
+    return true;
+  });
+}
+
+export function aggregateInsights(allRecords: readonly InsightRecord[], filters: InsightFilters, options: AggregateOptions): InsightsReport {
+  const records = filterInsightRecords(allRecords, filters);
+  const { now } = options;
+  const ownerNames = new Map<string, string>();
+  for (const record of allRecords) if (record.ownerId && record.ownerName) ownerNames.set(record.ownerId, record.ownerName);
+
+  const campaignOf = (r: InsightRecord) => r.campaign ?? NO_CAMPAIGN;
+  const sourceOf = (r: InsightRecord) => r.source ?? NO_SOURCE;
+  const repOf = (r: InsightRecord) => r.ownerId ?? NO_REP;
+  const repLabel = (key: string) => ownerNames.get(key) ?? key;
+  const same = (key: string) => key;
+
+  const isStale = (r: InsightRecord) => r.disposition === null && r.handedOffAt !== null && now - r.handedOffAt > STALE_AFTER_MS;
+  const touched = (r: InsightRecord) => r.lastTouchedAt !== null || r.disposition !== null;
+
+  const totals = { ...countOutcomes(records), touched: 0, staleWithoutDisposition: 0 };
+  for (const r of records) {
+    if (touched(r)) totals.touched++;
+    if (isStale(r)) totals.staleWithoutDisposition++;
+  }
+
+  return {
+    generatedAt: now,
+    totals,
+    outcomesByCampaign: outcomesBy(records, campaignOf, same),
+    outcomesBySource: outcomesBy(records, sourceOf, same),
+    outcomesByChannel: outcomesBy(records, (r) => r.channel, same),
+    reasonsByCampaign: reasonsBy(records, campaignOf, same),
+    reasonsBySource: reasonsBy(records, sourceOf, same),
+    reasonsByChannel: reasonsBy(records, (r) => r.channel, same),
+    outcomesByWeek: outcomesByWeek(records),
+    coverageBySource: coverageBy(records, sourceOf, same, touched, isStale),
+    coverageByRep: coverageBy(records, repOf, repLabel, touched, isStale),
+    objectionsByCampaign: objectionsBy(records, campaignOf, same),
+    objectionsBySource: objectionsBy(records, sourceOf, same),
+    sla: slaRows(records, () => 'all', same)[0] ?? emptySlaRow('all', 'all'),
+    slaByTier: slaRows(records, (r) => r.slaTier ?? NO_TIER, same),
+    slaByRep: slaRows(records, (r) => r.disposition?.rep ?? repLabel(repOf(r)), same),
+    funnel: computeFunnel(records, options.averageDealValue ?? null),
+    versions: versionRows(records),
+    filterOptions: {
+      sources: distinct(allRecords, sourceOf, same),
+      campaigns: distinct(allRecords, campaignOf, same),
+      reps: distinct(allRecords, repOf, repLabel),
+      definitionVersions: distinct(allRecords, (r) => r.disposition?.definitionVersion ?? NO_VERSION, same),
+    },
+  };
+}
+
+/** Share with the counts: null when there is nothing to divide by. */
+export function toRate(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/**
+ * Nearest-rank percentile (the value at rank ceil(p × n) of the sorted values): always a value
+ * that occurred, so "p90 = 42 min" means a real lead waited 42 minutes.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+/** Median as the mean of the two middle values for an even count (what a spreadsheet shows). */
+export function median(sorted: ArrayLike<number>): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = Math.floor(n / 2);
+  return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Monday (UTC) of the week holding `ms`, as YYYY-MM-DD. */
+export function toWeekStart(ms: number): string {
+  const monday = toMondayDay(ms);
+  // Formatting a date is the slow part (about 1.5 µs): a few hundred weeks cover years of data.
+  let label = weekLabels.get(monday);
+  if (label === undefined) weekLabels.set(monday, (label = new Date(monday * DAY).toISOString().slice(0, 10)));
+  return label;
+}
+
+const weekLabels = new Map<number, string>();
+
+function toMondayDay(ms: number): number {
+  const day = Math.floor(ms / DAY);
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday (modulo kept positive for dates before 1970).
+  return day - (((day + 3) % 7) + 7) % 7;
+}
+
+function countOutcomes(records: readonly InsightRecord[]) {
+  let handedOff = 0;
+  let accepted = 0;
+  let recycled = 0;
+  let rejected = 0;
+  for (const r of records) {
+    if (r.handedOffAt !== null) handedOff++;
+    const outcome = r.disposition?.outcome;
+    if (outcome === 'accepted') accepted++;
+    else if (outcome === 'recycled') recycled++;
+    else if (outcome === 'rejected') rejected++;
+  }
+  const dispositioned = accepted + recycled + rejected;
+  return { handedOff, dispositioned, accepted, recycled, rejected, acceptanceRate: toRate(accepted, dispositioned) };
+}
+
+function groupBy(records: readonly InsightRecord[], keyOf: (r: InsightRecord) => string): Map<string, InsightRecord[]> {
+  const groups = new Map<string, InsightRecord[]>();
+  for (const r of records) {
+    const key = keyOf(r);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** Biggest first, then by key, so tables and CSVs are stable. */
+function byCountThenKey<T extends { key: string }>(count: (row: T) => number) {
+  return (a: T, b: T) => count(b) - count(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function outcomesBy(records: readonly InsightRecord[], keyOf: (r: InsightRecord) => string, labelOf: (key: string) => string): OutcomeRow[] {
+  const rows: OutcomeRow[] = [];
+  for (const [key, group] of groupBy(records, keyOf)) rows.push({ key, label: labelOf(key), ...countOutcomes(group) });
+  return rows.sort(byCountThenKey((row) => row.dispositioned + row.handedOff));
+}
+
+function reasonsBy(records: readonly InsightRecord[], groupOf: (r: InsightRecord) => string, labelOf: (key: string) => string): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const r of records) {
+    const d = r.disposition;
+    if (!d || d.outcome === 'accepted') continue;
+    const group = groupOf(r);
+    const key = d.reasonId ?? NO_REASON;
+    const id = `${group}\u0000${key}`;
+    const row = counts.get(id);
+    if (row) row.count++;
+    else counts.set(id, { group, groupLabel: labelOf(group), key, label: d.reasonLabel ?? key, count: 1 });
+  }
+  return sortCountRows([...counts.values()]);
+}
+
+function objectionsBy(records: readonly InsightRecord[], groupOf: (r: InsightRecord) => string, labelOf: (key: string) => string): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const r of records) {
+    const d = r.disposition;
+    if (!d) continue;
+    const group = groupOf(r);
+    for (const key of new Set(d.objections)) {
+      const id = `${group}\u0000${key}`;
+      const row = counts.get(id);
+      if (row) row.count++;
+      else counts.set(id, { group, groupLabel: labelOf(group), key, label: key, count: 1 });
+    }
+  }
+  return sortCountRows([...counts.values()]);
+}
+
+function sortCountRows(rows: CountRow[]): CountRow[] {
+  return rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+}
+
+function outcomesByWeek(records: readonly InsightRecord[]): WeekRow[] {
+  const weeks = new Map<string, WeekRow>();
+  for (const r of records) {
+    const d = r.disposition;
+    if (!d) continue;
+    const weekStart = toWeekStart(d.decidedAt);
+    let row = weeks.get(weekStart);
+    if (!row) weeks.set(weekStart, (row = { weekStart, accepted: 0, recycled: 0, rejected: 0 }));
+    row[d.outcome]++;
+  }
+  return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+}
+
+function coverageBy(
+  records: readonly InsightRecord[],
+  keyOf: (r: InsightRecord) => string,
+  labelOf: (key: string) => string,
+  touched: (r: InsightRecord) => boolean,
+  isStale: (r: InsightRecord) => boolean,
+): CoverageRow[] {
+  const rows: CoverageRow[] = [];
+  for (const [key, group] of groupBy(records, keyOf)) {
+    let handedOff = 0;
+    let touchedCount = 0;
+    let dispositioned = 0;
+    let stale = 0;
+    for (const r of group) {
+      // Coverage is about leads sales was given: ones never handed off do not count against it.
+      if (r.handedOffAt === null) continue;
+      handedOff++;
+      if (touched(r)) touchedCount++;
+      if (r.disposition) dispositioned++;
+      if (isStale(r)) stale++;
+    }
+    if (handedOff === 0) continue;
+    rows.push({
+      key,
+      label: labelOf(key),
+      handedOff,
+      touched: touchedCount,
+      dispositioned,
+      touchedRate: toRate(touchedCount, handedOff),
+      dispositionedRate: toRate(dispositioned, handedOff),
+      staleWithoutDisposition: stale,
+    });
+  }
+  return rows.sort(byCountThenKey((row) => row.handedOff));
+}
+
+function emptySlaRow(key: string, label: string): SlaRow {
+  return { key, label, decided: 0, met: 0, complianceRate: null, responses: 0, medianMinutes: null, p90Minutes: null };
+}
+
+function slaRows(records: readonly InsightRecord[], keyOf: (r: InsightRecord) => string, labelOf: (key: string) => string): SlaRow[] {
+  const rows: SlaRow[] = [];
+  for (const [key, group] of groupBy(records.filter((r) => r.disposition !== null), keyOf)) {
+    let decided = 0;
+    let met = 0;
+    const minutes = new Float64Array(group.length);
+    let responses = 0;
+    for (const r of group) {
+      const d = r.disposition as NonNullable<InsightRecord['disposition']>;
+      if (d.slaOutcome && SLA_DECIDED.has(d.slaOutcome)) {
+        decided++;
+        if (d.slaOutcome === 'met') met++;
+      }
+      if (d.responseMinutes !== null) minutes[responses++] = d.responseMinutes;
+    }
+    // A typed array sorts numerically without a comparator callback: several times faster at 20,000.
+    const sorted = minutes.subarray(0, responses).sort();
+    rows.push({
+      key,
+      label: labelOf(key),
+      decided,
+      met,
+      complianceRate: toRate(met, decided),
+      responses,
+      medianMinutes: median(sorted),
+      p90Minutes: percentile(sorted, 0.9),
+    });
+  }
+  return rows.sort(byCountThenKey((row) => row.decided + row.responses));
+}
+
+/**
+ * Each stage is a subset of the one before: an opportunity counts as connected (a deal means
+ * someone talked), and a won deal as an opportunity, whatever the lead status says.
+ */
+function reachedStages(r: InsightRecord): number {
+  if (r.handedOffAt === null) return 0;
+  const d = r.disposition;
+  if (!d || d.outcome !== 'accepted') return 1;
+  const opportunity = r.deal !== null || d.acceptedStage === 'opportunity_created';
+  const connected = opportunity || (r.leadStatus !== null && CONNECTED_STATUSES.has(r.leadStatus));
+  if (!connected) return 2;
+  if (!opportunity) return 3;
+  return r.deal?.won ? 5 : 4;
+}
+
+function computeFunnel(records: readonly InsightRecord[], configured: number | null): InsightsReport['funnel'] {
+  const counts = [0, 0, 0, 0, 0];
+  const amounts = [0, 0, 0, 0, 0];
+  let wonAmount = 0;
+  let wonDeals = 0;
+  for (const r of records) {
+    const reached = reachedStages(r);
+    const amount = r.deal?.amount ?? 0;
+    for (let i = 0; i < reached; i++) {
+      counts[i] = (counts[i] as number) + 1;
+      amounts[i] = (amounts[i] as number) + amount;
+    }
+    if (reached === 5 && r.deal?.amount !== null && r.deal?.amount !== undefined) {
+      wonAmount += r.deal.amount;
+      wonDeals++;
+    }
+  }
+  const averageDealValue = configured ?? (wonDeals > 0 ? wonAmount / wonDeals : null);
+  const averageDealValueFrom = configured !== null ? 'configured' : wonDeals > 0 ? 'won_deals' : 'none';
+  const stages: FunnelStage[] = FUNNEL_STAGES.map((stage, i) => {
+    const count = counts[i] as number;
+    const previous = i === 0 ? null : (counts[i - 1] as number);
+    const lost = previous === null ? 0 : previous - count;
+    return {
+      stage,
+      count,
+      amount: amounts[i] as number,
+      conversionFromPrevious: previous === null ? null : toRate(count, previous),
+      lostFromPrevious: lost,
+      revenueAtStake: previous === null || averageDealValue === null ? null : lost * averageDealValue,
+    };
+  });
+  let biggestLeak: FunnelStageId | null = null;
+  let worst = 0;
+  for (const s of stages) {
+    const size = s.revenueAtStake ?? s.lostFromPrevious;
+    if (size > worst) {
+      worst = size;
+      biggestLeak = s.stage;
+    }
+  }
+  return { stages, averageDealValue, averageDealValueFrom, biggestLeak };
+}
+
+function versionRows(records: readonly InsightRecord[]): VersionRow[] {
+  const rows: VersionRow[] = [];
+  for (const [version, group] of groupBy(records.filter((r) => r.disposition !== null), (r) => r.disposition?.definitionVersion ?? NO_VERSION)) {
+    let accepted = 0;
+    let opportunities = 0;
+    let won = 0;
+    for (const r of group) {
+      if (r.disposition?.outcome !== 'accepted') continue;
+      accepted++;
+      if (r.deal !== null || r.disposition.acceptedStage === 'opportunity_created') opportunities++;
+      if (r.deal?.won) won++;
+    }
+    rows.push({
+      version,
+      dispositioned: group.length,
+      accepted,
+      acceptanceRate: toRate(accepted, group.length),
+      opportunities,
+      won,
+      conversionRate: toRate(won, group.length),
+    });
+  }
+  // Versions in order (id@2 before id@10), so side by side reads left to right in time.
+  return rows.sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
+}
+
+function distinct(records: readonly InsightRecord[], keyOf: (r: InsightRecord) => string, labelOf: (key: string) => string) {
+  const keys = new Set<string>();
+  for (const r of records) keys.add(keyOf(r));
+  return [...keys].sort().map((value) => ({ value, label: labelOf(value) }));
+}
