@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { summarizeEngagement } from '../../lib/domain/engagement/summarize-engagement';
 import { snapshotChecklist } from '../../lib/domain/disposition/disposition';
@@ -13,11 +13,13 @@ import type { EngagementEvent } from '../../lib/domain/engagement/engagement-eve
 import { adminQueries } from '../../lib/queries/admin-queries';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { leadQueries } from '../../lib/queries/lead-queries';
-import { LeadPanelStoreProvider, useTimelineFocus, useClearTimelineFocus } from '../../lib/stores/lead-panel-store';
-import { ContactAttemptForm } from '../disposition/contact-attempt-form';
-import { DispositionForm } from '../disposition/disposition-form';
-import { OutboxStatusList } from '../disposition/outbox-status-list';
-import { EngagementTimeline } from '../engagement/engagement-timeline';
+import { LeadPanelStoreProvider, useTimelineFocus, useClearTimelineFocus, type PanelTab } from '../../lib/stores/lead-panel-store';
+// Tabs other than the brief load on first use: they are not needed for the first paint of the
+// panel, and keeping them out of the initial bundle is most of the panel's size budget.
+const ContactAttemptForm = lazy(() => import('../disposition/contact-attempt-form').then((m) => ({ default: m.ContactAttemptForm })));
+const DispositionForm = lazy(() => import('../disposition/disposition-form').then((m) => ({ default: m.DispositionForm })));
+const OutboxStatusList = lazy(() => import('../disposition/outbox-status-list').then((m) => ({ default: m.OutboxStatusList })));
+const EngagementTimeline = lazy(() => import('../engagement/engagement-timeline').then((m) => ({ default: m.EngagementTimeline })));
 import { QualificationChecklist } from '../qualification/qualification-checklist';
 import { SlaCountdown } from '../sla/sla-countdown';
 import { PanelLoading, PanelMessage } from '../ui/panel-states';
@@ -97,8 +99,8 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
         <SlaCountdown lead={lead} touches={touches} policy={rules.slaPolicy} />
       </LeadHeader>
       <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
-      <SourceNotices sources={context.sources} />
-      <PanelTabs
+        <SourceNotices sources={context.sources} />
+        <PanelTabs
         labels={{
           brief: 'Brief',
           qualify: (
@@ -110,33 +112,40 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
           outcome: 'Outcome',
         }}
       >
-        {(tab) => {
-          switch (tab) {
-            case 'brief':
-              return <BriefView brief={brief} now={now} />;
-            case 'qualify':
-              return (
-                <>
-                  {evidenceProblem ? <p role="alert" className="mx-4 mt-3 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">{evidenceProblem}</p> : null}
-                  <QualificationChecklist evaluation={evaluation} navigation={navigation} definitionName={rules.definition.name} />
-                </>
-              );
-            case 'timeline':
-              return <FocusedTimeline events={events} now={now} />;
-            case 'outcome':
-              return (
-                <div className="space-y-3 px-4 py-3">
-                  <OutboxStatusList items={outbox.data?.items ?? []} navigation={navigation} />
-                  <DispositionForm context={dispositionContext} navigation={navigation} />
-                  <ContactAttemptForm navigation={navigation} attemptsMade={attemptsMade} unreachableAfterAttempts={rules.attemptPolicy.unreachableAfterAttempts} />
-                </div>
-              );
-          }
-        }}
+        {(tab) => (
+          // Inside the tab panel, so the tab list (and the focused tab) never unmounts while a tab loads.
+          <Suspense fallback={<p role="status" className="px-4 py-3 text-xs text-slate-500">Loading…</p>}>
+            {renderTab(tab)}
+          </Suspense>
+        )}
       </PanelTabs>
       </main>
     </div>
   );
+
+  function renderTab(tab: PanelTab) {
+    switch (tab) {
+      case 'brief':
+        return <BriefView brief={brief} now={now} />;
+      case 'qualify':
+        return (
+          <>
+            {evidenceProblem ? <p role="alert" className="mx-4 mt-3 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">{evidenceProblem}</p> : null}
+            <QualificationChecklist evaluation={evaluation} navigation={navigation} definitionName={rules.definition.name} />
+          </>
+        );
+      case 'timeline':
+        return <FocusedTimeline events={events} now={now} />;
+      case 'outcome':
+        return (
+          <div className="space-y-3 px-4 py-3">
+            <OutboxStatusList items={outbox.data?.items ?? []} navigation={navigation} />
+            <DispositionForm context={dispositionContext} navigation={navigation} />
+            <ContactAttemptForm navigation={navigation} attemptsMade={attemptsMade} unreachableAfterAttempts={rules.attemptPolicy.unreachableAfterAttempts} />
+          </div>
+        );
+    }
+  }
 }
 
 function FocusedTimeline({ events, now }: { events: EngagementEvent[]; now: number }) {
