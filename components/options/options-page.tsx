@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { connectionStatusSchema } from '../../lib/messaging/protocol';
+import type { ConnectionStatus } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { settingsQueries } from '../../lib/queries/settings-queries';
 import { connectionSettingsSchema, writeConnectionSettings, type ConnectionSettings } from '../../lib/storage/connection-settings';
@@ -89,6 +90,43 @@ function SandboxUrlField({ settings, onSave }: { settings: ConnectionSettings; o
   );
 }
 
+type ConnectionCheck = NonNullable<ConnectionStatus['check']>;
+
+/** What the connection check found beyond "connected": scopes that are missing (and what stops working), and rate-limit headroom. */
+function HubSpotConnectionDetails({ check }: { check: ConnectionCheck }) {
+  const missing = check.missingScopes ?? [];
+  const headroom = check.headroom;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return (
+    <div className="mt-2 space-y-2">
+      {missing.length ? (
+        <section aria-label="Missing HubSpot scopes" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          <p className="font-medium">This token is missing {missing.length === 1 ? 'a scope' : `${missing.length} scopes`} Baton needs. Add {missing.length === 1 ? 'it' : 'them'} to the private app, then save the new token:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {missing.map((m) => (
+              <li key={m.scope}>
+                <code>{m.scope}</code>: {m.features.map((f) => `without it ${f.withoutIt}`).join('; ')}.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : check.grantedScopes ? (
+        <p className="text-emerald-800">The token has every scope Baton needs.</p>
+      ) : null}
+      {check.scopesMessage ? <p className="text-amber-900">{check.scopesMessage}</p> : null}
+      {headroom && (headroom.dailyRemaining !== null || headroom.windowMax !== null) ? (
+        <p className="text-slate-700" data-testid="rate-limit-headroom">
+          Rate limit:
+          {headroom.dailyRemaining !== null ? ` ${count(headroom.dailyRemaining)}${headroom.daily !== null ? ` of ${count(headroom.daily)}` : ''} calls left today` : ''}
+          {headroom.dailyRemaining !== null && headroom.windowMax !== null ? ';' : ''}
+          {headroom.windowMax !== null ? ` up to ${count(headroom.windowMax)} requests per ${headroom.windowMs !== null ? `${headroom.windowMs / 1000} seconds` : 'window'}` : ''}
+          {' '}(shared with every integration in the portal).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function HubSpotTokenField() {
   const id = useId();
   const queryClient = useQueryClient();
@@ -134,6 +172,7 @@ function HubSpotTokenField() {
             {status.data.check.message}
           </p>
         ) : null}
+        {status.data?.check?.ok ? <HubSpotConnectionDetails check={status.data.check} /> : null}
         {saveToken.isError ? <p role="alert" className="text-red-700">{saveToken.error.message}</p> : null}
         {status.data?.check?.ok ? <HubSpotSetupProperties /> : null}
         {status.data?.hasToken ? (

@@ -73,7 +73,24 @@ export const connectionStatusSchema = z.object({
   hasToken: z.boolean(),
   /** Result of asking the CRM, when a token is stored. */
   check: z
-    .object({ ok: z.boolean(), portalId: z.string().nullable(), message: z.string() })
+    .object({
+      ok: z.boolean(),
+      portalId: z.string().nullable(),
+      message: z.string(),
+      // Optional so that older answers (and CRMs without scopes, like the sandbox) still parse.
+      /** The token's scopes; null when the CRM would not say. */
+      grantedScopes: z.array(z.string()).nullable().optional(),
+      /** Scopes Baton needs that the token lacks, with what stops working without each. */
+      missingScopes: z
+        .array(z.object({ scope: z.string(), features: z.array(z.object({ feature: z.string(), label: z.string(), withoutIt: z.string() })) }))
+        .optional(),
+      scopesMessage: z.string().nullable().optional(),
+      /** Rate-limit headroom from the CRM's last response headers. */
+      headroom: z
+        .object({ daily: z.number().nullable(), dailyRemaining: z.number().nullable(), windowMax: z.number().nullable(), windowMs: z.number().nullable() })
+        .nullable()
+        .optional(),
+    })
     .nullable(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;

@@ -20,6 +20,8 @@ async function connectAndSetUp(extension: LaunchedExtension) {
   await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
   await options.getByRole('button', { name: 'Save and test' }).click();
   await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+  await expect(options.getByText('The token has every scope Baton needs.')).toBeVisible();
+  await expect(options.getByTestId('rate-limit-headroom')).toContainText('249,000 of 250,000 calls left today');
   await options.getByRole('button', { name: 'Set up Baton properties in HubSpot' }).click();
   await expect(options.getByText(/^Created \d+ properties/)).toBeVisible();
   await options.close();
@@ -62,7 +64,10 @@ test.describe('disposition written to HubSpot (production build, scripted API)',
     const { patches, noteCreates } = writes(hubspot);
     expect(patches).toHaveLength(1);
     const properties = (patches[0]!.body as { properties: Record<string, unknown> }).properties;
-    expect(Object.values(properties).every((value) => typeof value === 'string' && value !== '')).toBe(true);
+    // Every value is a string (HubSpot's wire format); the only "" are deliberate clears of
+    // Baton's fields that a rejection does not have (an earlier disposition may have set them).
+    expect(Object.values(properties).every((value) => typeof value === 'string')).toBe(true);
+    expect(Object.keys(properties).filter((name) => properties[name] === '').sort()).toEqual([BATON_PROPERTY_NAMES.stage, BATON_PROPERTY_NAMES.recycleDate].sort());
     expect(properties).toMatchObject({
       hs_lead_status: 'UNQUALIFIED',
       [BATON_PROPERTY_NAMES.disposition]: 'rejected',

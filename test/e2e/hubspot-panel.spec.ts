@@ -37,7 +37,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     expect(await panel.locator('img').count()).toBe(0);
 
     // Every API call carried the token; the lead view stayed within its request budget.
-    const apiCalls = hubspot.requests.filter((r) => !r.path.startsWith('/account-info'));
+    const apiCalls = hubspot.requests.filter((r) => !r.path.startsWith('/account-info') && !r.path.startsWith('/oauth/'));
     expect(apiCalls.every((r) => r.auth === `Bearer ${VALID_TOKEN}`)).toBe(true);
     // Per lead view: the contact, web events, email events, and one batch read per kind of logged
     // touch (this contact has calls and emails). Shared lookups (property definitions, owner,
@@ -61,6 +61,21 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     // The panel leaves when HubSpot navigates off the record.
     await page.getByRole('link', { name: 'All contacts' }).click();
     await expect(page.locator('iframe[title="Baton lead panel"]')).toHaveCount(0);
+  });
+
+  test('Test connection names the missing scopes, what stops working, and the rate-limit headroom', async ({ extension }) => {
+    await installScriptedHubSpot(extension.context, { scopes: ['crm.objects.contacts.read', 'crm.objects.owners.read', 'crm.schemas.contacts.read'] });
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+    const missing = options.getByRole('region', { name: 'Missing HubSpot scopes' });
+    await expect(missing).toContainText('crm.objects.contacts.write');
+    await expect(missing).toContainText('never written to HubSpot');
+    await expect(missing).toContainText('crm.schemas.contacts.write');
+    await expect(missing).not.toContainText('crm.objects.contacts.read');
+    await expect(options.getByTestId('rate-limit-headroom')).toContainText('249,000 of 250,000 calls left today');
   });
 
   test('a rejected token asks the rep to reconnect', async ({ page, extension }) => {

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Request, Route } from '@playwright/test';
+import { listRequiredHubSpotScopes } from '../../../lib/crm/hubspot/required-scopes';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve('test/fixtures/hubspot', name), 'utf8')) as unknown;
 
@@ -54,7 +55,8 @@ document.getElementById('to-list').addEventListener('click', (e) => { e.preventD
 </script></body></html>`;
 }
 
-export async function installScriptedHubSpot(context: BrowserContext): Promise<ScriptedHubSpot> {
+export async function installScriptedHubSpot(context: BrowserContext, options: { scopes?: readonly string[] } = {}): Promise<ScriptedHubSpot> {
+  const scopes = options.scopes ?? listRequiredHubSpotScopes();
   const requests: ScriptedHubSpot['requests'] = [];
   const notes: ScriptedNote[] = [];
   const contactUpdates: Record<string, string> = {};
@@ -85,6 +87,9 @@ export async function installScriptedHubSpot(context: BrowserContext): Promise<S
       return json(401, { status: 'error', message: 'Authentication credentials not found.', correlationId: 'c-401', category: 'INVALID_AUTHENTICATION' });
     }
     const path = url.pathname;
+    if (path === '/oauth/v2/private-apps/get/access-token-info' && method === 'POST') {
+      return json(200, { userId: 42, hubId: Number(HUBSPOT_PORTAL), appId: 1901234, scopes });
+    }
     if (path === '/account-info/v3/details') return json(200, { portalId: Number(HUBSPOT_PORTAL), timeZone: 'US/Eastern', uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, { 'x-hubspot-ratelimit-daily-remaining': '249000', 'x-hubspot-ratelimit-daily': '250000' });
     const contactPath = `/crm/v3/objects/contacts/${HUBSPOT_CONTACT}`;
     if (path === contactPath && method === 'PATCH') {
