@@ -18,6 +18,9 @@ export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; n
     onSuccess: (data) => queryClient.setQueryData(leadStateQueries.outbox(navigation).queryKey, data),
   });
   if (items.length === 0) return null;
+  // A failed disposition older than one already delivered would overwrite the newer one if resent.
+  const newestDelivered = Math.max(-Infinity, ...items.filter((i) => i.kind === 'disposition' && i.state === 'delivered').map((i) => i.createdAt));
+  const supersededIds = new Set(items.filter((i) => i.kind === 'disposition' && i.state !== 'delivered' && i.createdAt < newestDelivered).map((i) => i.id));
   return (
     <section aria-label="Sent to the CRM" className="space-y-1.5">
       <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h2>
@@ -28,6 +31,7 @@ export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; n
               <span className="font-semibold">{item.label}</span> · {item.summary}
             </p>
             {item.detail ? <p className="mt-0.5 break-words">{item.detail}</p> : null}
+            {supersededIds.has(item.id) ? <p className="mt-0.5 font-medium">A newer disposition was saved since: resending this one would replace it in the CRM.</p> : null}
             {item.state === 'failed' || item.state === 'parked' ? (
               <div className="mt-1 flex gap-1.5">
                 <button type="button" onClick={() => act.mutate({ type: 'outbox/resend', id: item.id })} className="rounded border border-current px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-amber-500">
