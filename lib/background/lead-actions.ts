@@ -3,6 +3,7 @@ import type { LeadPage } from '../crm/pages/read-lead-page';
 import { createDisposition } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { LeadActions } from '../messaging/background-router';
+import { RequestRefusedError } from '../messaging/request-refused-error';
 import type { OutboxItem, OutboxList } from '../messaging/protocol';
 import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
 import { describeOutboxEntry } from '../outbox/outbox-status';
@@ -43,7 +44,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
 
   const ownEntry = async (page: LeadPage, id: string): Promise<OutboxEntry> => {
     const entry = await (await deps.outbox()).get(id);
-    if (!entry || entry.leadKey !== leadKeyOf(page)) throw new Error('That entry does not belong to the lead in this tab.');
+    if (!entry || entry.leadKey !== leadKeyOf(page)) throw new RequestRefusedError('That entry does not belong to the lead in this tab.');
     return entry;
   };
 
@@ -61,7 +62,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       // Validate before writing, so a "met" without the evidence the definition asks for is
       // refused with the rule's own message instead of being stored.
       const parsed = repEvidenceSchema.safeParse(next);
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+      if (!parsed.success) throw new RequestRefusedError(parsed.error.issues.map((i) => i.message).join('; '));
       await deps.evidence.write(key, parsed.data);
       return parsed.data;
     },

@@ -3,6 +3,7 @@ import { readLeadPage } from '../crm/pages/read-lead-page';
 import { CrmError } from '../crm/crm-error';
 import type { CrmService } from '../crm/crm-service';
 import type { LeadPage } from '../crm/pages/read-lead-page';
+import { RequestRefusedError } from './request-refused-error';
 import {
   requestSchema,
   leadPageSchema,
@@ -86,6 +87,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       return { ok: true, data: await dispatch(request, sender) };
     } catch (err) {
       if (err instanceof CrmError) return { ok: false, error: { kind: err.kind, message: err.message, retryable: err.retryable } };
+      if (err instanceof RequestRefusedError) return refuse('refused', err.message);
       log(`"${request.type}" failed`, err);
       return refuse('internal', `Baton hit an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -108,27 +110,27 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'crm/setup-properties':
         return deps.setupCrmProperties();
       case 'evidence/get':
-        return { evidence: await deps.leadActions.readEvidence(requireLeadPage(sender)) };
+        return { evidence: await deps.leadActions.readEvidence(await requireLeadPage(sender)) };
       case 'evidence/put':
-        return { evidence: await deps.leadActions.putEvidence(requireLeadPage(sender), request.criterionId, request.entry) };
+        return { evidence: await deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry) };
       case 'disposition/save':
-        return deps.leadActions.saveDisposition(requireLeadPage(sender), request.draft, request.brief);
+        return deps.leadActions.saveDisposition(await requireLeadPage(sender), request.draft, request.brief);
       case 'outbox/list':
-        return deps.leadActions.listOutbox(requireLeadPage(sender));
+        return deps.leadActions.listOutbox(await requireLeadPage(sender));
       case 'outbox/resend':
-        return deps.leadActions.resend(requireLeadPage(sender), request.id);
+        return deps.leadActions.resend(await requireLeadPage(sender), request.id);
       case 'outbox/discard':
-        return deps.leadActions.discard(requireLeadPage(sender), request.id);
+        return deps.leadActions.discard(await requireLeadPage(sender), request.id);
       case 'attempt/log':
-        return deps.leadActions.logAttempt(requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
+        return deps.leadActions.logAttempt(await requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }
   }
 
-  /** The lead page of the sender's tab, for requests that act on "this lead". */
-  function requireLeadPage(sender: MessageSenderInfo): LeadPage {
+  /** The lead page of the sender's tab, for requests that act on "this lead" (a Leads record acts on its contact). */
+  async function requireLeadPage(sender: MessageSenderInfo): Promise<LeadPage> {
     const page = sender.tab?.url ? readLeadPage(sender.tab.url, { sandbox: deps.demoBuild }) : null;
     if (!page || !leadPageSchema.safeParse(page).success) throw new CrmError('rejected', 'This tab is not showing a lead record any more.');
-    return page;
+    return deps.crmService.resolvePage(page);
   }
 
   async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadContextResult> {
@@ -140,8 +142,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     if (!page) return { status: 'no-lead' };
     const checked = leadPageSchema.safeParse(page);
     if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');
-    const context = await deps.crmService.getLeadContext(page, { refresh });
-    return { status: 'ok', page, context };
+    const resolved = await deps.crmService.resolvePage(checked.data);
+    const context = await deps.crmService.getLeadContext(resolved, { refresh });
+    return { status: 'ok', page: resolved, context };
   }
 }
 

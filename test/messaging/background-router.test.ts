@@ -138,3 +138,13 @@ describe('background router', () => {
     expect(res).toMatchObject({ ok: false, error: { kind: 'internal' } });
   });
 });
+
+describe('refusals the user can act on', () => {
+  it('passes a RequestRefusedError message through as it is', async () => {
+    const { RequestRefusedError } = await import('../../lib/messaging/request-refused-error');
+    const { handle, deps } = setup();
+    vi.mocked(deps.leadActions.putEvidence).mockRejectedValueOnce(new RequestRefusedError('"budget" marked met without evidence'));
+    const res = await handle({ type: 'evidence/put', criterionId: 'budget', entry: { status: 'met' } }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(res).toEqual({ ok: false, error: { kind: 'refused', message: '"budget" marked met without evidence', retryable: false } });
+  });
+});
