@@ -249,6 +249,32 @@ export function listAssociations(state: SandboxState, fromSegment: string, id: s
   return ok(body);
 }
 
+const batchAssociationsSchema = z.object({ inputs: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) })).max(1000) });
+
+/**
+ * `POST /crm/v4/associations/{from}/{to}/batch/read`: the associations of up to 1,000 objects in
+ * one request. Ids that do not exist (or have none) are left out of `results`, as HubSpot does
+ * (it reports them as errors on a 207; the sandbox keeps it to the results).
+ */
+export function batchReadAssociations(state: SandboxState, fromSegment: string, toSegment: string, body: string): ApiResponse {
+  const startedAt = new Date().toISOString();
+  const fromType = requireType(fromSegment);
+  const toType = requireType(toSegment);
+  const input = parseJsonBody(body, batchAssociationsSchema);
+  const typeId = defaultAssociationTypeId(fromType, toType);
+  const results = [];
+  for (const { id } of input.inputs) {
+    if (!state.record(fromType, id)) continue;
+    const ids = state.associatedIds(fromType, id, toType);
+    if (ids.length === 0) continue;
+    results.push({
+      from: { id },
+      to: ids.map((toId) => ({ toObjectId: Number(toId), associationTypes: typeId === undefined ? [] : [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
+    });
+  }
+  return ok({ status: 'COMPLETE', results, startedAt, completedAt: new Date().toISOString() });
+}
+
 export function createDefaultAssociation(state: SandboxState, fromSegment: string, fromId: string, toSegment: string, toId: string): ApiResponse {
   const startedAt = new Date().toISOString();
   const fromType = requireType(fromSegment);

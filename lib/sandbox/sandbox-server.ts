@@ -6,6 +6,7 @@ import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, 
 import { archiveObject, batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
 import {
   archiveAssociation,
+  batchReadAssociations,
   createDefaultAssociation,
   createGroup,
   createProperty,
@@ -118,6 +119,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: 'GET', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)$/, handler: (c, [f, id, t]) => listAssociations(c.state, f as string, id as string, t as string, c.params, c.baseUrl) },
   { method: 'DELETE', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => archiveAssociation(c.state, f as string, fid as string, t as string, tid as string) },
   { method: 'PUT', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/default\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => createDefaultAssociation(c.state, f as string, fid as string, t as string, tid as string) },
+  { method: 'POST', pattern: /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/read$/, handler: (c, [f, t]) => batchReadAssociations(c.state, f as string, t as string, c.body) },
   // Owners
   { method: 'GET', pattern: /^\/crm\/v3\/owners$/, handler: (c) => listOwners(c.state, c.params, c.baseUrl) },
   { method: 'GET', pattern: /^\/crm\/v3\/owners\/([^/]+)$/, handler: (c, [id]) => getOwner(c.state, id as string, c.params) },

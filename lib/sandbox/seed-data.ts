@@ -23,6 +23,7 @@ import {
   WEBINARS,
 } from './seed-catalog';
 import type { AssetKey, CampaignKey, CompanySpec, FormKey, PageKey, WebinarKey } from './seed-catalog';
+import { seedDispositionHistory } from './seed-history';
 import { compareCodeUnits, createSeededRandom } from './seeded-random';
 import type { SeededRandom } from './seeded-random';
 
@@ -110,6 +111,11 @@ export function seedSandboxData(now: number): SandboxData {
   const builder = new SeedBuilder(now, rng);
   const plans = [...scenarioPlans(rng), ...genericPlans(rng)];
   for (const plan of plans) builder.addLead(plan);
+  // Dispositioned history for Insights, after the scenario contacts (own seed: theirs are unchanged).
+  const history = seedDispositionHistory(now);
+  builder.records.contacts.push(...history.contacts);
+  builder.records.deals.push(...history.deals);
+  builder.associations.push(...history.associations);
 
   return {
     format: SANDBOX_DATA_FORMAT,

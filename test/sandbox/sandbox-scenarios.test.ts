@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { seedSandboxData } from '../../lib/sandbox/seed-data';
+import { FIRST_HISTORY_CONTACT_ID, HISTORY_CONTACT_COUNT } from '../../lib/sandbox/seed-history';
 import type { CrmRecord, SandboxData } from '../../lib/sandbox/sandbox-data';
 import { TEST_NOW } from './sandbox-test-kit';
 
@@ -27,10 +28,12 @@ function humanTouches(id: string): CrmRecord[] {
 }
 
 describe('seeded portal', () => {
-  it('has 40–60 contacts, 5–6 owners and every scenario contact', () => {
+  it('has 40–60 rich contacts (plus the light dispositioned history from id 1001), 5–6 owners and every scenario contact', () => {
     expect(data.portalId).toBe(SANDBOX_PORTAL_ID);
-    expect(data.records.contacts.length).toBeGreaterThanOrEqual(40);
-    expect(data.records.contacts.length).toBeLessThanOrEqual(60);
+    const rich = data.records.contacts.filter((record) => Number(record.id) < FIRST_HISTORY_CONTACT_ID);
+    expect(rich.length).toBeGreaterThanOrEqual(40);
+    expect(rich.length).toBeLessThanOrEqual(60);
+    expect(data.records.contacts.length - rich.length).toBe(HISTORY_CONTACT_COUNT);
     expect(data.owners.length).toBeGreaterThanOrEqual(5);
     expect(data.owners.length).toBeLessThanOrEqual(6);
     for (const id of Object.values(SANDBOX_SCENARIOS)) expect(() => contact(id)).not.toThrow();
