@@ -50,7 +50,7 @@ export const insightRecordSchema = z.object({
   /** SLA tier, when the CRM holds it (not written today: grouped as unknown). */
   slaTier: z.string().nullable(),
   disposition: insightDispositionSchema.nullable(),
-  /** The most advanced deal associated with the lead (won > open > lost), with the summed amount of its deals. */
+  /** The most advanced deal associated with the lead (won, then open, then lost). */
   deal: insightDealSchema.nullable(),
 });
 export type InsightRecord = z.infer<typeof insightRecordSchema>;

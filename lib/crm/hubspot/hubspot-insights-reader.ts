@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { CrmError } from '../crm-error';
+import { toChannel } from '../../domain/insights/insight-record';
+import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-record';
+import { BATON_PROPERTY_NAMES } from './baton-properties';
+import type { HubSpotClient } from './hubspot-client';
+import { toHubSpotBatchRead } from './hubspot-requests';
+import type { HubSpotSearchFilter } from './hubspot-requests';
+import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema, hubSpotPagingSchema } from './hubspot-schemas';
+
+/*
+ * Reads dispositions back from HubSpot (or the sandbox) for Baton Insights: contacts handed off
+ * or dispositioned in a date window, their owners and their deals. HubSpot's search stops at
+ * 10,000 results per query, so a window whose total reaches the cap is split in two (by time)
+ * until every part fits: large portals are read completely, a few hundred requests at most.
+ */
+
+const P = BATON_PROPERTY_NAMES;
+/** HubSpot search answers at most 10,000 results per query (paging past it is refused). */
+export const SEARCH_RESULT_CAP = 10_000;
+const SEARCH_PAGE_SIZE = 200;
+const ASSOCIATION_BATCH = 1000;
+const DEAL_BATCH = 100;
+
+export const INSIGHT_CONTACT_PROPERTIES = [
+  P.disposition,
+  P.stage,
+  P.reason,
+  P.reasonId,
+  P.definitionVersion,
+  P.slaOutcome,
+  P.responseTimeMinutes,
+  P.dispositionAt,
+  P.objections,
+  P.rep,
+  'hs_analytics_source',
+  'campaign_name',
+  'hubspot_owner_id',
+  'hubspot_owner_assigneddate',
+  'notes_last_contacted',
+  'hs_lead_status',
+] as const;
+
+const DEAL_PROPERTIES = ['amount', 'dealstage', 'hs_is_closed_won', 'hs_is_closed'] as const;
+
+const searchPageSchema = z.looseObject({
+  total: z.number().int().nonnegative(),
+  results: z.array(hubSpotObjectSchema),
+  paging: hubSpotPagingSchema.optional(),
+});
+
+const associationsBatchSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      from: z.looseObject({ id: z.string() }),
+      to: z.array(z.looseObject({ toObjectId: z.union([z.number(), z.string()]).transform(String) })),
+    }),
+  ),
+});
+
+const ownersPageSchema = hubSpotCollectionSchema(hubSpotOwnerSchema);
+
+export interface ReadInsightsOptions {
+  /** Window start (epoch ms, inclusive). */
+  from: number;
+  /** Window end (epoch ms, exclusive). */
+  to: number;
+  signal?: AbortSignal;
+  /** The search cap; smaller in tests so splitting can be exercised without 10,000 contacts. */
+  resultCap?: number;
+  pageSize?: number;
+}
+
+export interface InsightsReadResult {
+  records: InsightRecord[];
+  /** How many windows the date range was read in (1 unless a window hit the search cap). */
+  windows: number;
+  requests: number;
+  /** What could not be read (deals, owners): the rest is still shown, with these named. */
+  warnings: string[];
+}
+
+export async function readHubSpotInsights(client: HubSpotClient, options: ReadInsightsOptions): Promise<InsightsReadResult> {
+  const cap = options.resultCap ?? SEARCH_RESULT_CAP;
+  const pageSize = Math.min(SEARCH_PAGE_SIZE, options.pageSize ?? SEARCH_PAGE_SIZE);
+  const contacts = new Map<string, z.infer<typeof hubSpotObjectSchema>>();
+  const warnings: string[] = [];
+  let requests = 0;
+  let windows = 0;
+
+  const search = async (from: number, to: number, after?: string) => {
+    requests++;
+    // Two filter groups are ORed: handed off in the window, or dispositioned in it (a lead
+    // handed off earlier but decided now belongs to this window's dispositions).
+    const between = (propertyName: string): HubSpotSearchFilter => ({ propertyName, operator: 'BETWEEN', value: String(from), highValue: String(to - 1) });
+    const body: Record<string, unknown> = {
+      filterGroups: [{ filters: [between('hubspot_owner_assigneddate')] }, { filters: [between(P.dispositionAt)] }],
+      // A stable order: pages of one query do not shift while we read them.
+      sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+      properties: [...INSIGHT_CONTACT_PROPERTIES],
+      limit: pageSize,
+    };
+    if (after !== undefined) body.after = after;
+    try {
+      return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
+    } catch (err) {
+      throw explainSearchError(err);
+    }
+  };
+
+  const readWindow = async (from: number, to: number): Promise<void> => {
+    const first = await search(from, to);
+    if (first.total >= cap) {
+      if (to - from <= 60_000) throw new CrmError('rejected', `More than ${cap.toLocaleString('en')} leads were handed off within one minute; Baton cannot read them through search.`);
+      const mid = from + Math.floor((to - from) / 2);
+      await readWindow(from, mid);
+      await readWindow(mid, to);
+      return;
+    }
+    windows++;
+    let page = first;
+    for (;;) {
+      for (const contact of page.results) contacts.set(contact.id, contact);
+      const after = page.paging?.next?.after;
+      if (!after) break;
+      page = await search(from, to, after);
+    }
+  };
+
+  await readWindow(options.from, options.to);
+
+  const ids = [...contacts.keys()];
+  let owners = new Map<string, string>();
+  try {
+    const read = await readOwners(client, options.signal);
+    requests += read.requests;
+    owners = read.names;
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    warnings.push(`Owner names could not be read (${describe(err)}); reps are shown by id.`);
+  }
+  let deals = new Map<string, InsightDeal>();
+  try {
+    const read = await readDeals(client, ids, options.signal);
+    requests += read.requests;
+    deals = read.deals;
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    warnings.push(`Deals could not be read (${describe(err)}); opportunities and revenue are missing.`);
+  }
+
+  const records = ids.map((id) => fromHubSpotInsightContact(contacts.get(id) as z.infer<typeof hubSpotObjectSchema>, owners, deals.get(id) ?? null));
+  return { records, windows, requests, warnings };
+}
+
+/** Maps one contact (with the Baton properties) onto the CRM-neutral record. Pure. */
+export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectSchema>, owners: ReadonlyMap<string, string>, deal: InsightDeal | null): InsightRecord {
+  const p = contact.properties;
+  const text = (name: string): string | null => {
+    const value = p[name];
+    return value === undefined || value === null || value.trim() === '' ? null : value;
+  };
+  const outcome = text(P.disposition);
+  const decidedAt = parseTime(text(P.dispositionAt));
+  const stage = text(P.stage);
+  const minutes = Number(text(P.responseTimeMinutes) ?? Number.NaN);
+  const ownerId = text('hubspot_owner_id');
+  const source = text('hs_analytics_source');
+  const validOutcome = outcome === 'accepted' || outcome === 'recycled' || outcome === 'rejected' ? outcome : null;
+  return {
+    contactId: contact.id,
+    campaign: text('campaign_name'),
+    source,
+    channel: toChannel(source),
+    ownerId,
+    ownerName: ownerId ? (owners.get(ownerId) ?? null) : null,
+    handedOffAt: parseTime(text('hubspot_owner_assigneddate')),
+    lastTouchedAt: parseTime(text('notes_last_contacted')),
+    leadStatus: text('hs_lead_status'),
+    slaTier: null,
+    // A disposition without its time or with an outcome Baton does not know is not counted as one.
+    disposition:
+      validOutcome && decidedAt !== null
+        ? {
+            outcome: validOutcome,
+            acceptedStage: validOutcome === 'accepted' && (stage === 'working' || stage === 'opportunity_created') ? stage : null,
+            reasonId: text(P.reasonId),
+            reasonLabel: text(P.reason),
+            objections: (text(P.objections) ?? '').split(';').map((tag) => tag.trim()).filter(Boolean),
+            definitionVersion: text(P.definitionVersion),
+            slaOutcome: text(P.slaOutcome),
+            responseMinutes: Number.isFinite(minutes) && minutes >= 0 ? minutes : null,
+            decidedAt,
+            rep: text(P.rep),
+          }
+        : null,
+    deal,
+  };
+}
+
+/** HubSpot datetimes read back as ISO strings (or epoch ms from older writes). */
+function parseTime(value: string | null): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+async function readOwners(client: HubSpotClient, signal: AbortSignal | undefined): Promise<{ names: Map<string, string>; requests: number }> {
+  const names = new Map<string, string>();
+  let after: string | undefined;
+  let requests = 0;
+  do {
+    requests++;
+    const page = await client.request('GET', '/crm/v3/owners', { query: { limit: 500, after }, schema: ownersPageSchema, signal });
+    for (const owner of page.results) {
+      const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim() || owner.email || owner.id;
+      names.set(owner.id, name);
+    }
+    after = page.paging?.next?.after;
+  } while (after);
+  return { names, requests };
+}
+
+/** Won beats open beats lost: the deal that says how far the lead got. */
+function rankDeal(deal: InsightDeal): number {
+  return deal.won ? 2 : deal.closed ? 0 : 1;
+}
+
+async function readDeals(client: HubSpotClient, contactIds: readonly string[], signal: AbortSignal | undefined): Promise<{ deals: Map<string, InsightDeal>; requests: number }> {
+  let requests = 0;
+  const dealsOf = new Map<string, string[]>();
+  for (let i = 0; i < contactIds.length; i += ASSOCIATION_BATCH) {
+    requests++;
+    const chunk = contactIds.slice(i, i + ASSOCIATION_BATCH);
+    const page = await client.request('POST', '/crm/v4/associations/contacts/deals/batch/read', {
+      body: { inputs: chunk.map((id) => ({ id })) },
+      schema: associationsBatchSchema,
+      signal,
+    });
+    for (const result of page.results) dealsOf.set(result.from.id, result.to.map((to) => to.toObjectId));
+  }
+  const dealIds = [...new Set([...dealsOf.values()].flat())];
+  const byId = new Map<string, InsightDeal>();
+  for (let i = 0; i < dealIds.length; i += DEAL_BATCH) {
+    requests++;
+    const page = await client.request('POST', '/crm/v3/objects/deals/batch/read', {
+      body: toHubSpotBatchRead(dealIds.slice(i, i + DEAL_BATCH), DEAL_PROPERTIES),
+      schema: hubSpotBatchReadResponseSchema,
+      signal,
+    });
+    for (const deal of page.results) {
+      const amount = Number(deal.properties.amount ?? Number.NaN);
+      const stage = deal.properties.dealstage ?? null;
+      const won = deal.properties.hs_is_closed_won === 'true' || stage === 'closedwon';
+      byId.set(deal.id, {
+        amount: Number.isFinite(amount) ? amount : null,
+        stage,
+        won,
+        closed: won || deal.properties.hs_is_closed === 'true' || stage === 'closedlost',
+      });
+    }
+  }
+  const deals = new Map<string, InsightDeal>();
+  for (const [contactId, ids] of dealsOf) {
+    let best: InsightDeal | null = null;
+    for (const id of ids) {
+      const deal = byId.get(id);
+      if (deal && (!best || rankDeal(deal) > rankDeal(best))) best = deal;
+    }
+    if (best) deals.set(contactId, best);
+  }
+  return { deals, requests };
+}
+
+function explainSearchError(err: unknown): unknown {
+  // HubSpot answers 400 PROPERTY_DOESNT_EXIST when the Baton properties were never created.
+  if (err instanceof CrmError && err.kind === 'rejected' && /baton_/i.test(err.message)) {
+    return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet, so there are no dispositions to read. An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
+  }
+  return err;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
