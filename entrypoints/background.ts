@@ -27,7 +27,7 @@ export default defineBackground(() => {
       return { mapping, reasons, timeZone: policy.calendar.timeZone };
     },
   });
-  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor });
+  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor, resolveLeadContact: connections.contactOfLead });
 
   let outboxStore: Promise<OutboxStore> | null = null;
   const outbox = () => (outboxStore ??= openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));

@@ -5,6 +5,7 @@ import { ensureBatonProperties, type EnsureBatonPropertiesResult } from './hubsp
 import { createHubSpotAdapter } from './hubspot/hubspot-adapter';
 import { createHubSpotClient, type HubSpotClient } from './hubspot/hubspot-client';
 import { createHubSpotWriter } from './hubspot/hubspot-writer';
+import { resolveHubSpotLeadContact } from './hubspot/resolve-lead-contact';
 import type { LeadStatusMapping } from './hubspot/lead-status-mapping';
 import type { LeadPage } from './pages/read-lead-page';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
@@ -33,6 +34,8 @@ export interface CrmConnectionsDeps {
 export interface CrmConnections {
   adapterFor(page: LeadPage): Promise<CrmAdapter>;
   writerFor(route: CrmRoute): Promise<CrmWriter>;
+  /** The contact a HubSpot Leads record (0-136) belongs to, or null when it has none. */
+  contactOfLead(page: LeadPage): Promise<string | null>;
   /** Admin setup: the "Baton" property group and properties in the connected HubSpot (or the sandbox in demo builds). */
   setupProperties(): Promise<EnsureBatonPropertiesResult>;
 }
@@ -80,6 +83,11 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
       let adapter = adapters.get(client.baseUrl);
       if (!adapter) adapters.set(client.baseUrl, (adapter = createHubSpotAdapter({ client, crm })));
       return adapter;
+    },
+    async contactOfLead(page) {
+      if (page.crm !== 'hubspot' && page.crm !== 'sandbox') throw unsupportedPageError(page);
+      const { client } = await clientForRoute(page);
+      return resolveHubSpotLeadContact(client, page.id);
     },
     async writerFor(route) {
       const { client } = await clientForRoute(route);

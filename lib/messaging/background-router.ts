@@ -142,7 +142,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     if (!page) return { status: 'no-lead' };
     const checked = leadPageSchema.safeParse(page);
     if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');
-    const resolved = await deps.crmService.resolvePage(checked.data);
+    const resolved = await deps.crmService.resolvePage(page);
     const context = await deps.crmService.getLeadContext(resolved, { refresh });
     return { status: 'ok', page: resolved, context };
   }

@@ -1,5 +1,5 @@
 import { expect, panelFrame, test } from './fixtures';
-import { HUBSPOT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
+import { HUBSPOT_CONTACT, HUBSPOT_LEAD, HUBSPOT_LEAD_WITHOUT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
 
 // The production build: HubSpot hosts only, no localhost permission, no sandbox.
 test.use({ build: 'production' });
@@ -76,6 +76,25 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await expect(missing).toContainText('crm.schemas.contacts.write');
     await expect(missing).not.toContainText('crm.objects.contacts.read');
     await expect(options.getByTestId('rate-limit-headroom')).toContainText('249,000 of 250,000 calls left today');
+  });
+
+  test("a HubSpot Leads record shows its contact's panel; a lead without a contact says so", async ({ page, extension }) => {
+    const hubspot = await installScriptedHubSpot(extension.context);
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+    await options.close();
+
+    await page.goto(`https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-136/${HUBSPOT_LEAD}`);
+    const panel = panelFrame(page);
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
+    expect(hubspot.requests.some((r) => r.path.startsWith(`/crm/v4/objects/leads/${HUBSPOT_LEAD}/associations/contacts`))).toBe(true);
+    expect(hubspot.requests.some((r) => r.path.startsWith(`/crm/v3/objects/contacts/${HUBSPOT_CONTACT}`))).toBe(true);
+
+    await page.goto(`https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-136/${HUBSPOT_LEAD_WITHOUT_CONTACT}`);
+    await expect(panelFrame(page).getByRole('alert')).toContainText('no associated contact');
   });
 
   test('a rejected token asks the rep to reconnect', async ({ page, extension }) => {

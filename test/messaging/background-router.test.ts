@@ -13,7 +13,7 @@ const SANDBOX_RECORD = 'http://127.0.0.1:4477/contacts/2400001/record/0-1/101';
 const context = { lead: { ref: { crm: 'hubspot', account: '42', id: '7', objectType: 'contact' } }, events: [], touches: [], sources: [], fetchedAt: 1 } as unknown as LeadContext;
 
 function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
-  const crmService: CrmService = { getLeadContext: vi.fn(async () => context), invalidate: vi.fn() };
+  const crmService: CrmService = { resolvePage: vi.fn(async (page) => page), getLeadContext: vi.fn(async () => context), invalidate: vi.fn() };
   const deps: BackgroundRouterDeps = {
     extensionId: EXT,
     demoBuild: false,
@@ -106,6 +106,19 @@ describe('background router', () => {
     expect(off).toMatchObject({ ok: false, error: { kind: 'rejected' } });
   });
 
+  it('a HubSpot Leads record acts on its contact: the context and the disposition', async () => {
+    const contactPage = { crm: 'hubspot', account: '42', objectType: 'contact', id: '7', origin: 'https://app.hubspot.com' } as const;
+    const crmService: CrmService = { resolvePage: vi.fn(async () => contactPage), getLeadContext: vi.fn(async () => context), invalidate: vi.fn() };
+    const { handle, deps } = setup({ crmService });
+    const tab = { url: 'https://app.hubspot.com/contacts/42/record/0-136/900' };
+    const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab });
+    expect(crmService.resolvePage).toHaveBeenCalledWith(expect.objectContaining({ objectType: 'lead', id: '900' }));
+    expect(crmService.getLeadContext).toHaveBeenCalledWith(contactPage, expect.anything());
+    expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: contactPage } });
+    await handle({ type: 'disposition/save', draft: {}, brief: [] }, { id: EXT, url: PANEL, tab });
+    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(contactPage, expect.anything(), []);
+  });
+
   it('keeps the admin setup action to the options page', async () => {
     const { handle, deps } = setup();
     expect(await handle({ type: 'crm/setup-properties' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
@@ -121,6 +134,7 @@ describe('background router', () => {
 
   it('passes CRM errors through with their kind and retryability', async () => {
     const crmService: CrmService = {
+      resolvePage: vi.fn(async (page) => page),
       getLeadContext: vi.fn(async () => {
         throw new CrmError('server', 'HubSpot answered 503', { status: 503 });
       }),
@@ -132,7 +146,7 @@ describe('background router', () => {
   });
 
   it('turns unexpected exceptions into an error answer', async () => {
-    const crmService: CrmService = { getLeadContext: vi.fn(async () => Promise.reject(new TypeError('boom'))), invalidate: vi.fn() };
+    const crmService: CrmService = { resolvePage: vi.fn(async (page) => page), getLeadContext: vi.fn(async () => Promise.reject(new TypeError('boom'))), invalidate: vi.fn() };
     const { handle } = setup({ crmService });
     const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
     expect(res).toMatchObject({ ok: false, error: { kind: 'internal' } });

@@ -15,6 +15,9 @@ const fixture = (name: string) => JSON.parse(readFileSync(resolve('test/fixtures
 
 export const HUBSPOT_PORTAL = '4711';
 export const HUBSPOT_CONTACT = '51';
+/** A Leads record (object 0-136) associated with HUBSPOT_CONTACT, and one with no contact. */
+export const HUBSPOT_LEAD = '7001';
+export const HUBSPOT_LEAD_WITHOUT_CONTACT = '7002';
 export const VALID_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 
 export interface ScriptedRequest {
@@ -109,6 +112,11 @@ export async function installScriptedHubSpot(context: BrowserContext, options: {
         .map((n) => ({ toObjectId: Number(n.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 202, label: null }] }));
       return json(200, { results });
     }
+    // HubSpot Leads records (0-136): one that belongs to the fixture contact, one without a contact.
+    if (path === `/crm/v4/objects/leads/${HUBSPOT_LEAD}/associations/contacts`) {
+      return json(200, { results: [{ toObjectId: Number(HUBSPOT_CONTACT), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 578, label: 'Primary' }] }] });
+    }
+    if (path === `/crm/v4/objects/leads/${HUBSPOT_LEAD_WITHOUT_CONTACT}/associations/contacts`) return json(200, { results: [] });
     if (/^\/crm\/v4\/objects\/contacts\/[^/]+\/associations\/(notes|calls|emails)$/.test(path)) return json(200, { results: [] });
     if (path === '/crm/v3/objects/notes/batch/read' && method === 'POST') {
       const wanted = ((body as { inputs?: { id: string }[] } | null)?.inputs ?? []).map((i) => String(i.id));
