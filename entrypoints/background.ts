@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createInsightsActions } from '../lib/background/insights-actions';
 import { createLeadActions } from '../lib/background/lead-actions';
 import { createOutboxRunner } from '../lib/background/outbox-runner';
 import { createCrmConnections } from '../lib/crm/crm-connections';
@@ -63,6 +64,7 @@ export default defineBackground(() => {
       newId: () => crypto.randomUUID(),
     }),
     setupCrmProperties: () => connections.setupProperties(),
+    getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now }).getInsights,
     saveToken: async (token) => {
       await writeSecret('hubspot-token', token);
       await writeConnectionSettings({ ...(await readConnectionSettings()), kind: 'hubspot', hubspotPortalId: null });

@@ -15,6 +15,7 @@ import {
   type OutboxList,
 } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
+import type { InsightsRequest, InsightsResult } from './insights-protocol';
 
 type PropertySetupResult = z.infer<typeof propertySetupResultSchema>;
 
@@ -35,6 +36,8 @@ export interface BackgroundRouterDeps {
   /** The write side for the lead in the sender's tab; the page is always derived from the tab URL. */
   leadActions: LeadActions;
   setupCrmProperties(): Promise<PropertySetupResult>;
+  /** Insights page: dispositions from the connected CRM, aggregated. Absent: Insights is not wired (tests). */
+  getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -62,6 +65,7 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'outbox/resend': ['/panel.html'],
   'outbox/discard': ['/panel.html'],
   'attempt/log': ['/panel.html'],
+  'insights/get': ['/insights.html'],
 };
 
 /**
@@ -121,6 +125,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.leadActions.resend(await requireLeadPage(sender), request.id);
       case 'outbox/discard':
         return deps.leadActions.discard(await requireLeadPage(sender), request.id);
+      case 'insights/get':
+        if (!deps.getInsights) throw new CrmError('rejected', 'Insights are not available in this build.');
+        return deps.getInsights({ filters: request.filters, averageDealValue: request.averageDealValue, refresh: request.refresh });
       case 'attempt/log':
         return deps.leadActions.logAttempt(await requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }

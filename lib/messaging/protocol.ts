@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { leadContextSchema } from '../crm/crm-port';
+import { insightsRequestSchema } from './insights-protocol';
 
 /**
  * Typed runtime messages between extension pages (panel, options) and the background. Both ends
@@ -42,6 +43,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     connected: z.boolean(),
     note: z.string().trim().max(2000).nullable(),
   }),
+  /** Insights: dispositions read back from the connected CRM, aggregated under the filters. */
+  insightsRequestSchema,
 ]);
 export type BatonRequest = z.input<typeof requestSchema>;
 export type BatonRequestParsed = z.output<typeof requestSchema>;
