@@ -2,6 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { BatonRequestError, sendRequest } from '../messaging/send-request';
 import { leadContextResultSchema } from '../messaging/protocol';
 
+/** A call takes longer than this; a glance at another tab does not. */
+export const FOCUS_REFETCH_MIN_AGE_MS = 5_000;
+
 /** One queryOptions factory per resource; invalidate through `leadQueries.all`. */
 export const leadQueries = {
   all: ['lead'] as const,
@@ -16,7 +19,8 @@ export const leadQueries = {
         sendRequest({ type: 'lead/get-context', refresh: client.getQueryData(queryKey) !== undefined }, leadContextResultSchema),
       retry: (failureCount, error) => error instanceof BatonRequestError && error.retryable && failureCount < 2,
       // Coming back to the panel after logging a call in the CRM must show it (the SLA clock
-      // stops), even if the lead was read seconds ago: refetch on every focus, not only when stale.
-      refetchOnWindowFocus: 'always',
+      // stops): refetch on focus even though the data is not "stale" yet, but only once it is a
+      // few seconds old, so focus bouncing between tabs does not re-read the lead from the CRM.
+      refetchOnWindowFocus: (query) => (Date.now() - query.state.dataUpdatedAt > FOCUS_REFETCH_MIN_AGE_MS ? 'always' : false),
     }),
 };
