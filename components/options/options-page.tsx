@@ -16,6 +16,7 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
     <main className="mx-auto max-w-3xl px-6 py-8 text-sm">
       <h1 className="text-xl font-semibold text-slate-900">Baton settings</h1>
       <p className="mt-1 text-slate-600">Baton shows the marketing-to-sales handoff beside the lead record in your CRM.</p>
+      <p className="mt-2"><a href="/insights.html" target="_blank" rel="noopener" className="font-medium text-sky-800 underline">Open Baton Insights</a><span className="text-slate-600"> — what sales did with marketing's leads, by campaign, source and rep.</span></p>
       {settings.isPending ? <p role="status">Loading settings…</p> : null}
       {settings.isError ? <p role="alert" className="text-red-700">Could not read settings: {settings.error.message}</p> : null}
       {settings.data ? <ConnectionSection settings={settings.data} demoBuild={demoBuild} /> : null}

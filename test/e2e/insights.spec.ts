@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
+import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
+import { parseCsv } from '../../lib/domain/qualification/parse-csv';
+import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { expect, panelFrame, recordUrl, test } from './fixtures';
+import { readJson } from './support/read-sandbox';
+
+/** A webinar lead: its campaign has no competitor rejections in the seeded history, so the new one stands out. */
+const LEAD = SANDBOX_SCENARIOS.demoSecondary;
+
+/** Points the extension at this test's sandbox (random port) the way an admin would: options, Sandbox address, Save. */
+async function useSandbox(page: Page, extensionId: string, sandboxUrl: string) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const field = page.getByLabel('Sandbox address');
+  await field.fill(sandboxUrl);
+  await field.press('Enter');
+  await expect(field).toHaveValue(sandboxUrl);
+  // Saved settings are read back by the options page; wait for the stored value to come back.
+  await page.reload();
+  await expect(page.getByLabel('Sandbox address')).toHaveValue(sandboxUrl);
+}
+
+/** The body rows of a table, as the cells' text. */
+async function tableRows(page: Page, name: string): Promise<string[][]> {
+  return page.locator(`table[data-table="${name}"] tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
+}
+
+test.describe('Baton Insights', () => {
+  test.beforeEach(async ({ sandbox }) => {
+    await ensureBatonProperties(createHubSpotClient({ baseUrl: sandbox.url, getAccessToken: async () => 'sandbox' }));
+  });
+
+  test('opens from the options page and tells the seeded story; axe finds nothing', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    const [insights] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open Baton Insights' }).click()]);
+    await expect(insights.getByRole('heading', { name: 'Baton Insights', level: 1 })).toBeVisible();
+    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
+    const campaigns = await tableRows(insights, 'outcomes-by-campaign');
+    const paid = campaigns.find((row) => row[0] === 'Q4 Pipeline Automation');
+    const webinar = campaigns.find((row) => row[0] === 'Q4 Webinar Series');
+    expect(parseFloat(paid?.[6] ?? 'NaN')).toBeLessThan(30);
+    expect(parseFloat(webinar?.[6] ?? 'NaN')).toBeGreaterThan(50);
+    await expect(insights.getByText(/leads have no disposition after 7 days/)).toBeVisible();
+
+    const axe = await new AxeBuilder({ page: insights }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('a disposition saved in the panel appears under its campaign and reason after refresh; CSV matches the table', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    const lead = await readJson(sandbox, `/crm/v3/objects/contacts/${LEAD}?properties=campaign_name`);
+    const campaign: string = lead.properties.campaign_name;
+    expect(campaign).toBeTruthy();
+
+    const insights = await page.context().newPage();
+    await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads/, { timeout: 20_000 });
+    const competitorRows = async () => (await tableRows(insights, 'reasons-by-campaign')).filter((row) => row[0] === campaign && row[1] === 'Competitor');
+    const before = Number((await competitorRows())[0]?.[2] ?? '0');
+
+    // The rep rejects the lead as a competitor in the panel.
+    await page.goto(recordUrl(sandbox, LEAD));
+    const panel = panelFrame(page);
+    await panel.getByRole('tab', { name: 'Outcome' }).click();
+    await panel.getByText('Reject', { exact: true }).click();
+    await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
+    await panel.getByRole('button', { name: 'Review and save' }).click();
+    await panel.getByRole('button', { name: 'Save to CRM' }).click();
+    await expect(panel.locator('[data-outbox-state="delivered"]')).toBeVisible({ timeout: 20_000 });
+
+    await insights.bringToFront();
+    await insights.getByRole('button', { name: /Refresh from CRM/ }).click();
+    await expect.poll(async () => Number((await competitorRows())[0]?.[2] ?? '0'), { timeout: 20_000 }).toBe(before + 1);
+
+    // Filter to the campaign: the CSV export holds exactly the table's cells.
+    await insights.getByRole('combobox', { name: 'Campaign', exact: true }).selectOption({ label: campaign });
+    await expect.poll(async () => (await tableRows(insights, 'reasons-by-campaign')).every((row) => row[0] === campaign)).toBe(true);
+    const shown = await tableRows(insights, 'reasons-by-campaign');
+    const headers = await insights.locator('table[data-table="reasons-by-campaign"] thead th').allTextContents();
+    const [download] = await Promise.all([insights.waitForEvent('download'), insights.getByRole('button', { name: 'Export CSV: Reasons by campaign' }).click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(parseCsv(csv)).toEqual([headers, ...shown]);
+  });
+});
