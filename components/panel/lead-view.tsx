@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { summarizeEngagement } from '../../lib/domain/engagement/summarize-engagement';
 import { snapshotChecklist } from '../../lib/domain/disposition/disposition';
@@ -14,12 +14,7 @@ import { adminQueries } from '../../lib/queries/admin-queries';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { leadQueries } from '../../lib/queries/lead-queries';
 import { LeadPanelStoreProvider, useTimelineFocus, useClearTimelineFocus, type PanelTab } from '../../lib/stores/lead-panel-store';
-// Tabs other than the brief load on first use: they are not needed for the first paint of the
-// panel, and keeping them out of the initial bundle is most of the panel's size budget.
-const ContactAttemptForm = lazy(() => import('../disposition/contact-attempt-form').then((m) => ({ default: m.ContactAttemptForm })));
-const DispositionForm = lazy(() => import('../disposition/disposition-form').then((m) => ({ default: m.DispositionForm })));
-const OutboxStatusList = lazy(() => import('../disposition/outbox-status-list').then((m) => ({ default: m.OutboxStatusList })));
-const EngagementTimeline = lazy(() => import('../engagement/engagement-timeline').then((m) => ({ default: m.EngagementTimeline })));
+import { EngagementTimeline } from '../engagement/engagement-timeline';
 import { QualificationChecklist } from '../qualification/qualification-checklist';
 import { SlaCountdown } from '../sla/sla-countdown';
 import { PanelLoading, PanelMessage } from '../ui/panel-states';
@@ -28,6 +23,10 @@ import { BriefView } from './brief-view';
 import { LeadHeader } from './lead-header';
 import { PanelTabs } from './panel-tabs';
 import { SourceNotices } from './source-notices';
+
+import { ContactAttemptForm } from '../disposition/contact-attempt-form';
+import { DispositionForm } from '../disposition/disposition-form';
+import { OutboxStatusList } from '../disposition/outbox-status-list';
 
 const SLA_LABELS: Record<string, string> = { on_track: 'On track', at_risk: 'At risk', breached: 'Breached', met: 'Met', met_late: 'Met late', not_started: 'Not started' };
 
@@ -112,12 +111,7 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
           outcome: 'Outcome',
         }}
       >
-        {(tab) => (
-          // Inside the tab panel, so the tab list (and the focused tab) never unmounts while a tab loads.
-          <Suspense fallback={<p role="status" className="px-4 py-3 text-xs text-slate-500">Loading…</p>}>
-            {renderTab(tab)}
-          </Suspense>
-        )}
+        {renderTab}
       </PanelTabs>
       </main>
     </div>
