@@ -21,6 +21,7 @@ export const SEARCH_RESULT_CAP = 10_000;
 const SEARCH_PAGE_SIZE = 200;
 const ASSOCIATION_BATCH = 1000;
 const DEAL_BATCH = 100;
+const MAX_RATE_LIMIT_RETRIES = 6;
 
 export const INSIGHT_CONTACT_PROPERTIES = [
   P.disposition,
@@ -69,6 +70,8 @@ export interface ReadInsightsOptions {
   /** The search cap; smaller in tests so splitting can be exercised without 10,000 contacts. */
   resultCap?: number;
   pageSize?: number;
+  /** Waits between rate-limited retries (tests pass a fake clock). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface InsightsReadResult {
@@ -101,10 +104,19 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
       limit: pageSize,
     };
     if (after !== undefined) body.after = after;
-    try {
-      return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
-    } catch (err) {
-      throw explainSearchError(err);
+    // Search has its own per-portal limit (about 5 requests a second): a 429 waits and retries
+    // instead of throwing away the windows already read.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
+      } catch (err) {
+        if (err instanceof CrmError && err.kind === 'rate_limited' && err.policyName !== 'DAILY' && attempt < MAX_RATE_LIMIT_RETRIES) {
+          await (options.sleep ?? sleep)(err.retryAfterMs ?? 1000 * attempt, options.signal);
+          requests++;
+          continue;
+        }
+        throw explainSearchError(err);
+      }
     }
   };
 
@@ -279,6 +291,17 @@ function explainSearchError(err: unknown): unknown {
     return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet, so there are no dispositions to read. An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
   }
   return err;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
 }
 
 function describe(err: unknown): string {

@@ -60,7 +60,7 @@ function createFakeHubSpot(contacts: FakeContact[], options: { cap: number; fail
     return json(404, { message: `no route ${url.pathname}` });
   };
   const client = createHubSpotClient({ baseUrl: 'https://api.example.test', getAccessToken: async () => 't', fetch: fetchImpl as typeof fetch });
-  return { client, calls };
+  return { client, calls, fetchImpl };
 }
 
 function contact(id: number, assignedAt: number, extra: Record<string, string | null> = {}): FakeContact {
@@ -94,6 +94,31 @@ describe('readHubSpotInsights', () => {
     const result = await readHubSpotInsights(client, { from: T0, to: T0 + 25 * HOUR, resultCap: 10, pageSize: 4 });
     expect(result.records.map((r) => r.contactId).sort((a, b) => Number(a) - Number(b))).toEqual(contacts.map((c) => c.id));
     expect(result.windows).toBeGreaterThan(2);
+  });
+
+  it('waits out a search 429 (Retry-After) and goes on, without losing what it read', async () => {
+    const { fetchImpl: inner } = createFakeHubSpot([contact(1, T0 + HOUR), contact(2, T0 + 2 * HOUR)], { cap: 10_000 });
+    let searches = 0;
+    const waits: number[] = [];
+    const limited = createHubSpotClient({
+      baseUrl: 'https://api.example.test',
+      getAccessToken: async () => 't',
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).endsWith('/search') && ++searches === 2) {
+          return new Response(JSON.stringify({ status: 'error', message: 'Search rate limit', policyName: 'SECONDLY' }), { status: 429, headers: { 'Retry-After': '2' } });
+        }
+        return inner(input, init);
+      }) as typeof fetch,
+    });
+    const result = await readHubSpotInsights(limited, { from: T0, to: T0 + 24 * HOUR, pageSize: 1, sleep: async (ms) => void waits.push(ms) });
+    expect(result.records.map((r) => r.contactId)).toEqual(['1', '2']);
+    expect(waits).toEqual([2000]);
+  });
+
+  it('a DAILY 429 is not retried: it is reported', async () => {
+    const fetchImpl = async () => new Response(JSON.stringify({ status: 'error', message: 'daily', policyName: 'DAILY' }), { status: 429 });
+    const client = createHubSpotClient({ baseUrl: 'https://api.example.test', getAccessToken: async () => 't', fetch: fetchImpl as typeof fetch });
+    await expect(readHubSpotInsights(client, { from: T0, to: T0 + HOUR, sleep: async () => {} })).rejects.toMatchObject({ kind: 'rate_limited' });
   });
 
   it('keeps the contacts when deals cannot be read, and says so', async () => {
