@@ -162,7 +162,7 @@ function outcomeBars(rows: OutcomeRow[], label: (row: OutcomeRow) => string): Ba
       { series: 'rejected', value: row.rejected },
       { series: 'undecided', value: Math.max(0, row.handedOff - row.dispositioned) },
     ],
-    note: `${formatRate(row.acceptanceRate)} accepted`,
+    note: row.acceptanceRate === null ? 'no dispositions' : `${formatRate(row.acceptanceRate)} accepted`,
   }));
 }
 
