@@ -136,6 +136,14 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
             <OutboxStatusList items={outbox.data?.items ?? []} navigation={navigation} />
             <DispositionForm context={dispositionContext} navigation={navigation} />
             <ContactAttemptForm navigation={navigation} attemptsMade={attemptsMade} unreachableAfterAttempts={rules.attemptPolicy.unreachableAfterAttempts} />
+            <p className="text-[11px] text-slate-500">
+              Marketing sees these reasons by campaign and source in{' '}
+              {/* An extension page: opens in its own tab, outside the CRM. */}
+              <a href="/insights.html" target="_blank" rel="noopener" className="text-sky-700 underline underline-offset-2 hover:text-sky-900">
+                Baton Insights
+              </a>
+              .
+            </p>
           </div>
         );
     }

@@ -117,12 +117,22 @@ async function main(): Promise<number> {
     console.log('Lead 2: disposition saved to the sandbox CRM.');
     await shoot('02-panel-saved.png', page.locator(PANEL));
 
-    // 4. The admin's settings page.
+    // 4. Marketing's view: the reasons flowing back, by campaign, source and rep.
+    const insights = await extension.context.newPage();
+    await insights.setViewportSize({ width: 1280, height: 1400 });
+    await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+    await insights.getByRole('heading', { level: 1 }).waitFor();
+    await insights.locator('table').first().waitFor({ timeout: 30_000 });
+    await insights.waitForTimeout(500);
+    await shoot('04-insights.png', insights);
+    await insights.close();
+
+    // 5. The admin's settings page.
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Baton settings' }).waitFor();
     await options.setViewportSize({ width: 1100, height: 900 });
-    await shoot('03-options.png', options);
+    await shoot('05-options.png', options);
   } finally {
     await extension.close().catch(() => {});
     await sandbox.close();
