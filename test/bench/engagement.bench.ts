@@ -6,6 +6,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { EngagementEvent, EngagementKind } from '../../lib/domain/engagement/engagement-event';
 import { normalizeEngagement } from '../../lib/domain/engagement/normalize-engagement';
 import { summarizeEngagement } from '../../lib/domain/engagement/summarize-engagement';
+import { createSeededRandom } from '../../lib/sandbox/seeded-random';
 
 const BUDGET_MS = 20;
 const EVENTS = 10_000;
@@ -14,17 +15,11 @@ const WARMUP = 10;
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const DAY_MS = 86_400_000;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same timeline. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (the sandbox's mulberry32) so every run measures the same timeline. */
+const createRandom = (seed: number): (() => number) => {
+  const random = createSeededRandom(seed);
+  return () => random.next();
+};
 
 const PAGES = [
   ['Pricing', 'https://baton.example/pricing'],

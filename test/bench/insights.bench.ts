@@ -5,23 +5,18 @@
 import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
 import { toChannel } from '../../lib/domain/insights/insight-record';
 import type { InsightRecord } from '../../lib/domain/insights/insight-record';
+import { createSeededRandom } from '../../lib/sandbox/seeded-random';
 
 const RECORDS = 20_000;
 const RUNS = 9;
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const DAY = 86_400_000;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (the sandbox's mulberry32) so every run measures the same data. */
+const createRandom = (seed: number): (() => number) => {
+  const random = createSeededRandom(seed);
+  return () => random.next();
+};
 
 export function generateInsightRecords(count: number, seed = 7): InsightRecord[] {
   const random = createRandom(seed);

@@ -9,23 +9,18 @@ import type { SlaState } from '../../lib/domain/sla/compute-sla-status';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import { slaPolicySchema } from '../../lib/domain/sla/sla-policy';
 import type { SlaPolicy } from '../../lib/domain/sla/sla-policy';
+import { createSeededRandom } from '../../lib/sandbox/seeded-random';
 
 const LEADS = 10_000;
 const RUNS = 7;
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const DAY = 86_400_000;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same queue. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (the sandbox's mulberry32) so every run measures the same queue. */
+const createRandom = (seed: number): (() => number) => {
+  const random = createSeededRandom(seed);
+  return () => random.next();
+};
 
 const CONVERSIONS = ['Request a demo', 'Contact sales', 'Pricing guide download', 'Webinar: handoff playbook', 'Newsletter signup'];
 const SOURCES = ['PAID_SEARCH', 'ORGANIC_SEARCH', 'EMAIL_MARKETING', 'DIRECT_TRAFFIC', 'SOCIAL_MEDIA'];
