@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 
 export class CliInputError extends Error {}
@@ -72,3 +73,15 @@ export async function runCommand(name: string, body: () => Promise<number> | num
 }
 
 export const fileLabel = (path: string) => basename(path);
+
+/**
+ * `node:util` parseArgs for a command, with its errors (unknown option, missing value) turned into
+ * a CliInputError that shows the command's usage.
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new CliInputError(`${(err as Error).message}\n\nUsage: npm run rules -- ${usage}`);
+  }
+}

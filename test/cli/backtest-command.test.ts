@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, usage } from '../../lib/cli/commands/backtest';
+import { captureOutput } from './capture-output';
 
 const fx = (name: string) => join('test/fixtures/rules', name);
-let out = '';
-let err = '';
-
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 describe('rules backtest', () => {
   test('scores the default definition on a CSV export (JSON summary)', async () => {
     expect(await run([fx('qual-past-leads.csv')])).toBe(0);
-    expect(err).toBe('');
-    const r = JSON.parse(out);
+    expect(output.stderr).toBe('');
+    const r = JSON.parse(output.stdout);
     expect(r).toMatchObject({ definitionId: 'baton-default-sql', definitionVersion: 1, total: 10, passed: 5, notYet: 2, disqualified: 3 });
     expect(r.disqualifiedBy).toEqual({ 'disq.below_minimum': 1, 'disq.personal_email': 1, 'disq.student': 1 });
     expect(r.opportunity).toEqual({ n: 10, confusion: { tp: 4, fp: 1, tn: 4, fn: 1 }, precision: 0.8, recall: 0.8 });
@@ -30,14 +22,14 @@ describe('rules backtest', () => {
 
   test('--leads includes each verdict; JSON input with ISO evaluatedAt works', async () => {
     expect(await run([fx('qual-past-leads.json'), '--leads'])).toBe(0);
-    const r = JSON.parse(out);
+    const r = JSON.parse(output.stdout);
     expect(r.total).toBe(7);
     expect(r.leads.at(-1)).toMatchObject({ key: 'hubspot:4242:101', verdict: { kind: 'sales_qualified' }, passed: true });
   });
 
   test('--compare lists the flips and the deltas between versions', async () => {
     expect(await run(['--definition', fx('qual-definition-default.json'), '--compare', fx('qual-definition-strict.json'), fx('qual-past-leads.csv')])).toBe(0);
-    const c = JSON.parse(out);
+    const c = JSON.parse(output.stdout);
     expect(c.base.definitionVersion).toBe(1);
     expect(c.candidate.definitionVersion).toBe(2);
     expect(c.flips.map((f: any) => `${f.key}:${f.to}`)).toEqual(['sandbox:csv:L2:not_yet', 'sandbox:csv:L3:not_yet', 'sandbox:csv:L7:disqualified', 'sandbox:csv:L10:not_yet']);
@@ -46,19 +38,19 @@ describe('rules backtest', () => {
 
   test('--table renders the comparison for people', async () => {
     expect(await run(['--compare', fx('qual-definition-strict.json'), fx('qual-past-leads.csv'), '--table'])).toBe(0);
-    expect(out).toContain('Backtest: baton-default-sql v1 vs baton-default-sql v2');
-    expect(out).toMatch(/opportunity precision\s+80\.0%\s+100\.0%/);
-    expect(out).toContain('4 lead(s) flip:');
-    out = '';
+    expect(output.stdout).toContain('Backtest: baton-default-sql v1 vs baton-default-sql v2');
+    expect(output.stdout).toMatch(/opportunity precision\s+80\.0%\s+100\.0%/);
+    expect(output.stdout).toContain('4 lead(s) flip:');
+    output.stdout = '';
     expect(await run([fx('qual-past-leads.csv'), '--table'])).toBe(0);
-    expect(out).toMatch(/passed \(sales-qualified\)\s+5/);
-    expect(out).toMatch(/disqualified by disq\.student\s+1/);
+    expect(output.stdout).toMatch(/passed \(sales-qualified\)\s+5/);
+    expect(output.stdout).toMatch(/disqualified by disq\.student\s+1/);
   });
 
   test('CSV errors name the row and the column', async () => {
     expect(await run([fx('qual-past-leads-bad.csv')])).toBe(2);
-    expect(err).toContain('rules backtest: test/fixtures/rules/qual-past-leads-bad.csv: row 2, column numemployees: "lots" is not a number');
-    expect(err).toContain('qual-past-leads-bad.csv: row 4, column won: a lead cannot be won without an opportunity');
+    expect(output.stderr).toContain('rules backtest: test/fixtures/rules/qual-past-leads-bad.csv: row 2, column numemployees: "lots" is not a number');
+    expect(output.stderr).toContain('qual-past-leads-bad.csv: row 4, column won: a lead cannot be won without an opportunity');
   });
 
   test('JSON errors name the lead index and the field', async () => {
@@ -67,14 +59,14 @@ describe('rules backtest', () => {
     const good = JSON.parse(readFileSync(fx('qual-past-leads.json'), 'utf8'))[0];
     writeFileSync(path, JSON.stringify([good, { ...good, outcome: { won: 'yes' }, evaluatedAt: 'last week' }]));
     expect(await run([path])).toBe(2);
-    expect(err).toContain(`${path}: 1.outcome.opportunityCreated: Invalid input: expected boolean`);
-    expect(err).toContain(`${path}: 1.outcome.won: Invalid input: expected boolean`);
-    expect(err).toContain(`${path}: 1.evaluatedAt:`);
+    expect(output.stderr).toContain(`${path}: 1.outcome.opportunityCreated: Invalid input: expected boolean`);
+    expect(output.stderr).toContain(`${path}: 1.outcome.won: Invalid input: expected boolean`);
+    expect(output.stderr).toContain(`${path}: 1.evaluatedAt:`);
   });
 
   test('usage errors', async () => {
     expect(await run([])).toBe(2);
-    expect(err).toContain('expected exactly one leads file');
+    expect(output.stderr).toContain('expected exactly one leads file');
     expect(usage).toMatch(/^backtest/);
   });
 });

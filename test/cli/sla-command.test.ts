@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run, usage } from '../../lib/cli/commands/sla';
+import { captureOutput } from './capture-output';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'rules');
 const lead = join(fixtures, 'lead-demo-request.json');
@@ -17,26 +18,12 @@ function writeScratch(name: string, content: unknown): string {
   return path;
 }
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 describe('rules sla', () => {
   it('prints the JSON status under the default policy', async () => {
     expect(await run(['--lead', lead, '--touches', touches, '--at', '2026-11-23T15:00:00Z'])).toBe(0);
-    const out = JSON.parse(stdout);
+    const out = JSON.parse(output.stdout);
     expect(out).toMatchObject({
       lead: { name: 'Priya Raman', ref: { id: 'lead-4711' } },
       policy: { id: 'baton-default', version: '1.0.0' },
@@ -51,12 +38,12 @@ describe('rules sla', () => {
       responseTime: { businessMs: 270_000 },
     });
     expect(out.escalations).toHaveLength(3);
-    expect(stderr).toBe('');
+    expect(output.stderr).toBe('');
   });
 
   it('without touches the same lead is breached, with escalations reached', async () => {
     expect(await run(['--lead', lead, '--at', '2026-11-23T14:30:00Z'])).toBe(0);
-    const out = JSON.parse(stdout);
+    const out = JSON.parse(output.stdout);
     expect(out.state).toBe('breached');
     expect(out.escalation).toMatchObject({ action: 'notify_manager', reached: true });
   });
@@ -64,7 +51,7 @@ describe('rules sla', () => {
   it('uses a policy file and out-of-office windows', async () => {
     const ooo = writeScratch('ooo.json', [{ start: Date.parse('2026-11-20T00:00:00Z'), end: Date.parse('2026-11-24T00:00:00Z') }]);
     expect(await run(['--lead', lead, '--policy', londonPolicy, '--out-of-office', ooo, '--at', '2026-11-20T22:10:00Z'])).toBe(0);
-    const out = JSON.parse(stdout);
+    const out = JSON.parse(output.stdout);
     expect(out).toMatchObject({
       policy: { id: 'emea-inbound', version: '2.1.0' },
       tier: { id: 'paid-demo' },
@@ -77,11 +64,11 @@ describe('rules sla', () => {
 
   it('prints a readable table with --table', async () => {
     expect(await run(['--lead', lead, '--touches', touches, '--at', '2026-11-23T15:00:00Z', '--table'])).toBe(0);
-    expect(stdout).toMatch(/^Field\s+Value/);
-    expect(stdout).toMatch(/State\s+met\n/);
-    expect(stdout).toMatch(/Deadline\s+Mon, Nov 23, 2026, 09:03 EST/);
-    expect(stdout).toMatch(/Response time\s+4 min business/);
-    expect(stdout).toMatch(/Re-engage by marketing/);
+    expect(output.stdout).toMatch(/^Field\s+Value/);
+    expect(output.stdout).toMatch(/State\s+met\n/);
+    expect(output.stdout).toMatch(/Deadline\s+Mon, Nov 23, 2026, 09:03 EST/);
+    expect(output.stdout).toMatch(/Response time\s+4 min business/);
+    expect(output.stdout).toMatch(/Re-engage by marketing/);
   });
 
   it('names the file, field and rule when the lead does not validate (exit 2)', async () => {
@@ -90,9 +77,9 @@ describe('rules sla', () => {
     delete bad.sourceDetail;
     const path = writeScratch('bad-lead.json', bad);
     expect(await run(['--lead', path])).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain(`rules sla: ${path}: ownerAssignedAt: `);
-    expect(stderr).toContain(`${path}: sourceDetail: `);
+    expect(output.stdout).toBe('');
+    expect(output.stderr).toContain(`rules sla: ${path}: ownerAssignedAt: `);
+    expect(output.stderr).toContain(`${path}: sourceDetail: `);
   });
 
   it('names the policy rule that failed', async () => {
@@ -101,31 +88,31 @@ describe('rules sla', () => {
     policy.calendar.weeklyHours.mon = [{ start: '12:00', end: '09:00' }];
     const path = writeScratch('bad-policy.json', policy);
     expect(await run(['--lead', lead, '--policy', path])).toBe(2);
-    expect(stderr).toContain(`${path}: calendar.weeklyHours.mon.0.end: a block must end after it starts`);
-    expect(stderr).toContain(`${path}: defaultTierId: no tier with id "missing"`);
+    expect(output.stderr).toContain(`${path}: calendar.weeklyHours.mon.0.end: a block must end after it starts`);
+    expect(output.stderr).toContain(`${path}: defaultTierId: no tier with id "missing"`);
   });
 
   it('rejects touches that are not an array of touches', async () => {
     const path = writeScratch('bad-touches.json', [{ id: 'x', kind: 'smoke_signal', occurredAt: 1, ownerId: null, automated: false, connected: null, summary: null }]);
     expect(await run(['--lead', lead, '--touches', path])).toBe(2);
-    expect(stderr).toContain(`${path}: 0.kind: `);
+    expect(output.stderr).toContain(`${path}: 0.kind: `);
   });
 
   it('reports unreadable or non-JSON files, a bad --at, a missing --lead and unknown flags', async () => {
     expect(await run(['--lead', join(scratch, 'nope.json')])).toBe(2);
-    expect(stderr).toContain('nope.json: cannot read file (ENOENT)');
+    expect(output.stderr).toContain('nope.json: cannot read file (ENOENT)');
     expect(await run(['--lead', writeScratch('garbage.json', '{ not json')])).toBe(2);
-    expect(stderr).toContain('garbage.json: not valid JSON');
+    expect(output.stderr).toContain('garbage.json: not valid JSON');
     expect(await run(['--lead', lead, '--at', 'next tuesday'])).toBe(2);
-    expect(stderr).toContain('--at: (root): must be an ISO 8601 instant');
+    expect(output.stderr).toContain('--at: (root): must be an ISO 8601 instant');
     expect(await run([])).toBe(2);
-    expect(stderr).toContain('missing --lead');
+    expect(output.stderr).toContain('missing --lead');
     expect(await run(['--lead', lead, '--bogus'])).toBe(2);
-    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(output.stderr).toContain("Unknown option '--bogus'");
   });
 
   it('prints usage with --help', async () => {
     expect(await run(['--help'])).toBe(0);
-    expect(stdout).toContain(usage.split('\n')[0]);
+    expect(output.stdout).toContain(usage.split('\n')[0]);
   });
 });

@@ -3,14 +3,13 @@
  * with --compare, a second one) so a changed SQL definition is judged on evidence before it ships.
  */
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { backtestDefinition, compareDefinitions, pastLeadSchema } from '../../domain/qualification/backtest-definition';
 import type { BacktestComparison, BacktestReport, PastLead, Scores } from '../../domain/qualification/backtest-definition';
 import { parsePastLeadsCsv } from '../../domain/qualification/parse-past-leads-csv';
 import { validateRepEvidence } from '../../domain/qualification/rep-evidence';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
-import { CliInputError, formatTable, printJson, readJsonFile, readTextFile, runCommand, validateOrThrow } from '../cli-io';
+import { CliInputError, parseCommandArgs, formatTable, printJson, readJsonFile, readTextFile, runCommand, validateOrThrow } from '../cli-io';
 import { loadDefinition } from './evaluate';
 
 export const usage = `backtest [--definition def.json] [--compare other.json] leads.json|leads.csv [--leads] [--table]
@@ -113,22 +112,19 @@ function renderComparison(c: BacktestComparison): string {
 
 export async function run(args: string[]): Promise<number> {
   return runCommand('backtest', () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          definition: { type: 'string' },
-          compare: { type: 'string' },
-          leads: { type: 'boolean', default: false },
-          table: { type: 'boolean', default: false },
-        },
-      });
-    } catch (err) {
-      throw new CliInputError(`${(err as Error).message}\n\nUsage: npm run rules -- ${usage}`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(
+      {
+      args,
+      allowPositionals: true,
+      options: {
+        definition: { type: 'string' },
+        compare: { type: 'string' },
+        leads: { type: 'boolean', default: false },
+        table: { type: 'boolean', default: false },
+      },
+      },
+      usage,
+    );
     if (positionals.length !== 1) throw new CliInputError(`expected exactly one leads file (.json or .csv), got ${positionals.length}\n\nUsage: npm run rules -- ${usage}`);
     const base = loadDefinition(values.definition);
     const candidate = values.compare === undefined ? undefined : loadDefinition(values.compare);

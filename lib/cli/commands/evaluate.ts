@@ -3,7 +3,6 @@
  * with exactly the code the extension runs, so marketing and sales can settle "is this one
  * qualified?" on the same answer.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { engagementEventSchema } from '../../domain/engagement/engagement-event';
 import { leadDisplayName, leadSchema } from '../../domain/lead';
@@ -14,7 +13,7 @@ import { validateRepEvidence } from '../../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../../domain/qualification/rep-evidence';
 import { sqlDefinitionSchema } from '../../domain/qualification/sql-definition';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
-import { CliInputError, formatTable, printJson, readJsonFile, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
+import { CliInputError, parseCommandArgs, formatTable, printJson, readJsonFile, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
 
 export const usage = `evaluate [--definition def.json] lead.json [lead2.json ...] [--evidence ev.json] [--at ISO] [--table]
   Evaluates each lead file ({ lead, events?, repEvidence? } or a bare lead) against the SQL
@@ -72,22 +71,19 @@ function renderTable(results: readonly LeadResult[]): string {
 
 export async function run(args: string[]): Promise<number> {
   return runCommand('evaluate', () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          definition: { type: 'string' },
-          evidence: { type: 'string' },
-          at: { type: 'string' },
-          table: { type: 'boolean', default: false },
-        },
-      });
-    } catch (err) {
-      throw new CliInputError(`${(err as Error).message}\n\nUsage: npm run rules -- ${usage}`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(
+      {
+      args,
+      allowPositionals: true,
+      options: {
+        definition: { type: 'string' },
+        evidence: { type: 'string' },
+        at: { type: 'string' },
+        table: { type: 'boolean', default: false },
+      },
+      },
+      usage,
+    );
     if (positionals.length === 0) throw new CliInputError(`no lead files given\n\nUsage: npm run rules -- ${usage}`);
     const definition = loadDefinition(values.definition);
     const now = parseAt(values.at);

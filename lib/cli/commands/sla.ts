@@ -2,7 +2,6 @@
  * `npm run rules -- sla`: the SLA status of one lead under a policy, at an instant. Runs the same
  * `computeSlaStatus` the extension runs, so RevOps can replay a lead ("was this one late?").
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { leadDisplayName, leadSchema, touchSchema } from '../../domain/lead';
 import type { Lead } from '../../domain/lead';
@@ -13,7 +12,7 @@ import { defaultSlaPolicy } from '../../domain/sla/default-sla-policy';
 import { formatDuration } from '../../domain/sla/format-duration';
 import { slaPolicySchema } from '../../domain/sla/sla-policy';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
-import { CliInputError, formatTable, printJson, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
+import { CliInputError, parseCommandArgs, formatTable, printJson, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
 
 export const usage = `sla --lead <lead.json> [--touches <touches.json>] [--policy <policy.json>]
     [--out-of-office <windows.json>] [--at <ISO instant>] [--table]
@@ -29,8 +28,8 @@ export const usage = `sla --lead <lead.json> [--touches <touches.json>] [--polic
 const atSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant with a zone, e.g. 2026-11-20T16:30:00Z' });
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+  return parseCommandArgs(
+    {
       args,
       options: {
         lead: { type: 'string' },
@@ -43,10 +42,9 @@ function parseOptions(args: string[]) {
       },
       allowPositionals: false,
       strict: true,
-    }).values;
-  } catch (err) {
-    throw new CliInputError(`${(err as Error).message}\n\nUsage: npm run rules -- ${usage}`);
-  }
+    },
+    usage,
+  ).values;
 }
 
 export async function run(args: string[]): Promise<number> {
