@@ -46,26 +46,12 @@ import {
   hubSpotWebEventsPageSchema,
 } from '../../../lib/crm/hubspot/hubspot-schemas';
 import { toHubSpotBatchRead, toHubSpotContactSearch, toHubSpotContactUpdate, toHubSpotNoteCreate } from '../../../lib/crm/hubspot/hubspot-requests';
+import type { Wire } from './sdk-wire';
 
 /*
  * Checked by `tsc` (npx tsc --noEmit -p .): `expectTypeOf` is a no-op at run time.
- *
- * The SDK models what its ObjectSerializer hands back, not the JSON on the wire: `Date` where the
- * JSON carries an ISO-8601 string, and TypeScript string enums where the JSON carries the
- * enum's string value. `Wire<T>` undoes exactly those two documented serialisations so we compare
- * like with like.
+ * `Wire<T>` (./sdk-wire.ts) compares the SDK's models with the JSON on the wire.
  */
-type Wire<T> = T extends Date
-  ? string
-  : T extends string
-    ? `${T}`
-    : T extends number | boolean | null | undefined
-      ? T
-      : T extends readonly (infer U)[]
-        ? Wire<U>[]
-        : T extends object
-          ? { [K in keyof T]: Wire<T[K]> }
-          : T;
 
 /** The fields a schema reads (its declared shape, not the passthrough index signature). */
 type ReadKeys<S> = S extends { shape: infer Shape } ? keyof Shape & string : never;

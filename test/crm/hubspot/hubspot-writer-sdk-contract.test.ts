@@ -14,23 +14,13 @@ import { BATON_PROPERTIES, BATON_PROPERTY_GROUP, hubSpotPropertyGroupSchema } fr
 import type { BatonPropertyDefinition, BatonPropertyOption } from '../../../lib/crm/hubspot/baton-properties';
 import { toHubSpotEngagementCreate } from '../../../lib/crm/hubspot/hubspot-requests';
 import { toHubSpotDispositionUpdate } from '../../../lib/crm/hubspot/hubspot-writer';
+import type { Wire } from './sdk-wire';
 
 /*
  * Checked by `tsc` (npx tsc --noEmit -p .): `expectTypeOf` is a no-op at run time. The write
  * path's request bodies must be valid inputs of the SDK's generated models, with the SDK's string
  * enums compared by value (the JSON on the wire carries the enum's string).
  */
-type Wire<T> = T extends Date
-  ? string
-  : T extends string
-    ? `${T}`
-    : T extends number | boolean | null | undefined
-      ? T
-      : T extends readonly (infer U)[]
-        ? Wire<U>[]
-        : T extends object
-          ? { [K in keyof T]: Wire<T[K]> }
-          : T;
 
 type EngagementCreateBody = ReturnType<typeof toHubSpotEngagementCreate>;
 type DispositionUpdateBody = ReturnType<typeof toHubSpotDispositionUpdate>;
