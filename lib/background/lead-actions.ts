@@ -33,11 +33,12 @@ export function leadKeyOf(page: LeadPage): string {
  */
 export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   const list = async (page: LeadPage): Promise<OutboxList> => {
-    const entries = await (await deps.outbox()).listByLead(leadKeyOf(page));
+    const [entries, rules] = await Promise.all([(await deps.outbox()).listByLead(leadKeyOf(page)), deps.readRules()]);
     const now = deps.now();
     const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
+    const labels = reasonLabels(rules.reasons);
     return {
-      items: newestFirst.map((entry) => toItem(entry, now, entries)),
+      items: newestFirst.map((entry) => toItem(entry, now, entries, labels)),
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
     };
   };
@@ -86,7 +87,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       });
       await deps.evidence.clear(leadKeyOf(page));
       deps.kick();
-      return { ok: true, item: toItem(entry, now, [entry]) };
+      return { ok: true, item: toItem(entry, now, [entry], reasonLabels(rules.reasons)) };
     },
 
     listOutbox: list,
@@ -125,7 +126,9 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   };
 }
 
-function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[]): OutboxItem {
+const reasonLabels = (reasons: DispositionReasonList): ReadonlyMap<string, string> => new Map(reasons.reasons.map((r) => [r.id, r.label]));
+
+function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[], reasonLabel: ReadonlyMap<string, string>): OutboxItem {
   const status = describeOutboxEntry(entry, now, { others });
   return {
     id: entry.id,
@@ -135,16 +138,17 @@ function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[])
     label: status.label,
     detail: status.detail ?? null,
     createdAt: entry.createdAt,
-    summary: summarize(entry),
+    summary: summarize(entry, reasonLabel),
   };
 }
 
-function summarize(entry: OutboxEntry): string {
+function summarize(entry: OutboxEntry, reasonLabel: ReadonlyMap<string, string>): string {
   if (entry.kind === 'contact-attempt') {
     const a = entry.payload.attempt;
     return `${a.channel === 'call' ? 'Call' : a.channel === 'email' ? 'Email' : 'Social'} attempt${a.connected ? ', connected' : ''}`;
   }
   const d = entry.payload.disposition;
   const outcome = d.outcome === 'accepted' ? (d.acceptedStage === 'opportunity_created' ? 'Accepted — opportunity' : 'Accepted — working') : d.outcome === 'recycled' ? 'Recycled' : 'Rejected';
-  return d.reasonId ? `${outcome} (${d.reasonId.replace(/_/g, ' ')})` : outcome;
+  // A reason retired or renamed since keeps showing: the label if the list still has it, else the id.
+  return d.reasonId ? `${outcome} (${reasonLabel.get(d.reasonId) ?? d.reasonId})` : outcome;
 }

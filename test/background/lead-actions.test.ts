@@ -1,0 +1,84 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { createLeadActions, leadKeyOf } from '../../lib/background/lead-actions';
+import type { CrmService } from '../../lib/crm/crm-service';
+import type { LeadPage } from '../../lib/crm/pages/read-lead-page';
+import { DEFAULT_DISPOSITION_REASONS } from '../../lib/domain/disposition/disposition-reasons';
+import { RequestRefusedError } from '../../lib/messaging/request-refused-error';
+import { openOutboxStore } from '../../lib/outbox/outbox-store';
+import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
+
+const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
+const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
+
+function setup() {
+  const factory = new IDBFactory();
+  const outbox = openOutboxStore({ indexedDB: factory });
+  const evidence = createLeadEvidenceStore(factory);
+  let ids = 0;
+  const kick = vi.fn();
+  const crmService: CrmService = { getLeadContext: vi.fn(async () => Promise.reject(new Error('offline'))), invalidate: vi.fn(), resolvePage: async (p) => p };
+  const actions = createLeadActions({
+    evidence,
+    outbox: () => outbox,
+    crmService,
+    readRules: async () => ({ reasons: DEFAULT_DISPOSITION_REASONS, attemptPolicy: { unreachableAfterAttempts: 2 } }),
+    kick,
+    now: () => NOW,
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+  });
+  return { actions, evidence, kick };
+}
+
+const draft = (over: Record<string, unknown> = {}) => ({
+  rep: { id: '81300101', name: 'Maya Chen' },
+  outcome: 'rejected',
+  reasonId: 'competitor',
+  definitionId: 'baton-default-sql',
+  definitionVersion: 1,
+  checklist: [],
+  ...over,
+});
+
+describe('lead actions', () => {
+  it('saves a valid disposition to the outbox for the tab\'s lead, clears its evidence, and asks for a drain', async () => {
+    const { actions, evidence, kick } = setup();
+    await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
+    // A lead named in the draft is ignored: the page decides.
+    const result = await actions.saveDisposition(page('101'), draft({ lead: { crm: 'hubspot', account: '1', id: '999' } }), ['Why: contact sales']);
+    expect(result).toMatchObject({ ok: true, item: { kind: 'disposition', state: 'queued', summary: 'Rejected (Competitor)' } });
+    expect(kick).toHaveBeenCalled();
+    expect(await evidence.read(leadKeyOf(page('101')))).toEqual({});
+    const listed = await actions.listOutbox(page('101'));
+    expect(listed.items).toHaveLength(1);
+    expect((await actions.listOutbox(page('102'))).items).toHaveLength(0);
+  });
+
+  it('returns field errors instead of queueing an invalid disposition', async () => {
+    const { actions, kick } = setup();
+    const result = await actions.saveDisposition(page('101'), draft({ reasonId: null }), []);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('reasonId');
+    expect((await actions.listOutbox(page('101'))).items).toHaveLength(0);
+    expect(kick).not.toHaveBeenCalled();
+  });
+
+  it('counts logged attempts toward "unreachable"', async () => {
+    const { actions } = setup();
+    const tooEarly = await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }), []);
+    expect(tooEarly.ok).toBe(false);
+    await actions.logAttempt(page('101'), { channel: 'call', connected: false, note: null });
+    const listed = await actions.logAttempt(page('101'), { channel: 'email', connected: false, note: null });
+    expect(listed.attemptsMade).toBe(2);
+    expect((await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }), [])).ok).toBe(true);
+  });
+
+  it('refuses evidence without what the definition asks, and another lead\'s outbox entry', async () => {
+    const { actions } = setup();
+    await expect(actions.putEvidence(page('101'), 'budget', { status: 'met' })).rejects.toBeInstanceOf(RequestRefusedError);
+    const saved = await actions.saveDisposition(page('101'), draft(), []);
+    if (!saved.ok) throw new Error('expected a saved disposition');
+    await expect(actions.discard(page('102'), saved.item.id)).rejects.toBeInstanceOf(RequestRefusedError);
+    await expect(actions.resend(page('102'), saved.item.id)).rejects.toBeInstanceOf(RequestRefusedError);
+  });
+});
