@@ -61,7 +61,9 @@ test.describe('Baton Insights', () => {
     const competitorRows = async () => (await tableRows(insights, 'reasons-by-campaign')).filter((row) => row[0] === campaign && row[1] === 'Competitor');
     const before = Number((await competitorRows())[0]?.[2] ?? '0');
 
-    // The rep rejects the lead as a competitor in the panel.
+    // The rep rejects the lead as a competitor in the panel. Their tab comes to the front first:
+    // a background tab may be throttled, which made this step time out on a loaded CI machine.
+    await page.bringToFront();
     await page.goto(recordUrl(sandbox, LEAD));
     const panel = panelFrame(page);
     await panel.getByRole('tab', { name: 'Outcome' }).click();
