@@ -19,6 +19,9 @@ const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.hubapi.com/*'];
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
+  // BATON_OUTPUT_DIR lets two builds (e.g. two engineers' test runs on one machine) not overwrite
+  // each other; launch-extension.ts reads the same variable.
+  outDir: process.env.BATON_OUTPUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
   // The demo build runs with NODE_ENV=production (see package.json) so React and the JSX

@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { findChromium } from './find-chromium';
 
-export const DEMO_BUILD_DIR = resolve('.output/chrome-mv3-demo');
-export const PRODUCTION_BUILD_DIR = resolve('.output/chrome-mv3');
+/** Where `wxt build` put the extension (BATON_OUTPUT_DIR, as in wxt.config.ts, defaults to .output). */
+const OUTPUT_DIR = process.env.BATON_OUTPUT_DIR ?? '.output';
+export const DEMO_BUILD_DIR = resolve(OUTPUT_DIR, 'chrome-mv3-demo');
+export const PRODUCTION_BUILD_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 
 export interface LaunchedExtension {
   context: BrowserContext;

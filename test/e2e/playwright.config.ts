@@ -13,5 +13,6 @@ export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: '../../test-results',
+  // Separate per output dir, so two concurrent runs do not clear each other's artifacts.
+  outputDir: process.env.BATON_OUTPUT_DIR ? `../../test-results-${process.env.BATON_OUTPUT_DIR.replace(/[^\w-]/g, '')}` : '../../test-results',
 });
