@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { describeTokenExpiry, detectHubSpotTokenKind } from '../../lib/crm/hubspot/token-kind';
 import { connectionStatusSchema } from '../../lib/messaging/protocol';
 import type { ConnectionStatus } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
@@ -51,7 +52,7 @@ function ConnectionSection({ settings, demoBuild }: { settings: ConnectionSettin
           <input type="radio" name="connection" checked={settings.kind === 'hubspot'} onChange={() => choose('hubspot')} className="mt-0.5" />
           <span>
             <span className="font-medium">HubSpot</span>
-            <span className="block text-slate-600">A private-app access token from your portal (Settings → Integrations → Private apps).</span>
+            <span className="block text-slate-600">A service key (Development → Keys → Service keys) or an existing private app's access token (Development → Legacy apps) from your portal.</span>
           </span>
         </label>
       </fieldset>
@@ -98,15 +99,30 @@ function HubSpotConnectionDetails({ check }: { check: ConnectionCheck }) {
   const missing = check.missingScopes ?? [];
   const headroom = check.headroom;
   const count = (n: number) => n.toLocaleString('en-US');
+  const expiry = check.token ? describeTokenExpiry(check.token.expiresAt, Date.now()) : null;
   return (
     <div className="mt-2 space-y-2">
+      {check.token ? (
+        <p className="text-slate-700" data-testid="token-kind">Token: {check.token.label}.</p>
+      ) : null}
+      {expiry?.message ? (
+        <p
+          data-testid="token-expiry"
+          role={expiry.state === 'expiring' || expiry.state === 'expired' ? 'alert' : undefined}
+          className={expiry.state === 'valid' ? 'text-slate-700' : 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900'}
+        >
+          {expiry.message}
+        </p>
+      ) : null}
       {missing.length ? (
         <section aria-label="Missing HubSpot scopes" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          <p className="font-medium">This token is missing {missing.length === 1 ? 'a scope' : `${missing.length} scopes`} Baton needs. Add {missing.length === 1 ? 'it' : 'them'} to the private app, then save the new token:</p>
+          <p className="font-medium">This token is missing {missing.length === 1 ? 'a scope' : `${missing.length} scopes`} Baton needs. Add {missing.length === 1 ? 'it' : 'them'} to the service key or private app, then save its token again:</p>
           <ul className="mt-1 list-disc pl-5">
             {missing.map((m) => (
               <li key={m.scope}>
-                <code>{m.scope}</code>: {m.features.map((f) => `without it ${f.withoutIt}`).join('; ')}.
+                <code>{m.scope}</code>
+                {m.alternatives?.length ? <> (or {m.alternatives.map((a, i) => <span key={a}>{i ? ', ' : ''}<code>{a}</code></span>)})</> : null}
+                : {m.features.map((f) => `without it ${f.withoutIt}`).join('; ')}.
               </li>
             ))}
           </ul>
@@ -133,6 +149,8 @@ function HubSpotTokenField() {
   const queryClient = useQueryClient();
   const status = useQuery(settingsQueries.connectionStatus());
   const [token, setToken] = useState('');
+  // Said while the admin pastes, before anything is sent: which kind of credential this is.
+  const pasted = token.trim() ? detectHubSpotTokenKind(token) : null;
   const saveToken = useMutation({
     mutationFn: (value: string) => sendRequest({ type: 'connection/save-token', token: value }, connectionStatusSchema),
     onSuccess: (data) => {
@@ -157,13 +175,16 @@ function HubSpotTokenField() {
       >
         <div className="flex flex-col">
           <label htmlFor={id} className="font-medium">Access token</label>
-          <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="pat-na1-…" className="mt-1 w-80 rounded border border-slate-300 px-2 py-1" />
+          <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="pat-na1-…" aria-describedby={`${id}-kind`} className="mt-1 w-80 rounded border border-slate-300 px-2 py-1" />
         </div>
         <Button type="submit" variant="primary" disabled={!token.trim() || saveToken.isPending}>
           {saveToken.isPending ? 'Saving…' : 'Save and test'}
         </Button>
       </form>
-      <p className="mt-1 text-xs text-slate-500">The token is kept by Baton's background service only; web pages and content scripts never see it.</p>
+      <p id={`${id}-kind`} aria-live="polite" data-testid="pasted-token-kind" className={pasted && !pasted.usable ? 'mt-1 text-amber-900' : 'mt-1 text-slate-700'}>
+        {pasted ? `Looks like: ${pasted.label}.${pasted.note ? ` ${pasted.note}` : ''}` : null}
+      </p>
+      <p className="mt-1 text-xs text-slate-500">The token is kept by Baton's background service only; web pages and content scripts never see it. Baton never refreshes OAuth tokens: that needs a client secret, which an extension cannot keep safely.</p>
       <div className="mt-3" aria-live="polite">
         {status.isPending ? <p>Checking connection…</p> : null}
         {status.isError ? <p role="alert" className="text-red-700">{status.error.message}</p> : null}

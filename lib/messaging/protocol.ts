@@ -85,13 +85,22 @@ export const connectionStatusSchema = z.object({
       grantedScopes: z.array(z.string()).nullable().optional(),
       /** Scopes Baton needs that the token lacks, with what stops working without each. */
       missingScopes: z
-        .array(z.object({ scope: z.string(), features: z.array(z.object({ feature: z.string(), label: z.string(), withoutIt: z.string() })) }))
+        .array(z.object({
+          scope: z.string(),
+          /** Scopes HubSpot accepts instead (any one will do). */
+          alternatives: z.array(z.string()).optional(),
+          features: z.array(z.object({ feature: z.string(), label: z.string(), withoutIt: z.string() })),
+        }))
         .optional(),
       scopesMessage: z.string().nullable().optional(),
       /** Rate-limit headroom from the CRM's last response headers. */
       headroom: z
         .object({ daily: z.number().nullable(), dailyRemaining: z.number().nullable(), windowMax: z.number().nullable(), windowMs: z.number().nullable() })
         .nullable()
+        .optional(),
+      /** The token's kind (from its shape) and, where HubSpot reports one, its expiry (epoch ms). */
+      token: z
+        .object({ kind: z.string(), label: z.string(), expiresAt: z.number().nullable() })
         .optional(),
     })
     .nullable(),

@@ -3,6 +3,8 @@ import { CrmError } from '../crm-error';
 import { createHubSpotClient } from './hubspot-client';
 import { findMissingHubSpotScopes } from './required-scopes';
 import type { MissingHubSpotScope } from './required-scopes';
+import { detectHubSpotTokenKind } from './token-kind';
+import type { HubSpotTokenKind } from './token-kind';
 
 const accountDetailsSchema = z.looseObject({
   portalId: z.union([z.number(), z.string()]).transform(String),
@@ -15,6 +17,23 @@ const accessTokenInfoSchema = z.looseObject({
   hubId: z.union([z.number(), z.string()]).transform(String).optional(),
   scopes: z.array(z.string()),
 });
+
+/**
+ * `GET /oauth/v1/access-tokens/{token}` → an OAuth access token's portal, scopes and seconds left
+ * (HubSpot's token-metadata reference). Only what we read.
+ */
+const oauthTokenInfoSchema = z.looseObject({
+  hub_id: z.union([z.number(), z.string()]).transform(String).optional(),
+  scopes: z.array(z.string()),
+  expires_in: z.number().int().nonnegative(),
+});
+
+export interface ConnectionTokenInfo {
+  kind: HubSpotTokenKind;
+  label: string;
+  /** When the token stops working (epoch ms), as HubSpot reported it; null when it reports none. */
+  expiresAt: number | null;
+}
 
 export interface ConnectionHeadroom {
   daily: number | null;
@@ -35,6 +54,8 @@ export interface ConnectionCheck {
   /** Why the scopes could not be checked, when they could not. */
   scopesMessage?: string | null;
   headroom?: ConnectionHeadroom | null;
+  /** What kind of token it is and, where HubSpot reports one, when it expires. */
+  token?: ConnectionTokenInfo;
 }
 
 /**
@@ -42,18 +63,28 @@ export interface ConnectionCheck {
  * limit is left; the answer is phrased for the admin. The token-info call carries the token in
  * its body: that is HubSpot's documented shape, and it goes to the same host as the header does.
  */
-export async function checkHubSpotConnection(token: string, options: { baseUrl?: string; fetch?: typeof fetch } = {}): Promise<ConnectionCheck> {
+export async function checkHubSpotConnection(token: string, options: { baseUrl?: string; fetch?: typeof fetch; now?: () => number } = {}): Promise<ConnectionCheck> {
   const client = createHubSpotClient({ baseUrl: options.baseUrl ?? 'https://api.hubapi.com', getAccessToken: async () => token, fetch: options.fetch });
-  const tokenInfo = client
-    .request('POST', '/oauth/v2/private-apps/get/access-token-info', { body: { tokenKey: token }, schema: accessTokenInfoSchema })
-    .then((info) => ({ ok: true as const, info }), (error: unknown) => ({ ok: false as const, error }));
+  const now = options.now ?? Date.now;
+  const kind = detectHubSpotTokenKind(token);
+  // Each token kind has its own info endpoint; only OAuth access tokens report an expiry. Unknown
+  // kinds are asked as private-app tokens, the kind Baton's setup steps create.
+  const tokenInfo: Promise<{ ok: true; scopes: string[]; expiresAt: number | null } | { ok: false; error: unknown }> = (
+    kind.kind === 'oauth_access'
+      ? client
+        .request('GET', `/oauth/v1/access-tokens/${encodeURIComponent(token)}`, { schema: oauthTokenInfoSchema })
+        .then((info) => ({ ok: true as const, scopes: info.scopes, expiresAt: now() + info.expires_in * 1000 }))
+      : client
+        .request('POST', '/oauth/v2/private-apps/get/access-token-info', { body: { tokenKey: token }, schema: accessTokenInfoSchema })
+        .then((info) => ({ ok: true as const, scopes: info.scopes, expiresAt: null }))
+  ).catch((error: unknown) => ({ ok: false as const, error }));
   let details: z.infer<typeof accountDetailsSchema>;
   try {
     details = await client.request('GET', '/account-info/v3/details', { schema: accountDetailsSchema });
   } catch (err) {
     await tokenInfo;
     const message = err instanceof CrmError ? err.message : `Unexpected error: ${String(err)}`;
-    return { ok: false, portalId: null, message };
+    return { ok: false, portalId: null, message, token: { kind: kind.kind, label: kind.label, expiresAt: null } };
   }
   const info = await tokenInfo;
   const limit = client.getRateLimit();
@@ -63,9 +94,16 @@ export async function checkHubSpotConnection(token: string, options: { baseUrl?:
   const left = limit?.dailyRemaining != null ? ` ${limit.dailyRemaining.toLocaleString('en-US')} API calls left today.` : '';
   const message = `Connected to HubSpot portal ${details.portalId}${details.uiDomain ? ` (${details.uiDomain})` : ''}.${left}`;
   if (!info.ok) {
-    // Not fatal: the connection works; only the scope comparison is unavailable.
+    // Not fatal: the connection works; only the scope comparison (and any expiry) is unavailable.
     const why = info.error instanceof CrmError ? info.error.message : String(info.error);
-    return { ok: true, portalId: details.portalId, message, grantedScopes: null, missingScopes: [], scopesMessage: `Could not read this token's scopes (${why}); compare them with the list in Baton's README.`, headroom };
+    return {
+      ok: true, portalId: details.portalId, message, grantedScopes: null, missingScopes: [],
+      scopesMessage: `Could not read this token's scopes (${why}); compare them with the list in Baton's README.`,
+      headroom, token: { kind: kind.kind, label: kind.label, expiresAt: null },
+    };
   }
-  return { ok: true, portalId: details.portalId, message, grantedScopes: info.info.scopes, missingScopes: findMissingHubSpotScopes(info.info.scopes), scopesMessage: null, headroom };
+  return {
+    ok: true, portalId: details.portalId, message, grantedScopes: info.scopes, missingScopes: findMissingHubSpotScopes(info.scopes), scopesMessage: null,
+    headroom, token: { kind: kind.kind, label: kind.label, expiresAt: info.expiresAt },
+  };
 }

@@ -74,7 +74,51 @@ describe('required HubSpot scopes', () => {
       'read-lead', 'read-leads-object', 'read-owners', 'read-property-definitions', 'write-dispositions', 'set-up-properties', 'web-events', 'email-events',
     ]);
     expect(findMissingHubSpotScopes(scopes)).toEqual([]);
-    expect(findMissingHubSpotScopes([]).map((m) => m.scope)).toEqual(scopes);
+    // Nothing granted: every all-of scope is missing; an any-of group is named once, by its first scope.
+    expect(findMissingHubSpotScopes([]).map((m) => m.scope)).toEqual(scopes.filter((s) => s !== 'event-detail-read'));
+  });
+
+  it('web events need one of the two scopes HubSpot names, not the event-definitions scope', () => {
+    const others = listRequiredHubSpotScopes().filter((s) => s !== 'web-analytics-api-access' && s !== 'event-detail-read');
+    expect(findMissingHubSpotScopes([...others, 'event-detail-read'])).toEqual([]);
+    expect(findMissingHubSpotScopes([...others, 'web-analytics-api-access'])).toEqual([]);
+    expect(findMissingHubSpotScopes([...others, 'behavioral_events.event_definitions.read_write'])).toEqual([
+      { scope: 'web-analytics-api-access', alternatives: ['event-detail-read'], features: [expect.objectContaining({ feature: 'web-events' })] },
+    ]);
+    expect(listRequiredHubSpotScopes()).not.toContain('behavioral_events.event_definitions.read_write');
+  });
+});
+
+describe('checkHubSpotConnection: token kinds and expiry', () => {
+  const OAUTH = 'CJSP5qf1KhICAQEYs-gDIIGOBii1hQIyGQAf3xBKmlwHjX7OIpuIFEavB2-qYAGQsF4';
+  const NOW = Date.parse('2026-11-22T17:00:00Z');
+
+  it('a private-app token is asked about at the private-apps endpoint and reports no expiry', async () => {
+    const check = await checkHubSpotConnection(TOKEN, { fetch: fakeHubSpot(listRequiredHubSpotScopes()).fetch, now: () => NOW });
+    expect(check.token).toEqual({ kind: 'static', label: 'Private-app access token or service key', expiresAt: null });
+  });
+
+  it("an OAuth access token is asked about at the OAuth token endpoint, and its expires_in becomes an expiry", async () => {
+    const fake = createFakeFetch({
+      'GET /account-info/v3/details': () => jsonResponse({ portalId: 4711, uiDomain: 'app.hubspot.com' }, { headers: RATE_HEADERS }),
+      [`GET /oauth/v1/access-tokens/${OAUTH}`]: () =>
+        jsonResponse({ token: OAUTH, user: 'a@b.example', hub_domain: 'demo.hubspot.com', scopes: ['oauth', 'crm.objects.contacts.read'], hub_id: 4711, app_id: 456789, expires_in: 1500, user_id: 123, token_type: 'access' }),
+    });
+    const check = await checkHubSpotConnection(OAUTH, { fetch: fake.fetch, now: () => NOW });
+    expect(check.ok).toBe(true);
+    expect(check.token).toEqual({ kind: 'oauth_access', label: 'OAuth access token', expiresAt: NOW + 1500 * 1000 });
+    expect(check.missingScopes?.map((m) => m.scope)).toContain('crm.objects.contacts.write');
+    expect(fake.requests.some((r) => r.url.pathname.startsWith('/oauth/v2/private-apps'))).toBe(false);
+    expect(connectionStatusSchema.parse({ hasToken: true, check }).check?.token?.expiresAt).toBe(NOW + 1500 * 1000);
+  });
+
+  it('a malformed expires_in is not trusted: the connection still reports, without an expiry', async () => {
+    const fake = createFakeFetch({
+      'GET /account-info/v3/details': () => jsonResponse({ portalId: 4711 }, { headers: RATE_HEADERS }),
+      [`GET /oauth/v1/access-tokens/${OAUTH}`]: () => jsonResponse({ scopes: [], expires_in: 'soon' }),
+    });
+    const check = await checkHubSpotConnection(OAUTH, { fetch: fake.fetch, now: () => NOW });
+    expect(check).toMatchObject({ ok: true, grantedScopes: null, token: { kind: 'oauth_access', expiresAt: null } });
   });
 });
 
