@@ -210,7 +210,7 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
     reasonsByCampaign: reasonsBy(records, campaignOf, same),
     reasonsBySource: reasonsBy(records, sourceOf, same),
     reasonsByChannel: reasonsBy(records, (r) => r.channel, same),
-    outcomesByWeek: outcomesByWeek(records),
+    outcomesByWeek: outcomesByWeek(records, filters, now),
     coverageBySource: coverageBy(records, sourceOf, same, touched, isStale),
     coverageByRep: coverageBy(records, repOf, repLabel, touched, isStale),
     objectionsByCampaign: objectionsBy(records, campaignOf, same),
@@ -342,17 +342,36 @@ function sortCountRows(rows: CountRow[]): CountRow[] {
   return rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
 }
 
-function outcomesByWeek(records: readonly InsightRecord[]): WeekRow[] {
-  const weeks = new Map<string, WeekRow>();
+/** Weeks filled with zero rows at most (about 21 years): a hand-edited URL must not ask for millions. */
+export const MAX_FILLED_WEEKS = 1_100;
+
+/**
+ * Dispositions per week of the decision, with a zero row for every week of the selected range
+ * that had none: a gap in follow-up is itself a finding, and a chart that skips empty weeks hides
+ * it. The range is the filter's dates (an open end runs to `now`; an open start to the first
+ * decision); weeks with decisions outside it (handed off inside, decided later) are kept too.
+ */
+function outcomesByWeek(records: readonly InsightRecord[], filters: InsightFilters, now: number): WeekRow[] {
+  const weeks = new Map<number, WeekRow>();
+  let first = Number.POSITIVE_INFINITY;
+  const rowOf = (monday: number): WeekRow => {
+    let row = weeks.get(monday);
+    if (!row) weeks.set(monday, (row = { weekStart: toWeekStart(monday * DAY), accepted: 0, recycled: 0, rejected: 0 }));
+    return row;
+  };
   for (const r of records) {
     const d = r.disposition;
     if (!d) continue;
-    const weekStart = toWeekStart(d.decidedAt);
-    let row = weeks.get(weekStart);
-    if (!row) weeks.set(weekStart, (row = { weekStart, accepted: 0, recycled: 0, rejected: 0 }));
-    row[d.outcome]++;
+    const monday = toMondayDay(d.decidedAt);
+    if (monday < first) first = monday;
+    rowOf(monday)[d.outcome]++;
   }
-  return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+  const start = filters.from !== null ? toMondayDay(filters.from) : weeks.size ? first : null;
+  const end = toMondayDay(filters.to !== null ? filters.to - 1 : now);
+  if (start !== null && end >= start) {
+    for (let monday = Math.max(start, end - 7 * (MAX_FILLED_WEEKS - 1)); monday <= end; monday += 7) rowOf(monday);
+  }
+  return [...weeks.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
 }
 
 function coverageBy(
