@@ -72,6 +72,33 @@ export interface ReadInsightsOptions {
   pageSize?: number;
   /** Waits between rate-limited retries (tests pass a fake clock). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Only contacts modified at or after this time (epoch ms): an incremental refresh. Any contact
+   * whose disposition or owner was written since has a newer modified date.
+   */
+  modifiedSince?: number;
+  /**
+   * Called after every search page with the contacts it added, mapped without their deals (deals
+   * are read once the contacts are all in), so a caller can show figures while the read goes on.
+   */
+  onProgress?: (progress: InsightsReadProgress) => void;
+  /**
+   * Least time between the starts of two search requests. Search has its own limit (about 5 a
+   * second per portal, shared with every integration), so callers reading HubSpot pass ~250 ms.
+   */
+  minSearchIntervalMs?: number;
+  /** Windows paged at once once their sizes are known (the pacing above still holds). */
+  concurrency?: number;
+  now?: () => number;
+}
+
+export interface InsightsReadProgress {
+  /** Contacts this page added (owner names resolved, deal null). */
+  records: InsightRecord[];
+  /** Distinct contacts read so far. */
+  read: number;
+  /** What the search API says the windows hold; null until every window's size is known. */
+  total: number | null;
 }
 
 export interface InsightsReadResult {
@@ -83,21 +110,43 @@ export interface InsightsReadResult {
   warnings: string[];
 }
 
+/** HubSpot's "last modified" property for contacts (other objects call it hs_lastmodifieddate). */
+export const CONTACT_MODIFIED_PROPERTY = 'lastmodifieddate';
+
+type SearchPage = z.infer<typeof searchPageSchema>;
+
 export async function readHubSpotInsights(client: HubSpotClient, options: ReadInsightsOptions): Promise<InsightsReadResult> {
   const cap = options.resultCap ?? SEARCH_RESULT_CAP;
   const pageSize = Math.min(SEARCH_PAGE_SIZE, options.pageSize ?? SEARCH_PAGE_SIZE);
   const contacts = new Map<string, z.infer<typeof hubSpotObjectSchema>>();
   const warnings: string[] = [];
+  const wait = options.sleep ?? sleep;
+  const pace = createPacer(options.minSearchIntervalMs ?? 0, options.now ?? Date.now, wait);
   let requests = 0;
-  let windows = 0;
 
-  const search = async (from: number, to: number, after?: string) => {
-    requests++;
+  // Owner names are one cheap request outside the search limit: read them alongside the first
+  // search, so the first progress already names the reps.
+  const ownersRead = readOwners(client, options.signal).then(
+    (read) => {
+      requests += read.requests;
+      return read.names;
+    },
+    (err: unknown) => {
+      if (options.signal?.aborted) throw err;
+      warnings.push(`Owner names could not be read (${describe(err)}); reps are shown by id.`);
+      return new Map<string, string>();
+    },
+  );
+  // Settled here too, so a search failure does not leave it as an unhandled rejection.
+  ownersRead.catch(() => {});
+
+  const search = async (from: number, to: number, after?: string): Promise<SearchPage> => {
     // Two filter groups are ORed: handed off in the window, or dispositioned in it (a lead
     // handed off earlier but decided now belongs to this window's dispositions).
     const between = (propertyName: string): HubSpotSearchFilter => ({ propertyName, operator: 'BETWEEN', value: String(from), highValue: String(to - 1) });
+    const since: HubSpotSearchFilter[] = options.modifiedSince === undefined ? [] : [{ propertyName: CONTACT_MODIFIED_PROPERTY, operator: 'GTE', value: String(options.modifiedSince) }];
     const body: Record<string, unknown> = {
-      filterGroups: [{ filters: [between('hubspot_owner_assigneddate')] }, { filters: [between(P.dispositionAt)] }],
+      filterGroups: [{ filters: [between('hubspot_owner_assigneddate'), ...since] }, { filters: [between(P.dispositionAt), ...since] }],
       // A stable order: pages of one query do not shift while we read them.
       sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
       properties: [...INSIGHT_CONTACT_PROPERTIES],
@@ -107,12 +156,13 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
     // Search has its own per-portal limit (about 5 requests a second): a 429 waits and retries
     // instead of throwing away the windows already read.
     for (let attempt = 1; ; attempt++) {
+      await pace(options.signal);
+      requests++;
       try {
         return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
       } catch (err) {
         if (err instanceof CrmError && err.kind === 'rate_limited' && err.policyName !== 'DAILY' && attempt < MAX_RATE_LIMIT_RETRIES) {
-          await (options.sleep ?? sleep)(err.retryAfterMs ?? 1000 * attempt, options.signal);
-          requests++;
+          await wait(err.retryAfterMs ?? 1000 * attempt, options.signal);
           continue;
         }
         throw explainSearchError(err);
@@ -120,37 +170,57 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
     }
   };
 
-  const readWindow = async (from: number, to: number): Promise<void> => {
+  // Windows whose first page has been read: their totals add up to what the read will hold.
+  const leaves: { from: number; to: number; total: number; next: string | undefined }[] = [];
+  let pending = 0;
+  const take = async (page: SearchPage) => {
+    const owners = await ownersRead;
+    const added: InsightRecord[] = [];
+    for (const contact of page.results) {
+      if (!contacts.has(contact.id)) added.push(fromHubSpotInsightContact(contact, owners, null));
+      contacts.set(contact.id, contact);
+    }
+    // The total is a sum of window totals; a contact handed off in one window and decided in
+    // another is counted in both, so the read ends with at most that many.
+    const total = pending === 0 ? leaves.reduce((sum, leaf) => sum + leaf.total, 0) : null;
+    options.onProgress?.({ records: added, read: contacts.size, total });
+  };
+
+  // First every window's size: split the ones at the cap until each fits (their first pages are
+  // kept, so sizing costs only the searches of windows that had to be split).
+  const probe = async (from: number, to: number): Promise<void> => {
+    pending++;
     const first = await search(from, to);
     if (first.total >= cap) {
       if (to - from <= 60_000) throw new CrmError('rejected', `More than ${cap.toLocaleString('en')} leads were handed off within one minute; Baton cannot read them through search.`);
       const mid = from + Math.floor((to - from) / 2);
-      await readWindow(from, mid);
-      await readWindow(mid, to);
+      // The halves count themselves as pending before this window stops counting.
+      const halves = [probe(from, mid), probe(mid, to)];
+      pending--;
+      await Promise.all(halves);
       return;
     }
-    windows++;
-    let page = first;
-    for (;;) {
-      for (const contact of page.results) contacts.set(contact.id, contact);
-      const after = page.paging?.next?.after;
-      if (!after) break;
-      page = await search(from, to, after);
+    leaves.push({ from, to, total: first.total, next: first.paging?.next?.after });
+    pending--;
+    await take(first);
+  };
+  await probe(options.from, options.to);
+
+  // Then the rest of each window's pages, a few windows at a time.
+  const queue = [...leaves];
+  const worker = async () => {
+    for (let leaf = queue.shift(); leaf; leaf = queue.shift()) {
+      while (leaf.next !== undefined) {
+        const page = await search(leaf.from, leaf.to, leaf.next);
+        leaf.next = page.paging?.next?.after;
+        await take(page);
+      }
     }
   };
-
-  await readWindow(options.from, options.to);
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
 
   const ids = [...contacts.keys()];
-  let owners = new Map<string, string>();
-  try {
-    const read = await readOwners(client, options.signal);
-    requests += read.requests;
-    owners = read.names;
-  } catch (err) {
-    if (options.signal?.aborted) throw err;
-    warnings.push(`Owner names could not be read (${describe(err)}); reps are shown by id.`);
-  }
+  const owners = await ownersRead;
   let deals = new Map<string, InsightDeal>();
   try {
     const read = await readDeals(client, ids, options.signal);
@@ -162,7 +232,19 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
   }
 
   const records = ids.map((id) => fromHubSpotInsightContact(contacts.get(id) as z.infer<typeof hubSpotObjectSchema>, owners, deals.get(id) ?? null));
-  return { records, windows, requests, warnings };
+  return { records, windows: leaves.length, requests, warnings };
+}
+
+/** Spaces calls at least `intervalMs` apart (by start time), however many callers share it. */
+function createPacer(intervalMs: number, now: () => number, wait: (ms: number, signal?: AbortSignal) => Promise<void>) {
+  let nextAt = 0;
+  return async (signal?: AbortSignal): Promise<void> => {
+    if (intervalMs <= 0) return;
+    const at = Math.max(now(), nextAt);
+    nextAt = at + intervalMs;
+    const delay = at - now();
+    if (delay > 0) await wait(delay, signal);
+  };
 }
 
 /** Maps one contact (with the Baton properties) onto the CRM-neutral record. Pure. */

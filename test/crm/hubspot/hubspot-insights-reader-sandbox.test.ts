@@ -75,4 +75,18 @@ describe('Insights reader against the sandbox CRM', () => {
     const report = aggregateInsights(result.records, insightFiltersSchema.parse({}), { now });
     expect(report.reasonsByCampaign.some((row) => row.group === record?.campaign && row.key === 'duplicate' && row.count >= 1)).toBe(true);
   });
+
+  it('an incremental read (modified since) finds exactly the contacts written since: the sandbox searches lastmodifieddate', async () => {
+    const now = Date.now();
+    // Earlier tests' writes (and the seed) are older than this.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const since = Date.now();
+    await client.request('PATCH', '/crm/v3/objects/contacts/1002', {
+      body: { properties: { baton_disposition: 'accepted', baton_disposition_at: new Date(since).toISOString() } },
+      schema: (await import('zod')).z.unknown(),
+    });
+    const changed = await readHubSpotInsights(client, { from: now - 200 * DAY, to: now + DAY, modifiedSince: since });
+    expect(changed.records.map((r) => r.contactId)).toEqual(['1002']);
+    expect(changed.records[0]?.disposition?.outcome).toBe('accepted');
+  });
 });

@@ -25,9 +25,10 @@ function createFakeHubSpot(contacts: FakeContact[], options: { cap: number; fail
         body.filterGroups.some((g: any) =>
           g.filters.every((f: any) => {
             const v = c.properties[f.propertyName];
-            if (f.operator !== 'BETWEEN') throw new Error(`unexpected operator ${f.operator}`);
             if (!v) return false;
             const t = Date.parse(v);
+            if (f.operator === 'GTE') return t >= Number(f.value);
+            if (f.operator !== 'BETWEEN') throw new Error(`unexpected operator ${f.operator}`);
             return t >= Number(f.value) && t <= Number(f.highValue);
           }),
         ),
@@ -113,6 +114,57 @@ describe('readHubSpotInsights', () => {
     const result = await readHubSpotInsights(limited, { from: T0, to: T0 + 24 * HOUR, pageSize: 1, sleep: async (ms) => void waits.push(ms) });
     expect(result.records.map((r) => r.contactId)).toEqual(['1', '2']);
     expect(waits).toEqual([2000]);
+  });
+
+  it('reports progress after every page: the records it added (owners named, deals still to come) and the total', async () => {
+    const contacts = Array.from({ length: 5 }, (_, i) => contact(i + 1, T0 + (i + 1) * HOUR));
+    const { client } = createFakeHubSpot(contacts, { cap: 10_000 });
+    const seen: { ids: string[]; read: number; total: number | null; owner: string | null }[] = [];
+    await readHubSpotInsights(client, { from: T0, to: T0 + 24 * HOUR, pageSize: 2, onProgress: (p) => seen.push({ ids: p.records.map((r) => r.contactId), read: p.read, total: p.total, owner: p.records[0]?.ownerName ?? null }) });
+    expect(seen).toEqual([
+      { ids: ['1', '2'], read: 2, total: 5, owner: 'Ana Rep' },
+      { ids: ['3', '4'], read: 4, total: 5, owner: 'Ana Rep' },
+      { ids: ['5'], read: 5, total: 5, owner: 'Ana Rep' },
+    ]);
+  });
+
+  it('the total is unknown until every window is sized, then the sum of the windows', async () => {
+    const contacts = Array.from({ length: 25 }, (_, i) => contact(i + 1, T0 + i * HOUR + 1000));
+    const { client } = createFakeHubSpot(contacts, { cap: 10 });
+    const totals: (number | null)[] = [];
+    await readHubSpotInsights(client, { from: T0, to: T0 + 25 * HOUR, resultCap: 10, pageSize: 4, onProgress: (p) => totals.push(p.total) });
+    expect(totals.at(-1)).toBe(25);
+    // Once known it stays known.
+    expect(totals.slice(totals.indexOf(25))).toEqual(totals.slice(totals.indexOf(25)).map(() => 25));
+  });
+
+  it('an incremental read asks only for contacts modified since, in both filter groups', async () => {
+    const contacts = [contact(1, T0 + HOUR, { lastmodifieddate: new Date(T0 + HOUR).toISOString() }), contact(2, T0 + 2 * HOUR, { lastmodifieddate: new Date(T0 + 5 * HOUR).toISOString() })];
+    const { client, calls } = createFakeHubSpot(contacts, { cap: 10_000 });
+    const result = await readHubSpotInsights(client, { from: T0, to: T0 + 24 * HOUR, modifiedSince: T0 + 4 * HOUR });
+    expect(result.records.map((r) => r.contactId)).toEqual(['2']);
+    const search = calls.find((c) => c.path.endsWith('/search'));
+    for (const group of search?.body.filterGroups ?? []) expect(group.filters).toContainEqual({ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(T0 + 4 * HOUR) });
+  });
+
+  it('spaces searches at least minSearchIntervalMs apart, also when windows are read in parallel', async () => {
+    const contacts = Array.from({ length: 25 }, (_, i) => contact(i + 1, T0 + i * HOUR + 1000));
+    const { fetchImpl } = createFakeHubSpot(contacts, { cap: 10 });
+    let searches = 0;
+    const client = createHubSpotClient({
+      baseUrl: 'https://api.example.test',
+      getAccessToken: async () => 't',
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).endsWith('/search')) searches++;
+        return fetchImpl(input, init);
+      }) as typeof fetch,
+    });
+    // The clock stands still, so each search's wait is its scheduled start: they must be 250 ms apart.
+    const waits: number[] = [];
+    const result = await readHubSpotInsights(client, { from: T0, to: T0 + 25 * HOUR, resultCap: 10, pageSize: 4, concurrency: 2, minSearchIntervalMs: 250, now: () => 0, sleep: async (ms) => void waits.push(ms) });
+    expect(result.records).toHaveLength(25);
+    expect(searches).toBeGreaterThan(8);
+    expect([...waits].sort((a, b) => a - b)).toEqual(Array.from({ length: searches - 1 }, (_, i) => (i + 1) * 250));
   });
 
   it('a DAILY 429 is not retried: it is reported', async () => {
