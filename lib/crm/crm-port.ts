@@ -12,8 +12,13 @@ export const sourceStatusSchema = z.object({
   /** e.g. `hubspot-web-analytics`, `hubspot-email`, `crm-activities`. */
   source: z.string(),
   label: z.string(),
-  status: z.enum(['ok', 'unavailable', 'error']),
-  /** Why it is unavailable / what failed, for the rep. */
+  /**
+   * `degraded`: read, but with something the rep should know (read a slower way, parts hidden
+   * by a missing scope); `message` says what. An `ok` source's message is detail nobody needs
+   * to act on, and the panel does not show it.
+   */
+  status: z.enum(['ok', 'degraded', 'unavailable', 'error']),
+  /** Why it is unavailable / what failed / what is missing, for the rep. */
   message: z.string().optional(),
 });
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, listWebEvents } from './analytics-api';
+import { listAssociatedEngagements } from './engagements-v1-api';
 import { archiveObject, batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
 import {
   archiveAssociation,
@@ -131,6 +132,8 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: 'POST', pattern: /^\/crm\/v3\/properties\/([^/]+)$/, handler: (c, [t]) => createProperty(c.state, objectType(t), c.body, c.now) },
   { method: 'GET', pattern: /^\/crm\/v3\/properties\/([^/]+)\/([^/]+)$/, handler: (c, [t, name]) => getProperty(c.state, objectType(t), name as string) },
   { method: 'PATCH', pattern: /^\/crm\/v3\/properties\/([^/]+)\/([^/]+)$/, handler: (c, [t, name]) => updateProperty(c.state, objectType(t), name as string, c.body, c.now) },
+  // Engagements v1 (legacy): every engagement type associated with a record, in one paged list
+  { method: 'GET', pattern: /^\/engagements\/v1\/engagements\/associated\/([^/]+)\/([^/]+)\/paged$/, handler: (c, [t, id]) => listAssociatedEngagements(c.state, t as string, id as string, c.params) },
   // Web analytics events
   { method: 'GET', pattern: /^\/events\/v3\/events\/event-types$/, handler: (c) => listEventTypes(c.state) },
   { method: 'GET', pattern: /^\/events\/v3\/events$/, handler: (c) => listWebEvents(c.state, c.params, c.baseUrl) },
@@ -143,7 +146,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: 'POST', pattern: /^\/oauth\/v2\/private-apps\/get\/access-token-info$/, handler: (c) => getAccessTokenInfo(c.state, c.body) },
 ];
 
-const API_PREFIXES = ['/crm/', '/events/', '/email/', '/account-info/', '/oauth/'];
+const API_PREFIXES = ['/crm/', '/engagements/', '/events/', '/email/', '/account-info/', '/oauth/'];
 
 function objectType(segment: string | undefined): CrmObjectType {
   const type = resolveObjectType(segment ?? '');

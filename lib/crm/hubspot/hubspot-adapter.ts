@@ -8,10 +8,13 @@ import {
   fromHubSpotContact,
   fromHubSpotEmailEvent,
   fromHubSpotEngagement,
+  fromHubSpotEngagementV1,
   fromHubSpotOwner,
   fromHubSpotWebEvent,
   HUBSPOT_EMAIL_SOURCE,
   HUBSPOT_WEB_SOURCE,
+  isKnownHubSpotV1EngagementType,
+  isRedactedHubSpotV1Email,
 } from './hubspot-mappers';
 import type { HubSpotEngagementKind } from './hubspot-mappers';
 import { toHubSpotBatchRead } from './hubspot-requests';
@@ -24,25 +27,36 @@ import {
   hubSpotEmailEventsPageSchema,
   hubSpotOwnerSchema,
   hubSpotPropertyDefinitionsSchema,
+  hubSpotV1EngagementsPageSchema,
   hubSpotWebEventsPageSchema,
   MEETING_PROPERTIES,
 } from './hubspot-schemas';
-import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotObject, HubSpotWebEvent } from './hubspot-schemas';
+import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotObject, HubSpotV1Engagement, HubSpotWebEvent } from './hubspot-schemas';
 
 /**
  * The HubSpot adapter's read path (also used against the sandbox CRM, which speaks HubSpot).
  *
- * Requests per lead view (DESIGN.md budget: <= 4, in parallel):
- *   t0  ─┬─ GET  /crm/v3/objects/contacts/{id}?properties&propertiesWithHistory&associations   (1)
- *        └─ GET  /events/v3/events?objectType=contact&objectId={id}&limit=100                   (2, +1 per extra page)
- *   t1  ─┬─ GET  /email/public/v1/events?recipient={email}                                     (3, +1 per extra page)
- *        └─ POST /crm/v3/objects/{calls|emails|meetings}/batch/read   only for kinds with associated ids
- * The email events need the contact's email, which the URL does not carry: on the first view of a
- * contact they are chained after it (in parallel with the touches and the remaining web-event
- * pages); on later views they start at t0 with the email remembered from the previous read, and
- * are re-read after the contact only if its email has changed since. A lead with at most one kind of touch and one page of events costs
- * <= 4; each further kind of touch (v3 has no cross-type batch read) adds one, so a lead with
- * calls, emails and meetings costs 6 — over DESIGN.md's budget, reported rather than hidden.
+ * Requests per lead view (DESIGN.md budget: <= 4, in parallel, + 1 per extra page of history):
+ *   t0  ─┬─ GET /crm/v3/objects/contacts/{id}?properties&propertiesWithHistory&associations        (1)
+ *        ├─ GET /engagements/v1/engagements/associated/CONTACT/{id}/paged?limit=100&offset=        (2, +1 per extra page)
+ *        ├─ GET /events/v3/events?objectType=contact&objectId={id}&limit=100                         (3, +1 per extra page)
+ *        └─ GET /email/public/v1/events?recipient={email}   on a revisit, with the remembered email  (4, +1 per extra page)
+ *   t1  ─── GET /email/public/v1/events?recipient={email}   first view, or the email changed         (4)
+ * (2) lists every engagement type associated with the contact in one call (calls, emails,
+ * meetings, Baton's social attempts logged as notes), so a lead costs 4 whatever touches it has,
+ * and it needs only the contact id, so it runs alongside the contact instead of after it.
+ * The email events need the contact's email, which the URL does not carry: on the first view of
+ * a contact they wait for the contact (in parallel with the remaining pages of (2) and (3)); on
+ * later views they start at t0 with the email remembered from the previous read, and are re-read
+ * after the contact only if its email has changed since.
+ *
+ * Fallback, when HubSpot has retired the v1 endpoint (404/410): the touches are read the older,
+ * slower way, `POST /crm/v3/objects/{calls|emails|meetings}/batch/read` with the ids from the
+ * contact's associations, one request per kind of touch after the contact (v3 has no cross-type
+ * batch read). That view costs the 404 plus up to 3 more: up to 7 for a lead with calls, emails
+ * and meetings, over the budget; the retirement is remembered for an hour, so later views cost
+ * up to 6. Social attempts (notes) are not read on that path. The panel says touches were read
+ * the slower way (SourceStatus 'degraded').
  * Cached lookups that do not count per view: property definitions (form-field labels, 1 h),
  * owners (1 h), email campaign names (24 h).
  */
@@ -55,6 +69,10 @@ export interface CreateHubSpotAdapterOptions {
   maxEventPages?: number;
   /** Cap on legacy email-event pages followed per view. */
   maxEmailEventPages?: number;
+  /** Cap on engagement (v1) pages followed per view (100 engagements each). */
+  maxEngagementPages?: number;
+  /** Where skipped-but-harmless oddities are reported (engagement types Baton does not know). */
+  log?: (message: string, detail?: unknown) => void;
 }
 
 const PROPERTY_DEFINITIONS_TTL_MS = 60 * 60 * 1000;
@@ -64,6 +82,14 @@ const WEB_EVENTS_PAGE_SIZE = 100;
 const EMAIL_EVENTS_PAGE_SIZE = 1000;
 const DEFAULT_MAX_EVENT_PAGES = 50;
 const DEFAULT_MAX_EMAIL_EVENT_PAGES = 10;
+const ENGAGEMENTS_PAGE_SIZE = 100;
+const DEFAULT_MAX_ENGAGEMENT_PAGES = 20;
+/** A retired endpoint stays retired: after a 404/410, go straight to the fallback for this long. */
+const ENGAGEMENTS_V1_RETIRED_TTL_MS = 60 * 60 * 1000;
+const TOUCHES_SOURCE = 'crm-activities';
+const TOUCHES_LABEL = 'Calls, emails and meetings';
+/** Without it HubSpot redacts email engagements (subject, body) instead of refusing them. */
+const SALES_EMAIL_READ_SCOPE = 'sales-email-read';
 /**
  * Form fields whose history we ask for. Each name lengthens the contact URL; portals with
  * hundreds of form fields would overflow it, so the cap keeps the request well under 8 kB.
@@ -97,6 +123,10 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
   const now = options.now ?? Date.now;
   const maxEventPages = options.maxEventPages ?? DEFAULT_MAX_EVENT_PAGES;
   const maxEmailEventPages = options.maxEmailEventPages ?? DEFAULT_MAX_EMAIL_EVENT_PAGES;
+  const maxEngagementPages = options.maxEngagementPages ?? DEFAULT_MAX_ENGAGEMENT_PAGES;
+  const log = options.log ?? ((message: string, detail?: unknown) => console.info(`Baton: ${message}`, detail ?? ''));
+  /** Until when the v1 engagements endpoint is known to be gone (0: not known). */
+  let engagementsV1RetiredUntil = 0;
 
   let formFieldCache: Cached<Record<string, string>> | null = null;
   /** Contact id → email from the last read, so a revisit can start the email events at once. */
@@ -210,6 +240,84 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     return { events, truncated: true };
   }
 
+  async function readEngagementsV1(contactId: string, signal: AbortSignal | undefined): Promise<{ engagements: HubSpotV1Engagement[]; truncated: boolean }> {
+    const byId = new Map<string, HubSpotV1Engagement>();
+    let offset: number | string | undefined;
+    for (let page = 0; page < maxEngagementPages; page++) {
+      const result = await client.request('GET', `/engagements/v1/engagements/associated/CONTACT/${encodeURIComponent(contactId)}/paged`, {
+        query: { limit: ENGAGEMENTS_PAGE_SIZE, offset },
+        schema: hubSpotV1EngagementsPageSchema,
+        signal,
+      });
+      // Keyed by id: an engagement logged while paging can shift one onto the next page twice.
+      for (const item of result.results) byId.set(item.engagement.id, item);
+      offset = result.offset;
+      if (!result.hasMore || offset === undefined || result.results.length === 0) return { engagements: [...byId.values()], truncated: false };
+    }
+    return { engagements: [...byId.values()], truncated: true };
+  }
+
+  /** v1 engagements → touches and the source status the panel shows for them. */
+  function mapEngagementsV1(read: { engagements: HubSpotV1Engagement[]; truncated: boolean }): { touches: Touch[]; status: SourceStatus } {
+    const touches: Touch[] = [];
+    const unknownTypes = new Set<string>();
+    let redacted = 0;
+    for (const item of read.engagements) {
+      if (!isKnownHubSpotV1EngagementType(item.engagement.type)) {
+        unknownTypes.add(item.engagement.type);
+        continue;
+      }
+      if (isRedactedHubSpotV1Email(item)) redacted++;
+      const touch = fromHubSpotEngagementV1(item);
+      if (touch) touches.push(touch);
+    }
+    // HubSpot adds engagement types over time: a new one is not an error, only not shown.
+    if (unknownTypes.size > 0) log('HubSpot engagement types Baton does not read were skipped', [...unknownTypes]);
+    const notes = [read.truncated ? `only the latest ${maxEngagementPages * ENGAGEMENTS_PAGE_SIZE} engagements were read` : null].filter((s): s is string => s !== null);
+    const base: SourceStatus = { source: TOUCHES_SOURCE, label: TOUCHES_LABEL, status: 'ok' };
+    const status: SourceStatus =
+      redacted > 0
+        ? {
+            ...base,
+            status: 'degraded',
+            message: [`Email subjects are hidden (${redacted} email${redacted === 1 ? '' : 's'}): the connection is missing the scope ${SALES_EMAIL_READ_SCOPE}`, ...notes].join('; '),
+          }
+        : withMessage(base, notes);
+    return { touches: touches.sort(byNewest), status };
+  }
+
+  /**
+   * The view's touches: from the v1 read started at t0, or, when HubSpot has retired that
+   * endpoint, from the per-kind v3 batch reads of the contact's associated ids.
+   */
+  async function resolveTouches(
+    contact: HubSpotContact,
+    v1: Promise<Settled<{ engagements: HubSpotV1Engagement[]; truncated: boolean }>> | null,
+    signal: AbortSignal | undefined,
+  ): Promise<{ touches: Touch[]; status: SourceStatus }> {
+    if (v1 !== null) {
+      const result = await v1;
+      if (result.ok) return mapEngagementsV1(result.value);
+      if (!isRetired(result.error)) {
+        return { touches: [], status: toSourceStatus(result.error, TOUCHES_SOURCE, TOUCHES_LABEL, 'Calls, emails and meetings are not readable with this connection') };
+      }
+      engagementsV1RetiredUntil = now() + ENGAGEMENTS_V1_RETIRED_TTL_MS;
+    }
+    const fallback = await settle(readTouches(contact, signal));
+    if (!fallback.ok) {
+      return { touches: [], status: toSourceStatus(fallback.error, TOUCHES_SOURCE, TOUCHES_LABEL, 'Calls, emails and meetings are not readable with this connection') };
+    }
+    return {
+      touches: fallback.value,
+      status: {
+        source: TOUCHES_SOURCE,
+        label: TOUCHES_LABEL,
+        status: 'degraded',
+        message: "Read the slower way (HubSpot's engagements endpoint is not available): one request per kind of touch, and social attempts are not shown",
+      },
+    };
+  }
+
   async function readTouches(contact: HubSpotContact, signal: AbortSignal | undefined): Promise<Touch[]> {
     const reads = ENGAGEMENT_KINDS.flatMap((kind) => {
       const ids = [...new Set((contact.associations?.[kind]?.results ?? []).map((a) => a.id))];
@@ -224,7 +332,7 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
       });
     });
     const touches = (await Promise.all(reads)).flat();
-    return touches.sort((a, b) => b.occurredAt - a.occurredAt);
+    return touches.sort(byNewest);
   }
 
   async function mapEmailEvents(raw: readonly HubSpotEmailEvent[]): Promise<EngagementEvent[]> {
@@ -274,9 +382,11 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     const view = new AbortController();
     const viewSignal = signal ? AbortSignal.any([signal, view.signal]) : view.signal;
 
-    // (2) Web events only need the contact id: start them at once, in parallel with the contact.
+    // (2) Engagements and (3) web events only need the contact id: start them at once, in
+    // parallel with the contact. (2) is skipped while v1 is known to be retired.
+    const engagementsPromise = engagementsV1RetiredUntil > now() ? null : settle(readEngagementsV1(ref.id, viewSignal));
     const webEventsPromise = settle(readWebEvents(ref.id, viewSignal));
-    // (3) Email events, early when a previous view told us the email.
+    // (4) Email events, early when a previous view told us the email.
     const rememberedEmail = knownEmails.get(ref.id) ?? null;
     const earlyEmailEvents = rememberedEmail === null ? null : settle(readMappedEmailEvents(rememberedEmail, viewSignal));
 
@@ -290,7 +400,8 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
       formAnswersStatus = toSourceStatus(error, 'hubspot-form-answers', 'Form answers', 'Form answers need read access to contact property definitions');
     }
 
-    // (1) The contact: its failure fails the view with its own CrmError.
+    // (1) The contact: its failure fails the view with its own CrmError. Its associations are
+    // only used when (2) turns out to be retired; asking for them costs no extra request.
     let contact: HubSpotContact;
     try {
       contact = await readContact(ref, Object.keys(formFieldLabels), signal);
@@ -307,7 +418,7 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
       email === null ? null : earlyEmailEvents !== null && rememberedEmail === email ? earlyEmailEvents : settle(readMappedEmailEvents(email, viewSignal));
     const [owner, touchesResult, emailResult, webResult] = await Promise.all([
       ownerId && NUMERIC_ID.test(ownerId) ? getOwner(ownerId).catch(() => null) : Promise.resolve(null),
-      settle(readTouches(contact, signal)),
+      resolveTouches(contact, engagementsPromise, viewSignal),
       emailEvents ?? Promise.resolve(null),
       webEventsPromise,
     ]);
@@ -343,13 +454,8 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
       sources.push(toSourceStatus(emailResult.error, HUBSPOT_EMAIL_SOURCE, 'Marketing emails', 'Marketing email events are not available for this HubSpot account'));
     }
 
-    let touches: Touch[] = [];
-    if (touchesResult.ok) {
-      touches = touchesResult.value;
-      sources.push({ source: 'crm-activities', label: 'Calls, emails and meetings', status: 'ok' });
-    } else {
-      sources.push(toSourceStatus(touchesResult.error, 'crm-activities', 'Calls, emails and meetings', 'Calls, emails and meetings are not readable with this connection'));
-    }
+    const touches = touchesResult.touches;
+    sources.push(touchesResult.status);
     if (formAnswersStatus) sources.push(formAnswersStatus);
 
     // Newest first; ties broken by id so the order is stable across reloads.
@@ -377,6 +483,15 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
  */
 function isDegradable(error: unknown): boolean {
   return error instanceof CrmError && (error.kind === 'forbidden' || error.kind === 'not_found');
+}
+
+/** HubSpot answers 404 or 410 for an endpoint it has retired (the contact itself was just read). */
+function isRetired(error: unknown): boolean {
+  return error instanceof CrmError && (error.status === 404 || error.status === 410);
+}
+
+function byNewest(a: Touch, b: Touch): number {
+  return b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function toSourceStatus(error: unknown, source: string, label: string, unavailableMessage: string): SourceStatus {

@@ -5,9 +5,17 @@ import type {
   HubSpotEmailEvent,
   HubSpotObject,
   HubSpotOwner,
+  HubSpotV1Engagement,
   HubSpotValueWithTimestamp,
   HubSpotWebEvent,
 } from './hubspot-schemas';
+import {
+  hubSpotV1CallMetadataSchema,
+  hubSpotV1EmailMetadataSchema,
+  hubSpotV1MeetingMetadataSchema,
+  hubSpotV1NoteMetadataSchema,
+} from './hubspot-schemas';
+import { findMarkerId } from './hubspot-writer';
 
 /*
  * Pure mappers from HubSpot's wire shapes (already validated by hubspot-schemas.ts) to Baton's
@@ -245,6 +253,115 @@ export function fromHubSpotEngagement(kind: HubSpotEngagementKind, object: HubSp
     connected: outcome === 'COMPLETED' ? true : outcome === 'NO_SHOW' || outcome === 'CANCELED' ? false : null,
     summary: readText(p, 'hs_meeting_title'),
   };
+}
+
+/** Engagement types of the v1 API that Baton knows; anything else is counted and skipped. */
+export const HUBSPOT_V1_ENGAGEMENT_TYPES = ['CALL', 'EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL', 'MEETING', 'NOTE', 'TASK'] as const;
+const KNOWN_V1_TYPES: ReadonlySet<string> = new Set(HUBSPOT_V1_ENGAGEMENT_TYPES);
+const V1_EMAIL_TYPES: ReadonlySet<string> = new Set(['EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL']);
+/** `engagement.source` of emails a HubSpot sequence sent (see hubSpotV1EngagementSchema). */
+const V1_SEQUENCE_SOURCE = 'SEQUENCES';
+/** The status line Baton's writer puts under "Social attempt (LinkedIn)" (hubspot-writer.ts). */
+const SOCIAL_REPLIED: Readonly<Record<string, boolean>> = { 'They replied.': true, 'No reply yet.': false };
+
+export function isKnownHubSpotV1EngagementType(type: string): boolean {
+  return KNOWN_V1_TYPES.has(type);
+}
+
+/**
+ * One v1 engagement (`/engagements/v1/engagements/associated/CONTACT/{id}/paged`) → Touch, the
+ * same Touch the v3 path (fromHubSpotEngagement) makes from the same record: same ids, owner and
+ * automation rules. Null for what is not a touch: tasks (a to-do, not contact with the lead),
+ * notes other than Baton's social contact attempts, and types Baton does not know.
+ */
+export function fromHubSpotEngagementV1(item: HubSpotV1Engagement): Touch | null {
+  const { engagement } = item;
+  const metadata = item.metadata ?? {};
+  const ownerId = nonBlank(engagement.ownerId);
+  const occurredAt = epochMs(engagement.timestamp) ?? epochMs(engagement.createdAt);
+
+  switch (engagement.type) {
+    case 'CALL': {
+      const m = parseMetadata(hubSpotV1CallMetadataSchema, metadata);
+      const disposition = nonBlank(m.disposition);
+      return {
+        id: `hubspot-call:${engagement.id}`,
+        kind: 'call',
+        occurredAt: occurredAt ?? 0,
+        ownerId,
+        automated: false,
+        connected: disposition === CALL_CONNECTED ? true : disposition && CALL_NOT_CONNECTED.has(disposition) ? false : null,
+        summary: nonBlank(m.title) ?? nonBlank(m.body),
+      };
+    }
+    case 'EMAIL':
+    case 'INCOMING_EMAIL':
+    case 'FORWARDED_EMAIL': {
+      const m = parseMetadata(hubSpotV1EmailMetadataSchema, metadata);
+      const fromSequence = engagement.source === V1_SEQUENCE_SOURCE;
+      return {
+        id: `hubspot-email-activity:${engagement.id}`,
+        kind: fromSequence ? 'sequence_email' : 'email',
+        occurredAt: occurredAt ?? 0,
+        // Written by the lead, not by the owner it is filed under: never the owner's first touch.
+        ownerId: engagement.type === 'INCOMING_EMAIL' ? null : ownerId,
+        automated: fromSequence,
+        connected: null,
+        summary: nonBlank(m.subject),
+      };
+    }
+    case 'MEETING': {
+      const m = parseMetadata(hubSpotV1MeetingMetadataSchema, metadata);
+      const outcome = nonBlank(m.meetingOutcome);
+      return {
+        id: `hubspot-meeting:${engagement.id}`,
+        kind: 'meeting',
+        occurredAt: epochMs(engagement.timestamp) ?? epochMs(m.startTime) ?? occurredAt ?? 0,
+        ownerId,
+        automated: false,
+        connected: outcome === 'COMPLETED' ? true : outcome === 'NO_SHOW' || outcome === 'CANCELED' ? false : null,
+        summary: nonBlank(m.title),
+      };
+    }
+    case 'NOTE': {
+      // Baton logs a social (LinkedIn) contact attempt as a note carrying its attempt marker
+      // (hubspot-writer.ts): that one is a touch; every other note is not.
+      const body = parseMetadata(hubSpotV1NoteMetadataSchema, metadata).body ?? null;
+      if (findMarkerId(body, 'attempt') === null) return null;
+      const status = (body ?? '').split(/<br\s*\/?>|\n/i)[1]?.trim() ?? '';
+      return {
+        id: `hubspot-note:${engagement.id}`,
+        kind: 'social',
+        occurredAt: occurredAt ?? 0,
+        ownerId,
+        automated: false,
+        connected: SOCIAL_REPLIED[status] ?? null,
+        summary: 'Social attempt (LinkedIn)',
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether HubSpot redacted an email engagement because the connection lacks `sales-email-read`:
+ * the request still succeeds, but the subject is gone and `html` says why.
+ */
+export function isRedactedHubSpotV1Email(item: HubSpotV1Engagement): boolean {
+  if (!V1_EMAIL_TYPES.has(item.engagement.type)) return false;
+  const m = parseMetadata(hubSpotV1EmailMetadataSchema, item.metadata ?? {});
+  return nonBlank(m.subject) === null && /redacted/i.test(m.html ?? '') && /sales-email-read/.test(m.html ?? '');
+}
+
+/** Type-specific metadata, or an empty one when it does not match: the touch still counts. */
+function parseMetadata<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, metadata: unknown): Partial<T> {
+  const parsed = schema.safeParse(metadata);
+  return parsed.success ? parsed.data : {};
+}
+
+function epochMs(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
 /**

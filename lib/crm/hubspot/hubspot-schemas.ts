@@ -224,3 +224,80 @@ export const hubSpotErrorBodySchema = z.looseObject({
   context: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type HubSpotErrorBody = z.infer<typeof hubSpotErrorBodySchema>;
+
+/*
+ * Legacy engagements v1: `GET /engagements/v1/engagements/associated/CONTACT/{id}/paged`.
+ * One call lists every engagement type associated with the contact (calls, emails, meetings,
+ * notes, tasks, and types HubSpot adds later), so a lead costs one request for all of its
+ * touches instead of one batch read per type. Ids and times are numbers (epoch ms) in v1.
+ * `metadata` depends on `engagement.type`: it is validated per type by the mapper
+ * (fromHubSpotEngagementV1), so one odd record of a type Baton ignores cannot fail the page.
+ */
+const hubSpotV1IdSchema = z.union([z.number(), z.string()]).transform(String);
+
+export const hubSpotV1EngagementSchema = z.looseObject({
+  engagement: z.looseObject({
+    id: hubSpotV1IdSchema,
+    /** CALL, EMAIL, INCOMING_EMAIL, FORWARDED_EMAIL, MEETING, NOTE, TASK, or a type Baton does not know. */
+    type: z.string(),
+    ownerId: hubSpotV1IdSchema.nullable().optional(),
+    /** When it happened (what HubSpot's timeline sorts by), epoch ms. */
+    timestamp: z.number().nullable().optional(),
+    createdAt: z.number().nullable().optional(),
+    active: z.boolean().optional(),
+    /**
+     * Where the engagement came from. Not in HubSpot's v1 reference; observed on records, e.g.
+     * CRM_UI, and SEQUENCES for emails a sequence sent. Read only to tell automated emails apart.
+     */
+    source: z.string().nullable().optional(),
+  }),
+  associations: z
+    .looseObject({
+      contactIds: z.array(z.number()).optional(),
+    })
+    .optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type HubSpotV1Engagement = z.infer<typeof hubSpotV1EngagementSchema>;
+
+export const hubSpotV1EngagementsPageSchema = z.looseObject({
+  results: z.array(hubSpotV1EngagementSchema),
+  hasMore: z.boolean(),
+  /** Pass back as `offset` for the next page. */
+  offset: z.union([z.number(), z.string()]).optional(),
+});
+
+const optionalText = z.string().nullable().optional();
+
+/** `metadata` of a CALL. `disposition` is the call-outcome GUID (hs_call_disposition in v3). */
+export const hubSpotV1CallMetadataSchema = z.looseObject({
+  title: optionalText,
+  body: optionalText,
+  status: optionalText,
+  disposition: optionalText,
+  durationMilliseconds: z.number().nullable().optional(),
+});
+
+/**
+ * `metadata` of an EMAIL / INCOMING_EMAIL / FORWARDED_EMAIL. Without the `sales-email-read`
+ * scope HubSpot answers 200 but redacts it: no subject, and an `html` saying so.
+ */
+export const hubSpotV1EmailMetadataSchema = z.looseObject({
+  subject: optionalText,
+  html: optionalText,
+  text: optionalText,
+});
+
+/** `metadata` of a MEETING. */
+export const hubSpotV1MeetingMetadataSchema = z.looseObject({
+  title: optionalText,
+  body: optionalText,
+  startTime: z.number().nullable().optional(),
+  endTime: z.number().nullable().optional(),
+  meetingOutcome: optionalText,
+});
+
+/** `metadata` of a NOTE: its HTML body. */
+export const hubSpotV1NoteMetadataSchema = z.looseObject({
+  body: optionalText,
+});

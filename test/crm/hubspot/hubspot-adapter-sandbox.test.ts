@@ -110,16 +110,40 @@ describe.skipIf(!sandboxExists)('HubSpot adapter against the sandbox CRM', () =>
     expect(perView(from)).toHaveLength(requests.length - from);
   });
 
-  it('adds one batch read per kind of touch (calls, emails, meetings) the lead has', async () => {
+  it('a lead with calls, emails and meetings costs 4 requests a view: one engagements read for every kind', async () => {
     const id = scenario('touched');
-    await adapter.getLeadContext(refFor(id));
     const from = requests.length;
     const context = await adapter.getLeadContext(refFor(id));
-    const batchReads = perView(from).filter((r) => r.endsWith('/batch/read'));
-    const kinds = new Set(context.touches.map((t) => (t.kind === 'sequence_email' ? 'email' : t.kind)));
-    expect(batchReads).toHaveLength(kinds.size);
-    expect(perView(from)).toHaveLength(3 + kinds.size);
+    const kinds = new Set(context.touches.map((t) => t.kind));
+    expect([...kinds].sort()).toEqual(['call', 'email', 'meeting']);
+    expect(perView(from).sort()).toEqual([
+      `GET /crm/v3/objects/contacts/${id}`,
+      'GET /email/public/v1/events',
+      `GET /engagements/v1/engagements/associated/CONTACT/${id}/paged`,
+      'GET /events/v3/events',
+    ]);
     expect(context.touches.some((t) => t.kind === 'call' && !t.automated && t.ownerId !== null)).toBe(true);
+    expect(context.sources.find((s) => s.source === 'crm-activities')?.status).toBe('ok');
+  });
+
+  it('the v1 read and the v3 fallback give the same touches from the same sandbox records', async () => {
+    const retired = createHubSpotAdapter({
+      crm: 'sandbox',
+      client: createHubSpotClient({
+        baseUrl: server.url,
+        getAccessToken: async () => 'sandbox-token',
+        fetch: (input, init) =>
+          new URL(String(input)).pathname.startsWith('/engagements/v1/')
+            ? Promise.resolve(new Response(JSON.stringify({ status: 'error', message: 'Gone', category: 'OBJECT_NOT_FOUND' }), { status: 410, headers: { 'Content-Type': 'application/json' } }))
+            : fetch(input, init),
+      }),
+    });
+    for (const name of ['touched', 'sequenceOnly', 'demoPrimary']) {
+      const ref = refFor(scenario(name));
+      const [v1, v3] = [await adapter.getLeadContext(ref), await retired.getLeadContext(ref)];
+      expect(v1.touches, name).toEqual(v3.touches);
+      expect(v3.sources.find((s) => s.source === 'crm-activities')?.status).toBe('degraded');
+    }
   });
 
   it('pages through a long event history: one request per extra page', async () => {
