@@ -78,7 +78,7 @@ function LeadViewBody({ context, navigation, rules, refreshing, onRefresh }: { c
         definitionVersion: evaluation.definitionVersion,
         checklist: snapshotChecklist(evaluation),
         verdict: evaluation.verdict.kind,
-        sla: { state: sla.state, responseTimeMs: sla.responseTime ? Math.round(sla.responseTime.businessMs) : null },
+        sla: { state: sla.state, responseTimeMs: sla.responseTime ? Math.round(sla.responseTime.businessMs) : null, tier: { id: sla.tier.id, label: sla.tier.label } },
         responseTimeMs: sla.responseTime ? Math.round(sla.responseTime.businessMs) : null,
       },
       brief: briefLines(brief),

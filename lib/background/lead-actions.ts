@@ -10,6 +10,8 @@ import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore } from '../outbox/outbox-store';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
+import type { RepEvidence } from '../domain/qualification/rep-evidence';
+import { buildQualificationInputs } from '../domain/qualification/qualification-inputs';
 
 export interface LeadActionsDeps {
   evidence: LeadEvidenceStore;
@@ -69,7 +71,15 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     },
 
     async saveDisposition(page, draft, brief) {
-      const [rules, current] = await Promise.all([deps.readRules(), list(page)]);
+      // What the definition was evaluated on, recorded with the decision for later backtests: the
+      // lead context the panel shows (cached, no extra request) and the rep's evidence, read
+      // before it is cleared below. Best effort: a disposition is never refused for lacking it.
+      const [rules, current, context, evidence] = await Promise.all([
+        deps.readRules(),
+        list(page),
+        deps.crmService.getLeadContext(page).catch(() => null),
+        deps.evidence.read(leadKeyOf(page)).catch((): RepEvidence => ({})),
+      ]);
       const now = deps.now();
       const created = createDisposition(
         { ...draft, lead: leadRefFromPage(page) },
@@ -80,7 +90,11 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       // On disk (strict durability) before the rep is told it is saved.
       const entry = await store.enqueue({
         kind: 'disposition',
-        payload: { disposition: created.value, brief },
+        payload: {
+          disposition: created.value,
+          brief,
+          qualificationInputs: context ? buildQualificationInputs({ lead: context.lead, events: context.events, repEvidence: evidence, evaluatedAt: now }) : null,
+        },
         leadKey: leadKeyOf(page),
         crm: { crm: page.crm, account: page.account, origin: page.origin },
         createdAt: now,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { engagementEventSchema } from '../domain/engagement/engagement-event';
 import type { Disposition } from '../domain/disposition/disposition';
+import type { QualificationInputs } from '../domain/qualification/qualification-inputs';
 import { leadSchema, touchSchema, type LeadRef } from '../domain/lead';
 
 /**
@@ -78,6 +79,12 @@ export interface DispositionWrite {
   disposition: Disposition;
   /** "Before you call" statements shown to the rep (plain text, one per line), kept with the note. */
   brief: string[];
+  /**
+   * What the SQL definition was evaluated on when the rep decided, written to
+   * `baton_qualification_inputs` so a later definition can be backtested. Absent on outbox
+   * entries saved before Baton recorded it.
+   */
+  qualificationInputs?: QualificationInputs | null;
 }
 
 export interface CrmWriter {

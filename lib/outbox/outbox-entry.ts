@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactAttempt, DispositionReceipt } from '../crm/crm-port';
 import { dispositionSchema } from '../domain/disposition/disposition';
+import { qualificationInputsSchema } from '../domain/qualification/qualification-inputs';
 import { leadRefSchema } from '../domain/lead';
 
 /**
@@ -27,6 +28,8 @@ export type ParkedReason = z.infer<typeof parkedReasonSchema>;
 export const dispositionPayloadSchema = z.object({
   disposition: dispositionSchema,
   brief: z.array(z.string()),
+  /** Optional: entries saved before Baton recorded the evaluator's inputs still parse (and deliver without them). */
+  qualificationInputs: qualificationInputsSchema.nullable().optional(),
 });
 
 export const contactAttemptSchema = z.object({

@@ -7,17 +7,20 @@ import { DEFAULT_DISPOSITION_REASONS } from '../../lib/domain/disposition/dispos
 import { RequestRefusedError } from '../../lib/messaging/request-refused-error';
 import { openOutboxStore } from '../../lib/outbox/outbox-store';
 import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
+import type { LeadContext } from '../../lib/crm/crm-port';
+import { decodeQualificationInputs, encodeQualificationInputs } from '../../lib/domain/qualification/qualification-inputs';
+import { makeLead } from '../domain/qualification/make-lead';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
 
-function setup() {
+function setup(context: LeadContext | null = null) {
   const factory = new IDBFactory();
   const outbox = openOutboxStore({ indexedDB: factory });
   const evidence = createLeadEvidenceStore(factory);
   let ids = 0;
   const kick = vi.fn();
-  const crmService: CrmService = { getLeadContext: vi.fn(async () => Promise.reject(new Error('offline'))), invalidate: vi.fn(), resolvePage: async (p) => p };
+  const crmService: CrmService = { getLeadContext: vi.fn(async () => (context ? context : Promise.reject(new Error('offline')))), invalidate: vi.fn(), resolvePage: async (p) => p };
   const actions = createLeadActions({
     evidence,
     outbox: () => outbox,
@@ -27,7 +30,7 @@ function setup() {
     now: () => NOW,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
   });
-  return { actions, evidence, kick };
+  return { actions, evidence, kick, outbox };
 }
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -52,6 +55,35 @@ describe('lead actions', () => {
     const listed = await actions.listOutbox(page('101'));
     expect(listed.items).toHaveLength(1);
     expect((await actions.listOutbox(page('102'))).items).toHaveLength(0);
+  });
+
+  it('records what the definition saw with the disposition: the cached context and the evidence before it is cleared', async () => {
+    const lead = makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' } });
+    const context: LeadContext = {
+      lead,
+      events: [{ id: 'f1', kind: 'form_submission', occurredAt: NOW - 60_000, source: 'hubspot-forms', title: 'Request a demo' }],
+      touches: [],
+      sources: [],
+      fetchedAt: NOW - 1_000,
+    };
+    const { actions, outbox } = setup(context);
+    await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
+    const result = await actions.saveDisposition(page('101'), draft(), []);
+    if (!result.ok) throw new Error('expected a saved disposition');
+    const entry = await (await outbox).get(result.item.id);
+    if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
+    const inputs = entry.payload.qualificationInputs;
+    expect(inputs).toMatchObject({ v: 1, evaluatedAt: NOW, events: [{ id: 'f1', k: 'form_submission', t: NOW - 60_000, ti: 'Request a demo' }], repEvidence: { need: { status: 'met', evidence: { problem: 'Numbers never agree' }, at: NOW } } });
+    const decoded = decodeQualificationInputs(encodeQualificationInputs(inputs!), lead.ref);
+    expect(decoded.ok && decoded.inputs.lead).toEqual(lead);
+  });
+
+  it('still saves when the lead context cannot be read: without inputs', async () => {
+    const { actions, outbox } = setup();
+    const result = await actions.saveDisposition(page('101'), draft(), []);
+    if (!result.ok) throw new Error('expected a saved disposition');
+    const entry = await (await outbox).get(result.item.id);
+    expect(entry?.kind === 'disposition' && entry.payload.qualificationInputs).toBeNull();
   });
 
   it('returns field errors instead of queueing an invalid disposition', async () => {

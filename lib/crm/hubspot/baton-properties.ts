@@ -51,6 +51,8 @@ export const BATON_PROPERTY_NAMES = {
   objections: 'baton_objections',
   recycleDate: 'baton_recycle_date',
   rep: 'baton_disposition_rep',
+  slaTier: 'baton_sla_tier',
+  qualificationInputs: 'baton_qualification_inputs',
 } as const;
 
 const SLA_STATE_LABELS: Record<(typeof SLA_STATES)[number], string> = {
@@ -105,6 +107,13 @@ export const BATON_PROPERTIES: readonly BatonPropertyDefinition[] = [
   define(P.objections, 'Baton objections', 'Objection tag ids, separated by semicolons.', { type: 'string' }),
   define(P.recycleDate, 'Baton recycle date', 'For a recycled lead: when marketing should hand it back.', { type: 'date' }),
   define(P.rep, 'Baton disposition rep', 'The rep who recorded the disposition.', { type: 'string' }),
+  define(P.slaTier, 'Baton SLA tier', 'The response SLA tier (its label when the rep decided) that set the target, e.g. Demo request.', { type: 'string' }),
+  define(
+    P.qualificationInputs,
+    'Baton qualification inputs',
+    'What the SQL definition was evaluated on when the rep decided (versioned JSON: lead fields, engagement, rep evidence). Lets Baton Insights backtest a new definition; not meant for reports.',
+    { type: 'string' },
+  ),
 ];
 
 export interface BatonPropertyMismatch {

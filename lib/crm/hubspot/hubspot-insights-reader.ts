@@ -34,6 +34,7 @@ export const INSIGHT_CONTACT_PROPERTIES = [
   P.dispositionAt,
   P.objections,
   P.rep,
+  P.slaTier,
   'hs_analytics_source',
   'campaign_name',
   'hubspot_owner_id',
@@ -271,7 +272,7 @@ export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectS
     handedOffAt: parseTime(text('hubspot_owner_assigneddate')),
     lastTouchedAt: parseTime(text('notes_last_contacted')),
     leadStatus: text('hs_lead_status'),
-    slaTier: null,
+    slaTier: text(P.slaTier),
     // A disposition without its time or with an outcome Baton does not know is not counted as one.
     disposition:
       validOutcome && decidedAt !== null
@@ -321,7 +322,8 @@ function rankDeal(deal: InsightDeal): number {
   return deal.won ? 2 : deal.closed ? 0 : 1;
 }
 
-async function readDeals(client: HubSpotClient, contactIds: readonly string[], signal: AbortSignal | undefined): Promise<{ deals: Map<string, InsightDeal>; requests: number }> {
+/** Also used by the backtest reader (hubspot-backtest-reader.ts): the same deal ranking for the same question. */
+export async function readDeals(client: HubSpotClient, contactIds: readonly string[], signal: AbortSignal | undefined): Promise<{ deals: Map<string, InsightDeal>; requests: number }> {
   let requests = 0;
   const dealsOf = new Map<string, string[]>();
   for (let i = 0; i < contactIds.length; i += ASSOCIATION_BATCH) {

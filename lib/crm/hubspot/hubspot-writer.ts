@@ -6,6 +6,8 @@ import type { DispositionReasonList } from '../../domain/disposition/disposition
 import type { LeadRef } from '../../domain/lead';
 import { formatDuration } from '../../domain/sla/format-duration';
 import { SLA_STATES } from '../../domain/sla/compute-sla-status';
+import { encodeQualificationInputs } from '../../domain/qualification/qualification-inputs';
+import type { QualificationInputs } from '../../domain/qualification/qualification-inputs';
 import { BATON_PROPERTY_NAMES } from './baton-properties';
 import type { HubSpotClient } from './hubspot-client';
 import {
@@ -104,6 +106,8 @@ export interface DispositionUpdateOptions {
   mapping: LeadStatusMapping;
   reasons: DispositionReasonList;
   timeZone: string;
+  /** What the SQL definition was evaluated on (see qualification-inputs.ts); null or absent clears the property. */
+  qualificationInputs?: QualificationInputs | null;
 }
 
 /**
@@ -131,6 +135,10 @@ export function toHubSpotDispositionUpdate(disposition: Disposition, options: Di
     [P.objections]: orClear(disposition.objections.tags.length ? disposition.objections.tags.join(';') : null),
     [P.recycleDate]: orClear(disposition.recycleAt === null ? null : String(toMidnightUtc(disposition.recycleAt, options.timeZone))),
     [P.rep]: disposition.rep.name?.trim() || disposition.rep.id,
+    // The tier's label as the policy named it then ("Demo request"): what a marketer reads in a report.
+    [P.slaTier]: orClear(disposition.sla?.tier?.label.trim() || null),
+    // Cleared when absent, so a re-disposition never leaves the previous decision's inputs behind.
+    [P.qualificationInputs]: orClear(options.qualificationInputs ? encodeQualificationInputs(options.qualificationInputs) : null),
     [P.dispositionId]: disposition.id,
   });
 }
@@ -336,7 +344,7 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     });
     const note = await upsertMarked(contactId, 'notes', 'disposition', d.id, noteBody, signal);
 
-    const update = toHubSpotDispositionUpdate(d, { mapping, reasons, timeZone });
+    const update = toHubSpotDispositionUpdate(d, { mapping, reasons, timeZone, qualificationInputs: write.qualificationInputs ?? null });
     try {
       await client.request('PATCH', `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, { body: update, schema: hubSpotObjectSchema, signal });
     } catch (error) {

@@ -33,6 +33,11 @@ export const slaOutcomeSchema = z.object({
   /** The SLA engine's state as a plain string ("met", "met_late", "breached", ...): owned by lib/domain/sla. */
   state: z.string().min(1),
   responseTimeMs: z.number().int().nonnegative().nullable(),
+  /**
+   * The SLA tier that set the target (id and label as the policy named it when the rep decided).
+   * Optional: outbox entries saved before the tier was recorded must still parse.
+   */
+  tier: z.object({ id: z.string().min(1).max(200), label: z.string().max(200) }).nullable().optional(),
 });
 
 /** What the panel sends when the rep records a disposition (id and time are added by createDisposition). */

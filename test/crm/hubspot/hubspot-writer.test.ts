@@ -10,6 +10,8 @@ import { dispositionSchema } from '../../../lib/domain/disposition/disposition';
 import type { Disposition } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
 import type { LeadRef } from '../../../lib/domain/lead';
+import { buildQualificationInputs } from '../../../lib/domain/qualification/qualification-inputs';
+import { makeLead } from '../../domain/qualification/make-lead';
 import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
 import type { FakeRoute, RecordedRequest } from './hubspot-test-helpers';
 
@@ -39,7 +41,7 @@ function makeDisposition(overrides: Partial<Disposition> = {}): Disposition {
       { id: 'geography', label: 'Geography', group: 'fit', status: 'unmet', decidedBy: 'auto', evidence: { country: 'Atlantis' } },
     ],
     verdict: 'sales_qualified',
-    sla: { state: 'met', responseTimeMs: 270_000 },
+    sla: { state: 'met', responseTimeMs: 270_000, tier: { id: 'demo-request', label: 'Demo request' } },
     responseTimeMs: 270_000,
     decidedAt: DECIDED_AT,
     reasonListVersion: 1,
@@ -117,7 +119,12 @@ const noteBody = (requests: readonly RecordedRequest[]) => {
 describe('createHubSpotWriter.recordDisposition: the contact update', () => {
   it('accepted (working): the exact PATCH body', async () => {
     const { fake, writer } = setup();
-    await writer.recordDisposition(write());
+    const inputs = buildQualificationInputs({
+      lead: makeLead({ jobTitle: 'VP Sales <script>' }),
+      events: [{ id: 'e1', kind: 'form_submission', occurredAt: DECIDED_AT - 60_000, source: 'hubspot-forms', title: 'Request a demo', answers: { 'What is your budget?': '$50k' } }],
+      evaluatedAt: DECIDED_AT,
+    });
+    await writer.recordDisposition({ ...write(), qualificationInputs: inputs });
     expect(patchBody(fake.requests)).toEqual({
       properties: {
         hs_lead_status: 'CONNECTED',
@@ -133,9 +140,13 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
         baton_response_time_minutes: '4.5',
         baton_disposition_at: '2026-11-22T15:04:05.000Z',
         baton_disposition_rep: 'Rita Rep',
+        baton_sla_tier: 'Demo request',
+        // The evaluator's inputs as plain JSON text: hostile strings stay text, never markup.
+        baton_qualification_inputs: JSON.stringify(inputs),
         baton_disposition_id: DISPOSITION_ID,
       },
     });
+    expect(patchBody(fake.requests).properties['baton_qualification_inputs']).toContain('"jobTitle":"VP Sales <script>"');
   });
 
   it('accepted (opportunity created) → OPEN_DEAL', async () => {
@@ -166,6 +177,9 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
         baton_objections: 'price;timing',
         baton_recycle_date: String(Date.parse('2027-02-01T00:00:00.000Z')),
         baton_disposition_rep: 'Rita Rep',
+        // An SLA without its tier (an outbox entry saved before tiers were recorded), and no inputs: both cleared.
+        baton_sla_tier: '',
+        baton_qualification_inputs: '',
         baton_disposition_id: DISPOSITION_ID,
       },
     });
@@ -211,7 +225,7 @@ describe('createHubSpotWriter.recordDisposition: the contact update', () => {
     const { properties } = patchBody(fake.requests);
     for (const value of Object.values(properties)) expect(typeof value).toBe('string');
     const cleared = Object.entries(properties).filter(([, v]) => v === '').map(([k]) => k).sort();
-    expect(cleared).toEqual(['baton_disposition_reason', 'baton_disposition_reason_id', 'baton_objections', 'baton_recycle_date', 'baton_response_time_minutes', 'baton_sla_outcome'].sort());
+    expect(cleared).toEqual(['baton_disposition_reason', 'baton_disposition_reason_id', 'baton_objections', 'baton_qualification_inputs', 'baton_recycle_date', 'baton_response_time_minutes', 'baton_sla_outcome', 'baton_sla_tier'].sort());
     // Everything else is set; nothing outside the Baton group is ever cleared.
     expect(properties['hs_lead_status']).not.toBe('');
     expect(Object.keys(properties).filter((k) => !k.startsWith('baton_'))).toEqual(['hs_lead_status']);
@@ -525,7 +539,7 @@ describe('ensureBatonProperties', () => {
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
     expect(result).toEqual({ created: BATON_PROPERTIES.map((p) => p.name), existing: [], mismatched: [] });
-    expect(created).toHaveLength(12);
+    expect(created).toHaveLength(14);
     expect(fake.requests[0]!.body).toEqual({ name: 'baton', label: 'Baton', displayOrder: -1 });
     expect(BATON_PROPERTY_GROUP.name).toBe('baton');
     const validPairs = new Set(['string/text', 'enumeration/select', 'number/number', 'datetime/date', 'date/date']);
@@ -561,7 +575,7 @@ describe('ensureBatonProperties', () => {
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
     expect(result.existing).toEqual(['baton_sla_outcome', 'baton_response_time_minutes']);
-    expect(created).toHaveLength(10);
+    expect(created).toHaveLength(12);
     expect(result.mismatched.map((m) => [m.name, m.actual?.type, m.problem])).toEqual([
       ['baton_sla_outcome', 'enumeration', expect.stringContaining('lacks the options not_started, on_track, at_risk, breached, met_late')],
       ['baton_response_time_minutes', 'string', expect.stringContaining('exists as a string property; Baton writes a number')],
@@ -574,7 +588,7 @@ describe('ensureBatonProperties', () => {
     const fake = createFakeFetch(routes, { delayMs: 0 });
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
-    expect(result.created).toHaveLength(11);
+    expect(result.created).toHaveLength(13);
     expect(result.mismatched).toEqual([
       { name: 'baton_objections', expected: { type: 'string', fieldType: 'text' }, actual: null, problem: expect.stringContaining('archived') },
     ]);
