@@ -9,6 +9,7 @@ import { createBackgroundRouter } from '../lib/messaging/background-router';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
 import { readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
+import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
 import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-store';
 
@@ -64,7 +65,7 @@ export default defineBackground(() => {
       newId: () => crypto.randomUUID(),
     }),
     setupCrmProperties: () => connections.setupProperties(),
-    getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now }).getInsights,
+    getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now, store: createInsightsReadStore() }).getInsights,
     saveToken: async (token) => {
       await writeSecret('hubspot-token', token);
       await writeConnectionSettings({ ...(await readConnectionSettings()), kind: 'hubspot', hubspotPortalId: null });

@@ -5,20 +5,38 @@ import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
 import { readHubSpotInsights } from '../crm/hubspot/hubspot-insights-reader';
 import { aggregateInsights } from '../domain/insights/aggregate-insights';
 import type { InsightRecord } from '../domain/insights/insight-record';
-import type { InsightsRequest, InsightsResult } from '../messaging/insights-protocol';
+import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
+import type { InsightsRequest, InsightsResult, InsightsSync } from '../messaging/insights-protocol';
 import type { ConnectionSettings } from '../storage/connection-settings';
+import { STORED_INSIGHTS_VERSION } from '../storage/insights-read-store';
+import type { InsightsReadStore, StoredInsightsRead } from '../storage/insights-read-store';
 
 /*
  * What the background does for the Insights page: read the dispositions from the connected CRM
  * (the sandbox in demo builds when it is the chosen connection, HubSpot with the stored token
- * otherwise) and aggregate them. The read is kept for a short while, so changing a filter other
- * than the dates re-aggregates without another round of search requests.
+ * otherwise) and aggregate them.
+ *
+ * A full read of a large portal takes tens of seconds (search allows about 5 requests a second),
+ * so reads run as jobs, one per connection, that requests join:
+ * - nothing persisted: a full read starts and every answer covers the records read so far, with
+ *   the progress; the page polls until it is complete (its polling also keeps the MV3 worker up);
+ * - persisted (IndexedDB, so it outlives the worker): the answer comes from it at once, and if it
+ *   is older than a couple of minutes the contacts modified since are read and merged in;
+ * - Refresh on the page, or a persisted read older than a day: a full re-read, answered from the
+ *   persisted records until it completes (deleted contacts and deal changes need a full read).
  */
 
 const DAY = 86_400_000;
 /** With no start date, Insights reads the last six months (what marketers compare against). */
 const DEFAULT_WINDOW_MS = 182 * DAY;
-const READ_CACHE_MS = 2 * 60_000;
+/** A persisted read this recent answers without asking the CRM for changes. */
+const INCREMENTAL_AFTER_MS = 2 * 60_000;
+/** Past this, the background refresh is a full re-read rather than the changes. */
+const FULL_REREAD_AFTER_MS = DAY;
+/** HubSpot allows about 5 searches a second per portal, shared with other integrations: stay near 4. */
+const DEFAULT_SEARCH_INTERVAL_MS = 250;
+/** Windows paged at once: hides request latency while the pacing above keeps the rate. */
+const READ_CONCURRENCY = 2;
 
 export interface InsightsActionsDeps {
   demoBuild: boolean;
@@ -26,18 +44,143 @@ export interface InsightsActionsDeps {
   readHubSpotToken(): Promise<string | null>;
   now(): number;
   fetch?: typeof fetch;
+  /** Where reads are persisted; absent: kept in memory only. */
+  store?: InsightsReadStore;
+  minSearchIntervalMs?: number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+interface Job {
+  mode: 'full' | 'incremental';
+  from: number;
+  to: number;
+  startedAt: number;
+  /** Records read so far (full reads: shown while nothing covers the window). */
+  partial: Map<string, InsightRecord>;
+  read: number;
+  total: number | null;
+  /** Settles when the first page is in (or the job ends). */
+  firstPage: Promise<void>;
+  /** Settles when the job ends, successfully or not (never rejects). */
+  done: Promise<void>;
+  error: unknown;
+  /** A full re-read was asked for while this (incremental) job ran: it starts when this one ends. */
+  fullAfter: { from: number; to: number } | null;
+}
+
+interface Connection {
+  key: string;
+  crm: 'hubspot' | 'sandbox';
+  client: HubSpotClient;
+}
+
+interface SyncState {
+  stored: StoredInsightsRead | null;
+  loading: Promise<void> | null;
+  job: Job | null;
+  /** A first read failed: the next request reports it (once) instead of starting another. */
+  coldError: unknown;
+  /** The last background update failed: shown beside the figures of the read before it. */
+  updateError: string | null;
 }
 
 export function createInsightsActions(deps: InsightsActionsDeps) {
-  let cached: { key: string; at: number; records: InsightRecord[]; meta: Omit<InsightsResult['read'], 'readAt'> } | null = null;
+  const syncs = new Map<string, SyncState>();
+  const log = deps.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
 
-  async function clientFor(settings: ConnectionSettings): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox' }> {
+  async function connectionFor(settings: ConnectionSettings): Promise<Connection> {
     if (settings.kind === 'sandbox' && deps.demoBuild) {
-      return { client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }), crm: 'sandbox' };
+      return { key: `sandbox|${settings.sandboxUrl}`, crm: 'sandbox', client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }) };
     }
     const token = await deps.readHubSpotToken();
     if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to see Insights.");
-    return { client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }), crm: 'hubspot' };
+    // Until a connection test has named the portal, a fingerprint of the token keeps one portal's
+    // persisted read from answering for another's (the token itself is never stored here).
+    const portal = settings.hubspotPortalId ?? `token-${await fingerprint(token)}`;
+    return { key: `hubspot|${portal}`, crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
+  }
+
+  async function syncFor(key: string): Promise<SyncState> {
+    let sync = syncs.get(key);
+    if (!sync) {
+      sync = { stored: null, loading: null, job: null, coldError: null, updateError: null };
+      syncs.set(key, sync);
+      const state = sync;
+      state.loading = (async () => {
+        try {
+          state.stored = (await deps.store?.read(key)) ?? null;
+        } catch (err) {
+          log('Baton: the persisted Insights read could not be opened; reading the CRM instead.', err);
+        }
+      })();
+    }
+    await sync.loading;
+    return sync;
+  }
+
+  function startJob(sync: SyncState, connection: Connection, mode: 'full' | 'incremental', from: number, to: number): Job {
+    const startedAt = deps.now();
+    let firstPage!: () => void;
+    const job: Job = {
+      mode,
+      from,
+      to,
+      startedAt,
+      partial: new Map(),
+      read: 0,
+      total: null,
+      firstPage: new Promise<void>((resolve) => (firstPage = resolve)),
+      done: Promise.resolve(),
+      error: null,
+      fullAfter: null,
+    };
+    const since = mode === 'incremental' && sync.stored ? incrementalSince(sync.stored.syncedAt) : undefined;
+    job.done = readHubSpotInsights(connection.client, {
+      from,
+      to,
+      modifiedSince: since,
+      minSearchIntervalMs: deps.minSearchIntervalMs ?? DEFAULT_SEARCH_INTERVAL_MS,
+      concurrency: READ_CONCURRENCY,
+      onProgress: (progress) => {
+        for (const record of progress.records) job.partial.set(record.contactId, record);
+        job.read = progress.read;
+        job.total = progress.total;
+        firstPage();
+      },
+    }).then(
+      (result) => {
+        const base = mode === 'incremental' ? sync.stored : null;
+        const entry: StoredInsightsRead = {
+          version: STORED_INSIGHTS_VERSION,
+          key: connection.key,
+          crm: connection.crm,
+          from: base ? Math.min(base.from, from) : from,
+          to,
+          syncedAt: startedAt,
+          fullReadAt: base ? base.fullReadAt : startedAt,
+          windows: base ? base.windows : result.windows,
+          requests: (base?.requests ?? 0) + result.requests,
+          warnings: base ? [...new Set([...base.warnings, ...result.warnings])] : result.warnings,
+          records: base ? mergeInsightRecords(base.records, result.records, Math.min(base.from, from), Number.POSITIVE_INFINITY) : result.records,
+        };
+        sync.stored = entry;
+        sync.updateError = null;
+        deps.store?.write(entry).catch((err: unknown) => log('Baton: the Insights read could not be persisted; it is kept until the worker stops.', err));
+      },
+      (err: unknown) => {
+        job.error = err;
+        if (sync.stored && coversFrom(sync.stored, from)) sync.updateError = describe(err);
+        else sync.coldError = err;
+        log(`Baton: the Insights ${mode} read failed.`, err);
+      },
+    ).finally(() => {
+      firstPage();
+      sync.job = null;
+      const next = job.fullAfter;
+      if (next && job.error === null) sync.job = startJob(sync, connection, 'full', next.from, next.to);
+    });
+    sync.job = job;
+    return job;
   }
 
   return {
@@ -45,17 +188,75 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       const now = deps.now();
       const from = request.filters.from ?? now - DEFAULT_WINDOW_MS;
       const to = request.filters.to ?? now + 60_000;
-      const settings = await deps.readSettings();
-      // Without dates the window slides with the clock: a recent read of the same connection still answers.
-      const window = request.filters.from === null && request.filters.to === null ? 'auto' : `${from}-${to}`;
-      const key = `${settings.kind}|${settings.sandboxUrl}|${window}`;
-      if (request.refresh || !cached || cached.key !== key || now - cached.at > READ_CACHE_MS) {
-        const { client, crm } = await clientFor(settings);
-        const read = await readHubSpotInsights(client, { from, to });
-        cached = { key, at: now, records: read.records, meta: { crm, from, to, records: read.records.length, windows: read.windows, requests: read.requests, warnings: read.warnings } };
+      const connection = await connectionFor(await deps.readSettings());
+      const sync = await syncFor(connection.key);
+
+      if (request.refresh) {
+        sync.coldError = null;
+        if (!sync.job) startJob(sync, connection, 'full', from, now + 60_000);
+        else if (sync.job.mode === 'incremental') sync.job.fullAfter = { from, to: now + 60_000 };
+      } else if (sync.coldError !== null && !sync.job) {
+        // Report a failed first read once; the page's next request (Refresh) tries again.
+        const err = sync.coldError;
+        sync.coldError = null;
+        throw err;
+      } else if (!sync.job) {
+        const stored = sync.stored;
+        if (!stored || !coversFrom(stored, from)) startJob(sync, connection, 'full', from, now + 60_000);
+        else if (now - stored.fullReadAt > FULL_REREAD_AFTER_MS) startJob(sync, connection, 'full', from, now + 60_000);
+        else if (now - stored.syncedAt > INCREMENTAL_AFTER_MS) startJob(sync, connection, 'incremental', stored.from, now + 60_000);
       }
-      const report = aggregateInsights(cached.records, request.filters, { now, averageDealValue: request.averageDealValue });
-      return { report, read: { ...cached.meta, readAt: cached.at } };
+
+      const job = sync.job;
+      const stored = sync.stored && coversFrom(sync.stored, from) ? sync.stored : null;
+      if (!stored && job) {
+        // A first read: answer once there is something to show (the first page), not with nothing.
+        await job.firstPage;
+        if (job.error !== null && !sync.job) {
+          sync.coldError = null;
+          throw job.error;
+        }
+      }
+      const covered = sync.stored && coversFrom(sync.stored, from) ? sync.stored : null;
+      const running = sync.job;
+      let records: InsightRecord[];
+      let meta: { windows: number; requests: number; warnings: string[]; readAt: number };
+      let state: InsightsSync['state'];
+      if (covered) {
+        records = recordsInWindow(covered.records, from, to);
+        meta = { windows: covered.windows, requests: covered.requests, warnings: covered.warnings, readAt: covered.syncedAt };
+        state = running ? 'updating' : 'idle';
+      } else if (running) {
+        // What is persisted (an older, narrower window) plus what the read has brought so far.
+        records = mergeInsightRecords(sync.stored?.records ?? [], [...running.partial.values()], from, to);
+        meta = { windows: 0, requests: 0, warnings: [], readAt: running.startedAt };
+        state = 'reading';
+      } else {
+        throw new CrmError('network', 'Insights could not read the CRM. Try Refresh.');
+      }
+      const progress: InsightsSync = {
+        state,
+        mode: running?.mode ?? null,
+        read: running?.read ?? 0,
+        total: running?.total ?? null,
+        error: state === 'reading' ? null : sync.updateError,
+      };
+      const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue });
+      return { report, read: { crm: connection.crm, from, to, records: records.length, ...meta, sync: progress } };
     },
   };
+}
+
+/** Whether a persisted read reaches back far enough for a window starting at `from`. */
+function coversFrom(stored: StoredInsightsRead, from: number): boolean {
+  return stored.from <= from;
+}
+
+async function fingerprint(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -12,6 +12,23 @@ export const insightsRequestSchema = z.object({
 });
 export type InsightsRequest = z.output<typeof insightsRequestSchema>;
 
+export const insightsSyncSchema = z.object({
+  /**
+   * idle: nothing running. reading: a first read is underway and the figures cover only the
+   * records read so far (partial). updating: the figures are complete as of the last read, and a
+   * newer read (changes since, or a full re-read) is underway.
+   */
+  state: z.enum(['idle', 'reading', 'updating']),
+  mode: z.enum(['full', 'incremental']).nullable(),
+  /** Contacts read so far by the read underway. */
+  read: z.number().int().nonnegative(),
+  /** What the CRM's search says there are; null until it is known. */
+  total: z.number().int().nonnegative().nullable(),
+  /** Why the last background update failed (the figures shown are from the read before it). */
+  error: z.string().nullable(),
+});
+export type InsightsSync = z.infer<typeof insightsSyncSchema>;
+
 export const insightsResultSchema = z.object({
   report: insightsReportSchema,
   read: z.object({
@@ -23,6 +40,8 @@ export const insightsResultSchema = z.object({
     requests: z.number().int(),
     warnings: z.array(z.string()),
     readAt: z.number(),
+    /** The read behind these figures, and whether one is underway (the page polls while it is). */
+    sync: insightsSyncSchema,
   }),
 });
 export type InsightsResult = z.infer<typeof insightsResultSchema>;

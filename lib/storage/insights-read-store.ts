@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { insightRecordSchema } from '../domain/insights/insight-record';
+import { createKeyValueStore } from './idb-key-value';
+
+/**
+ * The dispositions Insights last read from the CRM, persisted by the background per connection
+ * (crm kind + portal or sandbox address) in the extension's IndexedDB, so opening Insights answers
+ * at once (also after the service worker was stopped) and only the changes are read again. Lead
+ * data stays out of chrome.storage (readable by content scripts).
+ */
+
+export const STORED_INSIGHTS_VERSION = 1;
+
+export const storedInsightsReadSchema = z.object({
+  version: z.literal(STORED_INSIGHTS_VERSION),
+  /** The connection the records were read from (see insights-actions' connection key). */
+  key: z.string().min(1),
+  crm: z.enum(['hubspot', 'sandbox']),
+  /** The window the records cover: contacts handed off or dispositioned in [from, to). */
+  from: z.number(),
+  to: z.number(),
+  /** When the last read (full or incremental) started: the next one asks for changes since then. */
+  syncedAt: z.number(),
+  /** When the last full read started (deletions and deal changes are only seen by a full read). */
+  fullReadAt: z.number(),
+  windows: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  warnings: z.array(z.string()),
+  records: z.array(insightRecordSchema),
+});
+export type StoredInsightsRead = z.infer<typeof storedInsightsReadSchema>;
+
+export interface InsightsReadStore {
+  /** The persisted read for a connection; null when there is none or it no longer validates. */
+  read(key: string): Promise<StoredInsightsRead | null>;
+  write(entry: StoredInsightsRead): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (message: string, detail?: unknown) => void } = {}): InsightsReadStore {
+  const store = createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory: options.factory });
+  const log = options.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
+  return {
+    async read(key) {
+      const raw = await store.get(key);
+      if (raw === undefined) return null;
+      const parsed = storedInsightsReadSchema.safeParse(raw);
+      if (parsed.success && parsed.data.key === key) return parsed.data;
+      // An older format or a damaged entry: read the CRM again rather than show figures from it.
+      log(`Baton: the persisted Insights read for ${key} is invalid or from an older version; it was dropped and the CRM is read again.`, parsed.success ? 'key mismatch' : parsed.error.issues.slice(0, 5));
+      await store.delete(key);
+      return null;
+    },
+    // Not re-validated on write: the records come straight from the typed reader, and parsing
+    // 20,000 of them again would only delay the write. Reads validate.
+    write: (entry) => store.put(entry.key, entry),
+    delete: (key) => store.delete(key),
+  };
+}

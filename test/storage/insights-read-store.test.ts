@@ -1,0 +1,53 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { toChannel } from '../../lib/domain/insights/insight-record';
+import { createInsightsReadStore, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';
+import type { StoredInsightsRead } from '../../lib/storage/insights-read-store';
+import { createKeyValueStore } from '../../lib/storage/idb-key-value';
+
+const T0 = Date.UTC(2026, 10, 1);
+
+function entry(key: string): StoredInsightsRead {
+  return {
+    version: STORED_INSIGHTS_VERSION,
+    key,
+    crm: 'sandbox',
+    from: T0 - 182 * 86_400_000,
+    to: T0,
+    syncedAt: T0,
+    fullReadAt: T0,
+    windows: 2,
+    requests: 9,
+    warnings: [],
+    records: [
+      { contactId: '7', campaign: 'Q4', source: 'PAID_SEARCH', channel: toChannel('PAID_SEARCH'), ownerId: 'o1', ownerName: 'Ana', handedOffAt: T0 - 1000, lastTouchedAt: null, leadStatus: null, slaTier: null, disposition: null, deal: null },
+    ],
+  };
+}
+
+describe('insights read store', () => {
+  it('keeps a read per connection across store instances (a worker restart)', async () => {
+    const factory = new IDBFactory();
+    await createInsightsReadStore({ factory }).write(entry('sandbox|http://127.0.0.1:4477'));
+    await createInsightsReadStore({ factory }).write(entry('hubspot|123'));
+    const again = createInsightsReadStore({ factory });
+    expect(await again.read('sandbox|http://127.0.0.1:4477')).toEqual(entry('sandbox|http://127.0.0.1:4477'));
+    expect((await again.read('hubspot|123'))?.key).toBe('hubspot|123');
+    expect(await again.read('hubspot|999')).toBeNull();
+  });
+
+  it('drops a corrupt or older-format entry, with a log line, so the CRM is read again', async () => {
+    const factory = new IDBFactory();
+    const raw = createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory });
+    await raw.put('hubspot|1', { ...entry('hubspot|1'), version: 0 });
+    await raw.put('hubspot|2', { ...entry('hubspot|2'), records: [{ contactId: '' }] });
+    await raw.put('hubspot|3', entry('hubspot|other'));
+    const logs: string[] = [];
+    const store = createInsightsReadStore({ factory, log: (message) => logs.push(message) });
+    for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await store.read(key)).toBeNull();
+    expect(logs).toHaveLength(3);
+    expect(logs[0]).toMatch(/hubspot\|1 is invalid or from an older version; it was dropped/);
+    // Dropped, not just skipped: the raw entries are gone.
+    for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await raw.get(key)).toBeUndefined();
+  });
+});
