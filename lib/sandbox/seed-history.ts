@@ -1,6 +1,7 @@
 import type { Association, CrmRecord, HistoryEntry } from './sandbox-data';
 import { CAMPAIGNS, COMPANIES, FIRST_NAMES, LAST_NAMES, OWNERS, SDR_OWNER_IDS } from './seed-catalog';
 import type { CampaignKey } from './seed-catalog';
+import { seedQualificationInputs } from './seed-qualification-inputs';
 import { createSeededRandom } from './seeded-random';
 import type { SeededRandom } from './seeded-random';
 
@@ -24,6 +25,12 @@ const FIRST_HISTORY_DEAL_ID = 7_390_000_001;
 const DEFINITION_CHANGE_DAYS_AGO = 75;
 
 type Outcome = 'accepted' | 'recycled' | 'rejected';
+
+/**
+ * The default SLA policy's tier behind each story's target (default-sla-policy.ts): a demo request
+ * gets 5 business minutes, contact sales an hour, an MQL a business day.
+ */
+const SLA_TIER_BY_TARGET: Record<number, string> = { 5: 'Demo request', 60: 'Contact sales', 1440: 'MQL' };
 
 interface CampaignStory {
   campaign: CampaignKey;
@@ -172,6 +179,7 @@ export function seedDispositionHistory(now: number): SeededHistory {
         baton_disposition_at: iso(decidedAt),
         ...(objections.length ? { baton_objections: objections.join(';') } : {}),
         baton_disposition_rep: `${owner.firstName} ${owner.lastName}`,
+        baton_sla_tier: SLA_TIER_BY_TARGET[story.targetMinutes] ?? 'MQL',
         baton_disposition_id: rng.uuid(),
         hs_lead_status: outcome === 'accepted' ? (opportunity ? 'OPEN_DEAL' : rng.pick(['CONNECTED', 'IN_PROGRESS'])) : outcome === 'recycled' ? 'BAD_TIMING' : 'UNQUALIFIED',
         lifecyclestage: outcome === 'accepted' ? (opportunity ? 'opportunity' : 'salesqualifiedlead') : 'marketingqualifiedlead',
@@ -202,6 +210,11 @@ export function seedDispositionHistory(now: number): SeededHistory {
         associations.push({ fromType: 'deals', fromId: dealId, toType: 'contacts', toId: id });
         updatedAt = Math.max(updatedAt, dealCreatedAt);
       }
+    }
+    if (p.baton_disposition) {
+      // Its own PRNG per contact: the values above (asserted exactly by Insights' tests) stay as they were.
+      const inputs = seedQualificationInputs({ id, campaign: story.campaign, properties: p, handoffAt, decidedAt: Date.parse(p.baton_disposition_at as string), accepted: p.baton_disposition === 'accepted', now });
+      if (inputs !== null) p.baton_qualification_inputs = inputs;
     }
     p.lastmodifieddate = iso(updatedAt);
     contacts.push({ id, createdAt, updatedAt, properties: p, history: historyOf(p, createdAt) });
