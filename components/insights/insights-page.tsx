@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { STALE_AFTER_MS } from '../../lib/domain/insights/aggregate-insights';
+import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
+import type { PageFilters } from '../../lib/domain/insights/insight-url-filters';
 import type { CoverageRow, CountRow, FunnelStage, InsightFiltersInput, InsightsReport, OutcomeRow, SlaRow, VersionRow, WeekRow } from '../../lib/domain/insights/aggregate-insights';
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
@@ -10,19 +12,12 @@ import type { BarRow } from './bar-chart';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
 import { describeChannel, describeSource, formatCount, formatMinutes, formatMoney, formatRate, STAGE_LABELS } from './insights-format';
+import { useUrlFilters } from './use-url-filters';
 
-interface PageFilters {
-  from: string;
-  to: string;
-  source: string;
-  campaign: string;
-  rep: string;
-  version: string;
-  dealValue: string;
-}
-
-const NO_FILTERS: PageFilters = { from: '', to: '', source: '', campaign: '', rep: '', version: '', dealValue: '' };
 const DAY = 86_400_000;
+
+/** While the background is reading, the page asks again this often for the figures so far. */
+const POLL_MS = 700;
 
 /** One factory for the Insights resource: the key is everything that changes the answer. */
 export const insightsQueries = {
@@ -32,14 +27,13 @@ export const insightsQueries = {
       queryFn: (): Promise<InsightsResult> => sendRequest({ type: 'insights/get', filters: toRequestFilters(filters), averageDealValue: toDealValue(filters.dealValue), refresh: consumeRefresh() }, insightsResultSchema),
       staleTime: 60_000,
       placeholderData: keepPreviousData,
+      // A read underway (first read, changes, or a re-read): poll until the answer says it is done.
+      refetchInterval: (query) => (query.state.status !== 'error' && query.state.data && query.state.data.read.sync.state !== 'idle' ? POLL_MS : false),
     }),
 };
 
 function toRequestFilters(f: PageFilters): InsightFiltersInput {
-  const day = (value: string): number | null => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
-  };
+  const day = (value: string): number | null => (value ? parseDay(value) : null);
   const to = day(f.to);
   return {
     from: day(f.from),
@@ -53,12 +47,11 @@ function toRequestFilters(f: PageFilters): InsightFiltersInput {
 }
 
 function toDealValue(value: string): number | null {
-  const n = Number(value.replace(/[$,\s]/g, ''));
-  return value.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : null;
+  return value.trim() === '' ? null : parseDealValue(value);
 }
 
 export function InsightsPage() {
-  const [filters, setFilters] = useState<PageFilters>(NO_FILTERS);
+  const { filters, ignored, setFilters } = useUrlFilters();
   const refreshNext = useRef(false);
   const queryClient = useQueryClient();
   const query = useQuery(
@@ -85,9 +78,24 @@ export function InsightsPage() {
         </button>
       </header>
       <Filters filters={filters} onChange={setFilters} options={query.data?.report.filterOptions ?? null} />
+      {ignored.length > 0 && (
+        <div role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          <p>Some filters in this link were ignored:</p>
+          <ul className="list-disc pl-4">
+            {ignored.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div role="status" aria-live="polite" className="text-xs text-slate-700">
         {query.isPending ? 'Reading dispositions from the CRM…' : query.data ? describeRead(query.data) : ''}
       </div>
+      {query.data?.read.sync.error && (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          Could not check the CRM for changes ({query.data.read.sync.error}); these figures are from the read before.
+        </p>
+      )}
       {query.isError && (
         <p role="alert" className="rounded border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
           {query.error.message}
@@ -101,18 +109,30 @@ export function InsightsPage() {
 function describeRead(result: InsightsResult): string {
   const { read } = result;
   const crm = read.crm === 'sandbox' ? 'the sandbox CRM' : 'HubSpot';
+  const { sync } = read;
+  const ofTotal = sync.total === null ? '' : ` of ${formatCount(Math.max(sync.total, sync.read))}`;
+  if (sync.state === 'reading') return `Read ${formatCount(sync.read)}${ofTotal} dispositions from ${crm}…`;
+  const at = new Date(read.readAt).toLocaleTimeString();
+  if (sync.state === 'updating') {
+    const underway = sync.mode === 'incremental' ? 'checking the CRM for changes…' : `re-reading: ${formatCount(sync.read)}${ofTotal} so far…`;
+    return `Read ${formatCount(read.records)} leads from ${crm} at ${at}; ${underway}`;
+  }
   return `Read ${formatCount(read.records)} leads from ${crm} at ${new Date(read.readAt).toLocaleTimeString()} (${read.windows} date window${read.windows === 1 ? '' : 's'}, ${read.requests} requests).`;
 }
 
-function Filters({ filters, onChange, options }: { filters: PageFilters; onChange: (f: PageFilters) => void; options: InsightsReport['filterOptions'] | null }) {
+function Filters({ filters, onChange, options }: { filters: PageFilters; onChange: (f: PageFilters, how?: { replace?: boolean }) => void; options: InsightsReport['filterOptions'] | null }) {
   const id = useId();
-  const set = (key: keyof PageFilters) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
+  // Typing a deal value replaces the URL's history entry; every other choice adds one (Back undoes it).
+  const set = (key: keyof PageFilters) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value }, { replace: key === 'dealValue' });
+  // A value from a shared link that this read has no leads for still shows as chosen.
+  const withCurrent = (key: 'source' | 'campaign' | 'rep' | 'version', list: { value: string; label: string }[] | undefined) =>
+    filters[key] && !(list ?? []).some((o) => o.value === filters[key]) ? [...(list ?? []), { value: filters[key], label: `${filters[key]} (no leads)` }] : list;
   const select = (key: 'source' | 'campaign' | 'rep' | 'version', label: string, list: { value: string; label: string }[] | undefined, describe: (v: string, l: string) => string = (_v, l) => l) => (
     <div className="flex flex-col gap-0.5 text-xs text-slate-700">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <select id={`${id}-${key}`} value={filters[key]} onChange={set(key)} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900">
         <option value="">All</option>
-        {(list ?? []).map((o) => (
+        {(withCurrent(key, list) ?? []).map((o) => (
           <option key={o.value} value={o.value}>
             {describe(o.value, o.label)}
           </option>
@@ -138,7 +158,7 @@ function Filters({ filters, onChange, options }: { filters: PageFilters; onChang
         <label htmlFor={`${id}-deal`}>Average deal value (blank: won deals)</label>
         <input id={`${id}-deal`} inputMode="decimal" value={filters.dealValue} onChange={set('dealValue')} placeholder="e.g. 30000" className="w-40 rounded border border-slate-300 px-2 py-1 text-xs" />
       </div>
-      <button type="button" onClick={() => onChange(NO_FILTERS)} className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-800 hover:bg-slate-50">
+      <button type="button" onClick={() => onChange(NO_PAGE_FILTERS)} className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-800 hover:bg-slate-50">
         Clear filters
       </button>
     </form>
@@ -211,10 +231,11 @@ const slaColumns = (first: string): Column<SlaRow>[] => [
 function Report({ result }: { result: InsightsResult }) {
   const { report, read } = result;
   const t = report.totals;
+  const partial = read.sync.state === 'reading';
   const sourceLabel = (r: { key: string }) => describeSource(r.key.startsWith('(') ? null : r.key);
   const channelLabel = (r: { key: string }) => describeChannel(r.key);
   const sourceGroup = (r: CountRow) => describeSource(r.group.startsWith('(') ? null : r.group);
-  if (read.records === 0) {
+  if (read.records === 0 && !partial) {
     return (
       <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
         No leads were handed off or dispositioned between {new Date(read.from).toLocaleDateString()} and {new Date(read.to).toLocaleDateString()}. Once reps record dispositions in Baton's panel, they appear here.
@@ -247,6 +268,11 @@ function Report({ result }: { result: InsightsResult }) {
   const leak = report.funnel.biggestLeak;
   return (
     <div className="space-y-4">
+      {partial && (
+        <p role="note" data-partial="true" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-xs text-sky-900">
+          <span className="font-semibold">Partial figures:</span> these cover the {formatCount(read.records)} leads read so far; they update as the read goes on.
+        </p>
+      )}
       {read.warnings.length > 0 && (
         <div role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
           <p className="font-semibold">Partial data</p>
@@ -257,7 +283,7 @@ function Report({ result }: { result: InsightsResult }) {
           </ul>
         </div>
       )}
-      <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <section aria-label={partial ? 'Key figures (partial)' : 'Key figures'} className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Figure label="Handed off" value={formatCount(t.handedOff)} />
         <Figure label="Acceptance rate" value={formatRate(t.acceptanceRate)} detail={`${formatCount(t.accepted)} of ${formatCount(t.dispositioned)} dispositions`} />
         <Figure label="Touched at all" value={formatRate(t.handedOff ? t.touched / t.handedOff : null)} detail={`${formatCount(t.touched)} of ${formatCount(t.handedOff)} handed off`} />

@@ -86,4 +86,25 @@ test.describe('Baton Insights', () => {
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(parseCsv(csv)).toEqual([headers, ...shown]);
   });
+
+  test('a link with a source filter opens the filtered view; Back undoes a change; a bad parameter is named', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    const insights = await page.context().newPage();
+    await insights.goto(`chrome-extension://${extension.extensionId}/insights.html?source=ORGANIC_SEARCH&deal=lots`);
+    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
+    const source = insights.getByRole('combobox', { name: 'Source', exact: true });
+    await expect(source).toHaveValue('ORGANIC_SEARCH');
+    await expect.poll(async () => (await tableRows(insights, 'outcomes-by-source')).map((row) => row[0])).toEqual(['Organic search']);
+    await expect(insights.getByRole('note').filter({ hasText: 'Some filters in this link were ignored' })).toContainText('deal="lots"');
+
+    // Choosing "All" writes the URL (a new history entry) and shows every source...
+    await source.selectOption('');
+    await expect.poll(async () => (await tableRows(insights, 'outcomes-by-source')).length).toBeGreaterThan(1);
+    expect(new URL(insights.url()).searchParams.get('source')).toBeNull();
+    // ...and Back returns to the link's view.
+    await insights.goBack();
+    await expect(source).toHaveValue('ORGANIC_SEARCH');
+    await expect.poll(async () => (await tableRows(insights, 'outcomes-by-source')).map((row) => row[0])).toEqual(['Organic search']);
+  });
 });
+
