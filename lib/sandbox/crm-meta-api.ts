@@ -3,7 +3,7 @@ import { ApiError, badRequest, decodeCursor, intParam, notFound, ok, parseJsonBo
 import type { ApiResponse } from './http-kit';
 import { PROPERTY_TYPES } from './sandbox-data';
 import type { CrmObjectType, OwnerRecord, PropertyDefinition, PropertyGroup } from './sandbox-data';
-import { defaultAssociationTypeId, resolveObjectType } from './sandbox-state';
+import { associationTypesFor, defaultAssociationTypeId, resolveObjectType } from './sandbox-state';
 import type { SandboxState } from './sandbox-state';
 
 // ---- owners ----
@@ -232,14 +232,13 @@ export function listAssociations(state: SandboxState, fromSegment: string, id: s
   if (!state.record(fromType, id)) throw notFound('Object not found.  objectId are usually numeric.', { id: [id] });
   const limit = intParam(params, 'limit', 500, { max: 500 });
   const offset = decodeCursor(params.get('after'));
-  const typeId = defaultAssociationTypeId(fromType, toType);
   const ids = state.associatedIds(fromType, id, toType);
   const page = ids.slice(offset, offset + limit);
   const body: Record<string, unknown> = {
     results: page.map((toId) => ({
       // HubSpot's v4 responses carry numeric object ids here.
       toObjectId: Number(toId),
-      associationTypes: typeId === undefined ? [] : [{ category: 'HUBSPOT_DEFINED', typeId, label: null }],
+      associationTypes: associationTypesFor(fromType, toType, state.isPrimaryAssociation(fromType, id, toType, toId)),
     })),
   };
   if (offset + limit < ids.length) {
@@ -261,7 +260,6 @@ export function batchReadAssociations(state: SandboxState, fromSegment: string, 
   const fromType = requireType(fromSegment);
   const toType = requireType(toSegment);
   const input = parseJsonBody(body, batchAssociationsSchema);
-  const typeId = defaultAssociationTypeId(fromType, toType);
   const results = [];
   for (const { id } of input.inputs) {
     if (!state.record(fromType, id)) continue;
@@ -269,7 +267,7 @@ export function batchReadAssociations(state: SandboxState, fromSegment: string, 
     if (ids.length === 0) continue;
     results.push({
       from: { id },
-      to: ids.map((toId) => ({ toObjectId: Number(toId), associationTypes: typeId === undefined ? [] : [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
+      to: ids.map((toId) => ({ toObjectId: Number(toId), associationTypes: associationTypesFor(fromType, toType, state.isPrimaryAssociation(fromType, id, toType, toId)) })),
     });
   }
   return ok({ status: 'COMPLETE', results, startedAt, completedAt: new Date().toISOString() });

@@ -3,7 +3,7 @@ import { badRequest, decodeCursor, intParam, listParam, notFound, ok, parseJsonB
 import type { ApiResponse } from './http-kit';
 import { normalizePropertyWrites, parseTimeValue } from './property-values';
 import type { CrmObjectType, CrmRecord, HistoryEntry } from './sandbox-data';
-import { defaultAssociationTypeId, resolveObjectType, singularOf } from './sandbox-state';
+import { associationTargetOf, resolveObjectType, singularOf } from './sandbox-state';
 import type { SandboxState } from './sandbox-state';
 
 /** Who wrote through the API: HubSpot records private-app writes as INTEGRATION with the app id. */
@@ -217,11 +217,6 @@ const createSchema = z.object({
   associations: z.array(associationInputSchema).optional(),
 });
 
-/** Which object type an association type id points to, from `type`. */
-function targetTypeForAssociation(type: CrmObjectType, typeId: number): CrmObjectType | undefined {
-  const candidates: CrmObjectType[] = ['contacts', 'deals', 'notes', 'calls', 'emails', 'meetings', 'tasks'];
-  return candidates.find((candidate) => defaultAssociationTypeId(type, candidate) === typeId);
-}
 
 export function createObject(state: SandboxState, type: CrmObjectType, body: string, now: number): ApiResponse {
   const input = parseJsonBody(body, createSchema);
@@ -269,18 +264,24 @@ export function batchUpdateObjects(state: SandboxState, type: CrmObjectType, bod
 type CreateInput = z.infer<typeof createSchema>;
 
 /** Checks a create without writing anything; returns the normalised writes and association targets. */
-function validateCreate(state: SandboxState, type: CrmObjectType, input: CreateInput): { writes: Record<string, string>; links: Array<{ toType: CrmObjectType; toId: string }> } {
+function validateCreate(state: SandboxState, type: CrmObjectType, input: CreateInput): { writes: Record<string, string>; links: Array<{ toType: CrmObjectType; toId: string; primary: boolean }> } {
   const writes = normalizePropertyWrites(state, type, input.properties);
-  if (type !== 'contacts' && type !== 'deals' && !writes.hs_timestamp) {
+  if (type === 'leads' && !writes.hs_lead_name) {
+    throw badRequest('Property values were not valid: hs_lead_name is required for leads.', {
+      errors: [{ message: 'hs_lead_name is required', code: 'REQUIRED_FIELD', context: { propertyName: ['hs_lead_name'] } }],
+    });
+  }
+  if (type !== 'contacts' && type !== 'deals' && type !== 'leads' && !writes.hs_timestamp) {
     throw badRequest('Property values were not valid: hs_timestamp is required for activities.', {
       errors: [{ message: 'hs_timestamp is required', code: 'REQUIRED_FIELD', context: { propertyName: ['hs_timestamp'] } }],
     });
   }
   // Resolve associations before writing anything: an invalid one fails the whole create, like HubSpot.
-  const links: Array<{ toType: CrmObjectType; toId: string }> = [];
+  const links: Array<{ toType: CrmObjectType; toId: string; primary: boolean }> = [];
   for (const association of input.associations ?? []) {
     for (const spec of association.types) {
-      const toType = spec.associationCategory === 'HUBSPOT_DEFINED' ? targetTypeForAssociation(type, spec.associationTypeId) : undefined;
+      const target = spec.associationCategory === 'HUBSPOT_DEFINED' ? associationTargetOf(type, spec.associationTypeId) : undefined;
+      const toType = target?.to;
       if (!toType) {
         throw badRequest(`${spec.associationCategory} ${spec.associationTypeId} is not a valid association type from ${singularOf(type)}.`, {
           errors: [{ message: `invalid association type id ${spec.associationTypeId}`, code: 'INVALID_ASSOCIATION_TYPE' }],
@@ -291,8 +292,17 @@ function validateCreate(state: SandboxState, type: CrmObjectType, input: CreateI
           errors: [{ message: `${singularOf(toType)} ${association.to.id} not found`, code: 'INVALID_OBJECT_IDS', context: { ids: [association.to.id] } }],
         });
       }
-      links.push({ toType, toId: association.to.id });
+      // Two type ids for one pair (primary and unlabeled) are one association, primary if either says so.
+      const same = links.find((link) => link.toType === toType && link.toId === association.to.id);
+      if (same) same.primary ||= target.primary;
+      else links.push({ toType, toId: association.to.id, primary: target.primary });
     }
+  }
+  // HubSpot: a lead "must be associated with an existing contact".
+  if (type === 'leads' && !links.some((link) => link.toType === 'contacts')) {
+    throw badRequest('A lead must be associated with an existing contact (association type 578, lead to primary contact).', {
+      errors: [{ message: 'missing contact association', code: 'INVALID_ASSOCIATIONS' }],
+    });
   }
   return { writes, links };
 }
@@ -308,7 +318,7 @@ function createRecord(state: SandboxState, type: CrmObjectType, input: CreateInp
   }
   applyWrites(state, type, record, writes, now);
   state.addRecord(type, record);
-  for (const link of links) state.addAssociation({ fromType: type, fromId: id, toType: link.toType, toId: link.toId });
+  for (const link of links) state.addAssociation({ fromType: type, fromId: id, toType: link.toType, toId: link.toId, ...(link.primary ? { primary: true as const } : {}) });
   return { record, writes };
 }
 

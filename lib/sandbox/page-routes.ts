@@ -24,11 +24,22 @@ export function listPath(portalId: string): string {
   return `/contacts/${portalId}/objects/0-1/views/all/list`;
 }
 
+/** The Leads index (HubSpot's object 0-136), in the same URL form as the contacts list. */
+export function leadListPath(portalId: string): string {
+  return `/contacts/${portalId}/objects/0-136/views/all/list`;
+}
+
+/** A Leads record page: HubSpot's `/contacts/{portal}/record/0-136/{id}`, which Baton's page reader knows. */
+export function leadRecordPath(portalId: string, leadId: string): string {
+  return `/contacts/${portalId}/record/0-136/${leadId}`;
+}
+
 /** Page routes the shell renders; anything else under the portal is a 404 page. */
 function isShellRoute(path: string, portalId: string): boolean {
   return (
     path === listPath(portalId) ||
-    new RegExp(`^/contacts/${portalId}/(record/0-1|contact)/\\d+$`).test(path) ||
+    path === leadListPath(portalId) ||
+    new RegExp(`^/contacts/${portalId}/(record/0-1|record/0-136|contact)/\\d+$`).test(path) ||
     path === `/reports/${portalId}`
   );
 }

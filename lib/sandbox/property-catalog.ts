@@ -55,6 +55,15 @@ export const CALL_DISPOSITIONS = [
   ['17b47fee-58de-441e-a44c-c6300d46f273', 'Wrong number'],
 ] as const;
 
+/** The sandbox's lead pipeline stages (ids are its own; HubSpot's default stage names). */
+export const LEAD_STAGES = [
+  ['new-stage-id', 'New'],
+  ['attempting-stage-id', 'Attempting'],
+  ['connected-stage-id', 'Connected'],
+  ['qualified-stage-id', 'Qualified'],
+  ['unqualified-stage-id', 'Disqualified'],
+] as const;
+
 export const DEAL_STAGES = [
   ['appointmentscheduled', 'Appointment Scheduled'],
   ['qualifiedtobuy', 'Qualified To Buy'],
@@ -268,8 +277,21 @@ export function buildPropertyCatalog(
     { name: 'hs_task_type', label: 'Task Type', type: 'enumeration', options: optionsOf([['CALL', 'Call'], ['EMAIL', 'Email'], ['LINKED_IN', 'LinkedIn'], ['MEETING', 'Meeting'], ['TODO', 'To-do']]), description: '' },
   ]);
 
+  // Leads (0-136): HubSpot's lead properties Baton or the sandbox pages read. hs_lead_name is
+  // required on create. Pipeline and stage ids are the sandbox's own (a real portal's come from the
+  // pipelines API); type and label options follow HubSpot's defaults, which portals can edit.
+  const leads = define(createdAt, 'lead_information', [
+    ...systemProperties(createdAt, 'hs_createdate', 'hs_lastmodifieddate'),
+    { name: 'hs_lead_name', label: 'Lead name', type: 'string', description: 'The full name of the lead.' },
+    { name: 'hs_lead_type', label: 'Lead type', type: 'enumeration', fieldType: 'select', options: optionsOf([['NEW_BUSINESS', 'New Business'], ['UPSELL', 'Upsell'], ['RE_ATTEMPTING', 'Re-attempting']]), description: 'The type of lead.' },
+    { name: 'hs_lead_label', label: 'Lead label', type: 'enumeration', fieldType: 'select', options: optionsOf([['COLD', 'Cold'], ['WARM', 'Warm'], ['HOT', 'Hot']]), description: "The lead's temperature." },
+    { name: 'hs_pipeline', label: 'Pipeline', type: 'enumeration', fieldType: 'select', options: optionsOf([['lead-pipeline-id', 'Lead pipeline']]), description: 'The pipeline the lead is in.' },
+    { name: 'hs_pipeline_stage', label: 'Lead stage', type: 'enumeration', fieldType: 'radio', options: optionsOf(LEAD_STAGES), description: 'The stage of the lead in its pipeline.' },
+    { ...ownerSpec('The user the lead is assigned to.'), label: 'Lead owner' },
+  ]);
+
   return {
-    properties: { contacts, deals, notes, calls, emails, meetings, tasks },
+    properties: { contacts, deals, notes, calls, emails, meetings, tasks, leads },
     groups: {
       contacts: [
         { name: 'contactinformation', label: 'Contact information', displayOrder: 0 },
@@ -285,6 +307,7 @@ export function buildPropertyCatalog(
       emails: [{ name: 'emails', label: 'Email information', displayOrder: 0 }],
       meetings: [{ name: 'meetings', label: 'Meeting information', displayOrder: 0 }],
       tasks: [{ name: 'task', label: 'Task information', displayOrder: 0 }],
+      leads: [{ name: 'lead_information', label: 'Lead information', displayOrder: 0 }],
     },
   };
 }

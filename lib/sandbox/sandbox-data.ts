@@ -6,7 +6,7 @@ import { z } from 'zod';
  * The sandbox CRM's whole state, as persisted to its JSON data file. Timestamps are epoch ms here;
  * the API layer turns them into the ISO strings HubSpot returns.
  */
-export const CRM_OBJECT_TYPES = ['contacts', 'deals', 'notes', 'calls', 'emails', 'meetings', 'tasks'] as const;
+export const CRM_OBJECT_TYPES = ['contacts', 'deals', 'notes', 'calls', 'emails', 'meetings', 'tasks', 'leads'] as const;
 export const crmObjectTypeSchema = z.enum(CRM_OBJECT_TYPES);
 export type CrmObjectType = z.infer<typeof crmObjectTypeSchema>;
 
@@ -38,6 +38,11 @@ export const associationSchema = z.object({
   fromId: z.string(),
   toType: crmObjectTypeSchema,
   toId: z.string(),
+  /**
+   * Also carries HubSpot's "primary" label (a lead's primary contact: type 578 next to the
+   * unlabeled 608). Absent on everything else, so older data files read unchanged.
+   */
+  primary: z.literal(true).optional(),
 });
 export type Association = z.infer<typeof associationSchema>;
 
@@ -144,10 +149,13 @@ export const sandboxDataSchema = z.object({
     emails: z.array(crmRecordSchema),
     meetings: z.array(crmRecordSchema),
     tasks: z.array(crmRecordSchema),
+    // Leads (object 0-136) came later: data files written before them read as having none.
+    leads: z.array(crmRecordSchema).default([]),
   }),
   associations: z.array(associationSchema),
-  properties: z.record(crmObjectTypeSchema, z.array(propertyDefinitionSchema)),
-  groups: z.record(crmObjectTypeSchema, z.array(propertyGroupSchema)),
+  // Partial for the same reason: a type without definitions reads as having none.
+  properties: z.partialRecord(crmObjectTypeSchema, z.array(propertyDefinitionSchema)),
+  groups: z.partialRecord(crmObjectTypeSchema, z.array(propertyGroupSchema)),
   webEvents: z.array(webEventSchema),
   emailCampaigns: z.array(emailCampaignSchema),
   emailEvents: z.array(emailEventSchema),

@@ -27,7 +27,50 @@ const DEFAULT_ASSOCIATION_TYPE_IDS: Record<string, number> = {
   'notes->deals': 214,
   'deals->tasks': 215,
   'tasks->deals': 216,
+  // Leads (0-136): the unlabeled pair. HubSpot's association type table: 608 lead to contact,
+  // 609 contact to lead, 578 lead to primary contact (the label every lead's one contact carries).
+  'leads->contacts': 608,
+  'contacts->leads': 609,
 };
+
+/** HubSpot-defined "primary" label type ids, by direction (only leads → their primary contact here). */
+const PRIMARY_ASSOCIATION_TYPES: Record<string, { typeId: number; label: string }> = {
+  // The label text is not in HubSpot's table (only the id is, and integrations must use the id);
+  // this follows HubSpot's "<Object> with Primary <Object>" naming of primary labels.
+  'leads->contacts': { typeId: 578, label: 'Lead with Primary Contact' },
+};
+
+export interface AssociationTypeOut {
+  category: 'HUBSPOT_DEFINED';
+  typeId: number;
+  label: string | null;
+}
+
+/**
+ * The association types HubSpot's v4 API lists for one associated record: the unlabeled default
+ * type, and before it the primary label's type when the pair carries it (HubSpot lists both).
+ */
+export function associationTypesFor(from: CrmObjectType, to: CrmObjectType, primary: boolean): AssociationTypeOut[] {
+  const types: AssociationTypeOut[] = [];
+  const labelled = primary ? PRIMARY_ASSOCIATION_TYPES[`${from}->${to}`] : undefined;
+  if (labelled) types.push({ category: 'HUBSPOT_DEFINED', typeId: labelled.typeId, label: labelled.label });
+  const unlabeled = DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`];
+  if (unlabeled !== undefined) types.push({ category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null });
+  return types;
+}
+
+/** The object type a HUBSPOT_DEFINED type id from `from` points to, primary labels included. */
+export function associationTargetOf(from: CrmObjectType, typeId: number): { to: CrmObjectType; primary: boolean } | undefined {
+  for (const [key, id] of Object.entries(DEFAULT_ASSOCIATION_TYPE_IDS)) {
+    const [f, t] = key.split('->') as [CrmObjectType, CrmObjectType];
+    if (f === from && id === typeId) return { to: t, primary: false };
+  }
+  for (const [key, spec] of Object.entries(PRIMARY_ASSOCIATION_TYPES)) {
+    const [f, t] = key.split('->') as [CrmObjectType, CrmObjectType];
+    if (f === from && spec.typeId === typeId) return { to: t, primary: true };
+  }
+  return undefined;
+}
 
 export function defaultAssociationTypeId(from: CrmObjectType, to: CrmObjectType): number | undefined {
   return DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`];
@@ -41,6 +84,7 @@ const SINGULAR: Record<CrmObjectType, string> = {
   emails: 'email',
   meetings: 'meeting',
   tasks: 'task',
+  leads: 'lead',
 };
 
 export function singularOf(type: CrmObjectType): string {
@@ -55,6 +99,7 @@ const OBJECT_TYPE_ALIASES: Record<string, CrmObjectType> = {
   emails: 'emails', email: 'emails', '0-49': 'emails',
   meetings: 'meetings', meeting: 'meetings', meeting_event: 'meetings', '0-47': 'meetings',
   tasks: 'tasks', task: 'tasks', '0-27': 'tasks',
+  leads: 'leads', lead: 'leads', '0-136': 'leads',
 };
 
 /** HubSpot accepts plural/singular names and object type ids in paths (`contacts`, `contact`, `0-1`). */
@@ -69,6 +114,8 @@ export function resolveObjectType(segment: string): CrmObjectType | undefined {
 export class SandboxState {
   private readonly byId = new Map<CrmObjectType, Map<string, CrmRecord>>();
   private readonly links = new Map<string, Set<string>>();
+  /** `from:id->to:id` keys (both directions) of associations that carry the primary label. */
+  private readonly primaryLinks = new Set<string>();
   private readonly webEventsByContact = new Map<string, WebEvent[]>();
   private readonly emailEventsByRecipient = new Map<string, EmailEvent[]>();
 
@@ -140,6 +187,11 @@ export class SandboxState {
     return [...(this.links.get(`${fromType}:${fromId}->${toType}`) ?? [])].filter((id) => this.record(toType, id));
   }
 
+  /** Whether the association between the two records carries HubSpot's primary label. */
+  isPrimaryAssociation(fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string): boolean {
+    return this.primaryLinks.has(`${fromType}:${fromId}->${toType}:${toId}`);
+  }
+
   /** Removes an association in either stored direction; returns false when there was none. */
   removeAssociation(fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string): boolean {
     const index = this.data.associations.findIndex(
@@ -150,6 +202,8 @@ export class SandboxState {
     this.data.associations.splice(index, 1);
     this.links.get(`${fromType}:${fromId}->${toType}`)?.delete(toId);
     this.links.get(`${toType}:${toId}->${fromType}`)?.delete(fromId);
+    this.primaryLinks.delete(`${fromType}:${fromId}->${toType}:${toId}`);
+    this.primaryLinks.delete(`${toType}:${toId}->${fromType}:${fromId}`);
     return true;
   }
 
@@ -185,6 +239,10 @@ export class SandboxState {
     if (!this.links.has(backward)) this.links.set(backward, new Set());
     this.links.get(forward)?.add(association.toId);
     this.links.get(backward)?.add(association.fromId);
+    if (association.primary) {
+      this.primaryLinks.add(`${association.fromType}:${association.fromId}->${association.toType}:${association.toId}`);
+      this.primaryLinks.add(`${association.toType}:${association.toId}->${association.fromType}:${association.fromId}`);
+    }
   }
 }
 

@@ -33,3 +33,25 @@ export const SANDBOX_SCENARIOS = {
 } as const;
 
 export type SandboxScenario = keyof typeof SANDBOX_SCENARIOS;
+
+/**
+ * Seeded HubSpot Leads records (object 0-136), by what they exercise. Ids are fixed, in a range of
+ * their own; each names the scenario contact it belongs to.
+ */
+export const SANDBOX_LEAD_SCENARIOS = {
+  /** Lead for the primary demo contact (101): its one contact carries the primary label. */
+  demoPrimary: '9100000101',
+  /** Lead for the at-risk contact (104). */
+  atRisk: '9100000104',
+  /** Lead for the breached contact (105). */
+  breached: '9100000105',
+  /**
+   * Lead with two contacts: a colleague (112) listed first without a label, then its primary
+   * contact (106). Opening it must show 106, which only the primary label tells apart.
+   */
+  twoContacts: '9100000106',
+  /** Lead whose contact was deleted: no associated contact at all. */
+  noContact: '9100000199',
+} as const;
+
+export type SandboxLeadScenario = keyof typeof SANDBOX_LEAD_SCENARIOS;

@@ -24,6 +24,7 @@ import {
 } from './seed-catalog';
 import type { AssetKey, CampaignKey, CompanySpec, FormKey, PageKey, WebinarKey } from './seed-catalog';
 import { seedDispositionHistory } from './seed-history';
+import { seedLeads } from './seed-leads';
 import { compareCodeUnits, createSeededRandom } from './seeded-random';
 import type { SeededRandom } from './seeded-random';
 
@@ -116,6 +117,10 @@ export function seedSandboxData(now: number): SandboxData {
   builder.records.contacts.push(...history.contacts);
   builder.records.deals.push(...history.deals);
   builder.associations.push(...history.associations);
+  // HubSpot Leads records for a few scenario contacts, last: nothing seeded before them changes.
+  const leads = seedLeads(builder.records.contacts, now);
+  builder.records.leads.push(...leads.leads);
+  builder.associations.push(...leads.associations);
 
   return {
     format: SANDBOX_DATA_FORMAT,
@@ -160,7 +165,7 @@ function iso(ms: number): string {
 }
 
 class SeedBuilder {
-  readonly records: Record<CrmObjectType, CrmRecord[]> = { contacts: [], deals: [], notes: [], calls: [], emails: [], meetings: [], tasks: [] };
+  readonly records: Record<CrmObjectType, CrmRecord[]> = { contacts: [], deals: [], notes: [], calls: [], emails: [], meetings: [], tasks: [], leads: [] };
   readonly associations: Association[] = [];
   readonly webEvents: WebEvent[] = [];
   readonly emailEvents: EmailEvent[] = [];

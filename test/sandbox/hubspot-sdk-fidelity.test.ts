@@ -10,8 +10,10 @@ import { FilterOperatorEnum as NoteFilterOperator } from '@hubspot/api-client/li
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/notes/models/AssociationSpec';
 import { AssociationSpecAssociationCategoryEnum as CallAssociationCategory } from '@hubspot/api-client/lib/codegen/crm/objects/calls/models/AssociationSpec';
 import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/properties/models/PropertyCreate';
+import { AssociationSpecAssociationCategoryEnum as LeadAssociationCategory } from '@hubspot/api-client/lib/codegen/crm/objects/leads/models/AssociationSpec';
+import { FilterOperatorEnum as LeadFilterOperator } from '@hubspot/api-client/lib/codegen/crm/objects/leads/models/Filter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { SANDBOX_LEAD_SCENARIOS, SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { startTestSandbox } from './sandbox-test-kit';
 import type { TestSandbox } from './sandbox-test-kit';
 
@@ -222,6 +224,53 @@ describe('engagements and associations via the SDK', () => {
     expect(emails.total).toBeGreaterThan(0);
     const tasks = await client.crm.objects.tasks.basicApi.getPage(10, undefined, ['hs_task_subject', 'hs_task_status']);
     expect(tasks.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('HubSpot Leads (0-136) via the SDK', () => {
+  it('leads: getById, getPage, batch read and search parse into the SDK models', async () => {
+    const lead = await client.crm.objects.leads.basicApi.getById(SANDBOX_LEAD_SCENARIOS.demoPrimary, ['hs_lead_name', 'hs_pipeline_stage', 'hubspot_owner_id'], ['hs_pipeline_stage'], ['contacts']);
+    expect(lead.id).toBe(SANDBOX_LEAD_SCENARIOS.demoPrimary);
+    expect(lead.properties.hs_lead_name).toBe('Elena Marsh');
+    expect(lead.createdAt).toBeInstanceOf(Date);
+    expect(lead.propertiesWithHistory?.hs_pipeline_stage?.[0]?.timestamp).toBeInstanceOf(Date);
+    expect(lead.associations?.contacts?.results.map((r) => r.id)).toEqual([SANDBOX_SCENARIOS.demoPrimary]);
+
+    const page = await client.crm.objects.leads.basicApi.getPage(100, undefined, ['hs_lead_name']);
+    expect(page.results.map((r) => r.id)).toEqual(expect.arrayContaining(Object.values(SANDBOX_LEAD_SCENARIOS)));
+
+    const batch = await client.crm.objects.leads.batchApi.read({ inputs: [{ id: SANDBOX_LEAD_SCENARIOS.noContact }, { id: SANDBOX_LEAD_SCENARIOS.twoContacts }], properties: ['hs_lead_name'], propertiesWithHistory: [] });
+    expect(batch.status).toBe('COMPLETE');
+    expect(batch.results.map((r) => r.id).sort()).toEqual([SANDBOX_LEAD_SCENARIOS.noContact, SANDBOX_LEAD_SCENARIOS.twoContacts].sort());
+
+    const found = await client.crm.objects.leads.searchApi.doSearch({
+      filterGroups: [{ filters: [{ propertyName: 'hs_lead_label', operator: LeadFilterOperator.Eq, value: 'HOT' }] }],
+      properties: ['hs_lead_name'],
+      limit: 10,
+    });
+    expect(found.results.map((r) => r.id)).toEqual([SANDBOX_LEAD_SCENARIOS.demoPrimary]);
+  });
+
+  it("associations v4 getPage lists a lead's contacts with the primary type (578) and the unlabeled one (608)", async () => {
+    const page = await client.crm.associations.v4.basicApi.getPage('leads', SANDBOX_LEAD_SCENARIOS.twoContacts, 'contacts');
+    expect(page.results.map((r) => [String(r.toObjectId), r.associationTypes.map((t) => t.typeId)])).toEqual([
+      [SANDBOX_SCENARIOS.sequenceOnly, [608]],
+      [SANDBOX_SCENARIOS.touched, [578, 608]],
+    ]);
+    expect(page.results[1]?.associationTypes[0]?.category).toBe('HUBSPOT_DEFINED');
+    const none = await client.crm.associations.v4.basicApi.getPage('leads', SANDBOX_LEAD_SCENARIOS.noContact, 'contacts');
+    expect(none.results).toEqual([]);
+  });
+
+  it('leads: basicApi.create with a lead-to-primary-contact association; without a contact HubSpot refuses', async () => {
+    const created = await client.crm.objects.leads.basicApi.create({
+      properties: { hs_lead_name: 'SDK lead', hs_lead_type: 'NEW_BUSINESS' },
+      associations: [{ to: { id: SANDBOX_SCENARIOS.noEngagement }, types: [{ associationCategory: LeadAssociationCategory.HubspotDefined, associationTypeId: 578 }] }],
+    });
+    expect(created.id).toMatch(/^\d+$/);
+    const back = await client.crm.associations.v4.basicApi.getPage('contacts', SANDBOX_SCENARIOS.noEngagement, 'leads');
+    expect(back.results.find((r) => String(r.toObjectId) === created.id)?.associationTypes.map((t) => t.typeId)).toEqual([609]);
+    await expect(client.crm.objects.leads.basicApi.create({ properties: { hs_lead_name: 'orphan' }, associations: [] })).rejects.toMatchObject({ code: 400 });
   });
 });
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { SANDBOX_LEAD_SCENARIOS, SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { startTestSandbox } from './sandbox-test-kit';
 import type { TestSandbox } from './sandbox-test-kit';
 
@@ -91,6 +91,22 @@ describe.skipIf(!existsSync(CHROMIUM))('sandbox pages in Chromium', () => {
     await page.goForward();
     await expect.poll(() => page.textContent('[data-testid=record-name]')).toBe('Jonas Fischer');
     expect(await marker()).toBe(42);
+  });
+
+  it("links a contact to its Lead record; the lead page names its contacts, the primary one marked", async () => {
+    await page.goto(`${sandbox.server.url}${record(SANDBOX_SCENARIOS.touched)}`);
+    await page.click('[data-testid=contact-leads] [data-testid=lead-link]');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${SANDBOX_PORTAL_ID}/record/0-136/${SANDBOX_LEAD_SCENARIOS.twoContacts}`);
+    await page.waitForSelector('[data-testid=lead-contacts] li');
+    const items = await page.locator('[data-testid=lead-contacts] li').allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items[1]).toContain('Primary contact');
+    expect(items[0]).not.toContain('Primary contact');
+    await page.goto(`${sandbox.server.url}/contacts/${SANDBOX_PORTAL_ID}/record/0-136/${SANDBOX_LEAD_SCENARIOS.noContact}`);
+    await expect.poll(() => page.textContent('[data-testid=lead-contacts]')).toBe('No contact is associated with this lead.');
+    await page.click('[data-nav=leads]');
+    await page.waitForSelector('[data-testid=leads-table] [data-testid=lead-link]');
+    expect(await page.locator('[data-testid=leads-table] tbody tr').count()).toBeGreaterThanOrEqual(Object.keys(SANDBOX_LEAD_SCENARIOS).length);
   });
 
   it('logs a call through the API, associated and owned by the contact owner', async () => {

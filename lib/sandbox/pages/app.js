@@ -74,6 +74,12 @@ function spaLink(href, text, attrs = {}) {
 const listUrl = () => `/contacts/${PORTAL}/objects/0-1/views/all/list`;
 const recordUrl = (id) => `/contacts/${PORTAL}/record/0-1/${id}`;
 const reportsUrl = () => `/reports/${PORTAL}`;
+// HubSpot Leads (object 0-136): same URL forms as HubSpot's own, which Baton's page reader knows.
+const leadListUrl = () => `/contacts/${PORTAL}/objects/0-136/views/all/list`;
+const leadRecordUrl = (id) => `/contacts/${PORTAL}/record/0-136/${id}`;
+const LEAD_PROPS = ['hs_lead_name', 'hs_lead_type', 'hs_lead_label', 'hs_pipeline_stage', 'hubspot_owner_id', 'hs_createdate'];
+// HubSpot-defined "lead to primary contact" association type (the unlabeled one is 608).
+const LEAD_TO_PRIMARY_CONTACT = 578;
 
 function formatDate(iso, withTime = true) {
   if (!iso) return '—';
@@ -238,7 +244,7 @@ function renderTimeline(list, items, ownersById) {
 
 async function renderRecord(token, contactId) {
   setActiveNav('contacts');
-  const query = `properties=${CONTACT_PROPS.join(',')}&associations=deals`;
+  const query = `properties=${CONTACT_PROPS.join(',')}&associations=deals,leads`;
   const [contact, ownersById, stages, statuses, sources, activities] = await Promise.all([
     api(`/crm/v3/objects/contacts/${encodeURIComponent(contactId)}?${query}`),
     owners(),
@@ -302,6 +308,7 @@ async function renderRecord(token, contactId) {
 
   const prop = (label, value, testId) => h('div', {}, h('dt', {}, label), h('dd', testId ? { 'data-testid': testId } : {}, value || '—'));
   const deals = contact.associations && contact.associations.deals ? contact.associations.deals.results : [];
+  const leads = contact.associations && contact.associations.leads ? contact.associations.leads.results : [];
 
   app.replaceChildren(
     h('div', { className: 'breadcrumb' }, spaLink(listUrl(), 'Contacts'), ' / ', name),
@@ -335,6 +342,12 @@ async function renderRecord(token, contactId) {
           h('div', { className: 'card-header' }, h('h2', {}, 'Activity'), h('button', { className: 'btn secondary', type: 'button', onClick: () => openLogCall() }, 'Log call')),
           formSlot,
           timeline),
+        leads.length > 0
+          ? h('div', { className: 'card' },
+              h('div', { className: 'card-header' }, h('h2', {}, `Leads (${leads.length})`)),
+              h('ul', { className: 'card-body link-list', 'data-testid': 'contact-leads' },
+                leads.map((lead) => h('li', {}, spaLink(leadRecordUrl(lead.id), `Lead ${lead.id}`, { 'data-testid': 'lead-link' })))))
+          : null,
         deals.length > 0
           ? h('div', { className: 'card' },
               h('div', { className: 'card-header' }, h('h2', {}, `Deals (${deals.length})`)),
@@ -362,6 +375,83 @@ async function hydrateDeals(token, ids) {
   container.replaceChildren(...body.results.map((deal) => h('div', { className: 'props' },
     h('div', {}, h('dt', {}, deal.properties.dealname || 'Deal'),
       h('dd', {}, `${deal.properties.amount ? `$${Number(deal.properties.amount).toLocaleString('en-US')}` : '—'} · ${dealStages.get(deal.properties.dealstage) || deal.properties.dealstage || ''} · close ${formatDate(deal.properties.closedate, false)}`)))));
+}
+
+// ---- leads (object 0-136) ----
+
+async function renderLeadList(token) {
+  setActiveNav('leads');
+  document.title = 'Leads | Sandbox CRM';
+  const [page, ownersById, stages] = await Promise.all([
+    api(`/crm/v3/objects/leads?limit=100&properties=${LEAD_PROPS.join(',')}`),
+    owners(),
+    optionLabels('hs_pipeline_stage', 'leads'),
+  ]);
+  if (token !== renderToken) return;
+  const rows = page.results.map((lead) => {
+    const p = lead.properties;
+    return h('tr', { dataset: { leadId: lead.id } },
+      h('td', {}, spaLink(leadRecordUrl(lead.id), p.hs_lead_name || `Lead ${lead.id}`, { 'data-testid': 'lead-link' })),
+      h('td', {}, stages.get(p.hs_pipeline_stage) || p.hs_pipeline_stage || '—'),
+      h('td', {}, p.hs_lead_label || '—'),
+      h('td', {}, ownerName(ownersById, p.hubspot_owner_id)),
+      h('td', { className: 'muted' }, formatDate(p.hs_createdate, false)));
+  });
+  app.replaceChildren(
+    h('h1', { className: 'page-title' }, 'Leads'),
+    h('div', { className: 'card' },
+      h('table', { className: 'table', 'data-testid': 'leads-table' },
+        h('thead', {}, h('tr', {}, ['Lead name', 'Stage', 'Label', 'Lead owner', 'Create date'].map((label) => h('th', { scope: 'col' }, label)))),
+        h('tbody', {}, rows))));
+}
+
+async function renderLeadRecord(token, leadId) {
+  setActiveNav('leads');
+  const id = encodeURIComponent(leadId);
+  const [lead, links, ownersById, stages] = await Promise.all([
+    api(`/crm/v3/objects/leads/${id}?properties=${LEAD_PROPS.join(',')}`),
+    api(`/crm/v4/objects/leads/${id}/associations/contacts`),
+    owners(),
+    optionLabels('hs_pipeline_stage', 'leads'),
+  ]);
+  const contactIds = links.results.map((link) => String(link.toObjectId));
+  const contacts = contactIds.length
+    ? (await api('/crm/v3/objects/contacts/batch/read', { method: 'POST', body: JSON.stringify({ inputs: contactIds.map((cid) => ({ id: cid })), properties: ['firstname', 'lastname', 'email', 'jobtitle', 'company'] }) })).results
+    : [];
+  if (token !== renderToken) return;
+  const p = lead.properties;
+  const name = p.hs_lead_name || `Lead ${lead.id}`;
+  document.title = `${name} | Lead | Sandbox CRM`;
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const prop = (label, value) => h('div', {}, h('dt', {}, label), h('dd', {}, value || '—'));
+  const contactItems = links.results.map((link) => {
+    const contact = byId.get(String(link.toObjectId));
+    const primary = link.associationTypes.some((type) => type.typeId === LEAD_TO_PRIMARY_CONTACT);
+    return h('li', { dataset: { contactId: String(link.toObjectId) } },
+      spaLink(recordUrl(link.toObjectId), contact ? fullName(contact.properties) : `Contact ${link.toObjectId}`, { 'data-testid': 'lead-contact-link' }),
+      primary ? h('span', { className: 'pill' }, 'Primary contact') : null,
+      contact && contact.properties.company ? h('span', { className: 'muted' }, ` · ${contact.properties.company}`) : null);
+  });
+  app.replaceChildren(
+    h('div', { className: 'breadcrumb' }, spaLink(leadListUrl(), 'Leads'), ' / ', name),
+    h('div', { className: 'record', 'data-testid': 'lead-record', dataset: { leadId: lead.id } },
+      h('aside', {},
+        h('section', { className: 'card' },
+          h('div', { className: 'identity' }, h('h1', { 'data-testid': 'record-name' }, name), h('div', { className: 'subtitle' }, 'Lead'))),
+        h('section', { className: 'card' },
+          h('div', { className: 'card-header' }, h('h2', {}, 'About this lead')),
+          h('dl', { className: 'card-body props' },
+            prop('Stage', stages.get(p.hs_pipeline_stage) || p.hs_pipeline_stage),
+            prop('Label', p.hs_lead_label),
+            prop('Type', p.hs_lead_type),
+            prop('Lead owner', ownerName(ownersById, p.hubspot_owner_id)),
+            prop('Create date', formatDate(p.hs_createdate))))),
+      h('section', {},
+        h('div', { className: 'card' },
+          h('div', { className: 'card-header' }, h('h2', {}, `Contacts (${contactItems.length})`)),
+          contactItems.length
+            ? h('ul', { className: 'card-body link-list', 'data-testid': 'lead-contacts' }, contactItems)
+            : h('p', { className: 'card-body muted', 'data-testid': 'lead-contacts' }, 'No contact is associated with this lead.')))));
 }
 
 // ---- reports ----
@@ -415,9 +505,12 @@ function render() {
   const token = ++renderToken;
   const path = location.pathname.replace(/\/+$/, '');
   const record = new RegExp(`^/contacts/${PORTAL}/(?:record/0-1|contact)/(\\d+)$`).exec(path);
+  const leadRecord = new RegExp(`^/contacts/${PORTAL}/record/0-136/(\\d+)$`).exec(path);
   let work;
   if (record) work = renderRecord(token, record[1]);
+  else if (leadRecord) work = renderLeadRecord(token, leadRecord[1]);
   else if (path === listUrl()) work = renderList(token);
+  else if (path === leadListUrl()) work = renderLeadList(token);
   else if (path === reportsUrl()) work = renderReports(token);
   else {
     app.replaceChildren(h('h1', { className: 'page-title' }, 'Page not found'), h('p', {}, spaLink(listUrl(), 'Back to contacts')));

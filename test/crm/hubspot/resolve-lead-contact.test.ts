@@ -20,6 +20,16 @@ describe('resolveHubSpotLeadContact', () => {
     expect(fake.paths()).toEqual(['GET /crm/v4/objects/leads/900/associations/contacts']);
   });
 
+  it('trusts the primary type id (578) even when the label text differs or is missing', async () => {
+    const { client } = clientAnswering({
+      results: [
+        { toObjectId: 11, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 608, label: null }] },
+        { toObjectId: 52, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 578, label: null }, { category: 'HUBSPOT_DEFINED', typeId: 608, label: null }] },
+      ],
+    });
+    expect(await resolveHubSpotLeadContact(client, '900')).toBe('52');
+  });
+
   it('takes the first contact when none is labelled primary, and null when there is none', async () => {
     expect(await resolveHubSpotLeadContact(clientAnswering({ results: [{ toObjectId: '12', associationTypes: [] }] }).client, '900')).toBe('12');
     expect(await resolveHubSpotLeadContact(clientAnswering({ results: [] }).client, '900')).toBeNull();

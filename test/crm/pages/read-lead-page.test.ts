@@ -34,6 +34,7 @@ describe('readLeadPage', () => {
     'https://acme.lightning.force.com/lightning/r/Account/0015e00000AbCdEFGH/view',
     'https://acme.my.salesforce.com/0015e00000AbCdE', // an account
     'http://127.0.0.1:4477/contacts/2400001/record/0-1/101', // sandbox off in production
+    'http://127.0.0.1:4477/contacts/2400001/record/0-136/9100000101', // nor its Leads records
     'not a url',
     '',
   ])('ignores %s', (href) => {
@@ -43,11 +44,18 @@ describe('readLeadPage', () => {
   it.each([
     ['http://127.0.0.1:4477/contacts/2400001/record/0-1/101', { crm: 'sandbox', account: '2400001', id: '101', origin: 'http://127.0.0.1:4477' }],
     ['http://localhost:9000/contacts/2400001/contact/7', { crm: 'sandbox', account: '2400001', id: '7', origin: 'http://localhost:9000' }],
+    // The sandbox's Leads records use HubSpot's own 0-136 record URL.
+    ['http://127.0.0.1:4477/contacts/2400001/record/0-136/9100000101', { crm: 'sandbox', account: '2400001', objectType: 'lead', id: '9100000101', origin: 'http://127.0.0.1:4477' }],
   ])('recognises the sandbox in demo builds: %s', (href, expected) => {
     expect(readLeadPage(href, demo)).toMatchObject(expected);
   });
 
-  it.each(['http://127.0.0.1:4477/contacts/2400001/objects/0-1/views/all/list', 'http://127.0.0.1:4477/reports/2400001', 'http://10.0.0.5/contacts/1/record/0-1/2'])(
+  it.each([
+    'http://127.0.0.1:4477/contacts/2400001/objects/0-1/views/all/list',
+    'http://127.0.0.1:4477/contacts/2400001/objects/0-136/views/all/list', // the Leads index
+    'http://127.0.0.1:4477/reports/2400001',
+    'http://10.0.0.5/contacts/1/record/0-1/2',
+  ])(
     'ignores non-record sandbox pages: %s',
     (href) => {
       expect(readLeadPage(href, demo)).toBeNull();
