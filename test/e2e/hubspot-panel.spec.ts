@@ -1,3 +1,4 @@
+import type { LaunchedExtension } from '../../lib/harness/launch-extension';
 import { expect, panelFrame, test } from './fixtures';
 import { HUBSPOT_CONTACT, HUBSPOT_LEAD, HUBSPOT_LEAD_WITHOUT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
 
@@ -5,6 +6,16 @@ import { HUBSPOT_CONTACT, HUBSPOT_LEAD, HUBSPOT_LEAD_WITHOUT_CONTACT, HUBSPOT_PO
 test.use({ build: 'production' });
 
 const RECORD = `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-1/${HUBSPOT_CONTACT}`;
+
+/** Saves the valid token in the options page, as an admin would. */
+async function connect(extension: LaunchedExtension): Promise<void> {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
+  await options.getByRole('button', { name: 'Save and test' }).click();
+  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+  await options.close();
+}
 
 test.describe('panel on HubSpot (production build, scripted API)', () => {
   test('asks to connect HubSpot when no token is set', async ({ page, extension }) => {
@@ -39,17 +50,22 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     // Every API call carried the token; the lead view stayed within its request budget.
     const apiCalls = hubspot.requests.filter((r) => !r.path.startsWith('/account-info') && !r.path.startsWith('/oauth/'));
     expect(apiCalls.every((r) => r.auth === `Bearer ${VALID_TOKEN}`)).toBe(true);
-    // Per lead view: the contact, web events, email events, and one batch read per kind of logged
-    // touch (this contact has calls and emails). Shared lookups (property definitions, owner,
-    // email campaign names) are cached across views. Nothing is asked twice.
+    // Per lead view: the contact, all its engagements in one v1 read (this contact has a call,
+    // emails, a meeting, notes and a task), web events and email events: 4, whatever kinds of
+    // touch the lead has. Shared lookups (property definitions, owner, email campaign names) are
+    // cached across views. Nothing is asked twice.
     const perView = apiCalls.filter((r) => !/\/properties\/|\/owners\/|\/campaigns\//.test(r.path)).map((r) => `${r.method} ${r.path.split('?')[0]}`);
     expect(perView.sort()).toEqual([
       'GET /crm/v3/objects/contacts/51',
       'GET /email/public/v1/events',
+      `GET /engagements/v1/engagements/associated/CONTACT/${HUBSPOT_CONTACT}/paged`,
       'GET /events/v3/events',
-      'POST /crm/v3/objects/calls/batch/read',
-      'POST /crm/v3/objects/emails/batch/read',
     ]);
+    expect(perView.length).toBeLessThanOrEqual(4);
+    expect(perView.some((p) => p.endsWith('/batch/read'))).toBe(false);
+    await expect(panel.getByRole('list', { name: 'Unavailable data sources' })).toHaveCount(0);
+    // The touches arrived: the owner's call after assignment stopped the SLA clock.
+    await expect(panel.getByRole('timer')).toContainText(/Met/);
 
     // Coming back to the lead within the cache window costs no CRM request.
     const before = hubspot.requests.length;
@@ -61,6 +77,22 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     // The panel leaves when HubSpot navigates off the record.
     await page.getByRole('link', { name: 'All contacts' }).click();
     await expect(page.locator('iframe[title="Baton lead panel"]')).toHaveCount(0);
+  });
+
+  test('when HubSpot has retired the engagements endpoint, the panel reads touches the slower way and says so', async ({ page, extension }) => {
+    const hubspot = await installScriptedHubSpot(extension.context);
+    await connect(extension);
+    hubspot.queue('/engagements/v1/', { status: 404, body: { status: 'error', message: 'Not found', correlationId: 'c-404', category: 'OBJECT_NOT_FOUND' } });
+    await page.goto(RECORD);
+    const panel = panelFrame(page);
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
+    await expect(panel.getByRole('list', { name: 'Unavailable data sources' })).toContainText('Calls, emails and meetings: Read the slower way');
+    // The 404, then one v3 batch read per kind of touch the contact has (calls, emails).
+    const perView = hubspot.requests
+      .filter((r) => !/^\/(account-info|oauth)\/|\/properties\/|\/owners\/|\/campaigns\//.test(r.path))
+      .map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    expect(perView.filter((p) => p.endsWith('/batch/read')).sort()).toEqual(['POST /crm/v3/objects/calls/batch/read', 'POST /crm/v3/objects/emails/batch/read']);
+    expect(perView.filter((p) => p.startsWith('GET /engagements/v1/'))).toHaveLength(1);
   });
 
   test('Test connection names the missing scopes, what stops working, and the rate-limit headroom', async ({ extension }) => {
@@ -80,12 +112,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
 
   test("a HubSpot Leads record shows its contact's panel; a lead without a contact says so", async ({ page, extension }) => {
     const hubspot = await installScriptedHubSpot(extension.context);
-    const options = await extension.context.newPage();
-    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
-    await options.getByRole('button', { name: 'Save and test' }).click();
-    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
-    await options.close();
+    await connect(extension);
 
     await page.goto(`https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-136/${HUBSPOT_LEAD}`);
     const panel = panelFrame(page);

@@ -157,6 +157,15 @@ export async function installScriptedHubSpot(context: BrowserContext, options: {
     if (path === '/email/public/v1/events') return json(200, fixture('email-events.json'));
     if (path.startsWith('/email/public/v1/campaigns/')) return json(200, fixture('email-campaign.json'));
     if (/^\/crm\/v3\/objects\/(calls|emails|meetings)\/batch\/read$/.test(path)) return json(200, fixture('engagements-batch.json'));
+    // Legacy engagements v1: the documented example page (a call, emails, a meeting, notes, a
+    // task) plus the notes Baton wrote through v3, paged by limit/offset like HubSpot.
+    if (path === `/engagements/v1/engagements/associated/CONTACT/${HUBSPOT_CONTACT}/paged`) {
+      const all = [...notes.filter((n) => n.associations.some((a) => a.contactId === HUBSPOT_CONTACT)).map(toV1Note).reverse(), ...(fixture('engagements-v1-associated.json') as { results: unknown[] }).results];
+      const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 100));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const results = all.slice(offset, offset + limit);
+      return json(200, { results, hasMore: offset + results.length < all.length, offset: offset + results.length });
+    }
     return json(404, { status: 'error', message: `No route for ${path} in the scripted HubSpot.`, correlationId: 'c-x', category: 'OBJECT_NOT_FOUND' });
   });
 
@@ -183,6 +192,18 @@ function parseBody(text: string | null): unknown {
 function toObject(id: string, properties: Record<string, string>) {
   const at = new Date().toISOString();
   return { id, properties: { hs_object_id: id, ...properties }, createdAt: at, updatedAt: at, archived: false };
+}
+
+/** A note written through v3, as the v1 engagements read lists it. */
+function toV1Note(note: ScriptedNote) {
+  const at = Date.parse(note.properties['hs_timestamp'] ?? '') || Date.now();
+  const owner = Number(note.properties['hubspot_owner_id']);
+  return {
+    engagement: { id: Number(note.id), portalId: Number(HUBSPOT_PORTAL), active: true, createdAt: at, lastUpdated: at, type: 'NOTE', timestamp: at, ...(Number.isInteger(owner) ? { ownerId: owner } : {}) },
+    associations: { contactIds: note.associations.map((a) => Number(a.contactId)), companyIds: [], dealIds: [], ownerIds: [], workflowIds: [], ticketIds: [] },
+    attachments: [],
+    metadata: { body: note.properties['hs_note_body'] ?? '' },
+  };
 }
 
 /** The fixture contact with the writes applied on top, as HubSpot would return it after a PATCH. */
