@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { describeTokenExpiry, detectHubSpotTokenKind } from '../../lib/crm/hubspot/token-kind';
+import { describeTokenExpiry, detectHubSpotTokenKind, normalizePastedToken } from '../../lib/crm/hubspot/token-kind';
 import { connectionStatusSchema } from '../../lib/messaging/protocol';
 import type { ConnectionStatus } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
@@ -169,7 +169,8 @@ function HubSpotTokenField() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (token.trim()) saveToken.mutate(token.trim());
+          // A token copied with its header scheme ("Bearer pat-…") is saved without it.
+          if (normalizePastedToken(token)) saveToken.mutate(normalizePastedToken(token));
         }}
         className="flex flex-wrap items-end gap-2"
       >

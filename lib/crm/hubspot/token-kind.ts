@@ -46,9 +46,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Opaque base64url of OAuth-access-token length (HubSpot: allow up to 300 characters).
 const OAUTH_ACCESS_TOKEN = /^[A-Za-z0-9_-]{40,300}$/;
 
+/** What to store from a pasted credential: no surrounding whitespace, no copied `Bearer ` scheme. */
+export function normalizePastedToken(raw: string): string {
+  return raw.trim().replace(/^Bearer\s+/i, '').trim();
+}
+
 /** Reads a pasted credential's kind from its shape. Pure; never throws. */
 export function detectHubSpotTokenKind(raw: string): HubSpotTokenKindInfo {
-  const token = raw.trim().replace(/^Bearer\s+/i, '');
+  const token = normalizePastedToken(raw);
   if (STATIC_TOKEN.test(token)) {
     return {
       kind: 'static',

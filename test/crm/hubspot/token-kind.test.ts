@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN_EXPIRY_WARNING_MS, describeTokenExpiry, detectHubSpotTokenKind } from '../../../lib/crm/hubspot/token-kind';
+import { TOKEN_EXPIRY_WARNING_MS, describeTokenExpiry, detectHubSpotTokenKind, normalizePastedToken } from '../../../lib/crm/hubspot/token-kind';
 
 describe('detectHubSpotTokenKind', () => {
   it.each([
@@ -25,6 +25,12 @@ describe('detectHubSpotTokenKind', () => {
     expect(info.kind).toBe(kind);
     expect(info.usable).toBe(usable);
     expect(info.label.length).toBeGreaterThan(0);
+  });
+
+  it('stores a pasted token without whitespace or a copied Bearer scheme', () => {
+    expect(normalizePastedToken('  Bearer   pat-na1-x \n')).toBe('pat-na1-x');
+    expect(normalizePastedToken('bearer abc')).toBe('abc');
+    expect(normalizePastedToken('Bearerless')).toBe('Bearerless');
   });
 
   it('a pat- prefix with a malformed body is not claimed to be a private-app token', () => {
