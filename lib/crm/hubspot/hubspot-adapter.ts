@@ -48,7 +48,9 @@ import type { HubSpotContact, HubSpotEmailCampaign, HubSpotEmailEvent, HubSpotOb
  * The email events need the contact's email, which the URL does not carry: on the first view of
  * a contact they wait for the contact (in parallel with the remaining pages of (2) and (3)); on
  * later views they start at t0 with the email remembered from the previous read, and are re-read
- * after the contact only if its email has changed since.
+ * after the contact only if its email has changed since (that view costs one more).
+ * A revisit within the cache window costs nothing: lib/crm/crm-service.ts answers it from its
+ * cache without calling this adapter.
  *
  * Fallback, when HubSpot has retired the v1 endpoint (404/410): the touches are read the older,
  * slower way, `POST /crm/v3/objects/{calls|emails|meetings}/batch/read` with the ids from the
