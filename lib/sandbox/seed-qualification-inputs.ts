@@ -25,6 +25,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const INPUTS_SEED = 0x51a7e;
+// Timelines are stated in days and weeks, never months or "next year": those read differently
+// depending on the calendar date, and the demo's backtest figures must not change with the day.
 /** Baton began recording the evaluator's inputs this many days before "now". */
 export const INPUTS_RECORDED_SINCE_DAYS = 120;
 
@@ -45,7 +47,7 @@ const PROFILES: Partial<Record<CampaignKey, Profile>> & { playbook: Profile } = 
     employees: [15, 400],
     countries: ['US', 'US', 'IN', 'BR', 'GB'],
     budgets: ['$8k', '$12,000', 'around $15,000', '$6,500'],
-    timelines: ['6 months', 'next 3 months', 'just researching'],
+    timelines: ['30 weeks', 'next 12 weeks', 'just researching'],
     needs: ['Comparing prices for a cheaper tool', 'Our CRM is messy', 'Looking to automate pipeline reports'],
     events: [
       { kind: 'form_submission', title: 'Request a demo — Q4 Pipeline Automation', url: 'https://tessellate.example/lp/pipeline-automation', chance: 1 },
@@ -57,7 +59,7 @@ const PROFILES: Partial<Record<CampaignKey, Profile>> & { playbook: Profile } = 
     employees: [80, 1500],
     countries: ['US', 'GB', 'DE', 'CA', 'NL'],
     budgets: ['$40,000', '$60k', 'USD 90,000'],
-    timelines: ['within 2 months', '6 weeks', '60 days'],
+    timelines: ['within 8 weeks', '6 weeks', '60 days'],
     needs: ['Our pipeline reporting lives in spreadsheets', 'Forecasts miss because CRM data is stale'],
     events: [
       { kind: 'webinar_attended', title: 'Fixing the MQL-to-SQL handoff with clean data', url: 'https://tessellate.example/webinars/fixing-the-mql-sql-handoff', chance: 1 },
@@ -71,7 +73,7 @@ const PROFILES: Partial<Record<CampaignKey, Profile>> & { playbook: Profile } = 
     employees: [150, 1800],
     countries: ['US', 'GB', 'IE', 'AU'],
     budgets: ['$80k', '$120,000', 'USD 150k'],
-    timelines: ['within 1 month', '8 weeks', 'ASAP'],
+    timelines: ['within 4 weeks', '8 weeks', 'ASAP'],
     needs: ['Need Snowflake data in Salesforce for the sales team', 'Our problem is slow lead routing'],
     events: [
       // A contact-sales request (the Contact sales SLA tier).
@@ -84,7 +86,7 @@ const PROFILES: Partial<Record<CampaignKey, Profile>> & { playbook: Profile } = 
     employees: [30, 3000],
     countries: ['US', 'FR', 'ES', 'DE'],
     budgets: ['$25k', '$12,000', '$30,000'],
-    timelines: ['3 months', '9 months'],
+    timelines: ['10 weeks', '40 weeks'],
     needs: ['Looking to replace Pipewise before renewal', 'Pipewise reporting is too slow'],
     events: [
       { kind: 'form_submission', title: 'Request a demo — switch from Pipewise', url: 'https://tessellate.example/switch-from-pipewise', chance: 1 },
@@ -105,7 +107,7 @@ const PROFILES: Partial<Record<CampaignKey, Profile>> & { playbook: Profile } = 
     employees: [20, 900],
     countries: ['US', 'GB', 'CA', 'DE'],
     budgets: ['$20k', 'not budgeted yet'],
-    timelines: ['next year', '4 months'],
+    timelines: ['52 weeks', '17 weeks'],
     needs: ['Our goal is clean CRM data before the next board meeting'],
     events: [
       { kind: 'content_download', title: 'The RevOps Data Quality Playbook', url: 'https://tessellate.example/resources/revops-data-quality-playbook', chance: 1 },

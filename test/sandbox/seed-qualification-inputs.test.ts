@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { compareDefinitions } from '../../lib/domain/qualification/backtest-definition';
+import type { PastLead } from '../../lib/domain/qualification/backtest-definition';
+import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { decodeQualificationInputs, MAX_QUALIFICATION_INPUTS_CHARS } from '../../lib/domain/qualification/qualification-inputs';
+import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import { selectSlaTier } from '../../lib/domain/sla/sla-policy';
 import { seedDispositionHistory } from '../../lib/sandbox/seed-history';
@@ -39,5 +43,22 @@ describe('seeded history: SLA tiers and qualification inputs', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('the backtest verdicts do not depend on the calendar date the sandbox is seeded on', () => {
+    const verdicts = (now: number) => {
+      const past: PastLead[] = seedDispositionHistory(now).contacts.flatMap((c) => {
+        const raw = c.properties.baton_qualification_inputs;
+        const decoded = raw ? decodeQualificationInputs(raw, { crm: 'sandbox', account: 'sandbox', id: c.id, objectType: 'contact' }) : null;
+        return decoded?.ok ? [{ ...decoded.inputs, outcome: { opportunityCreated: false } }] : [];
+      });
+      const { base, candidate, flips } = compareDefinitions(DEFAULT_SQL_DEFINITION, STRICT_SQL_DEFINITION, past);
+      return { n: past.length, base: [base.passed, base.notYet, base.disqualified], candidate: [candidate.passed, candidate.notYet, candidate.disqualified], flips: flips.length };
+    };
+    const expected = { n: 168, base: [53, 97, 18], candidate: [25, 67, 76], flips: 68 };
+    expect(verdicts(NOW)).toEqual(expected);
+    // Month ends, another year, late in the day: the same story.
+    expect(verdicts(Date.UTC(2027, 2, 3, 7, 13))).toEqual(expected);
+    expect(verdicts(Date.UTC(2026, 6, 31, 23, 59))).toEqual(expected);
   });
 });
