@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createBacktestActions } from '../lib/background/backtest-actions';
 import { createInsightsActions } from '../lib/background/insights-actions';
 import { createLeadActions } from '../lib/background/lead-actions';
 import { createOutboxRunner } from '../lib/background/outbox-runner';
@@ -7,7 +8,7 @@ import { createCrmService } from '../lib/crm/crm-service';
 import { checkHubSpotConnection } from '../lib/crm/hubspot/check-connection';
 import { createBackgroundRouter } from '../lib/messaging/background-router';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
-import { readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy } from '../lib/storage/admin-settings';
+import { readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy, readSqlDefinition } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
@@ -65,6 +66,7 @@ export default defineBackground(() => {
       newId: () => crypto.randomUUID(),
     }),
     setupCrmProperties: () => connections.setupProperties(),
+    runBacktest: createBacktestActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, readCurrentDefinition: readSqlDefinition, now: Date.now }).runBacktest,
     getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now, store: createInsightsReadStore() }).getInsights,
     saveToken: async (token) => {
       await writeSecret('hubspot-token', token);

@@ -16,6 +16,7 @@ import {
 } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
 import type { InsightsRequest, InsightsResult } from './insights-protocol';
+import type { BacktestRequest, BacktestResult } from './backtest-protocol';
 
 type PropertySetupResult = z.infer<typeof propertySetupResultSchema>;
 
@@ -38,6 +39,8 @@ export interface BackgroundRouterDeps {
   setupCrmProperties(): Promise<PropertySetupResult>;
   /** Insights page: dispositions from the connected CRM, aggregated. Absent: Insights is not wired (tests). */
   getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
+  /** Insights page: backtest a candidate SQL definition. Absent: not wired (tests). */
+  runBacktest?(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult>;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -66,6 +69,7 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'outbox/discard': ['/panel.html'],
   'attempt/log': ['/panel.html'],
   'insights/get': ['/insights.html'],
+  'insights/backtest': ['/insights.html'],
 };
 
 /**
@@ -128,6 +132,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'insights/get':
         if (!deps.getInsights) throw new CrmError('rejected', 'Insights are not available in this build.');
         return deps.getInsights({ filters: request.filters, averageDealValue: request.averageDealValue, refresh: request.refresh });
+      case 'insights/backtest':
+        if (!deps.runBacktest) throw new CrmError('rejected', 'Backtests are not available in this build.');
+        return deps.runBacktest({ candidate: request.candidate, months: request.months, refresh: request.refresh });
       case 'attempt/log':
         return deps.leadActions.logAttempt(await requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { leadContextSchema } from '../crm/crm-port';
+import { backtestRequestSchema } from './backtest-protocol';
 import { insightsRequestSchema } from './insights-protocol';
 
 /**
@@ -45,6 +46,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** Insights: dispositions read back from the connected CRM, aggregated under the filters. */
   insightsRequestSchema,
+  /** Insights: replay the last N months of dispositioned leads under a candidate SQL definition. */
+  backtestRequestSchema,
 ]);
 export type BatonRequest = z.input<typeof requestSchema>;
 export type BatonRequestParsed = z.output<typeof requestSchema>;

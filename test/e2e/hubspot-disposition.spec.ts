@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { BATON_PROPERTY_NAMES } from '../../lib/crm/hubspot/baton-properties';
+import { decodeQualificationInputs, MAX_QUALIFICATION_INPUTS_CHARS } from '../../lib/domain/qualification/qualification-inputs';
 import { DAILY_LIMIT_MESSAGE } from '../../lib/outbox/delivery-policy';
 import { expect, panelFrame, test } from './fixtures';
 import { HUBSPOT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
@@ -74,9 +75,23 @@ test.describe('disposition written to HubSpot (production build, scripted API)',
       [BATON_PROPERTY_NAMES.reasonId]: 'competitor',
       [BATON_PROPERTY_NAMES.reason]: 'Competitor',
       [BATON_PROPERTY_NAMES.objections]: 'price',
+      // The contact converted on "Demo request": the default policy's 5-minute tier.
+      [BATON_PROPERTY_NAMES.slaTier]: 'Demo request',
     });
+    // Every property Baton writes, and nothing else.
+    expect(Object.keys(properties).sort()).toEqual(['hs_lead_status', ...Object.values(BATON_PROPERTY_NAMES)].sort());
     const dispositionId = properties[BATON_PROPERTY_NAMES.dispositionId] as string;
     expect(dispositionId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // What the definition saw, as plain JSON text: the prospect's hostile name stays text, the
+    // rep's evidence is there, and it is replayable at the decision time.
+    const rawInputs = properties[BATON_PROPERTY_NAMES.qualificationInputs] as string;
+    expect(rawInputs.length).toBeLessThanOrEqual(MAX_QUALIFICATION_INPUTS_CHARS);
+    const decoded = decodeQualificationInputs(rawInputs, { crm: 'hubspot', account: HUBSPOT_PORTAL, id: HUBSPOT_CONTACT, objectType: 'contact' });
+    if (!decoded.ok) throw new Error(`inputs not readable: ${decoded.detail}`);
+    expect(decoded.inputs.lead.lastName).toBe('<img src=x onerror=alert(1)>');
+    expect(decoded.inputs.repEvidence?.need).toMatchObject({ status: 'met', evidence: { problem: 'Evaluating us for a competitive teardown' } });
+    expect(decoded.inputs.evaluatedAt).toBe(Date.parse(properties[BATON_PROPERTY_NAMES.dispositionAt] as string));
 
     expect(noteCreates).toHaveLength(1);
     expect(hubspot.notes).toHaveLength(1);

@@ -1,0 +1,140 @@
+import { CrmError } from '../crm/crm-error';
+import { HUBSPOT_API_BASE_URL } from '../crm/crm-connections';
+import { createHubSpotClient } from '../crm/hubspot/hubspot-client';
+import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
+import { readHubSpotBacktestLeads } from '../crm/hubspot/hubspot-backtest-reader';
+import type { BacktestReadResult, ReadBacktestOptions } from '../crm/hubspot/hubspot-backtest-reader';
+import { compareDefinitions } from '../domain/qualification/backtest-definition';
+import type { BacktestReport, LeadOutcome } from '../domain/qualification/backtest-definition';
+import { parseSqlDefinition } from '../domain/qualification/sql-definition';
+import type { SqlDefinition } from '../domain/qualification/sql-definition';
+import { BACKTEST_PERIOD_DAYS, MAX_LISTED_FLIPS } from '../messaging/backtest-protocol';
+import type { BacktestRequest, BacktestResult, BacktestSummary } from '../messaging/backtest-protocol';
+import type { ConnectionSettings } from '../storage/connection-settings';
+
+/*
+ * Insights' "Backtest a definition": replays the leads dispositioned in the last N months under
+ * the current published SQL definition and a candidate, and scores both against what happened
+ * (opportunity created, won). The leads come from the CRM with the inputs the definition saw when
+ * the rep decided (hubspot-backtest-reader.ts); leads without them are counted and named as
+ * skipped, never guessed. A read is kept two minutes, so trying several drafts on one period
+ * costs one read.
+ */
+
+const DAY = 86_400_000;
+const READ_CACHE_MS = 2 * 60_000;
+
+export interface BacktestActionsDeps {
+  demoBuild: boolean;
+  readSettings(): Promise<ConnectionSettings>;
+  readHubSpotToken(): Promise<string | null>;
+  /** The team's current published definition: what the candidate is compared against. */
+  readCurrentDefinition(): Promise<SqlDefinition>;
+  now(): number;
+  /** Monotonic milliseconds for the replay timing (performance.now in the browser). */
+  clock?: () => number;
+  fetch?: typeof fetch;
+  /** The reader; replaced in tests. */
+  readLeads?: (client: HubSpotClient, options: ReadBacktestOptions) => Promise<BacktestReadResult>;
+}
+
+export function createBacktestActions(deps: BacktestActionsDeps) {
+  let cached: { key: string; at: number; read: BacktestReadResult; crm: 'hubspot' | 'sandbox'; from: number; to: number } | null = null;
+  const clock = deps.clock ?? (() => performance.now());
+  const readLeads = deps.readLeads ?? readHubSpotBacktestLeads;
+
+  // The same connection choice as Insights' own read (insights-actions.ts): the sandbox only in
+  // demo builds and only when it is the chosen connection; HubSpot with the stored token otherwise.
+  async function clientFor(settings: ConnectionSettings): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox'; account: string }> {
+    if (settings.kind === 'sandbox' && deps.demoBuild) {
+      return { client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }), crm: 'sandbox', account: 'sandbox' };
+    }
+    const token = await deps.readHubSpotToken();
+    if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to run a backtest.");
+    return {
+      client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }),
+      crm: 'hubspot',
+      account: settings.hubspotPortalId ?? 'hubspot',
+    };
+  }
+
+  return {
+    async runBacktest(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult> {
+      const candidate = parseSqlDefinition(request.candidate);
+      if (!candidate.ok) return { status: 'invalid_candidate', errors: candidate.errors };
+      const base = await deps.readCurrentDefinition();
+
+      const now = deps.now();
+      const settings = await deps.readSettings();
+      const key = `${settings.kind}|${settings.sandboxUrl}|${settings.hubspotPortalId ?? ''}|${request.months}`;
+      if (request.refresh || !cached || cached.key !== key || now - cached.at > READ_CACHE_MS) {
+        const { client, crm, account } = await clientFor(settings);
+        const to = now + 60_000;
+        const from = now - BACKTEST_PERIOD_DAYS[request.months] * DAY;
+        const read = await readLeads(client, { from, to, account: { crm, account } });
+        cached = { key, at: now, read, crm, from, to };
+      }
+      const { read } = cached;
+
+      const started = clock();
+      const comparison = compareDefinitions(base, candidate.value, read.leads.map((l) => l.pastLead));
+      const replayMs = clock() - started;
+
+      const byKey = new Map(read.leads.map((l) => [`${l.pastLead.lead.ref.crm}:${l.pastLead.lead.ref.account}:${l.pastLead.lead.ref.id}`, l]));
+      const flips = comparison.flips.map((flip) => {
+        const lead = byKey.get(flip.key);
+        return {
+          contactId: lead?.contactId ?? flip.key,
+          name: lead?.name ?? flip.key,
+          company: lead?.company ?? null,
+          campaign: lead?.campaign ?? null,
+          from: flip.from,
+          to: flip.to,
+          change: flip.change,
+          opportunity: flip.outcome.opportunityCreated,
+          won: wonOf(flip.outcome),
+        };
+      });
+      return {
+        status: 'ok',
+        crm: cached.crm,
+        base: { id: base.id, version: base.version, name: base.name },
+        candidate: { id: candidate.value.id, version: candidate.value.version, name: candidate.value.name },
+        period: { months: request.months, from: cached.from, to: cached.to },
+        dispositioned: read.dispositioned,
+        replayed: read.leads.length,
+        skipped: { noInputs: read.skipped.no_inputs, unreadableInputs: read.skipped.unreadable_inputs, unreadableExample: read.unreadableExample },
+        approximate: read.leads.filter((l) => l.approximate).length,
+        baseSummary: summarize(comparison.base),
+        candidateSummary: summarize(comparison.candidate),
+        // Leads that now pass or no longer pass first: those change what sales is handed.
+        flips: [...flips].sort((a, b) => rankChange(a.change) - rankChange(b.change)).slice(0, MAX_LISTED_FLIPS),
+        flipsTotal: flips.length,
+        requests: read.requests,
+        replayMs,
+        readAt: cached.at,
+      };
+    },
+  };
+}
+
+function rankChange(change: 'now_passes' | 'no_longer_passes' | 'still_fails'): number {
+  return change === 'no_longer_passes' ? 0 : change === 'now_passes' ? 1 : 2;
+}
+
+function wonOf(outcome: LeadOutcome): boolean | null {
+  if (!outcome.opportunityCreated) return false;
+  return outcome.won ?? null;
+}
+
+function summarize(report: Omit<BacktestReport, 'leads'>): BacktestSummary {
+  const scores = (s: BacktestReport['opportunity']) => ({ n: s.n, ...s.confusion, precision: s.precision, recall: s.recall });
+  return {
+    passed: report.passed,
+    notYet: report.notYet,
+    disqualified: report.disqualified,
+    disqualifiedBy: report.disqualifiedBy,
+    opportunity: scores(report.opportunity),
+    won: scores(report.won),
+  };
+}
