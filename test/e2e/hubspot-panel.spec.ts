@@ -63,7 +63,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     ]);
     expect(perView.length).toBeLessThanOrEqual(4);
     expect(perView.some((p) => p.endsWith('/batch/read'))).toBe(false);
-    await expect(panel.getByRole('list', { name: 'Unavailable data sources' })).toHaveCount(0);
+    await expect(panel.getByRole('list', { name: 'Data source notices' })).toHaveCount(0);
     // The touches arrived: the owner's call after assignment stopped the SLA clock.
     await expect(panel.getByRole('timer')).toContainText(/Met/);
 
@@ -86,7 +86,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await page.goto(RECORD);
     const panel = panelFrame(page);
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Ada <img src=x onerror=alert(1)>');
-    await expect(panel.getByRole('list', { name: 'Unavailable data sources' })).toContainText('Calls, emails and meetings: Read the slower way');
+    await expect(panel.getByRole('list', { name: 'Data source notices' })).toContainText('Calls, emails and meetings: Read the slower way');
     // The 404, then one v3 batch read per kind of touch the contact has (calls, emails).
     const perView = hubspot.requests
       .filter((r) => !/^\/(account-info|oauth)\/|\/properties\/|\/owners\/|\/campaigns\//.test(r.path))

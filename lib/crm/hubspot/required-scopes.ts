@@ -7,6 +7,7 @@
 
 export type HubSpotFeature =
   | 'read-lead'
+  | 'read-sales-emails'
   | 'read-leads-object'
   | 'read-owners'
   | 'read-property-definitions'
@@ -36,7 +37,7 @@ export const HUBSPOT_SCOPE_GROUPS: readonly HubSpotScopeGroup[] = [
     feature: 'read-lead',
     label: 'Read the lead',
     scopes: ['crm.objects.contacts.read'],
-    withoutIt: 'the panel cannot read any contact, nor its logged calls, emails and meetings',
+    withoutIt: 'the panel cannot read any contact, nor its logged calls, emails, meetings and notes',
     // The v1 engagements read needs only this scope; email engagements come back redacted
     // (no subject) without `sales-email-read`, which the panel then names (hubspot-adapter.ts).
     endpoints: [
@@ -45,6 +46,15 @@ export const HUBSPOT_SCOPE_GROUPS: readonly HubSpotScopeGroup[] = [
       'POST /crm/v3/objects/{calls|emails|meetings|notes}/batch/read',
       'GET /crm/v4/objects/contacts/{id}/associations/{type}',
     ],
+  },
+  {
+    feature: 'read-sales-emails',
+    label: 'Read logged sales emails',
+    // HubSpot's engagements API overview: without this scope the metadata of EMAIL,
+    // INCOMING_EMAIL and FORWARDED_EMAIL engagements comes back redacted.
+    scopes: ['sales-email-read'],
+    withoutIt: 'logged emails still count as touches, but their subjects are hidden and the panel says so',
+    endpoints: ['GET /engagements/v1/engagements/associated/CONTACT/{id}/paged'],
   },
   {
     feature: 'read-leads-object',
