@@ -195,10 +195,12 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
     if (first.total >= cap) {
       if (to - from <= 60_000) throw new CrmError('rejected', `More than ${cap.toLocaleString('en')} leads were handed off within one minute; Baton cannot read them through search.`);
       const mid = from + Math.floor((to - from) / 2);
-      // The halves count themselves as pending before this window stops counting.
+      // The halves count themselves as pending before this window stops counting. This page's
+      // contacts are real ones of the window: shown now (the halves read them again, merged by id),
+      // so the first figures come after one search, not after the splitting.
       const halves = [probe(from, mid), probe(mid, to)];
       pending--;
-      await Promise.all(halves);
+      await Promise.all([take(first), ...halves]);
       return;
     }
     leaves.push({ from, to, total: first.total, next: first.paging?.next?.after });
