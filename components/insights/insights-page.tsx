@@ -89,7 +89,7 @@ export function InsightsPage() {
           </ul>
         </div>
       )}
-      <div role="status" aria-live="polite" className="text-xs text-slate-700">
+      <div role="status" aria-live="polite" data-testid="read-status" className="text-xs text-slate-700">
         {query.isPending ? 'Reading dispositions from the CRM…' : query.data ? describeRead(query.data) : ''}
       </div>
       {query.data?.read.sync.error && (
@@ -116,7 +116,7 @@ function describeRead(result: InsightsResult): string {
   if (sync.state === 'reading') return `Read ${formatCount(sync.read)}${ofTotal} dispositions from ${crm}…`;
   const at = new Date(read.readAt).toLocaleTimeString();
   if (sync.state === 'updating') {
-    const underway = sync.mode === 'incremental' ? 'checking the CRM for changes…' : `re-reading: ${formatCount(sync.read)}${ofTotal} so far…`;
+    const underway = sync.mode === null ? 'updating…' : sync.mode === 'incremental' ? 'checking the CRM for changes…' : `re-reading: ${formatCount(sync.read)}${ofTotal} so far…`;
     return `Read ${formatCount(read.records)} leads from ${crm} at ${at}; ${underway}`;
   }
   return `Read ${formatCount(read.records)} leads from ${crm} at ${new Date(read.readAt).toLocaleTimeString()} (${read.windows} date window${read.windows === 1 ? '' : 's'}, ${read.requests} requests).`;
@@ -337,6 +337,9 @@ function Report({ result }: { result: InsightsResult }) {
       <InsightSection id="sla" title="Response SLA" description={`Overall: ${formatRate(report.sla.complianceRate)} met (${formatCount(report.sla.met)} of ${formatCount(report.sla.decided)}), median ${formatMinutes(report.sla.medianMinutes)}, 90th percentile ${formatMinutes(report.sla.p90Minutes)} in business time.`} empty={report.slaByRep.length ? null : 'No dispositions with an SLA outcome match these filters.'}>
         <BarChart rows={report.slaByRep.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'accepted', value: r.met }, { series: 'rejected', value: r.decided - r.met }], note: `${formatRate(r.complianceRate)} met` }))} series={[{ id: 'accepted', label: 'Met' }, { id: 'rejected', label: 'Late' }]} />
         <InsightTable caption="SLA by rep" fileName="sla-by-rep" columns={slaColumns('Rep')} rows={report.slaByRep} rowKey={(r) => r.key} />
+        {/* By tier: each tier has its own target (5 business minutes for a demo request, a day for an MQL), so compliance is compared within a tier. */}
+        <h3 className="mt-4 text-xs font-semibold text-slate-900">By SLA tier</h3>
+        <BarChart rows={report.slaByTier.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'accepted', value: r.met }, { series: 'rejected', value: r.decided - r.met }], note: `${formatRate(r.complianceRate)} met` }))} series={[{ id: 'accepted', label: 'Met' }, { id: 'rejected', label: 'Late' }]} />
         <InsightTable caption="SLA by tier" fileName="sla-by-tier" columns={slaColumns('Tier')} rows={report.slaByTier} rowKey={(r) => r.key} />
       </InsightSection>
 

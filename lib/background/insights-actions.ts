@@ -24,6 +24,9 @@ import type { InsightsReadStore, StoredInsightsRead } from '../storage/insights-
  *   is older than a couple of minutes the contacts modified since are read and merged in;
  * - Refresh on the page, or a persisted read older than a day: a full re-read, answered from the
  *   persisted records until it completes (deleted contacts and deal changes need a full read).
+ * A restarted worker needs a moment to load and validate 20,000 persisted records: meanwhile a
+ * request it answered before (same filters) gets that answer again, marked as updating, so the
+ * page polls and gets the figures recomputed from the records once they are in.
  */
 
 const DAY = 86_400_000;
@@ -77,6 +80,9 @@ interface Connection {
 interface SyncState {
   stored: StoredInsightsRead | null;
   loading: Promise<void> | null;
+  loaded: boolean;
+  /** The readAt of the answer last saved per request (so the same answer is not saved again). */
+  saved: Map<string, number>;
   job: Job | null;
   /** A first read failed: the next request reports it (once) instead of starting another. */
   coldError: unknown;
@@ -100,22 +106,30 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
     return { key: `hubspot|${portal}`, crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
   }
 
-  async function syncFor(key: string): Promise<SyncState> {
+  /** The connection's state, its persisted read loading (not awaited here). */
+  function syncFor(key: string): SyncState {
     let sync = syncs.get(key);
     if (!sync) {
-      sync = { stored: null, loading: null, job: null, coldError: null, updateError: null };
-      syncs.set(key, sync);
-      const state = sync;
+      const state: SyncState = { stored: null, loading: null, loaded: false, saved: new Map(), job: null, coldError: null, updateError: null };
+      syncs.set(key, state);
       state.loading = (async () => {
         try {
           state.stored = (await deps.store?.read(key)) ?? null;
         } catch (err) {
           log('Baton: the persisted Insights read could not be opened; reading the CRM instead.', err);
         }
+        state.loaded = true;
       })();
+      sync = state;
     }
-    await sync.loading;
     return sync;
+  }
+
+  /** Keeps this answer for the next worker (unless it was just kept). Not awaited. */
+  function rememberAnswer(sync: SyncState, key: string, requestKey: string, result: InsightsResult): void {
+    if (!deps.store || sync.saved.get(requestKey) === result.read.readAt) return;
+    sync.saved.set(requestKey, result.read.readAt);
+    deps.store.writeSnapshot({ version: STORED_INSIGHTS_VERSION, key, requestKey, computedAt: deps.now(), result }).catch((err: unknown) => log('Baton: the Insights answer could not be saved.', err));
   }
 
   function startJob(sync: SyncState, connection: Connection, mode: 'full' | 'incremental', from: number, to: number): Job {
@@ -189,7 +203,15 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       const from = request.filters.from ?? now - DEFAULT_WINDOW_MS;
       const to = request.filters.to ?? now + 60_000;
       const connection = await connectionFor(await deps.readSettings());
-      const sync = await syncFor(connection.key);
+      const sync = syncFor(connection.key);
+      const requestKey = JSON.stringify([request.filters, request.averageDealValue]);
+      if (!sync.loaded && !request.refresh) {
+        const saved = await deps.store?.readSnapshot(connection.key, requestKey).catch((err: unknown) => (log('Baton: a saved Insights answer could not be read.', err), null));
+        if (saved && !sync.loaded && now - saved.computedAt < FULL_REREAD_AFTER_MS) {
+          return { ...saved.result, read: { ...saved.result.read, sync: { state: 'updating', mode: null, read: 0, total: null, error: null } } };
+        }
+      }
+      await sync.loading;
 
       if (request.refresh) {
         sync.coldError = null;
@@ -242,7 +264,9 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
         error: state === 'reading' ? null : sync.updateError,
       };
       const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue });
-      return { report, read: { crm: connection.crm, from, to, records: records.length, ...meta, sync: progress } };
+      const result: InsightsResult = { report, read: { crm: connection.crm, from, to, records: records.length, ...meta, sync: progress } };
+      if (state === 'idle' && !progress.error) rememberAnswer(sync, connection.key, requestKey, result);
+      return result;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { insightRecordSchema } from '../domain/insights/insight-record';
+import { insightsResultSchema } from '../messaging/insights-protocol';
 import { createKeyValueStore } from './idb-key-value';
 
 /**
@@ -30,15 +31,38 @@ export const storedInsightsReadSchema = z.object({
 });
 export type StoredInsightsRead = z.infer<typeof storedInsightsReadSchema>;
 
+/**
+ * The last few answers given for a connection (a report is ~65 kB; the records behind it ~10 MB).
+ * A restarted service worker answers a repeated request from here while it loads and validates
+ * the records, which on a busy machine takes longer than the page's first-paint budget. One entry
+ * per answer, so a restart reads and validates only the one it needs.
+ */
+export const SNAPSHOTS_KEPT = 5;
+export const storedInsightsSnapshotSchema = z.object({
+  version: z.literal(STORED_INSIGHTS_VERSION),
+  key: z.string().min(1),
+  /** The request's filters and deal value, as a stable string. */
+  requestKey: z.string(),
+  computedAt: z.number(),
+  result: insightsResultSchema,
+});
+export type StoredInsightsSnapshot = z.infer<typeof storedInsightsSnapshotSchema>;
+const snapshotIndexSchema = z.array(z.string()).max(SNAPSHOTS_KEPT);
+
 export interface InsightsReadStore {
   /** The persisted read for a connection; null when there is none or it no longer validates. */
   read(key: string): Promise<StoredInsightsRead | null>;
   write(entry: StoredInsightsRead): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The answer last given to a request on a connection; null when there is none or it no longer validates. */
+  readSnapshot(key: string, requestKey: string): Promise<StoredInsightsSnapshot | null>;
+  /** Keeps an answer, and the connection's most recent few only. */
+  writeSnapshot(entry: StoredInsightsSnapshot): Promise<void>;
 }
 
 export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (message: string, detail?: unknown) => void } = {}): InsightsReadStore {
   const store = createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory: options.factory });
+  const snapshots = createKeyValueStore({ dbName: 'baton-insights-answers', storeName: 'answers', factory: options.factory });
   const log = options.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
   return {
     async read(key) {
@@ -55,5 +79,30 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
     // 20,000 of them again would only delay the write. Reads validate.
     write: (entry) => store.put(entry.key, entry),
     delete: (key) => store.delete(key),
+    async readSnapshot(key, requestKey) {
+      const id = snapshotId(key, requestKey);
+      const raw = await snapshots.get(id);
+      if (raw === undefined) return null;
+      const parsed = storedInsightsSnapshotSchema.safeParse(raw);
+      if (parsed.success && parsed.data.key === key && parsed.data.requestKey === requestKey) return parsed.data;
+      log(`Baton: a saved Insights answer for ${key} is invalid or from an older version; it was dropped.`, parsed.success ? 'key mismatch' : parsed.error.issues.slice(0, 5));
+      await snapshots.delete(id);
+      return null;
+    },
+    async writeSnapshot(entry) {
+      const valid = storedInsightsSnapshotSchema.parse(entry);
+      await snapshots.put(snapshotId(valid.key, valid.requestKey), valid);
+      // The connection's index of answers, newest first: the oldest beyond the few kept go.
+      const indexId = `${valid.key}\nindex`;
+      const listed = snapshotIndexSchema.safeParse(await snapshots.get(indexId));
+      const before = listed.success ? listed.data : [];
+      const after = [valid.requestKey, ...before.filter((k) => k !== valid.requestKey)];
+      for (const old of after.slice(SNAPSHOTS_KEPT)) await snapshots.delete(snapshotId(valid.key, old));
+      await snapshots.put(indexId, after.slice(0, SNAPSHOTS_KEPT));
+    },
   };
+}
+
+function snapshotId(key: string, requestKey: string): string {
+  return `${key}\nanswer\n${requestKey}`;
 }

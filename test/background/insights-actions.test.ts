@@ -194,6 +194,35 @@ describe('Insights actions: progressive, persisted, incremental', () => {
     expect(crm.searches.at(-1).filterGroups[0].filters).toHaveLength(1);
   });
 
+  it('a restarted worker answers a request it answered before at once, then from the records once they are loaded', async () => {
+    const { make, factory, clock, crm } = setup(many(450));
+    const before = await settle(make());
+    clock.now += MINUTE;
+    // The restarted worker's persisted read takes a while to load (20,000 records on a busy machine).
+    let loaded = () => {};
+    const slow = createInsightsReadStore({ factory });
+    const gate = new Promise<void>((resolve) => (loaded = resolve));
+    const restarted = createInsightsActions({
+      demoBuild: true,
+      readSettings: async () => SETTINGS,
+      readHubSpotToken: async () => null,
+      now: () => clock.now,
+      fetch: crm.fetch,
+      store: { ...slow, read: async (key) => (await gate, slow.read(key)) },
+      minSearchIntervalMs: 0,
+    });
+    const first = await restarted.getInsights(ALL);
+    expect(first.read.sync).toEqual({ state: 'updating', mode: null, read: 0, total: null, error: null });
+    expect(first.report).toEqual(before.report);
+    // Other filters were never answered: they wait for the records.
+    const other = restarted.getInsights({ ...ALL, filters: { ...ALL.filters, campaigns: ['Q4 Webinar Series'] } });
+    loaded();
+    expect((await other).read.sync.state).toBe('idle');
+    const after = await settle(restarted);
+    expect(after.read.records).toBe(450);
+    expect(after.report.totals).toEqual(before.report.totals);
+  });
+
   it('a corrupt persisted read is dropped with a log line, and the CRM is read again', async () => {
     const factory = new IDBFactory();
     await createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory }).put(`sandbox|${SETTINGS.sandboxUrl}`, { version: 1, records: 'garbage' });

@@ -37,7 +37,7 @@ test.describe('Baton Insights', () => {
     await useSandbox(page, extension.extensionId, sandbox.url);
     const [insights] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open Baton Insights' }).click()]);
     await expect(insights.getByRole('heading', { name: 'Baton Insights', level: 1 })).toBeVisible();
-    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
+    await expect(insights.getByTestId('read-status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
     const campaigns = await tableRows(insights, 'outcomes-by-campaign');
     const paid = campaigns.find((row) => row[0] === 'Q4 Pipeline Automation');
     const webinar = campaigns.find((row) => row[0] === 'Q4 Webinar Series');
@@ -57,7 +57,7 @@ test.describe('Baton Insights', () => {
 
     const insights = await page.context().newPage();
     await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
-    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads/, { timeout: 20_000 });
+    await expect(insights.getByTestId('read-status')).toContainText(/Read \d+ leads/, { timeout: 20_000 });
     const competitorRows = async () => (await tableRows(insights, 'reasons-by-campaign')).filter((row) => row[0] === campaign && row[1] === 'Competitor');
     const before = Number((await competitorRows())[0]?.[2] ?? '0');
 
@@ -91,7 +91,7 @@ test.describe('Baton Insights', () => {
     await useSandbox(page, extension.extensionId, sandbox.url);
     const insights = await page.context().newPage();
     await insights.goto(`chrome-extension://${extension.extensionId}/insights.html?source=ORGANIC_SEARCH&deal=lots`);
-    await expect(insights.getByRole('status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
+    await expect(insights.getByTestId('read-status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
     const source = insights.getByRole('combobox', { name: 'Source', exact: true });
     await expect(source).toHaveValue('ORGANIC_SEARCH');
     await expect.poll(async () => (await tableRows(insights, 'outcomes-by-source')).map((row) => row[0])).toEqual(['Organic search']);

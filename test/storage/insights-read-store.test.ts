@@ -1,7 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { toChannel } from '../../lib/domain/insights/insight-record';
-import { createInsightsReadStore, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';
+import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightsResult } from '../../lib/messaging/insights-protocol';
+import { createInsightsReadStore, SNAPSHOTS_KEPT, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';
 import type { StoredInsightsRead } from '../../lib/storage/insights-read-store';
 import { createKeyValueStore } from '../../lib/storage/idb-key-value';
 
@@ -49,5 +51,26 @@ describe('insights read store', () => {
     expect(logs[0]).toMatch(/hubspot\|1 is invalid or from an older version; it was dropped/);
     // Dropped, not just skipped: the raw entries are gone.
     for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await raw.get(key)).toBeUndefined();
+  });
+
+  it('keeps the last few answers per connection, validated on the way in and out', async () => {
+    const factory = new IDBFactory();
+    const store = createInsightsReadStore({ factory });
+    const result = (n: number): InsightsResult => ({
+      report: aggregateInsights([], insightFiltersSchema.parse({}), { now: T0 }),
+      read: { crm: 'sandbox', from: 0, to: 1, records: n, windows: 1, requests: 1, warnings: [], readAt: T0, sync: { state: 'idle', mode: null, read: 0, total: null, error: null } },
+    });
+    for (let n = 0; n < SNAPSHOTS_KEPT + 2; n++) await store.writeSnapshot({ version: STORED_INSIGHTS_VERSION, key: 'k', requestKey: `r${n}`, computedAt: T0, result: result(n) });
+    // The newest few are kept, the oldest went.
+    expect((await store.readSnapshot('k', `r${SNAPSHOTS_KEPT + 1}`))?.result.read.records).toBe(SNAPSHOTS_KEPT + 1);
+    expect(await store.readSnapshot('k', 'r0')).toBeNull();
+    expect(await store.readSnapshot('k', 'r1')).toBeNull();
+    expect(await store.readSnapshot('other', `r${SNAPSHOTS_KEPT + 1}`)).toBeNull();
+    await expect(store.writeSnapshot({ version: STORED_INSIGHTS_VERSION, key: 'k', requestKey: 'bad', computedAt: T0, result: { report: {}, read: {} } as never })).rejects.toThrow();
+
+    const logs: string[] = [];
+    await createKeyValueStore({ dbName: 'baton-insights-answers', storeName: 'answers', factory }).put('k\nanswer\nr6', { version: 1, key: 'k', requestKey: 'r6', result: 'nope' });
+    expect(await createInsightsReadStore({ factory, log: (m) => logs.push(m) }).readSnapshot('k', 'r6')).toBeNull();
+    expect(logs).toEqual([expect.stringMatching(/answer for k is invalid/)]);
   });
 });
