@@ -1,9 +1,14 @@
 /**
  * Insights page with 20,000 dispositions in real Chromium (demo build): a small local server
  * answers the HubSpot search, owners, associations and deal reads from generated contacts, the
- * extension reads them back (windowed past the 10,000 cap), aggregates and paints. Prints the
- * time from opening insights.html to the tables painted, and what part of it was reading the
- * CRM. Budget (issue 6): first paint with 20,000 dispositions <= 1 s. Asserts nothing.
+ * extension reads them back (windowed past the 10,000 cap), aggregates and paints. Prints, from
+ * opening insights.html to the tables painted:
+ * - cold (nothing persisted): first paint, progressive, and how many records it showed; then the
+ *   time until the read is complete. Searches are paced at ~4 a second as for HubSpot, so the
+ *   complete time is what a real portal of this size takes, not what the local server allows;
+ * - warm: the read persisted and still in the worker's memory;
+ * - after a service-worker restart: from IndexedDB alone.
+ * Budget (issue 6): first paint with 20,000 dispositions <= 1 s. Asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +18,8 @@ import { DEMO_BUILD_DIR, launchWithExtension } from '../../lib/harness/launch-ex
 import { generateInsightRecords } from './insights.bench';
 
 const RECORDS = 20_000;
-const RUNS = 3;
+const WARM_RUNS = 3;
+const RESTART_RUNS = 2;
 
 /** The generated records as HubSpot contact search results (what the reader maps back). */
 function toContacts() {
@@ -27,10 +33,12 @@ function toContacts() {
     return { ...generated, handedOffAt: squeeze(generated.handedOffAt), lastTouchedAt: squeeze(generated.lastTouchedAt), disposition };
   }).map((r) => ({
     id: r.contactId,
-    assignedAt: r.handedOffAt ?? 0,
+    assignedAt: r.handedOffAt,
     decidedAt: r.disposition?.decidedAt ?? null,
+    modifiedAt: Math.max(r.handedOffAt ?? 0, r.disposition?.decidedAt ?? 0),
     properties: {
       hs_object_id: r.contactId,
+      lastmodifieddate: new Date(Math.max(r.handedOffAt ?? 0, r.disposition?.decidedAt ?? 0)).toISOString(),
       campaign_name: r.campaign,
       hs_analytics_source: r.source,
       hubspot_owner_id: r.ownerId,
@@ -53,6 +61,16 @@ function toContacts() {
 async function startFakeCrm() {
   const contacts = toContacts();
   let requests = 0;
+  let searches = 0;
+  const valueOf = (c: (typeof contacts)[number], name: string): number | null =>
+    name === 'hubspot_owner_assigneddate' ? c.assignedAt : name === 'baton_disposition_at' ? c.decidedAt : name === 'lastmodifieddate' ? c.modifiedAt : null;
+  const matchesFilter = (c: (typeof contacts)[number], f: { propertyName: string; operator: string; value: string; highValue?: string }) => {
+    const v = valueOf(c, f.propertyName);
+    if (v === null) return false;
+    if (f.operator === 'GTE') return v >= Number(f.value);
+    if (f.operator === 'BETWEEN') return v >= Number(f.value) && v <= Number(f.highValue);
+    throw new Error(`fake CRM: no ${f.operator}`);
+  };
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -65,10 +83,9 @@ async function startFakeCrm() {
       };
       const body = raw ? JSON.parse(raw) : {};
       if (url.pathname === '/crm/v3/objects/contacts/search') {
-        const [assigned, decided] = body.filterGroups.map((g: any) => g.filters[0]);
-        const lo = Number(assigned.value);
-        const hi = Number(assigned.highValue);
-        const matches = contacts.filter((c) => (c.assignedAt >= lo && c.assignedAt <= hi) || (c.decidedAt !== null && c.decidedAt >= Number(decided.value) && c.decidedAt <= Number(decided.highValue)));
+        // Insights' own searches (the page's backtest section searches too): handed off OR decided.
+        if (body.filterGroups?.[0]?.filters?.[0]?.propertyName === 'hubspot_owner_assigneddate') searches++;
+        const matches = contacts.filter((c) => body.filterGroups.some((g: any) => g.filters.every((f: any) => matchesFilter(c, f))));
         const offset = Number(body.after ?? 0);
         const page = matches.slice(offset, offset + body.limit);
         const capped = Math.min(matches.length, 10_000);
@@ -85,7 +102,7 @@ async function startFakeCrm() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests, searches: () => searches, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 export default async function bench(report: (line: string) => void): Promise<void> {
@@ -101,20 +118,59 @@ export default async function bench(report: (line: string) => void): Promise<voi
     await page.getByLabel('Sandbox address').fill(crm.url);
     await page.getByLabel('Sandbox address').press('Enter');
     await page.waitForTimeout(300);
-    const totals: number[] = [];
-    const reads: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const before = crm.requests();
+    const insightsUrl = `chrome-extension://${extension.extensionId}/insights.html`;
+    const status = page.getByTestId('read-status');
+    /** Opens insights.html; ms until the first table is painted, and the status line then. */
+    const openAndPaint = async (query = ''): Promise<{ ms: number; status: string }> => {
       const start = Date.now();
-      // A fresh page each run; the background keeps the last read two minutes, so run 1 is the cold read.
-      await page.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+      await page.goto(`${insightsUrl}${query}`);
       await page.locator('table[data-table="outcomes-by-campaign"] tbody tr').first().waitFor({ timeout: 60_000 });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-      totals.push(Date.now() - start);
-      if (run === 0) report((await page.getByRole('status').textContent()) ?? '');
-      reads.push(crm.requests() - before);
+      return { ms: Date.now() - start, status: ((await status.textContent()) ?? '').trim() };
+    };
+    const shownIn = (line: string) => /^Read ([\d,]+)/.exec(line)?.[1] ?? '?';
+
+    // Cold: nothing persisted. The page shows what has been read and polls until complete.
+    const coldStart = Date.now();
+    const cold = await openAndPaint();
+    await status.filter({ hasText: /^Read [\d,]+ leads from/ }).waitFor({ timeout: 180_000 });
+    const complete = Date.now() - coldStart;
+    const completeStatus = ((await status.textContent()) ?? '').trim();
+    report(`cold, first paint: ${cold.ms} ms showing ${shownIn(cold.status)} records ("${cold.status}") (budget 1,000 ms)`);
+    report(`cold, read complete: ${complete} ms, ${crm.searches()} Insights searches paced at ~4/s ("${completeStatus}")`);
+
+    // Warm: the read is persisted and still in the worker's memory.
+    const warm: number[] = [];
+    for (let run = 0; run < WARM_RUNS; run++) warm.push((await openAndPaint()).ms);
+    // The persisted write is not awaited by the read: give it time to land before stopping the worker.
+    await page.waitForTimeout(2000);
+
+    // After a service-worker restart: the worker starts again and answers from IndexedDB.
+    await extension.context.serviceWorkers()[0]?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
+    const restarted: number[] = [];
+    const restartStatus: string[] = [];
+    for (let run = 0; run <= RESTART_RUNS; run++) {
+      // The last run asks for an answer never given before (another deal value), so it waits
+      // for the persisted records to load and validate instead of the saved answer.
+      const query = run === RESTART_RUNS ? '?deal=12345' : '';
+      await page.goto('about:blank');
+      const cdp = await extension.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.waitForTimeout(500);
+      const before = crm.searches();
+      const opened = await openAndPaint(query);
+      restarted.push(opened.ms);
+      // Proof the worker really was stopped: the marker set on the old one is gone.
+      const worker = extension.context.serviceWorkers()[0];
+      const fresh = worker ? await worker.evaluate(() => (globalThis as { benchMarker?: number }).benchMarker === undefined) : false;
+      await worker?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
+      restartStatus.push(`${query ? 'new filters: ' : 'same filters: '}${fresh ? 'new worker' : 'SAME worker'}, "${opened.status}", ${crm.searches() - before} searches`);
     }
-    report(`insights.html with ${RECORDS.toLocaleString('en')} dispositions, open to tables painted: cold read ${totals[0]} ms (${reads[0]} CRM requests), cached read ${totals.slice(1).join(' / ')} ms (budget 1,000 ms)`);
+    report(`warm (persisted, in the worker's memory), first paint with ${RECORDS.toLocaleString('en')}: ${warm.join(' / ')} ms (budget 1,000 ms)`);
+    report(`after a service-worker restart (persisted in IndexedDB), first paint: ${restarted.join(' / ')} ms (budget 1,000 ms)`);
+    for (const line of restartStatus) report(`  ${line}`);
   } finally {
     await extension.close();
     await crm.close();
