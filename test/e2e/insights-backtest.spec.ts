@@ -100,4 +100,16 @@ test.describe('Baton Insights: backtest a definition', () => {
     await expect(page.locator('table[data-table="backtest-summary"] thead th').nth(2)).toHaveText('Candidate: Draft <b>definition</b> v3', { timeout: 30_000 });
     expect((await tableRows(page, 'backtest-summary'))[0]).toEqual(['Leads that pass (sales-qualified)', '53', '25', '28 fewer']);
   });
+
+  test('SLA compliance by tier: the tiers written with the seeded dispositions, none unrecorded; CSV matches', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    await page.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+    await expect(page.locator('table[data-table="sla-by-tier"] tbody tr').first()).toBeVisible({ timeout: 30_000 });
+    const rows = await tableRows(page, 'sla-by-tier');
+    expect(rows.map((row) => row[0]).sort()).toEqual(['Contact sales', 'Demo request', 'MQL']);
+    // Every seeded disposition says whether its SLA was met: "SLA known" equals "Responses".
+    for (const row of rows) expect(row[1]).toBe(row[4]);
+    const headers = await page.locator('table[data-table="sla-by-tier"] thead th').allTextContents();
+    expect(await csvOf(page, 'SLA by tier')).toEqual([headers, ...rows]);
+  });
 });
