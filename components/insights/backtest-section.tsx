@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SqlDefinition } from '../../lib/domain/qualification/sql-definition';
 import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
 import { BACKTEST_PERIOD_DAYS, BACKTEST_PERIODS, backtestResultSchema } from '../../lib/messaging/backtest-protocol';
@@ -44,12 +44,23 @@ const backtestQueries = {
     }),
 };
 
+/**
+ * A backtest reads every disposition of the period again, with its inputs: about one search per
+ * 100 leads, on the same per-portal search limit as Insights' own read. It starts by itself only
+ * once that read is complete and small (the demo, a young portal); otherwise the marketer runs it.
+ */
+export const AUTO_RUN_MAX_LEADS = 2_000;
+
+export function shouldAutoRunBacktest(read: { records: number; sync: { state: string } } | null): boolean {
+  return read !== null && read.sync.state === 'idle' && read.records <= AUTO_RUN_MAX_LEADS;
+}
+
 const describeDefinition = (d: Pick<SqlDefinition, 'name' | 'version'>) => `${d.name} v${String(d.version)}`;
 
 const VERDICT_LABELS: Record<BacktestFlip['from'], string> = { sales_qualified: 'Sales-qualified', not_yet: 'Not yet', disqualified: 'Disqualified' };
 const CHANGE_LABELS: Record<BacktestFlip['change'], string> = { now_passes: 'Now passes', no_longer_passes: 'No longer passes', still_fails: 'Still fails (other reason)' };
 
-export function BacktestSection() {
+export function BacktestSection({ autoRun = false }: { autoRun?: boolean }) {
   const id = useId();
   const stored = useQuery(backtestQueries.candidates());
   const [imported, setImported] = useState<Candidate | null>(null);
@@ -79,13 +90,19 @@ export function BacktestSection() {
   }, [candidates, stored.data]);
   const selected = candidates.find((c) => c.key === choice) ?? fallback ?? null;
 
+  // Once started (by the marketer or by autoRun), changing the candidate or the period runs again.
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (autoRun) setStarted(true);
+  }, [autoRun]);
+
   const run = useQuery({
     ...backtestQueries.run(selected ?? candidates[0]!, months, () => {
       const refresh = refreshNext.current;
       refreshNext.current = false;
       return refresh;
     }),
-    enabled: selected !== null && stored.isSuccess,
+    enabled: started && selected !== null && stored.isSuccess,
   });
 
   const onFile = async (file: File | undefined) => {
@@ -135,13 +152,17 @@ export function BacktestSection() {
         <button
           type="button"
           onClick={() => {
+            if (!started) {
+              setStarted(true);
+              return;
+            }
             refreshNext.current = true;
             void run.refetch();
           }}
           disabled={selected === null || run.isFetching}
           className="rounded bg-sky-700 px-3 py-1.5 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
         >
-          {run.isFetching ? 'Running…' : 'Run again from CRM'}
+          {run.isFetching ? 'Running…' : started ? 'Run again from CRM' : 'Run backtest'}
         </button>
       </form>
 
@@ -160,7 +181,15 @@ export function BacktestSection() {
       )}
 
       <div role="status" aria-live="polite" className="mt-3 text-xs text-slate-700">
-        {stored.isError ? 'The published definitions could not be read.' : run.isPending && run.fetchStatus !== 'idle' ? 'Replaying dispositioned leads…' : run.data?.status === 'ok' ? describeRun(run.data) : ''}
+        {stored.isError
+          ? 'The published definitions could not be read.'
+          : !started
+            ? 'Choose a candidate and a period, then run the backtest: it reads the period\'s dispositions from the CRM again (about one request per 100 leads).'
+            : run.isPending && run.fetchStatus !== 'idle'
+              ? 'Replaying dispositioned leads…'
+              : run.data?.status === 'ok'
+                ? describeRun(run.data)
+                : ''}
       </div>
       {run.isError && (
         <p role="alert" className="mt-2 rounded border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">

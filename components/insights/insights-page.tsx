@@ -7,7 +7,7 @@ import type { CoverageRow, CountRow, FunnelStage, InsightFiltersInput, InsightsR
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
-import { BacktestSection } from './backtest-section';
+import { BacktestSection, shouldAutoRunBacktest } from './backtest-section';
 import { BarChart } from './bar-chart';
 import type { BarRow } from './bar-chart';
 import { InsightSection, InsightTable } from './insight-table';
@@ -103,7 +103,7 @@ export function InsightsPage() {
         </p>
       )}
       {query.data && <Report result={query.data} />}
-      <BacktestSection />
+      <BacktestSection autoRun={shouldAutoRunBacktest(query.data?.read ?? null)} />
     </main>
   );
 }
