@@ -9,7 +9,7 @@ import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domai
 import type { InsightsRequest, InsightsResult, InsightsSync } from '../messaging/insights-protocol';
 import type { ConnectionSettings } from '../storage/connection-settings';
 import { STORED_INSIGHTS_VERSION } from '../storage/insights-read-store';
-import type { InsightsReadStore, StoredInsightsRead } from '../storage/insights-read-store';
+import type { InsightsReadStore, StoredInsightsRead, StoredInsightsSnapshot } from '../storage/insights-read-store';
 
 /*
  * What the background does for the Insights page: read the dispositions from the connected CRM
@@ -127,9 +127,12 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
 
   /** Keeps this answer for the next worker (unless it was just kept). Not awaited. */
   function rememberAnswer(sync: SyncState, key: string, requestKey: string, result: InsightsResult): void {
-    if (!deps.store || sync.saved.get(requestKey) === result.read.readAt) return;
+    const store = deps.store;
+    if (!store || sync.saved.get(requestKey) === result.read.readAt) return;
     sync.saved.set(requestKey, result.read.readAt);
-    deps.store.writeSnapshot({ version: STORED_INSIGHTS_VERSION, key, requestKey, computedAt: deps.now(), result }).catch((err: unknown) => log('Baton: the Insights answer could not be saved.', err));
+    const entry: StoredInsightsSnapshot = { version: STORED_INSIGHTS_VERSION, key, requestKey, computedAt: deps.now(), result };
+    // After the answer has gone: validating and cloning it for IndexedDB is the worker's time too.
+    setTimeout(() => store.writeSnapshot(entry).catch((err: unknown) => log('Baton: the Insights answer could not be saved.', err)), 0);
   }
 
   function startJob(sync: SyncState, connection: Connection, mode: 'full' | 'incremental', from: number, to: number): Job {

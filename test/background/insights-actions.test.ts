@@ -197,6 +197,8 @@ describe('Insights actions: progressive, persisted, incremental', () => {
   it('a restarted worker answers a request it answered before at once, then from the records once they are loaded', async () => {
     const { make, factory, clock, crm } = setup(many(450));
     const before = await settle(make());
+    // The answer is saved just after it went out.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     clock.now += MINUTE;
     // The restarted worker's persisted read takes a while to load (20,000 records on a busy machine).
     let loaded = () => {};
