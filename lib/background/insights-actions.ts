@@ -106,13 +106,18 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
     return { key: `hubspot|${portal}`, crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
   }
 
-  /** The connection's state, its persisted read loading (not awaited here). */
-  function syncFor(key: string): SyncState {
+  /**
+   * The connection's state, its persisted read loading (not awaited here). A new worker first lets
+   * `after` (the saved answer's read) finish: the records' IndexedDB read and validation hold the
+   * worker's thread for a while, and the saved answer is what answers meanwhile.
+   */
+  function syncFor(key: string, after?: Promise<unknown>): SyncState {
     let sync = syncs.get(key);
     if (!sync) {
       const state: SyncState = { stored: null, loading: null, loaded: false, saved: new Map(), job: null, coldError: null, updateError: null };
       syncs.set(key, state);
       state.loading = (async () => {
+        await after;
         try {
           state.stored = (await deps.store?.read(key)) ?? null;
         } catch (err) {
@@ -206,10 +211,14 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       const from = request.filters.from ?? now - DEFAULT_WINDOW_MS;
       const to = request.filters.to ?? now + 60_000;
       const connection = await connectionFor(await deps.readSettings());
-      const sync = syncFor(connection.key);
       const requestKey = JSON.stringify([request.filters, request.averageDealValue]);
-      if (!sync.loaded && !request.refresh) {
-        const saved = await deps.store?.readSnapshot(connection.key, requestKey).catch((err: unknown) => (log('Baton: a saved Insights answer could not be read.', err), null));
+      const snapshot =
+        deps.store && !request.refresh && !syncs.get(connection.key)?.loaded
+          ? deps.store.readSnapshot(connection.key, requestKey).catch((err: unknown) => (log('Baton: a saved Insights answer could not be read.', err), null))
+          : null;
+      const sync = syncFor(connection.key, snapshot ?? undefined);
+      if (snapshot) {
+        const saved = await snapshot;
         if (saved && !sync.loaded && now - saved.computedAt < FULL_REREAD_AFTER_MS) {
           return { ...saved.result, read: { ...saved.result.read, sync: { state: 'updating', mode: null, read: 0, total: null, error: null } } };
         }
