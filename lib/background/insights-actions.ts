@@ -225,10 +225,13 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       }
       await sync.loading;
 
+      // A full read covers at least the default six months, so a narrow date filter does not
+      // leave the persisted read too narrow for the page's default view.
+      const fullFrom = Math.min(from, now - DEFAULT_WINDOW_MS);
       if (request.refresh) {
         sync.coldError = null;
-        if (!sync.job) startJob(sync, connection, 'full', from, now + 60_000);
-        else if (sync.job.mode === 'incremental') sync.job.fullAfter = { from, to: now + 60_000 };
+        if (!sync.job) startJob(sync, connection, 'full', fullFrom, now + 60_000);
+        else if (sync.job.mode === 'incremental') sync.job.fullAfter = { from: fullFrom, to: now + 60_000 };
       } else if (sync.coldError !== null && !sync.job) {
         // Report a failed first read once; the page's next request (Refresh) tries again.
         const err = sync.coldError;
@@ -236,8 +239,8 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
         throw err;
       } else if (!sync.job) {
         const stored = sync.stored;
-        if (!stored || !coversFrom(stored, from)) startJob(sync, connection, 'full', from, now + 60_000);
-        else if (now - stored.fullReadAt > FULL_REREAD_AFTER_MS) startJob(sync, connection, 'full', from, now + 60_000);
+        if (!stored || !coversFrom(stored, from)) startJob(sync, connection, 'full', fullFrom, now + 60_000);
+        else if (now - stored.fullReadAt > FULL_REREAD_AFTER_MS) startJob(sync, connection, 'full', fullFrom, now + 60_000);
         else if (now - stored.syncedAt > INCREMENTAL_AFTER_MS) startJob(sync, connection, 'incremental', stored.from, now + 60_000);
       }
 

@@ -248,6 +248,16 @@ describe('Insights actions: progressive, persisted, incremental', () => {
     expect(done.read.records).toBe(4);
   });
 
+  it('a read started for a narrow date filter still covers the default six months', async () => {
+    const { actions, crm } = setup(many(5));
+    const lastWeek = { ...ALL, filters: { ...ALL.filters, from: NOW - 7 * DAY } };
+    await settle(actions, lastWeek);
+    const searches = crm.searches.length;
+    // The default view then answers from the same read, without another.
+    expect((await actions.getInsights(ALL)).read).toMatchObject({ records: 5, sync: { state: 'idle' } });
+    expect(crm.searches.length).toBe(searches);
+  });
+
   it('a failed first read is reported; the next request tries again', async () => {
     const { actions, crm } = setup(many(3));
     const failing = createInsightsActions({
