@@ -123,8 +123,15 @@ async function main(): Promise<number> {
     await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
     await insights.getByRole('heading', { level: 1 }).waitFor();
     await insights.locator('table').first().waitFor({ timeout: 30_000 });
+    // The first read is shown as it goes; the screenshot is of the complete figures.
+    await insights.getByText('Partial figures:').waitFor({ state: 'detached', timeout: 60_000 });
     await insights.waitForTimeout(500);
     await shoot('04-insights.png', insights);
+    // The backtest runs by itself on a portal this small: show its answer too.
+    const backtest = insights.locator('section[data-section="backtest"]');
+    await backtest.getByRole('table').first().waitFor({ timeout: 30_000 });
+    await backtest.scrollIntoViewIfNeeded();
+    await shoot('04-insights-backtest.png', backtest);
     await insights.close();
 
     // 5. The admin's settings page.
