@@ -38,12 +38,22 @@ test.describe('Baton Insights', () => {
     const [insights] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open Baton Insights' }).click()]);
     await expect(insights.getByRole('heading', { name: 'Baton Insights', level: 1 })).toBeVisible();
     await expect(insights.getByTestId('read-status')).toContainText(/Read \d+ leads from the sandbox CRM/, { timeout: 20_000 });
-    const campaigns = await tableRows(insights, 'outcomes-by-campaign');
-    const paid = campaigns.find((row) => row[0] === 'Q4 Pipeline Automation');
-    const webinar = campaigns.find((row) => row[0] === 'Q4 Webinar Series');
-    expect(parseFloat(paid?.[6] ?? 'NaN')).toBeLessThan(30);
-    expect(parseFloat(webinar?.[6] ?? 'NaN')).toBeGreaterThan(50);
-    await expect(insights.getByText(/leads have no disposition after 7 days/)).toBeVisible();
+    // The seeded history is fixed relative to the sandbox's seeding time (the same figures seeded
+    // on other days), so the page's figures are asserted exactly: campaign, handed off,
+    // dispositioned, accepted, recycled, rejected, acceptance rate.
+    expect(await tableRows(insights, 'outcomes-by-campaign')).toEqual([
+      ['Q4 Pipeline Automation', '106', '92', '11', '0', '81', '12.0%'],
+      ['Q4 Webinar Series', '54', '47', '32', '15', '0', '68.1%'],
+      ['Competitive Switch — Pipewise', '43', '38', '16', '9', '13', '42.1%'],
+      ['Trade show — SaaStr Annual 2026', '46', '23', '4', '7', '12', '17.4%'],
+      ['Partner referral — Snowflake', '36', '31', '22', '7', '2', '71.0%'],
+      ['Data Quality Playbook', '36', '30', '12', '14', '4', '40.0%'],
+      ['(no campaign)', '15', '0', '0', '0', '0', '—'],
+      ['LinkedIn — RevOps Leaders', '5', '0', '0', '0', '0', '—'],
+      ['Nurture — Mid-market Ops', '3', '0', '0', '0', '0', '—'],
+    ]);
+    await expect(insights.getByText('52 leads have no disposition after 7 days')).toBeVisible();
+    await expect(insights.getByText('97 of 261 dispositions')).toBeVisible();
 
     const axe = await new AxeBuilder({ page: insights }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
