@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { STALE_AFTER_MS } from '../../lib/domain/insights/aggregate-insights';
 import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
 import type { PageFilters } from '../../lib/domain/insights/insight-url-filters';
@@ -14,6 +14,9 @@ import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
 import { describeChannel, describeSource, formatCount, formatMinutes, formatMoney, formatRate, STAGE_LABELS } from './insights-format';
 import { useUrlFilters } from './use-url-filters';
+
+/** Recharts is most of this page's script: loaded apart, so the figures and tables paint first. */
+const WeekChart = lazy(() => import('./week-chart'));
 
 const DAY = 86_400_000;
 
@@ -314,11 +317,10 @@ function Report({ result }: { result: InsightsResult }) {
       </InsightSection>
 
       <InsightSection id="weeks" title="Dispositions over time (by week of the decision)" empty={report.outcomesByWeek.length ? null : 'No dispositions in this range.'}>
-        <BarChart
-          rows={report.outcomesByWeek.map((w) => ({ key: w.weekStart, label: w.weekStart, segments: [{ series: 'accepted', value: w.accepted }, { series: 'recycled', value: w.recycled }, { series: 'rejected', value: w.rejected }] }))}
-          series={outcomeSeries.slice(0, 3)}
-          maxRows={30}
-        />
+        {/* The chart library loads on its own, after the figures have painted. */}
+        <Suspense fallback={<div aria-hidden="true" className="mb-3 h-[198px] rounded bg-slate-50" />}>
+          <WeekChart weeks={report.outcomesByWeek} />
+        </Suspense>
         <InsightTable caption="Dispositions by week" fileName="dispositions-by-week" columns={weekColumns} rows={report.outcomesByWeek} rowKey={(r) => r.weekStart} />
       </InsightSection>
 
