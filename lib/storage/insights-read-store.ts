@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { insightRecordSchema } from '../domain/insights/insight-record';
 import { insightsResultSchema } from '../messaging/insights-protocol';
 import { createKeyValueStore } from './idb-key-value';
+import { decodeInsightRecords, encodeInsightRecords } from './insight-record-columns';
+import type { InsightColumns } from './insight-record-columns';
 
 /**
  * The dispositions Insights last read from the CRM, persisted by the background per connection
@@ -10,9 +12,10 @@ import { createKeyValueStore } from './idb-key-value';
  * data stays out of chrome.storage (readable by content scripts).
  */
 
-export const STORED_INSIGHTS_VERSION = 1;
+/** 2: records persisted in their compact form (insight-record-columns.ts) with a SHA-256 digest. */
+export const STORED_INSIGHTS_VERSION = 2;
 
-export const storedInsightsReadSchema = z.object({
+const readMetaShape = {
   version: z.literal(STORED_INSIGHTS_VERSION),
   /** The connection the records were read from (see insights-actions' connection key). */
   key: z.string().min(1),
@@ -27,15 +30,32 @@ export const storedInsightsReadSchema = z.object({
   windows: z.number().int().nonnegative(),
   requests: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
-  records: z.array(insightRecordSchema),
-});
+};
+
+/** A read as the background holds it in memory. */
+export const storedInsightsReadSchema = z.object({ ...readMetaShape, records: z.array(insightRecordSchema) });
 export type StoredInsightsRead = z.infer<typeof storedInsightsReadSchema>;
 
 /**
- * The last few answers given for a connection (a report is ~65 kB; the records behind it ~10 MB).
- * A restarted service worker answers a repeated request from here while it loads and validates
- * the records, which on a busy machine takes longer than the page's first-paint budget. One entry
- * per answer, so a restart reads and validates only the one it needs.
+ * A read as IndexedDB holds it: the records in their compact columns and a SHA-256 digest of
+ * them, so a damaged entry that still decodes (a changed byte in a timestamp) is caught as well.
+ * zod checks the envelope; `decodeInsightRecords` checks every value as it rebuilds the records.
+ */
+const persistedInsightsReadSchema = z.object({
+  ...readMetaShape,
+  records: z.object({
+    count: z.number().int().nonnegative(),
+    strings: z.string(),
+    numbers: z.instanceof(Float64Array),
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+
+/**
+ * The last few answers given for a connection (a report is ~65 kB; the records behind it ~3.5 MB
+ * in their compact form). A restarted service worker answers a repeated request from here while it
+ * loads the records and aggregates them again (together still a few hundred ms on a busy machine).
+ * One entry per answer, so a restart reads and validates only the one it needs.
  */
 export const SNAPSHOTS_KEPT = 5;
 export const storedInsightsSnapshotSchema = z.object({
@@ -68,16 +88,28 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
     async read(key) {
       const raw = await store.get(key);
       if (raw === undefined) return null;
-      const parsed = storedInsightsReadSchema.safeParse(raw);
-      if (parsed.success && parsed.data.key === key) return parsed.data;
+      const why = await (async (): Promise<string | StoredInsightsRead> => {
+        const parsed = persistedInsightsReadSchema.safeParse(raw);
+        if (!parsed.success) return JSON.stringify(parsed.error.issues.slice(0, 5));
+        if (parsed.data.key !== key) return 'key mismatch';
+        const { records: columns, ...meta } = parsed.data;
+        if ((await digestOf(columns)) !== columns.digest) return 'digest mismatch';
+        const decoded = decodeInsightRecords(columns);
+        if (!decoded.ok) return decoded.why;
+        return { ...meta, records: decoded.records };
+      })();
+      if (typeof why !== 'string') return why;
       // An older format or a damaged entry: read the CRM again rather than show figures from it.
-      log(`Baton: the persisted Insights read for ${key} is invalid or from an older version; it was dropped and the CRM is read again.`, parsed.success ? 'key mismatch' : parsed.error.issues.slice(0, 5));
+      log(`Baton: the persisted Insights read for ${key} is invalid or from an older version; it was dropped and the CRM is read again.`, why);
       await store.delete(key);
       return null;
     },
-    // Not re-validated on write: the records come straight from the typed reader, and parsing
-    // 20,000 of them again would only delay the write. Reads validate.
-    write: (entry) => store.put(entry.key, entry),
+    // Not validated on write: the records come straight from the typed reader. Reads check.
+    async write(entry) {
+      const { records, ...meta } = entry;
+      const columns = encodeInsightRecords(records);
+      await store.put(entry.key, { ...meta, records: { ...columns, digest: await digestOf(columns) } });
+    },
     delete: (key) => store.delete(key),
     async readSnapshot(key, requestKey) {
       const id = snapshotId(key, requestKey);
@@ -105,4 +137,16 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
 
 function snapshotId(key: string, requestKey: string): string {
   return `${key}\nanswer\n${requestKey}`;
+}
+
+/** SHA-256 (native, a few ms for 20,000 records) over the record count, string table and numbers. */
+export async function digestOf(columns: InsightColumns): Promise<string> {
+  const text = new TextEncoder().encode(`${columns.count}\n${columns.strings}`);
+  const bytes = new Uint8Array(text.byteLength + columns.numbers.byteLength);
+  bytes.set(text);
+  bytes.set(new Uint8Array(columns.numbers.buffer, columns.numbers.byteOffset, columns.numbers.byteLength), text.byteLength);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DISPOSITION_OUTCOMES } from '../../lib/domain/disposition/disposition-reasons';
+import { insightRecordSchema } from '../../lib/domain/insights/insight-record';
+import type { InsightRecord } from '../../lib/domain/insights/insight-record';
+import { decodeInsightRecords, encodeInsightRecords, INSIGHT_COLUMN_COUNT } from '../../lib/storage/insight-record-columns';
+
+const text = fc.option(fc.string(), { nil: null });
+const time = fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null });
+const recordArb: fc.Arbitrary<InsightRecord> = fc.record({
+  contactId: fc.string({ minLength: 1 }),
+  campaign: text,
+  source: text,
+  channel: fc.string(),
+  ownerId: text,
+  ownerName: text,
+  handedOffAt: time,
+  lastTouchedAt: time,
+  leadStatus: text,
+  slaTier: text,
+  disposition: fc.option(
+    fc.record({
+      outcome: fc.constantFrom(...DISPOSITION_OUTCOMES),
+      acceptedStage: fc.constantFrom('working' as const, 'opportunity_created' as const, null),
+      reasonId: text,
+      reasonLabel: text,
+      objections: fc.array(fc.string(), { maxLength: 4 }),
+      definitionVersion: text,
+      slaOutcome: text,
+      responseMinutes: fc.option(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), { nil: null }),
+      decidedAt: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      rep: text,
+    }),
+    { nil: null },
+  ),
+  deal: fc.option(fc.record({ amount: time, stage: text, won: fc.boolean(), closed: fc.boolean() }), { nil: null }),
+});
+
+const sample: InsightRecord = {
+  contactId: '7',
+  campaign: 'Q4',
+  source: 'PAID_SEARCH',
+  channel: 'paid',
+  ownerId: 'o1',
+  ownerName: 'Ana',
+  handedOffAt: 1000,
+  lastTouchedAt: null,
+  leadStatus: null,
+  slaTier: null,
+  disposition: { outcome: 'rejected', acceptedStage: null, reasonId: 'no_budget', reasonLabel: null, objections: ['price', 'timing'], definitionVersion: 'default@1', slaOutcome: 'met', responseMinutes: 12, decidedAt: 2000, rep: 'Ana' },
+  deal: { amount: null, stage: 'closedwon', won: true, closed: true },
+};
+
+describe('insight record columns', () => {
+  it('gives back exactly the records it was given, valid under insightRecordSchema', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30 }), (records) => {
+        const decoded = decodeInsightRecords(encodeInsightRecords(records));
+        expect(decoded).toEqual({ ok: true, records });
+        if (decoded.ok) for (const record of decoded.records) insightRecordSchema.parse(record);
+      }),
+    );
+  });
+
+  it('shares one string table across columns (20,000 records repeat a few campaigns and reps)', () => {
+    const columns = encodeInsightRecords([sample, { ...sample, contactId: '8' }]);
+    expect(JSON.parse(columns.strings)).toHaveLength(13);
+    expect(columns.numbers).toHaveLength(2 * INSIGHT_COLUMN_COUNT + 4);
+  });
+
+  it('reports damaged columns instead of rebuilding records from them', () => {
+    const good = encodeInsightRecords([sample]);
+    const damaged = (change: (numbers: Float64Array) => void) => {
+      const numbers = good.numbers.slice();
+      change(numbers);
+      return decodeInsightRecords({ ...good, numbers });
+    };
+    expect(damaged((n) => (n[0] = 99))).toEqual({ ok: false, why: 'record 0: bad contact id' });
+    expect(damaged((n) => (n[0] = -1))).toEqual({ ok: false, why: 'record 0: bad contact id' });
+    expect(damaged((n) => (n[1] = 0.5))).toEqual({ ok: false, why: 'record 0: bad campaign' });
+    expect(damaged((n) => (n[6] = Number.POSITIVE_INFINITY))).toEqual({ ok: false, why: 'record 0: bad handoff time' });
+    expect(damaged((n) => (n[10] = 3))).toEqual({ ok: false, why: 'record 0: bad outcome' });
+    expect(damaged((n) => (n[16] = -4))).toEqual({ ok: false, why: 'record 0: bad response minutes' });
+    expect(damaged((n) => (n[17] = Number.NaN))).toEqual({ ok: false, why: 'record 0: bad decision time' });
+    expect(damaged((n) => (n[19] = 5))).toEqual({ ok: false, why: 'record 0: bad objection count' });
+    expect(damaged((n) => (n[20] = 4))).toEqual({ ok: false, why: 'record 0: bad deal' });
+    expect(decodeInsightRecords({ ...good, numbers: good.numbers.slice(0, 10) })).toEqual({ ok: false, why: '10 numbers for 1 records' });
+    expect(decodeInsightRecords({ ...good, count: 1.5 })).toMatchObject({ ok: false });
+    expect(decodeInsightRecords({ ...good, strings: '{"not":"a list"}' })).toEqual({ ok: false, why: 'the string table is not an array' });
+    expect(decodeInsightRecords({ ...good, strings: '["ok", 3]' })).toEqual({ ok: false, why: 'string table entry 1 is not a string' });
+    expect(decodeInsightRecords({ ...good, strings: '["trunc' })).toEqual({ ok: false, why: 'the string table is not JSON' });
+  });
+});
