@@ -11,6 +11,9 @@ import type { SqlDefinition } from '../domain/qualification/sql-definition';
 import { BACKTEST_PERIOD_DAYS, MAX_LISTED_FLIPS } from '../messaging/backtest-protocol';
 import type { BacktestRequest, BacktestResult, BacktestSummary } from '../messaging/backtest-protocol';
 import type { ConnectionSettings } from '../storage/connection-settings';
+import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
+import type { SearchPacers } from '../crm/hubspot/search-pacer';
+import { hubSpotConnectionKey, sandboxConnectionKey } from './connection-key';
 
 /*
  * Insights' "Backtest a definition": replays the leads dispositioned in the last N months under
@@ -34,6 +37,11 @@ export interface BacktestActionsDeps {
   /** Monotonic milliseconds for the replay timing (performance.now in the browser). */
   clock?: () => number;
   fetch?: typeof fetch;
+  /**
+   * Search turns per connection, shared with Insights' read (which searches the same portal,
+   * often at the same time): the background's one registry unless a test passes its own.
+   */
+  searchPacers?: SearchPacers;
   /** The reader; replaced in tests. */
   readLeads?: (client: HubSpotClient, options: ReadBacktestOptions) => Promise<BacktestReadResult>;
 }
@@ -45,9 +53,9 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
 
   // The same connection choice as Insights' own read (insights-actions.ts): the sandbox only in
   // demo builds and only when it is the chosen connection; HubSpot with the stored token otherwise.
-  async function clientFor(settings: ConnectionSettings): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox'; account: string }> {
+  async function clientFor(settings: ConnectionSettings): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox'; account: string; key: string }> {
     if (settings.kind === 'sandbox' && deps.demoBuild) {
-      return { client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }), crm: 'sandbox', account: 'sandbox' };
+      return { client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }), crm: 'sandbox', account: 'sandbox', key: sandboxConnectionKey(settings.sandboxUrl) };
     }
     const token = await deps.readHubSpotToken();
     if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to run a backtest.");
@@ -55,6 +63,7 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
       client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }),
       crm: 'hubspot',
       account: settings.hubspotPortalId ?? 'hubspot',
+      key: await hubSpotConnectionKey(settings.hubspotPortalId, token),
     };
   }
 
@@ -68,10 +77,11 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
       const settings = await deps.readSettings();
       const key = `${settings.kind}|${settings.sandboxUrl}|${settings.hubspotPortalId ?? ''}|${request.months}`;
       if (request.refresh || !cached || cached.key !== key || now - cached.at > READ_CACHE_MS) {
-        const { client, crm, account } = await clientFor(settings);
+        const { client, crm, account, key: connectionKey } = await clientFor(settings);
         const to = now + 60_000;
         const from = now - BACKTEST_PERIOD_DAYS[request.months] * DAY;
-        const read = await readLeads(client, { from, to, account: { crm, account } });
+        const pace = (deps.searchPacers ?? backgroundSearchPacers).forConnection(connectionKey);
+        const read = await readLeads(client, { from, to, account: { crm, account }, pace });
         cached = { key, at: now, read, crm, from, to };
       }
       const { read } = cached;

@@ -3,6 +3,9 @@ import { HUBSPOT_API_BASE_URL } from '../crm/crm-connections';
 import { createHubSpotClient } from '../crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
 import { readHubSpotInsights } from '../crm/hubspot/hubspot-insights-reader';
+import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
+import type { SearchPacers } from '../crm/hubspot/search-pacer';
+import { hubSpotConnectionKey, sandboxConnectionKey } from './connection-key';
 import { aggregateInsights } from '../domain/insights/aggregate-insights';
 import type { InsightRecord } from '../domain/insights/insight-record';
 import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
@@ -37,8 +40,6 @@ const DEFAULT_WINDOW_MS = 182 * DAY;
 const INCREMENTAL_AFTER_MS = 2 * 60_000;
 /** Past this, the background refresh is a full re-read rather than the changes. */
 const FULL_REREAD_AFTER_MS = DAY;
-/** HubSpot allows about 5 searches a second per portal, shared with other integrations: stay near 4. */
-const DEFAULT_SEARCH_INTERVAL_MS = 250;
 /** Windows paged at once: hides request latency while the pacing above keeps the rate. */
 const READ_CONCURRENCY = 2;
 
@@ -50,7 +51,11 @@ export interface InsightsActionsDeps {
   fetch?: typeof fetch;
   /** Where reads are persisted; absent: kept in memory only. */
   store?: InsightsReadStore;
-  minSearchIntervalMs?: number;
+  /**
+   * Search turns per connection, shared with the backtest (which searches the same portal, often
+   * at the same time): the background's one registry unless a test passes its own.
+   */
+  searchPacers?: SearchPacers;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -97,14 +102,11 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
 
   async function connectionFor(settings: ConnectionSettings): Promise<Connection> {
     if (settings.kind === 'sandbox' && deps.demoBuild) {
-      return { key: `sandbox|${settings.sandboxUrl}`, crm: 'sandbox', client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }) };
+      return { key: sandboxConnectionKey(settings.sandboxUrl), crm: 'sandbox', client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }) };
     }
     const token = await deps.readHubSpotToken();
     if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to see Insights.");
-    // Until a connection test has named the portal, a fingerprint of the token keeps one portal's
-    // persisted read from answering for another's (the token itself is never stored here).
-    const portal = settings.hubspotPortalId ?? `token-${await fingerprint(token)}`;
-    return { key: `hubspot|${portal}`, crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
+    return { key: await hubSpotConnectionKey(settings.hubspotPortalId, token), crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
   }
 
   /**
@@ -162,7 +164,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       from,
       to,
       modifiedSince: since,
-      minSearchIntervalMs: deps.minSearchIntervalMs ?? DEFAULT_SEARCH_INTERVAL_MS,
+      pace: (deps.searchPacers ?? backgroundSearchPacers).forConnection(connection.key),
       concurrency: READ_CONCURRENCY,
       onProgress: (progress) => {
         for (const record of progress.records) job.partial.set(record.contactId, record);
@@ -290,11 +292,6 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
 /** Whether a persisted read reaches back far enough for a window starting at `from`. */
 function coversFrom(stored: StoredInsightsRead, from: number): boolean {
   return stored.from <= from;
-}
-
-async function fingerprint(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function describe(err: unknown): string {

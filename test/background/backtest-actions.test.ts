@@ -71,7 +71,7 @@ describe('runBacktest', () => {
     const { actions, readLeads } = setup();
     const result = backtestResultSchema.parse(await actions.runBacktest({ candidate: STRICT_SQL_DEFINITION, months: 6, refresh: false }));
     if (result.status !== 'ok') throw new Error('expected a backtest');
-    expect(readLeads).toHaveBeenCalledWith(expect.anything(), { from: NOW - 182 * DAY, to: NOW + 60_000, account: { crm: 'sandbox', account: 'sandbox' } });
+    expect(readLeads).toHaveBeenCalledWith(expect.anything(), { from: NOW - 182 * DAY, to: NOW + 60_000, account: { crm: 'sandbox', account: 'sandbox' }, pace: expect.any(Function) });
     expect(result).toMatchObject({
       crm: 'sandbox',
       base: { id: 'baton-default-sql', version: 1, name: 'Default SQL definition' },

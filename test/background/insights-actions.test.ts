@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createInsightsActions } from '../../lib/background/insights-actions';
+import { createSearchPacers } from '../../lib/crm/hubspot/search-pacer';
 import type { InsightsRequest, InsightsResult } from '../../lib/messaging/insights-protocol';
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import type { ConnectionSettings } from '../../lib/storage/connection-settings';
@@ -92,7 +93,7 @@ function setup(contacts: FakeContact[], options: { factory?: IDBFactory; logs?: 
       now: () => clock.now,
       fetch: crm.fetch,
       store: createInsightsReadStore({ factory, log: (m) => options.logs?.push(m) }),
-      minSearchIntervalMs: 0,
+      searchPacers: createSearchPacers(0),
       log: (m) => options.logs?.push(m),
     });
   return { crm, clock, factory, make, actions: make() };
@@ -211,7 +212,7 @@ describe('Insights actions: progressive, persisted, incremental', () => {
       now: () => clock.now,
       fetch: crm.fetch,
       store: { ...slow, read: async (key) => (await gate, slow.read(key)) },
-      minSearchIntervalMs: 0,
+      searchPacers: createSearchPacers(0),
     });
     const first = await restarted.getInsights(ALL);
     expect(first.read.sync).toEqual({ state: 'updating', mode: null, read: 0, total: null, error: null });
@@ -266,7 +267,7 @@ describe('Insights actions: progressive, persisted, incremental', () => {
       readHubSpotToken: async () => null,
       now: () => NOW,
       fetch: (async () => new Response(JSON.stringify({ status: 'error', message: 'boom' }), { status: 500 })) as typeof fetch,
-      minSearchIntervalMs: 0,
+      searchPacers: createSearchPacers(0),
       log: () => {},
     });
     await expect(failing.getInsights(ALL)).rejects.toThrow();

@@ -9,6 +9,7 @@ import type { HubSpotClient } from './hubspot-client';
 import { readDeals } from './hubspot-insights-reader';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotObjectSchema, hubSpotPagingSchema } from './hubspot-schemas';
+import type { SearchPacer } from './search-pacer';
 
 /*
  * Reads the leads a backtest replays: contacts dispositioned in a period, with the inputs the SQL
@@ -79,6 +80,11 @@ export interface ReadBacktestOptions {
   resultCap?: number;
   pageSize?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The connection's search pacer (search-pacer.ts), shared with Insights' own read: the two can
+   * run at once on the Insights page and must stay within the portal's search limit together.
+   */
+  pace?: SearchPacer;
 }
 
 export async function readHubSpotBacktestLeads(client: HubSpotClient, options: ReadBacktestOptions): Promise<BacktestReadResult> {
@@ -99,6 +105,7 @@ export async function readHubSpotBacktestLeads(client: HubSpotClient, options: R
     // Search has its own per-portal limit (about 5 requests a second, shared): a 429 waits as
     // told (Retry-After) and tries again; the daily limit does not reset soon, so it stops.
     for (let attempt = 1; ; attempt++) {
+      await options.pace?.(options.signal);
       requests++;
       try {
         return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });

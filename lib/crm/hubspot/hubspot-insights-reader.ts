@@ -5,6 +5,8 @@ import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-r
 import { BATON_PROPERTY_NAMES } from './baton-properties';
 import type { HubSpotClient } from './hubspot-client';
 import { toHubSpotBatchRead } from './hubspot-requests';
+import { createSearchPacer } from './search-pacer';
+import type { SearchPacer } from './search-pacer';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema, hubSpotPagingSchema } from './hubspot-schemas';
 
@@ -88,6 +90,11 @@ export interface ReadInsightsOptions {
    * second per portal, shared with every integration), so callers reading HubSpot pass ~250 ms.
    */
   minSearchIntervalMs?: number;
+  /**
+   * The connection's shared pacer (search-pacer.ts): other readers of the same portal take their
+   * turns from it too. Takes the place of `minSearchIntervalMs`.
+   */
+  pace?: SearchPacer;
   /** Windows paged at once once their sizes are known (the pacing above still holds). */
   concurrency?: number;
   now?: () => number;
@@ -122,7 +129,7 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
   const contacts = new Map<string, z.infer<typeof hubSpotObjectSchema>>();
   const warnings: string[] = [];
   const wait = options.sleep ?? sleep;
-  const pace = createPacer(options.minSearchIntervalMs ?? 0, options.now ?? Date.now, wait);
+  const pace = options.pace ?? createSearchPacer(options.minSearchIntervalMs ?? 0, { now: options.now, wait });
   let requests = 0;
 
   // Owner names are one cheap request outside the search limit: read them alongside the first
@@ -236,18 +243,6 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
 
   const records = ids.map((id) => fromHubSpotInsightContact(contacts.get(id) as z.infer<typeof hubSpotObjectSchema>, owners, deals.get(id) ?? null));
   return { records, windows: leaves.length, requests, warnings };
-}
-
-/** Spaces calls at least `intervalMs` apart (by start time), however many callers share it. */
-function createPacer(intervalMs: number, now: () => number, wait: (ms: number, signal?: AbortSignal) => Promise<void>) {
-  let nextAt = 0;
-  return async (signal?: AbortSignal): Promise<void> => {
-    if (intervalMs <= 0) return;
-    const at = Math.max(now(), nextAt);
-    nextAt = at + intervalMs;
-    const delay = at - now();
-    if (delay > 0) await wait(delay, signal);
-  };
 }
 
 /** Maps one contact (with the Baton properties) onto the CRM-neutral record. Pure. */

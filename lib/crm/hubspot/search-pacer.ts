@@ -1,0 +1,68 @@
+/*
+ * HubSpot's CRM search has its own limit, about 5 requests a second per account, shared by every
+ * integration in the portal. Insights' read and the backtest read both search the same portal,
+ * possibly at the same time (the backtest section sits on the Insights page), so they take their
+ * turns from one pacer per connection rather than each keeping its own ~4/s.
+ */
+
+/** Waits for this caller's turn to start a search request. */
+export type SearchPacer = (signal?: AbortSignal) => Promise<void>;
+
+/** HubSpot allows about 5 searches a second per portal, shared with other integrations: stay near 4. */
+export const DEFAULT_SEARCH_INTERVAL_MS = 250;
+
+export interface PacerClock {
+  now?: () => number;
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Spaces calls at least `intervalMs` apart (by start time), however many callers share it. */
+export function createSearchPacer(intervalMs: number, clock: PacerClock = {}): SearchPacer {
+  const now = clock.now ?? Date.now;
+  const wait = clock.wait ?? sleep;
+  let nextAt = 0;
+  return async (signal) => {
+    if (intervalMs <= 0) return;
+    // The slot is taken before waiting, so concurrent callers queue up one interval apart.
+    const at = Math.max(now(), nextAt);
+    nextAt = at + intervalMs;
+    const delay = at - now();
+    if (delay > 0) await wait(delay, signal);
+  };
+}
+
+export interface SearchPacers {
+  /** The one pacer of a connection (see insights-actions' connection key), made on first use. */
+  forConnection(key: string): SearchPacer;
+}
+
+export function createSearchPacers(intervalMs: number = DEFAULT_SEARCH_INTERVAL_MS, clock: PacerClock = {}): SearchPacers {
+  const pacers = new Map<string, SearchPacer>();
+  return {
+    forConnection(key) {
+      let pacer = pacers.get(key);
+      if (!pacer) {
+        pacer = createSearchPacer(intervalMs, clock);
+        pacers.set(key, pacer);
+      }
+      return pacer;
+    },
+  };
+}
+
+/**
+ * The background's pacers: Insights' and the backtest's actions default to this one registry, so
+ * everything in the worker that searches a portal shares its turn-taking.
+ */
+export const backgroundSearchPacers: SearchPacers = createSearchPacers();
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
