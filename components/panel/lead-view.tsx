@@ -7,7 +7,7 @@ import { evaluateDefinition, RepEvidenceError, type Evaluation } from '../../lib
 import type { RepEvidence } from '../../lib/domain/qualification/rep-evidence';
 import type { SqlDefinition } from '../../lib/domain/qualification/sql-definition';
 import { computeSlaStatus } from '../../lib/domain/sla/compute-sla-status';
-import { selectSlaTier } from '../../lib/domain/sla/sla-policy';
+import { selectSlaTier } from '../../lib/domain/sla/apply-sla-policy';
 import type { Lead } from '../../lib/domain/lead';
 import type { EngagementEvent } from '../../lib/domain/engagement/engagement-event';
 import { adminQueries } from '../../lib/queries/admin-queries';

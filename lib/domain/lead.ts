@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOUCH_KINDS } from './touch-kinds';
 
 /**
  * The CRM-neutral view of a lead (HubSpot contact, Salesforce Lead/Contact) that the domain rules
@@ -91,7 +92,7 @@ export type Lead = z.infer<typeof leadSchema>;
  * A human touch logged in the CRM (call, email, meeting, ...). The SLA clock stops at the first
  * one by the owner that counts under the policy; automated sends never count.
  */
-export const TOUCH_KINDS = ['call', 'email', 'meeting', 'social', 'sequence_email', 'note', 'task'] as const;
+export { TOUCH_KINDS };
 export const touchSchema = z.object({
   id: z.string(),
   kind: z.enum(TOUCH_KINDS),

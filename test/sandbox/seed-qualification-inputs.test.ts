@@ -5,7 +5,7 @@ import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-s
 import { decodeQualificationInputs, MAX_QUALIFICATION_INPUTS_CHARS } from '../../lib/domain/qualification/qualification-inputs';
 import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
-import { selectSlaTier } from '../../lib/domain/sla/sla-policy';
+import { selectSlaTier } from '../../lib/domain/sla/apply-sla-policy';
 import { seedDispositionHistory } from '../../lib/sandbox/seed-history';
 import { INPUTS_RECORDED_SINCE_DAYS } from '../../lib/sandbox/seed-qualification-inputs';
 

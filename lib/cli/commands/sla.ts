@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { leadDisplayName, leadSchema, touchSchema } from '../../domain/lead';
 import type { Lead } from '../../domain/lead';
-import { outOfOfficeWindowSchema } from '../../domain/sla/business-calendar';
+import { outOfOfficeWindowSchema } from '../../domain/sla/business-calendar-schema';
 import { computeSlaStatus } from '../../domain/sla/compute-sla-status';
 import type { SlaEscalationStatus, SlaSpan, SlaStatus } from '../../domain/sla/compute-sla-status';
 import { defaultSlaPolicy } from '../../domain/sla/default-sla-policy';

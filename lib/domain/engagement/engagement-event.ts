@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENGAGEMENT_KINDS } from './engagement-kinds';
 
 /**
  * One normalised engagement event, whatever system it came from (HubSpot web analytics,
@@ -9,18 +10,7 @@ import { z } from 'zod';
  * Engagement data is attacker-controlled (anyone can fill a form): every string here is plain
  * text to be rendered as text, and `url` is only ever linked when it is https:.
  */
-export const ENGAGEMENT_KINDS = [
-  'page_view',
-  'form_submission',
-  'content_download',
-  'webinar_registered',
-  'webinar_attended',
-  'email_delivered',
-  'email_opened',
-  'email_clicked',
-  'meeting',
-  'chat',
-] as const;
+export { ENGAGEMENT_KINDS };
 
 export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 export type EngagementKind = z.infer<typeof engagementKindSchema>;

@@ -1,8 +1,10 @@
-import type { Lead, Touch } from '../lead';
+import type { Touch } from '../lead';
 import { addBusinessTimeNormalized, businessTimeBetweenNormalized, normalizeOutOfOffice } from './business-calendar';
 import type { OutOfOfficeWindow, TimeInterval } from './business-calendar';
-import { toMilliseconds, resolveClockStart, selectSlaTier } from './sla-policy';
-import type { ClockStartSource, EscalationAction, SlaDuration, SlaPolicy, SlaTier } from './sla-policy';
+import { toMilliseconds, resolveClockStart, selectSlaTier } from './apply-sla-policy';
+import type { ClockStartSource, EscalationAction, SlaLead } from './apply-sla-policy';
+// Types only: this module runs in the panel (the live countdown), which must not load zod.
+import type { SlaDuration, SlaRules, SlaTier } from './sla-policy';
 
 export const SLA_STATES = ['not_started', 'on_track', 'at_risk', 'breached', 'met', 'met_late'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -51,9 +53,9 @@ export interface SlaStatus {
 }
 
 export interface ComputeSlaStatusInput {
-  lead: Lead;
+  lead: SlaLead;
   touches: readonly Touch[];
-  policy: SlaPolicy;
+  policy: SlaRules;
   /** Epoch ms; the engine never reads the clock itself. */
   now: number;
   /** The owner's out-of-office windows: business-time targets pause while the owner is away. */
@@ -62,8 +64,8 @@ export interface ComputeSlaStatusInput {
 
 /** The first touch that stops the clock under the policy, ignoring touches after `now`. */
 export function findFirstCountingTouch(
-  policy: Pick<SlaPolicy, 'clock'>,
-  lead: Pick<Lead, 'owner'>,
+  policy: Pick<SlaRules, 'clock'>,
+  lead: Pick<SlaLead, 'owner'>,
   touches: readonly Touch[],
   clockStart: number,
   now: number,
@@ -85,7 +87,7 @@ function summarizeTier(tier: SlaTier, targetMs: number): SlaStatus['tier'] {
 }
 
 /** Instant at which `ms` has elapsed from `start` in the given basis. */
-function advance(policy: SlaPolicy, basis: SlaDuration['basis'], start: number, ms: number, ooo: readonly TimeInterval[]): number {
+function advance(policy: SlaRules, basis: SlaDuration['basis'], start: number, ms: number, ooo: readonly TimeInterval[]): number {
   return basis === 'wall' ? start + ms : addBusinessTimeNormalized(policy.calendar, start, ms, ooo);
 }
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { TOUCH_KINDS } from '../lead';
-import type { Lead } from '../lead';
-import { businessCalendarSchema } from './business-calendar';
-import type { BusinessCalendar } from './business-calendar';
+import { businessCalendarSchema } from './business-calendar-schema';
+import { CLOCK_STARTS, CONVERSION_FIELDS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from './apply-sla-policy';
 
 /**
  * SLA policy: versioned JSON that RevOps edits, exports and imports. Tiers are ordered and the
@@ -10,8 +9,6 @@ import type { BusinessCalendar } from './business-calendar';
  * owner gets a deadline.
  */
 
-export const SLA_DURATION_UNITS = ['minutes', 'hours', 'days'] as const;
-export const SLA_TIME_BASES = ['business', 'wall'] as const;
 
 export const slaDurationSchema = z.object({
   amount: z.number().nonnegative(),
@@ -21,14 +18,6 @@ export const slaDurationSchema = z.object({
 });
 export type SlaDuration = z.infer<typeof slaDurationSchema>;
 
-export const ESCALATION_ACTIONS = [
-  'notify_owner',
-  'notify_manager',
-  'notify_team',
-  'reassign',
-  'hand_back_to_marketing',
-] as const;
-export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 
 export const escalationStepSchema = z.object({
   id: z.string().min(1),
@@ -39,7 +28,6 @@ export const escalationStepSchema = z.object({
 });
 export type EscalationStep = z.infer<typeof escalationStepSchema>;
 
-export const CONVERSION_FIELDS = ['recent', 'first', 'either'] as const;
 
 /** All present criteria must hold; within one list any entry may match. Strings compare case-insensitively. */
 export const tierRuleSchema = z.object({
@@ -86,8 +74,6 @@ export const segmentSchema = z
   });
 export type Segment = z.infer<typeof segmentSchema>;
 
-export const CLOCK_STARTS = ['owner_assigned', 'handed_off'] as const;
-export type ClockStartKind = (typeof CLOCK_STARTS)[number];
 
 export const clockSchema = z.object({
   /** owner_assigned: lead.ownerAssignedAt; handed_off: lead.handedOffAt; each falls back to the other, then createdAt. */
@@ -138,93 +124,8 @@ export const slaPolicySchema = z
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof slaPolicySchema>;
 
-/** Milliseconds of a duration; business days use the calendar's hours per business day. */
-export function toMilliseconds(duration: SlaDuration, calendar: Pick<BusinessCalendar, 'hoursPerBusinessDay'>): number {
-  switch (duration.unit) {
-    case 'minutes':
-      return Math.round(duration.amount * 60_000);
-    case 'hours':
-      return Math.round(duration.amount * 3_600_000);
-    case 'days':
-      return Math.round(duration.amount * (duration.basis === 'business' ? calendar.hoursPerBusinessDay : 24) * 3_600_000);
-  }
-}
-
-export function resolveSegment(policy: Pick<SlaPolicy, 'segments'>, lead: Pick<Lead, 'employees'>): Segment | null {
-  if (lead.employees === null) return null;
-  const n = lead.employees;
-  return (
-    policy.segments.find(
-      (s) => (s.minEmployees === undefined || n >= s.minEmployees) && (s.maxEmployees === undefined || n <= s.maxEmployees),
-    ) ?? null
-  );
-}
-
-function conversionNames(lead: Pick<Lead, 'recentConversion' | 'firstConversion'>, field: TierRule['conversion']): string[] {
-  const recent = lead.recentConversion?.name;
-  const first = lead.firstConversion?.name;
-  switch (field) {
-    case 'recent':
-      return [recent ?? first].filter((n): n is string => !!n);
-    case 'first':
-      return [first].filter((n): n is string => !!n);
-    case 'either':
-      return [recent, first].filter((n): n is string => !!n);
-  }
-}
-
-const MESSY_SPACE = /\s{2,}|[^\S ]|^\s|\s$/;
-/** Case- and whitespace-insensitive form; the regex replace only runs on strings that need it (hot path). */
-function fold(s: string): string {
-  const lower = s.toLowerCase();
-  return MESSY_SPACE.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;
-}
-
-export function matchesTierRule(
-  rule: TierRule,
-  lead: Pick<Lead, 'recentConversion' | 'firstConversion' | 'source' | 'lifecycleStage' | 'employees'>,
-  segment: Segment | null,
-): boolean {
-  if (rule.triggers) {
-    const names = conversionNames(lead, rule.conversion).map(fold);
-    if (!rule.triggers.some((p) => names.some((n) => n.includes(fold(p))))) return false;
-  }
-  if (rule.sources && !(lead.source && rule.sources.some((s) => fold(s) === fold(lead.source!)))) return false;
-  if (rule.segments && !(segment && rule.segments.includes(segment.id))) return false;
-  if (rule.lifecycleStages && !(lead.lifecycleStage && rule.lifecycleStages.some((s) => fold(s) === fold(lead.lifecycleStage!)))) {
-    return false;
-  }
-  return true;
-}
-
-/** First tier whose rule matches, else the default tier. */
-export function selectSlaTier(policy: SlaPolicy, lead: Lead): { tier: SlaTier; segment: Segment | null; matchedRule: boolean } {
-  const segment = resolveSegment(policy, lead);
-  for (const tier of policy.tiers) {
-    if (!tier.when || matchesTierRule(tier.when, lead, segment)) return { tier, segment, matchedRule: !!tier.when };
-  }
-  const fallback = policy.tiers.find((t) => t.id === policy.defaultTierId) ?? policy.tiers[policy.tiers.length - 1]!;
-  return { tier: fallback, segment, matchedRule: false };
-}
-
-export type ClockStartSource = 'owner_assigned' | 'handed_off' | 'created';
-
-/** The clock start instant per policy, with its fallbacks; null when the lead carries none. */
-export function resolveClockStart(
-  policy: Pick<SlaPolicy, 'clock'>,
-  lead: Pick<Lead, 'ownerAssignedAt' | 'handedOffAt' | 'createdAt'>,
-): { at: number; source: ClockStartSource } | null {
-  const order: [number | null, ClockStartSource][] =
-    policy.clock.start === 'owner_assigned'
-      ? [
-          [lead.ownerAssignedAt, 'owner_assigned'],
-          [lead.handedOffAt, 'handed_off'],
-        ]
-      : [
-          [lead.handedOffAt, 'handed_off'],
-          [lead.ownerAssignedAt, 'owner_assigned'],
-        ];
-  order.push([lead.createdAt, 'created']);
-  for (const [at, source] of order) if (at !== null) return { at, source };
-  return null;
-}
+/**
+ * What the SLA engine reads of a policy (computeSlaStatus, selectSlaTier): a policy without its
+ * name, dates and change log still times a lead. The panel gets one of these from the background.
+ */
+export type SlaRules = Pick<SlaPolicy, 'id' | 'version' | 'calendar' | 'clock' | 'segments' | 'tiers' | 'defaultTierId'>;

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessTime,
-  businessCalendarSchema,
   businessTimeBetween,
   isWithinBusinessHours,
   WEEKDAYS,
 } from '../../../lib/domain/sla/business-calendar';
+import { businessCalendarSchema } from '../../../lib/domain/sla/business-calendar-schema';
 import type { BusinessCalendar, OutOfOfficeWindow } from '../../../lib/domain/sla/business-calendar';
 import { at, DAY, HOUR, MINUTE } from './make-lead';
 

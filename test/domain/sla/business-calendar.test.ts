@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessTime,
-  businessCalendarSchema,
   businessTimeBetween,
   isWithinBusinessHours,
   listOpenIntervals,
   nextClosing,
   nextOpening,
 } from '../../../lib/domain/sla/business-calendar';
+import { businessCalendarSchema } from '../../../lib/domain/sla/business-calendar-schema';
 import type { BusinessCalendar, BusinessCalendarInput } from '../../../lib/domain/sla/business-calendar';
 import { at, DAY, HOUR, MINUTE } from './make-lead';
 

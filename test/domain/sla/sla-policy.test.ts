@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
-import { toMilliseconds, resolveSegment, selectSlaTier, slaPolicySchema } from '../../../lib/domain/sla/sla-policy';
+import { toMilliseconds, resolveSegment, selectSlaTier } from '../../../lib/domain/sla/apply-sla-policy';
+import { slaPolicySchema } from '../../../lib/domain/sla/sla-policy';
 import type { SlaPolicyInput } from '../../../lib/domain/sla/sla-policy';
 import { HOUR, makeLead, MINUTE } from './make-lead';
 
