@@ -60,7 +60,10 @@ export default defineBackground(() => {
       evidence: createLeadEvidenceStore(),
       outbox,
       crmService,
-      readRules: async () => ({ reasons: await readDispositionReasons(), attemptPolicy: await readAttemptPolicy() }),
+      readRules: async () => {
+        const [definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy] = await Promise.all([readSqlDefinition(), readSlaPolicy(), readDispositionReasons(), readLeadStatusMapping(), readAttemptPolicy()]);
+        return { definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy };
+      },
       kick,
       now: Date.now,
       newId: () => crypto.randomUUID(),

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { outboxListSchema } from '../../lib/messaging/protocol';
+import { outboxListSchema } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { leadQueries } from '../../lib/queries/lead-queries';

@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import type { DispositionReasonList } from '../../lib/domain/disposition/disposition-reasons';
-import { toHubSpotLeadStatus } from '../../lib/crm/hubspot/hubspot-writer';
-import type { LeadStatusMapping } from '../../lib/crm/hubspot/lead-status-mapping';
-import { dispositionSaveResultSchema } from '../../lib/messaging/protocol';
+import { computeSlaStatus } from '../../lib/domain/sla/compute-sla-status';
+import { dispositionSaveResultSchema, type OutcomeView, type SlaInputs } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { Button } from '../ui/panel-states';
@@ -17,25 +15,18 @@ const CHOICES = [
 ] as const;
 type ChoiceId = (typeof CHOICES)[number]['id'];
 
-export interface DispositionContextForForm {
-  /** Everything the background needs besides what the rep types. */
-  base: Record<string, unknown>;
-  /** The brief as plain lines, for the CRM note. */
-  brief: string[];
-  reasons: DispositionReasonList;
-  mapping: LeadStatusMapping;
-  attemptsMade: number;
-  unreachableAfterAttempts: number;
-  slaStateLabel: string;
-  definitionLabel: string;
-}
+const SLA_LABELS: Record<string, string> = { on_track: 'On track', at_risk: 'At risk', breached: 'Breached', met: 'Met', met_late: 'Met late', not_started: 'Not started' };
 
 /**
  * Records what happened: outcome, structured reason, recycle date, objections heard, note — then a
  * confirm step showing exactly what will be written to the CRM. Saving writes to the durable
  * outbox first; the status list below shows "saved to CRM", "queued" or the CRM's error.
+ *
+ * The draft carries only what the rep decides. The background records with it what the rep was
+ * shown (checklist, verdict, SLA outcome, brief), computed from what it knows at save time.
  */
-export function DispositionForm({ context, navigation }: { context: DispositionContextForForm; navigation: number }) {
+export function DispositionForm({ outcome, sla, attemptsMade, navigation }: { outcome: OutcomeView; sla: SlaInputs; attemptsMade: number; navigation: number }) {
+  const context = { reasons: outcome, attemptsMade, unreachableAfterAttempts: outcome.unreachableAfterAttempts };
   const id = useId();
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<ChoiceId | null>(null);
@@ -52,7 +43,6 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
   const reason = context.reasons.reasons.find((r) => r.id === reasonId) ?? null;
 
   const draft = () => ({
-    ...context.base,
     outcome: selected?.outcome,
     acceptedStage: selected?.acceptedStage ?? null,
     reasonId: selected?.outcome === 'accepted' ? null : reasonId || null,
@@ -62,7 +52,7 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
   });
 
   const save = useMutation({
-    mutationFn: () => sendRequest({ type: 'disposition/save', draft: draft(), brief: context.brief }, dispositionSaveResultSchema),
+    mutationFn: () => sendRequest({ type: 'disposition/save', draft: draft() }, dispositionSaveResultSchema),
     onSuccess: (result) => {
       if (!result.ok) {
         setErrors(result.errors);
@@ -103,7 +93,9 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
   const otherErrors = errors.filter((e) => !['outcome', 'reasonId', 'recycleAt'].some((p) => e.path === p || e.path.startsWith(`${p}.`)));
 
   if (confirming && selected) {
-    const leadStatus = toHubSpotLeadStatus({ outcome: selected.outcome, acceptedStage: selected.acceptedStage, reasonId: reasonId || null }, context.mapping);
+    const leadStatus = leadStatusFor(outcome, selected.outcome, selected.acceptedStage, reasonId || null);
+    // What the SLA engine says now; the background computes the recorded outcome the same way on save.
+    const slaState = computeSlaStatus({ ...sla, now: Date.now() }).state;
     return (
       <section aria-labelledby={`${id}-confirm`} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3">
         <h2 id={`${id}-confirm`} className="font-semibold text-slate-900">Write this to the CRM?</h2>
@@ -121,9 +113,9 @@ export function DispositionForm({ context, navigation }: { context: DispositionC
           <dt className="text-slate-500">Objections</dt>
           <dd className="text-slate-900">{[...objectionTags.map((t) => context.reasons.objectionTags.find((o) => o.id === t)?.label ?? t), objectionText.trim()].filter(Boolean).join(', ') || 'none'}</dd>
           <dt className="text-slate-500">SLA outcome</dt>
-          <dd className="text-slate-900">{context.slaStateLabel}</dd>
+          <dd className="text-slate-900">{SLA_LABELS[slaState] ?? slaState}</dd>
           <dt className="text-slate-500">Definition</dt>
-          <dd className="text-slate-900">{context.definitionLabel}</dd>
+          <dd className="text-slate-900">{outcome.definitionLabel}</dd>
           <dt className="text-slate-500">Note</dt>
           <dd className="text-slate-900">A note on the contact with your reason, the checklist evidence and the brief{note.trim() ? ', plus your note' : ''}.</dd>
         </dl>
@@ -222,4 +214,10 @@ function FieldError({ id, message }: { id: string; message: string }) {
       {message}
     </p>
   );
+}
+
+/** The CRM lead status this choice writes, as the background's mapping said (reason first, then the outcome alone). */
+function leadStatusFor(view: OutcomeView, outcome: string, acceptedStage: string | null, reasonId: string | null): string {
+  const match = (r: string | null) => view.leadStatuses.find((s) => s.outcome === outcome && s.acceptedStage === acceptedStage && s.reasonId === r);
+  return (match(reasonId) ?? match(null))?.leadStatus ?? '—';
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { outboxListSchema, type OutboxItem } from '../../lib/messaging/protocol';
+import { outboxListSchema, type OutboxItem } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { EngagementEvent } from '../../lib/domain/engagement/engagement-event';
+import type { TimelineEvent } from '../../lib/messaging/panel-protocol';
 import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/format-time';
 import { toSafeHref } from '../../lib/domain/engagement/safe-href';
 import { shortUrl } from '../../lib/format/safe-url';
@@ -11,7 +11,7 @@ import { KIND_DOT, KIND_FILTERS, KIND_LABELS, type KindFilterId } from './engage
  * only the rows in view. Every string is rendered as text (engagement data is attacker-controlled)
  * and only https: URLs become links.
  */
-export function EngagementTimeline({ events, now }: { events: EngagementEvent[]; now: number }) {
+export function EngagementTimeline({ events, now }: { events: TimelineEvent[]; now: number }) {
   const [hidden, setHidden] = useState<ReadonlySet<KindFilterId>>(() => new Set());
   const counts = useMemo(() => countByFilter(events), [events]);
   const visible = useMemo(() => {
@@ -88,7 +88,7 @@ export function EngagementTimeline({ events, now }: { events: EngagementEvent[];
   );
 }
 
-function TimelineRow({ event, now }: { event: EngagementEvent; now: number }) {
+function TimelineRow({ event, now }: { event: TimelineEvent; now: number }) {
   const href = toSafeHref(event.url);
   const answers = event.answers ? Object.entries(event.answers) : [];
   return (
@@ -134,7 +134,7 @@ function TimelineRow({ event, now }: { event: EngagementEvent; now: number }) {
   );
 }
 
-function countByFilter(events: EngagementEvent[]): Map<KindFilterId, number> {
+function countByFilter(events: TimelineEvent[]): Map<KindFilterId, number> {
   const filterOfKind = new Map<string, KindFilterId>(KIND_FILTERS.flatMap((f) => f.kinds.map((k) => [k, f.id] as const)));
   const counts = new Map<KindFilterId, number>();
   for (const e of events) {

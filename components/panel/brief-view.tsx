@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { BriefStatement, EngagementBrief } from '../../lib/domain/engagement/engagement-brief';
+import type { BriefView as Brief } from '../../lib/messaging/panel-protocol';
 import { formatRelativeTime } from '../../lib/format/format-time';
 import { useShowEvents } from '../../lib/stores/lead-panel-store';
 
@@ -8,7 +8,7 @@ import { useShowEvents } from '../../lib/stores/lead-panel-store';
  * likely objections, the agreed next step and an opener. Every statement links to the events
  * behind it; all text is rendered as text.
  */
-export function BriefView({ brief, now }: { brief: EngagementBrief; now: number }) {
+export function BriefView({ brief, now }: { brief: Brief; now: number }) {
   const showEvents = useShowEvents();
   return (
     <div className="space-y-3 px-4 py-3">
@@ -99,7 +99,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function EventsLink({ statement, label }: { statement: BriefStatement; label: string }) {
+function EventsLink({ statement, label }: { statement: { eventIds: string[] }; label: string }) {
   const showEvents = useShowEvents();
   if (statement.eventIds.length === 0) return null;
   const count = statement.eventIds.length;

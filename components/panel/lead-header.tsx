@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
-import { leadDisplayName, type Lead } from '../../lib/domain/lead';
+import type { LeadPanelView } from '../../lib/messaging/panel-protocol';
 import { formatAbsoluteTime, formatRelativeTime, humanizeEnum } from '../../lib/format/format-time';
 
 /** Who this is, who owns them since when and why, where they came from, where they stand. */
-export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }: { lead: Lead; fetchedAt: number; refreshing: boolean; onRefresh: () => void; children?: ReactNode }) {
+type HeaderLead = LeadPanelView['lead'];
+
+export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }: { lead: HeaderLead; fetchedAt: number; refreshing: boolean; onRefresh: () => void; children?: ReactNode }) {
   const role = [lead.jobTitle, lead.company].filter(Boolean).join(' · ');
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
     <header className="border-b border-slate-200 px-4 pb-2 pt-2.5">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h1 className="truncate text-base font-semibold text-slate-900">{leadDisplayName(lead)}</h1>
+          <h1 className="truncate text-base font-semibold text-slate-900">{lead.name}</h1>
           {role ? <p className="truncate text-slate-600">{role}</p> : null}
           {firmographics ? <p className="truncate text-xs text-slate-500">{firmographics}</p> : null}
         </div>
@@ -44,7 +46,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
   );
 }
 
-function OwnerLine({ lead, now }: { lead: Lead; now: number }) {
+function OwnerLine({ lead, now }: { lead: HeaderLead; now: number }) {
   if (!lead.owner) return <span className="text-amber-700">Unassigned</span>;
   const name = lead.owner.name ?? lead.owner.email ?? `Owner ${lead.owner.id}`;
   const by = lead.ownerAssignedBy ? (lead.ownerAssignedBy.label ?? humanizeEnum(lead.ownerAssignedBy.type)) : null;

@@ -32,7 +32,7 @@ export function LeadPanel() {
     return <PanelMessage title="No lead on this page">Open a contact or lead record and Baton will show its handoff context here.</PanelMessage>;
   }
 
-  return <LeadView context={result.context} navigation={navigation} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
+  return <LeadView view={result.view} navigation={navigation} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
 }
 
 function errorTitle(error: Error): string {

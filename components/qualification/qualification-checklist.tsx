@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import type { CriterionGroup, CriterionResult, Evaluation } from '../../lib/domain/qualification/evaluate-definition';
-import { requiredEvidenceFor } from '../../lib/domain/qualification/rep-evidence';
-import { repEvidenceResultSchema } from '../../lib/messaging/protocol';
+import { evidencePutResultSchema, type CriterionView, type LeadViewResult, type QualificationView } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
-import { leadStateQueries } from '../../lib/queries/lead-state-queries';
+import { leadQueries } from '../../lib/queries/lead-queries';
+
+type CriterionGroup = CriterionView['group'];
+type CriterionResult = CriterionView;
 
 const GROUP_TITLES: Record<CriterionGroup, string> = { bant: 'BANT', fit: 'Fit', engagement: 'Engagement signal', disqualifier: 'Disqualifiers' };
 /** BANT always takes the rep's evidence; anything the data could not decide does too. */
@@ -15,7 +16,7 @@ const isRepDecidable = (c: CriterionResult) => c.group === 'bant' || c.status ==
  * each criterion with where its answer came from. The rep ticks what only a conversation can
  * establish, with the evidence the definition asks for.
  */
-export function QualificationChecklist({ evaluation, navigation, definitionName }: { evaluation: Evaluation; navigation: number; definitionName: string }) {
+export function QualificationChecklist({ qualification: evaluation, navigation }: { qualification: QualificationView; navigation: number }) {
   const fired = evaluation.criteria.filter((c) => c.group === 'disqualifier' && c.status === 'unmet');
   const groups = (['bant', 'fit', 'engagement', 'disqualifier'] as const).map((group) => ({
     group,
@@ -48,13 +49,13 @@ export function QualificationChecklist({ evaluation, navigation, definitionName 
         ),
       )}
       <p className="text-[11px] text-slate-500">
-        {definitionName} · version {String(evaluation.definitionVersion)}
+        {evaluation.definitionName} · version {String(evaluation.definitionVersion)}
       </p>
     </div>
   );
 }
 
-function VerdictBanner({ evaluation }: { evaluation: Evaluation }) {
+function VerdictBanner({ evaluation }: { evaluation: QualificationView }) {
   const { verdict } = evaluation;
   const labels = new Map(evaluation.criteria.map((c) => [c.id, c.label]));
   if (verdict.kind === 'sales_qualified') {
@@ -145,9 +146,13 @@ function EvidenceForm({ criterion, navigation, onDone }: { criterion: CriterionR
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null) =>
-      sendRequest({ type: 'evidence/put', criterionId: criterion.id, entry }, repEvidenceResultSchema),
-    onSuccess: (data) => {
-      queryClient.setQueryData(leadStateQueries.evidence(navigation).queryKey, data);
+      sendRequest({ type: 'evidence/put', criterionId: criterion.id, entry }, evidencePutResultSchema),
+    onSuccess: ({ qualification }) => {
+      // The background answers with the checklist re-evaluated with this evidence: show it at
+      // once. If it could not read the lead to do so, ask for the whole view again.
+      const key = leadQueries.current(navigation).queryKey;
+      if (qualification) queryClient.setQueryData(key, (old: LeadViewResult | undefined) => (old?.status === 'ok' ? { ...old, view: { ...old.view, qualification } } : old));
+      else void queryClient.invalidateQueries({ queryKey: key });
       onDone();
     },
     onError: (err) => setError(err.message),
@@ -157,14 +162,13 @@ function EvidenceForm({ criterion, navigation, onDone }: { criterion: CriterionR
     e?.preventDefault();
     const evidence = toEvidence(criterion.id, fields);
     const hasAny = Object.values(evidence).some((v) => v !== '' && v !== undefined);
-    if (status === 'met') {
-      const check = requiredEvidenceFor(criterion.id).schema.safeParse(evidence);
-      if (!check.success) return setError(`To mark this met, give ${requiredEvidenceFor(criterion.id).describe.replace(/, e\.g\..*$/, '')}.`);
-    }
+    // Only whether every field is filled is checked here; the background checks the evidence
+    // against the definition's rules (an ISO currency, a real date...) and says what is wrong.
+    const complete = Object.values(evidence).every((v) => v !== '' && v !== undefined && !Number.isNaN(v));
+    if (status === 'met' && !complete) return setError(`To mark this met, give ${criterion.needs}.`);
     setError(null);
-    // "Not met" may carry a reason, but only a well-formed one; half-filled fields are dropped.
-    const wellFormed = hasAny && requiredEvidenceFor(criterion.id).schema.safeParse(evidence).success;
-    save.mutate(status === 'met' || wellFormed ? { status, evidence } : { status });
+    // "Not met" may carry a reason, but only a complete one; half-filled fields are dropped.
+    save.mutate(status === 'met' || (hasAny && complete) ? { status, evidence } : { status });
   };
 
   return (

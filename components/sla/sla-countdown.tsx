@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { computeSlaStatus, type SlaState, type SlaStatus } from '../../lib/domain/sla/compute-sla-status';
-import type { SlaPolicy } from '../../lib/domain/sla/sla-policy';
 import { formatDuration } from '../../lib/domain/sla/format-duration';
-import type { Lead, Touch } from '../../lib/domain/lead';
+import type { SlaInputs } from '../../lib/messaging/panel-protocol';
 import { formatAbsoluteTime } from '../../lib/format/format-time';
 import { useNow } from '../ui/use-now';
 
@@ -27,10 +26,12 @@ export function formatCountdown(ms: number): string {
 /**
  * The response-SLA countdown, always visible in the header. Business time drives it; wall time is
  * one focus/hover away. Live every second; role="timer" so screen readers don't announce each tick.
+ * The background sends the engine's inputs (the lead's clock facts, its touches and the tier it
+ * chose); the panel runs computeSlaStatus itself so the countdown is live without a round trip.
  */
-export function SlaCountdown({ lead, touches, policy }: { lead: Lead; touches: Touch[]; policy: SlaPolicy }) {
+export function SlaCountdown({ inputs }: { inputs: SlaInputs }) {
   const now = useNow(1000);
-  const status = useMemo(() => computeSlaStatus({ lead, touches, policy, now }), [lead, touches, policy, now]);
+  const status = useMemo(() => computeSlaStatus({ ...inputs, now }), [inputs, now]);
   const [showDetail, setShowDetail] = useState(false);
   const style = STATE_STYLE[status.state];
   const summary = describeSla(status);

@@ -4,7 +4,7 @@ import { createDisposition } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { LeadActions } from '../messaging/background-router';
 import { RequestRefusedError } from '../messaging/request-refused-error';
-import type { OutboxItem, OutboxList } from '../messaging/protocol';
+import type { OutboxItem, OutboxList } from '../messaging/panel-protocol';
 import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
 import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore } from '../outbox/outbox-store';
@@ -12,12 +12,14 @@ import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../domain/qualification/rep-evidence';
 import { buildQualificationInputs } from '../domain/qualification/qualification-inputs';
+import { buildPanelView, dispositionFacts, evaluateWithEvidence, toQualificationView, type PanelRules } from './panel-view';
 
 export interface LeadActionsDeps {
   evidence: LeadEvidenceStore;
   outbox: () => Promise<OutboxStore>;
   crmService: CrmService;
-  readRules(): Promise<{ reasons: DispositionReasonList; attemptPolicy: { unreachableAfterAttempts: number } }>;
+  /** The team's rules as the admin set them (SQL definition, SLA policy, reasons, lead status mapping, attempts). */
+  readRules(): Promise<PanelRules>;
   /** Deliver what is due now (the outbox drain). */
   kick(): void;
   now(): number;
@@ -52,6 +54,11 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   };
 
   return {
+    async panelView(page, context) {
+      const [rules, evidence] = await Promise.all([deps.readRules(), deps.evidence.read(leadKeyOf(page))]);
+      return buildPanelView({ context, rules, evidence, now: deps.now() });
+    },
+
     async readEvidence(page) {
       return deps.evidence.read(leadKeyOf(page));
     },
@@ -67,13 +74,18 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       const parsed = repEvidenceSchema.safeParse(next);
       if (!parsed.success) throw new RequestRefusedError(parsed.error.issues.map((i) => i.message).join('; '));
       await deps.evidence.write(key, parsed.data);
-      return parsed.data;
+      // The checklist re-evaluated with the new evidence, from the cached context (no CRM request),
+      // so the panel shows the effect of a tick without evaluating anything itself.
+      const [rules, context] = await Promise.all([deps.readRules(), deps.crmService.getLeadContext(page).catch(() => null)]);
+      const qualification = context ? toQualificationView(rules.definition, evaluateWithEvidence(rules.definition, context, parsed.data, deps.now())) : null;
+      return { evidence: parsed.data, qualification };
     },
 
-    async saveDisposition(page, draft, brief) {
-      // What the definition was evaluated on, recorded with the decision for later backtests: the
-      // lead context the panel shows (cached, no extra request) and the rep's evidence, read
-      // before it is cleared below. Best effort: a disposition is never refused for lacking it.
+    async saveDisposition(page, draft) {
+      // What the rep was shown (checklist, verdict, SLA outcome, brief) and what the definition was
+      // evaluated on (for later backtests) come from the lead context the panel shows (cached, no
+      // extra request) and the rep's evidence, read before it is cleared below. Best effort: a
+      // disposition is never refused for lacking the context (see dispositionFacts).
       const [rules, current, context, evidence] = await Promise.all([
         deps.readRules(),
         list(page),
@@ -81,8 +93,9 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
         deps.evidence.read(leadKeyOf(page)).catch((): RepEvidence => ({})),
       ]);
       const now = deps.now();
+      const facts = dispositionFacts(draft, { context, rules, evidence, now });
       const created = createDisposition(
-        { ...draft, lead: leadRefFromPage(page) },
+        { ...facts.draft, lead: leadRefFromPage(page) },
         { id: deps.newId(), now, reasons: rules.reasons, attemptPolicy: rules.attemptPolicy, attemptsMade: current.attemptsMade },
       );
       if (!created.ok) return { ok: false, errors: created.errors };
@@ -92,7 +105,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
         kind: 'disposition',
         payload: {
           disposition: created.value,
-          brief,
+          brief: facts.brief,
           qualificationInputs: context ? buildQualificationInputs({ lead: context.lead, events: context.events, repEvidence: evidence, evaluatedAt: now }) : null,
         },
         leadKey: leadKeyOf(page),

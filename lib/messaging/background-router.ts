@@ -4,17 +4,10 @@ import { CrmError } from '../crm/crm-error';
 import type { CrmService } from '../crm/crm-service';
 import type { LeadPage } from '../crm/pages/read-lead-page';
 import { RequestRefusedError } from './request-refused-error';
-import {
-  requestSchema,
-  leadPageSchema,
-  type BatonRequestParsed,
-  type BatonResponse,
-  type ConnectionStatus,
-  type DispositionSaveResult,
-  type LeadContextResult,
-  type OutboxList,
-} from './protocol';
+import { requestSchema, leadPageSchema, type BatonRequestParsed, type BatonResponse, type ConnectionStatus } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
+import type { DispositionSaveResult, EvidencePutResult, LeadPanelView, LeadViewResult, OutboxList } from './panel-protocol';
+import type { LeadContext } from '../crm/crm-port';
 import type { InsightsRequest, InsightsResult } from './insights-protocol';
 import type { BacktestRequest, BacktestResult } from './backtest-protocol';
 
@@ -45,9 +38,11 @@ export interface BackgroundRouterDeps {
 }
 
 export interface LeadActions {
+  /** The panel's view model of the lead (panel-protocol.ts), from its context, the rules and the rep's evidence. */
+  panelView(page: LeadPage, context: LeadContext): Promise<LeadPanelView>;
   readEvidence(page: LeadPage): Promise<Record<string, unknown>>;
-  putEvidence(page: LeadPage, criterionId: string, entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null): Promise<Record<string, unknown>>;
-  saveDisposition(page: LeadPage, draft: Record<string, unknown>, brief: string[]): Promise<DispositionSaveResult>;
+  putEvidence(page: LeadPage, criterionId: string, entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null): Promise<EvidencePutResult>;
+  saveDisposition(page: LeadPage, draft: Record<string, unknown>): Promise<DispositionSaveResult>;
   listOutbox(page: LeadPage): Promise<OutboxList>;
   resend(page: LeadPage, id: string): Promise<OutboxList>;
   discard(page: LeadPage, id: string): Promise<OutboxList>;
@@ -120,9 +115,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'evidence/get':
         return { evidence: await deps.leadActions.readEvidence(await requireLeadPage(sender)) };
       case 'evidence/put':
-        return { evidence: await deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry) };
+        return deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry);
       case 'disposition/save':
-        return deps.leadActions.saveDisposition(await requireLeadPage(sender), request.draft, request.brief);
+        return deps.leadActions.saveDisposition(await requireLeadPage(sender), request.draft);
       case 'outbox/list':
         return deps.leadActions.listOutbox(await requireLeadPage(sender));
       case 'outbox/resend':
@@ -147,7 +142,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     return deps.crmService.resolvePage(page);
   }
 
-  async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadContextResult> {
+  async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadViewResult> {
     // The lead comes from the URL of the tab the panel sits in, as the browser reports it —
     // never from anything the page or the content script says.
     const tabUrl = sender.tab?.url;
@@ -158,7 +153,8 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');
     const resolved = await deps.crmService.resolvePage(page);
     const context = await deps.crmService.getLeadContext(resolved, { refresh });
-    return { status: 'ok', page: resolved, context };
+    // The panel renders; the background computes (brief, checklist, SLA inputs...) from what it holds.
+    return { status: 'ok', page: resolved, view: await deps.leadActions.panelView(resolved, context) };
   }
 }
 

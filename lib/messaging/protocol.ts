@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { leadContextSchema } from '../crm/crm-port';
 import { backtestRequestSchema } from './backtest-protocol';
 import { insightsRequestSchema } from './insights-protocol';
 
@@ -9,7 +8,10 @@ import { insightsRequestSchema } from './insights-protocol';
  * refused), the pages every response (a background bug shows as a clear error, not a blank panel).
  */
 export const requestSchema = z.discriminatedUnion('type', [
-  /** Panel: the lead shown in *my* tab. No lead id: the background derives it from the tab URL. */
+  /**
+   * Panel: the lead shown in *my* tab, as the panel's view model (panel-protocol.ts). No lead id:
+   * the background derives it from the tab URL.
+   */
   z.object({ type: z.literal('lead/get-context'), refresh: z.boolean().default(false) }),
   /** Options: store the HubSpot token (kept by the background, never echoed back). */
   z.object({ type: z.literal('connection/save-token'), token: z.string().trim().min(1).max(500) }),
@@ -29,10 +31,12 @@ export const requestSchema = z.discriminatedUnion('type', [
       .nullable(),
   }),
   /**
-   * Panel: save a disposition for the lead in this tab. The background fills in the lead, id and
-   * time, validates it with the domain rules, and writes it to the durable outbox before answering.
+   * Panel: save a disposition for the lead in this tab. The draft carries what the rep decided
+   * (outcome, reason, recycle date, objections, note); the background adds the lead, id, time and
+   * what the rep was shown (checklist, verdict, SLA outcome, brief), computed from what it knows,
+   * validates it with the domain rules, and writes it to the durable outbox before answering.
    */
-  z.object({ type: z.literal('disposition/save'), draft: z.record(z.string(), z.unknown()), brief: z.array(z.string().max(2000)).max(50) }),
+  z.object({ type: z.literal('disposition/save'), draft: z.record(z.string(), z.unknown()) }),
   /** Panel: what is queued, delivered or failed for the lead in this tab. */
   z.object({ type: z.literal('outbox/list') }),
   z.object({ type: z.literal('outbox/resend'), id: z.uuid() }),
@@ -67,13 +71,6 @@ export const leadPageSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9]{1,40}$/),
   origin: z.string(),
 });
-
-export const leadContextResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), page: leadPageSchema, context: leadContextSchema }),
-  /** The tab is not on a lead record (the panel is about to be removed). */
-  z.object({ status: z.literal('no-lead') }),
-]);
-export type LeadContextResult = z.infer<typeof leadContextResultSchema>;
 
 export const connectionStatusSchema = z.object({
   hasToken: z.boolean(),
@@ -110,7 +107,10 @@ export const connectionStatusSchema = z.object({
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
-/** Every response is either data or an error the UI can show as it is. */
+/**
+ * Every response is either data or an error the UI can show as it is. (The panel checks the same
+ * envelope with responseEnvelopeSchema in panel-protocol.ts, written with zod/mini.)
+ */
 export function responseSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), data }),
@@ -118,30 +118,6 @@ export function responseSchema<T extends z.ZodType>(data: T) {
   ]);
 }
 export type BatonResponse<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
-
-/** One outbox entry as the panel shows it (the background describes it; the panel only renders). */
-export const outboxItemSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['disposition', 'contact-attempt']),
-  state: z.enum(['queued', 'delivering', 'delivered', 'retrying', 'parked', 'failed']),
-  tone: z.enum(['ok', 'pending', 'warning', 'error']),
-  label: z.string(),
-  detail: z.string().nullable(),
-  createdAt: z.number(),
-  /** What was recorded, in a few words ("Rejected — Competitor"). */
-  summary: z.string(),
-});
-export type OutboxItem = z.infer<typeof outboxItemSchema>;
-
-export const outboxListSchema = z.object({ items: z.array(outboxItemSchema), attemptsMade: z.number().int().nonnegative() });
-export type OutboxList = z.infer<typeof outboxListSchema>;
-
-/** Field errors from validating a disposition, keyed by field path, for the form to show in place. */
-export const dispositionSaveResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), item: outboxItemSchema }),
-  z.object({ ok: z.literal(false), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
-]);
-export type DispositionSaveResult = z.infer<typeof dispositionSaveResultSchema>;
 
 export const repEvidenceResultSchema = z.object({ evidence: z.record(z.string(), z.unknown()) });
 export const propertySetupResultSchema = z.object({ created: z.array(z.string()), existing: z.array(z.string()) });

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
-import { responseSchema, type BatonRequest, type BatonResponse } from './protocol';
+import * as z from 'zod/mini';
+import { responseEnvelopeSchema } from './panel-protocol';
+// Types only: protocol.ts builds the request schemas with zod classic, which the panel must not load.
+import type { BatonRequest } from './protocol';
 
 /** An error from the background (or the messaging layer), with the kind the UI switches on. */
 export class BatonRequestError extends Error {
@@ -14,20 +16,24 @@ export class BatonRequestError extends Error {
   }
 }
 
-/** Sends a request to the background and validates the answer; throws BatonRequestError. */
-export async function sendRequest<T extends z.ZodType>(request: BatonRequest, dataSchema: T): Promise<z.infer<T>> {
+/**
+ * Sends a request to the background and validates the answer; throws BatonRequestError.
+ * `dataSchema` may be a zod classic or a zod/mini schema (both share zod's core): the panel passes
+ * zod/mini ones (panel-protocol.ts), the options and Insights pages their zod schemas.
+ */
+export async function sendRequest<T extends z.core.$ZodType>(request: BatonRequest, dataSchema: T): Promise<z.output<T>> {
   let raw: unknown;
   try {
     raw = await browser.runtime.sendMessage(request);
   } catch (err) {
     throw new BatonRequestError('messaging', `Baton's background service did not answer (${(err as Error).message}).`, true);
   }
-  const parsed = responseSchema(dataSchema).safeParse(raw);
-  if (!parsed.success) {
+  const envelope = z.safeParse(responseEnvelopeSchema, raw);
+  const data = envelope.success && envelope.data.ok ? z.safeParse(dataSchema, envelope.data.data) : null;
+  if (!envelope.success || (data && !data.success)) {
     throw new BatonRequestError('bad_message', "Baton's background service sent an answer this panel does not understand.", false);
   }
-  // zod cannot narrow a discriminated union over a generic schema; the parse above checked it.
-  const response = parsed.data as BatonResponse<z.infer<T>>;
+  const response = envelope.data;
   if (!response.ok) throw new BatonRequestError(response.error.kind, response.error.message, response.error.retryable);
-  return response.data;
+  return data!.data as z.output<T>;
 }

@@ -1,15 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import { outboxListSchema, repEvidenceResultSchema } from '../messaging/protocol';
+import { outboxListSchema } from '../messaging/panel-protocol';
 import { sendRequest } from '../messaging/send-request';
 
-/** What the rep recorded for the lead in this tab: checklist evidence and the outbox. */
+/**
+ * What the rep recorded for the lead in this tab and where it stands: the outbox. (The rep's
+ * checklist evidence comes inside the lead's view model, already evaluated: leadQueries.current.)
+ */
 export const leadStateQueries = {
   all: ['lead-state'] as const,
-  evidence: (navigation: number) =>
-    queryOptions({
-      queryKey: [...leadStateQueries.all, 'evidence', navigation] as const,
-      queryFn: () => sendRequest({ type: 'evidence/get' }, repEvidenceResultSchema),
-    }),
   outbox: (navigation: number) =>
     queryOptions({
       queryKey: [...leadStateQueries.all, 'outbox', navigation] as const,

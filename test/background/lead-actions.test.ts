@@ -10,8 +10,13 @@ import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { decodeQualificationInputs, encodeQualificationInputs } from '../../lib/domain/qualification/qualification-inputs';
 import { makeLead } from '../domain/qualification/make-lead';
+import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
+import { evaluateDefinition } from '../../lib/domain/qualification/evaluate-definition';
+import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
+import { DEFAULT_LEAD_STATUS_MAPPING } from '../../lib/crm/hubspot/lead-status-mapping';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
+const RULES = { definition: DEFAULT_SQL_DEFINITION, slaPolicy: defaultSlaPolicy, reasons: DEFAULT_DISPOSITION_REASONS, leadStatusMapping: DEFAULT_LEAD_STATUS_MAPPING, attemptPolicy: { unreachableAfterAttempts: 2 } };
 const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
 
 function setup(context: LeadContext | null = null) {
@@ -25,7 +30,7 @@ function setup(context: LeadContext | null = null) {
     evidence,
     outbox: () => outbox,
     crmService,
-    readRules: async () => ({ reasons: DEFAULT_DISPOSITION_REASONS, attemptPolicy: { unreachableAfterAttempts: 2 } }),
+    readRules: async () => ({ ...RULES, attemptPolicy: { unreachableAfterAttempts: 2 } }),
     kick,
     now: () => NOW,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
@@ -48,7 +53,7 @@ describe('lead actions', () => {
     const { actions, evidence, kick } = setup();
     await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
     // A lead named in the draft is ignored: the page decides.
-    const result = await actions.saveDisposition(page('101'), draft({ lead: { crm: 'hubspot', account: '1', id: '999' } }), ['Why: contact sales']);
+    const result = await actions.saveDisposition(page('101'), draft({ lead: { crm: 'hubspot', account: '1', id: '999' } }));
     expect(result).toMatchObject({ ok: true, item: { kind: 'disposition', state: 'queued', summary: 'Rejected (Competitor)' } });
     expect(kick).toHaveBeenCalled();
     expect(await evidence.read(leadKeyOf(page('101')))).toEqual({});
@@ -68,7 +73,7 @@ describe('lead actions', () => {
     };
     const { actions, outbox } = setup(context);
     await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
-    const result = await actions.saveDisposition(page('101'), draft(), []);
+    const result = await actions.saveDisposition(page('101'), draft());
     if (!result.ok) throw new Error('expected a saved disposition');
     const entry = await (await outbox).get(result.item.id);
     if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
@@ -78,17 +83,84 @@ describe('lead actions', () => {
     expect(decoded.ok && decoded.inputs.lead).toEqual(lead);
   });
 
-  it('still saves when the lead context cannot be read: without inputs', async () => {
+  it('still saves when the lead context cannot be read: without inputs, and without facts it cannot state', async () => {
     const { actions, outbox } = setup();
-    const result = await actions.saveDisposition(page('101'), draft(), []);
+    const result = await actions.saveDisposition(page('101'), draft({ verdict: 'sales_qualified', sla: { state: 'met', responseTimeMs: 1 } }));
     if (!result.ok) throw new Error('expected a saved disposition');
     const entry = await (await outbox).get(result.item.id);
-    expect(entry?.kind === 'disposition' && entry.payload.qualificationInputs).toBeNull();
+    if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
+    expect(entry.payload.qualificationInputs).toBeNull();
+    // Recorded against the definition in force; nothing the panel claimed is taken as fact.
+    expect(entry.payload.disposition).toMatchObject({ definitionId: DEFAULT_SQL_DEFINITION.id, checklist: [], verdict: null, sla: null, rep: { id: 'unknown' } });
+  });
+
+  it('records the checklist, verdict, SLA outcome, rep and brief it computes itself, not the ones the panel states', async () => {
+    const owner = { id: '81300101', name: 'Maya Chen', email: null };
+    const lead = makeLead({
+      ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' },
+      owner,
+      ownerAssignedAt: NOW - 10 * 60_000,
+      recentConversion: { name: 'Demo request', at: NOW - 11 * 60_000 },
+    });
+    const context: LeadContext = {
+      lead,
+      events: [{ id: 'f1', kind: 'form_submission', occurredAt: NOW - 11 * 60_000, source: 'hubspot-forms', title: 'Demo request' }],
+      touches: [{ id: 'c1', kind: 'call', occurredAt: NOW - 5 * 60_000, ownerId: owner.id, automated: false, connected: true, summary: null }],
+      sources: [],
+      fetchedAt: NOW - 1_000,
+    };
+    const { actions, outbox } = setup(context);
+    await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
+    const forged = draft({
+      rep: { id: 'someone-else', name: 'Mallory' },
+      definitionId: 'forged',
+      definitionVersion: 99,
+      checklist: [{ id: 'budget', label: 'Budget', group: 'bant', status: 'met', decidedBy: 'rep', evidence: null }],
+      verdict: 'disqualified',
+      sla: { state: 'breached', responseTimeMs: 1, tier: { id: 'x', label: 'X' } },
+      responseTimeMs: 1,
+    });
+    const result = await actions.saveDisposition(page('101'), forged);
+    if (!result.ok) throw new Error(`expected a saved disposition: ${JSON.stringify(result.errors)}`);
+    const entry = await (await outbox).get(result.item.id);
+    if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
+    const d = entry.payload.disposition;
+    expect(d.rep).toEqual({ id: owner.id, name: owner.name });
+    expect(d.definitionId).toBe(DEFAULT_SQL_DEFINITION.id);
+    expect(d.definitionVersion).toBe(DEFAULT_SQL_DEFINITION.version);
+    expect(d.checklist.find((c) => c.id === 'need')).toMatchObject({ status: 'met', decidedBy: 'rep', evidence: { problem: 'Numbers never agree' } });
+    expect(d.checklist.find((c) => c.id === 'budget')).not.toMatchObject({ status: 'met', decidedBy: 'rep' });
+    const expected = evaluateDefinition(DEFAULT_SQL_DEFINITION, { lead, events: context.events, repEvidence: { need: { status: 'met', evidence: { problem: 'Numbers never agree' }, at: NOW } }, now: NOW });
+    expect(d.verdict).toBe(expected.verdict.kind);
+    expect(d.verdict).not.toBe('disqualified');
+    // Assigned 10 minutes ago, called 5 minutes later: the demo tier's clock stopped at the call.
+    expect(d.sla?.state).toMatch(/^met/);
+    expect(d.sla?.tier?.id).not.toBe('x');
+    expect(d.responseTimeMs).not.toBe(1);
+    expect(entry.payload.brief.at(-1)).toMatch(/^Opener: /);
+    expect(entry.payload.brief.some((line) => line.startsWith('Agreed next step: '))).toBe(true);
+  });
+
+  it('answers recorded evidence with the checklist re-evaluated with it', async () => {
+    const lead = makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' } });
+    const { actions } = setup({ lead, events: [], touches: [], sources: [], fetchedAt: NOW });
+    const before = await actions.panelView(page('101'), { lead, events: [], touches: [], sources: [], fetchedAt: NOW });
+    expect(before.qualification.criteria.find((c) => c.id === 'need')).toMatchObject({ decidedBy: 'auto' });
+    const answer = await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
+    expect(answer.evidence).toMatchObject({ need: { status: 'met' } });
+    expect(answer.qualification?.criteria.find((c) => c.id === 'need')).toMatchObject({ status: 'met', decidedBy: 'rep', evidence: { problem: 'Numbers never agree' } });
+    const cleared = await actions.putEvidence(page('101'), 'need', null);
+    expect(cleared.qualification?.criteria.find((c) => c.id === 'need')).toMatchObject({ decidedBy: 'auto' });
+  });
+
+  it('answers evidence without a checklist when the lead cannot be read', async () => {
+    const { actions } = setup();
+    expect(await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } })).toMatchObject({ qualification: null });
   });
 
   it('returns field errors instead of queueing an invalid disposition', async () => {
     const { actions, kick } = setup();
-    const result = await actions.saveDisposition(page('101'), draft({ reasonId: null }), []);
+    const result = await actions.saveDisposition(page('101'), draft({ reasonId: null }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('reasonId');
     expect((await actions.listOutbox(page('101'))).items).toHaveLength(0);
@@ -97,18 +169,18 @@ describe('lead actions', () => {
 
   it('counts logged attempts toward "unreachable"', async () => {
     const { actions } = setup();
-    const tooEarly = await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }), []);
+    const tooEarly = await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }));
     expect(tooEarly.ok).toBe(false);
     await actions.logAttempt(page('101'), { channel: 'call', connected: false, note: null });
     const listed = await actions.logAttempt(page('101'), { channel: 'email', connected: false, note: null });
     expect(listed.attemptsMade).toBe(2);
-    expect((await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }), [])).ok).toBe(true);
+    expect((await actions.saveDisposition(page('101'), draft({ reasonId: 'unreachable' }))).ok).toBe(true);
   });
 
   it('refuses evidence without what the definition asks, and another lead\'s outbox entry', async () => {
     const { actions } = setup();
     await expect(actions.putEvidence(page('101'), 'budget', { status: 'met' })).rejects.toBeInstanceOf(RequestRefusedError);
-    const saved = await actions.saveDisposition(page('101'), draft(), []);
+    const saved = await actions.saveDisposition(page('101'), draft());
     if (!saved.ok) throw new Error('expected a saved disposition');
     await expect(actions.discard(page('102'), saved.item.id)).rejects.toBeInstanceOf(RequestRefusedError);
     await expect(actions.resend(page('102'), saved.item.id)).rejects.toBeInstanceOf(RequestRefusedError);

@@ -3,6 +3,7 @@ import { CrmError } from '../../lib/crm/crm-error';
 import type { CrmService } from '../../lib/crm/crm-service';
 import { createBackgroundRouter, type BackgroundRouterDeps } from '../../lib/messaging/background-router';
 import type { LeadContext } from '../../lib/crm/crm-port';
+import type { LeadPanelView } from '../../lib/messaging/panel-protocol';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const PANEL = `chrome-extension://${EXT}/panel.html`;
@@ -11,6 +12,9 @@ const HUBSPOT_RECORD = 'https://app.hubspot.com/contacts/42/record/0-1/7';
 const SANDBOX_RECORD = 'http://127.0.0.1:4477/contacts/2400001/record/0-1/101';
 
 const context = { lead: { ref: { crm: 'hubspot', account: '42', id: '7', objectType: 'contact' } }, events: [], touches: [], sources: [], fetchedAt: 1 } as unknown as LeadContext;
+
+/** Stands in for the view model (built and tested in lib/background/panel-view.ts). */
+const VIEW = { lead: { name: 'Dana Kim' } } as unknown as LeadPanelView;
 
 function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
   const crmService: CrmService = { resolvePage: vi.fn(async (page) => page), getLeadContext: vi.fn(async () => context), invalidate: vi.fn() };
@@ -23,8 +27,9 @@ function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
     connectionStatus: vi.fn(async () => ({ hasToken: true, check: null })),
     setupCrmProperties: vi.fn(async () => ({ created: ['baton_disposition'], existing: [] })),
     leadActions: {
+      panelView: vi.fn(async () => VIEW),
       readEvidence: vi.fn(async () => ({})),
-      putEvidence: vi.fn(async () => ({})),
+      putEvidence: vi.fn(async () => ({ evidence: {}, qualification: null })),
       saveDisposition: vi.fn(async () => ({ ok: false as const, errors: [] })),
       listOutbox: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
       resend: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
@@ -38,11 +43,12 @@ function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
 }
 
 describe('background router', () => {
-  it('derives the lead from the tab URL the browser reports', async () => {
-    const { handle, crmService } = setup();
+  it('derives the lead from the tab URL the browser reports, and answers the view built from its context', async () => {
+    const { handle, crmService, deps } = setup();
     const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
-    expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: { crm: 'hubspot', account: '42', id: '7' } } });
+    expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: { crm: 'hubspot', account: '42', id: '7' }, view: VIEW } });
     expect(crmService.getLeadContext).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), { refresh: false });
+    expect(deps.leadActions.panelView).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), context);
   });
 
   it('ignores any lead id smuggled into the message', async () => {
@@ -100,8 +106,8 @@ describe('background router', () => {
 
   it('acts on the lead of the sender tab for write requests, never on one named in the message', async () => {
     const { handle, deps } = setup();
-    await handle({ type: 'disposition/save', draft: { lead: { crm: 'hubspot', account: '1', id: '999' } }, brief: [] }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
-    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(expect.objectContaining({ id: '7', account: '42' }), expect.anything(), []);
+    await handle({ type: 'disposition/save', draft: { lead: { crm: 'hubspot', account: '1', id: '999' } } }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
+    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(expect.objectContaining({ id: '7', account: '42' }), expect.anything());
     const off = await handle({ type: 'outbox/list' }, { id: EXT, url: PANEL, tab: { url: 'https://app.hubspot.com/reports-dashboard/42' } });
     expect(off).toMatchObject({ ok: false, error: { kind: 'rejected' } });
   });
@@ -115,8 +121,8 @@ describe('background router', () => {
     expect(crmService.resolvePage).toHaveBeenCalledWith(expect.objectContaining({ objectType: 'lead', id: '900' }));
     expect(crmService.getLeadContext).toHaveBeenCalledWith(contactPage, expect.anything());
     expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: contactPage } });
-    await handle({ type: 'disposition/save', draft: {}, brief: [] }, { id: EXT, url: PANEL, tab });
-    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(contactPage, expect.anything(), []);
+    await handle({ type: 'disposition/save', draft: {} }, { id: EXT, url: PANEL, tab });
+    expect(deps.leadActions.saveDisposition).toHaveBeenCalledWith(contactPage, expect.anything());
   });
 
   it('keeps the admin setup action to the options page', async () => {
