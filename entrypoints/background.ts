@@ -8,7 +8,8 @@ import { createCrmService } from '../lib/crm/crm-service';
 import { checkHubSpotConnection } from '../lib/crm/hubspot/check-connection';
 import { createBackgroundRouter } from '../lib/messaging/background-router';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
-import { readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy, readSqlDefinition } from '../lib/storage/admin-settings';
+import type { PanelRules } from '../lib/background/panel-view';
+import { ADMIN_SETTING_KINDS, readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy, readSqlDefinition, watchAdminSetting } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
@@ -50,6 +51,20 @@ export default defineBackground(() => {
       if (event.type === 'failed' || event.type === 'record_failed') console.warn('Baton outbox:', event);
     },
   });
+  // Every panel view needs the team's rules, and they change only when an admin saves one: keep
+  // them parsed until storage reports a change (from any extension page) instead of reading and
+  // validating five settings on every lead the rep opens.
+  let rules: Promise<PanelRules> | null = null;
+  const readRules = () =>
+    (rules ??= Promise.all([readSqlDefinition(), readSlaPolicy(), readDispositionReasons(), readLeadStatusMapping(), readAttemptPolicy()]).then(
+      ([definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy]) => ({ definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy }),
+      (err: unknown) => {
+        rules = null;
+        throw err;
+      },
+    ));
+  for (const kind of ADMIN_SETTING_KINDS) watchAdminSetting(kind, () => (rules = null));
+
   const kick = () => void runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
 
   const router = createBackgroundRouter({
@@ -60,10 +75,7 @@ export default defineBackground(() => {
       evidence: createLeadEvidenceStore(),
       outbox,
       crmService,
-      readRules: async () => {
-        const [definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy] = await Promise.all([readSqlDefinition(), readSlaPolicy(), readDispositionReasons(), readLeadStatusMapping(), readAttemptPolicy()]);
-        return { definition, slaPolicy, reasons, leadStatusMapping, attemptPolicy };
-      },
+      readRules,
       kick,
       now: Date.now,
       newId: () => crypto.randomUUID(),

@@ -54,8 +54,16 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   };
 
   return {
-    async panelView(page, context) {
-      const [rules, evidence] = await Promise.all([deps.readRules(), deps.evidence.read(leadKeyOf(page))]);
+    async panelView(page, loadContext) {
+      const [context, rules, evidence] = await Promise.all([
+        loadContext(),
+        deps.readRules(),
+        // Unreadable evidence must not cost the rep the panel: the checklist shows without it.
+        deps.evidence.read(leadKeyOf(page)).catch((err: unknown): RepEvidence => {
+          console.warn('Baton: could not read the checklist evidence; showing the checklist without it.', err);
+          return {};
+        }),
+      ]);
       return buildPanelView({ context, rules, evidence, now: deps.now() });
     },
 

@@ -38,8 +38,11 @@ export interface BackgroundRouterDeps {
 }
 
 export interface LeadActions {
-  /** The panel's view model of the lead (panel-protocol.ts), from its context, the rules and the rep's evidence. */
-  panelView(page: LeadPage, context: LeadContext): Promise<LeadPanelView>;
+  /**
+   * The panel's view model of the lead (panel-protocol.ts), from its context, the rules and the
+   * rep's evidence. Takes the context's loader so the other reads run while it loads.
+   */
+  panelView(page: LeadPage, loadContext: () => Promise<LeadContext>): Promise<LeadPanelView>;
   readEvidence(page: LeadPage): Promise<Record<string, unknown>>;
   putEvidence(page: LeadPage, criterionId: string, entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null): Promise<EvidencePutResult>;
   saveDisposition(page: LeadPage, draft: Record<string, unknown>): Promise<DispositionSaveResult>;
@@ -152,9 +155,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     const checked = leadPageSchema.safeParse(page);
     if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');
     const resolved = await deps.crmService.resolvePage(page);
-    const context = await deps.crmService.getLeadContext(resolved, { refresh });
     // The panel renders; the background computes (brief, checklist, SLA inputs...) from what it holds.
-    return { status: 'ok', page: resolved, view: await deps.leadActions.panelView(resolved, context) };
+    const view = await deps.leadActions.panelView(resolved, () => deps.crmService.getLeadContext(resolved, { refresh }));
+    return { status: 'ok', page: resolved, view };
   }
 }
 

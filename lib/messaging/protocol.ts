@@ -119,5 +119,4 @@ export function responseSchema<T extends z.ZodType>(data: T) {
 }
 export type BatonResponse<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
-export const repEvidenceResultSchema = z.object({ evidence: z.record(z.string(), z.unknown()) });
 export const propertySetupResultSchema = z.object({ created: z.array(z.string()), existing: z.array(z.string()) });

@@ -144,7 +144,7 @@ describe('lead actions', () => {
   it('answers recorded evidence with the checklist re-evaluated with it', async () => {
     const lead = makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' } });
     const { actions } = setup({ lead, events: [], touches: [], sources: [], fetchedAt: NOW });
-    const before = await actions.panelView(page('101'), { lead, events: [], touches: [], sources: [], fetchedAt: NOW });
+    const before = await actions.panelView(page('101'), async () => ({ lead, events: [], touches: [], sources: [], fetchedAt: NOW }));
     expect(before.qualification.criteria.find((c) => c.id === 'need')).toMatchObject({ decidedBy: 'auto' });
     const answer = await actions.putEvidence(page('101'), 'need', { status: 'met', evidence: { problem: 'Numbers never agree' } });
     expect(answer.evidence).toMatchObject({ need: { status: 'met' } });

@@ -27,7 +27,10 @@ function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
     connectionStatus: vi.fn(async () => ({ hasToken: true, check: null })),
     setupCrmProperties: vi.fn(async () => ({ created: ['baton_disposition'], existing: [] })),
     leadActions: {
-      panelView: vi.fn(async () => VIEW),
+      panelView: vi.fn(async (_page, loadContext: () => Promise<LeadContext>) => {
+        await loadContext();
+        return VIEW;
+      }),
       readEvidence: vi.fn(async () => ({})),
       putEvidence: vi.fn(async () => ({ evidence: {}, qualification: null })),
       saveDisposition: vi.fn(async () => ({ ok: false as const, errors: [] })),
@@ -48,7 +51,7 @@ describe('background router', () => {
     const res = await handle({ type: 'lead/get-context' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } });
     expect(res).toMatchObject({ ok: true, data: { status: 'ok', page: { crm: 'hubspot', account: '42', id: '7' }, view: VIEW } });
     expect(crmService.getLeadContext).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), { refresh: false });
-    expect(deps.leadActions.panelView).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), context);
+    expect(deps.leadActions.panelView).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), expect.any(Function));
   });
 
   it('ignores any lead id smuggled into the message', async () => {
