@@ -28,6 +28,23 @@ export default defineConfig({
   // transform both take their production paths: it is what people look at and what the
   // benchmarks measure.
   vite: () => ({ plugins: [tailwindcss()] }),
+  hooks: {
+    // The lead panel gets a Vite build of its own instead of sharing one with the options and
+    // Insights pages. Pages built together share chunks, and a shared chunk keeps every export any
+    // of them uses: the panel's up-front bundle carried all of zod's core (zod classic needs it on
+    // those pages; the panel's zod/mini does not). Extension pages load separately anyway, so the
+    // sharing saved disk space, not load time. DESIGN.md budgets the panel at 130 kB gzip.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const index = group.findIndex((entry) => entry.name === 'panel');
+        if (index >= 0) {
+          groups.push(group.splice(index, 1));
+          return;
+        }
+      }
+    },
+  },
   manifest: ({ mode }) => {
     const demo = mode === 'demo';
     return {
