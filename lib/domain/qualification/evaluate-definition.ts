@@ -5,7 +5,7 @@ import {
   DAY_MS,
   emailDomain,
   findMatchingDomain,
-  findMatchingPattern,
+  findPatternMatch,
   formatNumber,
   isoDateToEpoch,
   matchesPattern,
@@ -33,7 +33,7 @@ export interface CriterionResult {
   status: CriterionStatus;
   decidedBy: 'auto' | 'rep';
   evidence: Record<string, unknown> | null;
-  /** Why, naming the data: "Title 'VP Sales' matches decision-maker pattern 'VP'". */
+  /** Why, naming the data: "Title 'VP Sales' names a decision-maker role ("VP")". */
   explanation: string;
   /** Where the decision came from: "CRM: jobtitle", "Form: What is your budget?", "Rep". */
   source?: string;
@@ -160,12 +160,12 @@ function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): Cr
 function evaluateAuthority(def: SqlDefinition, lead: Lead): CriterionResult {
   const rule = def.bant.authority;
   if (!lead.jobTitle) return decideAuto('authority', rule.label, 'bant', 'unknown', 'No job title in the CRM; the rep must name the decision maker and their role');
-  const pattern = findMatchingPattern(rule.decisionMakerTitlePatterns, lead.jobTitle);
-  if (pattern) {
-    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' matches decision-maker pattern '${pattern}'`, { name: leadDisplayName(lead), role: lead.jobTitle }, 'CRM: jobtitle');
+  const match = findPatternMatch(rule.decisionMakerTitlePatterns, lead.jobTitle);
+  if (match) {
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${match.matched}")`, { name: leadDisplayName(lead), role: lead.jobTitle }, 'CRM: jobtitle');
   }
   // Not the decision maker themself does not mean there is none: the rep still has to find out.
-  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' matches no decision-maker pattern; the rep must name the decision maker`, null, 'CRM: jobtitle');
+  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' names no decision-maker role; the rep must name the decision maker`, null, 'CRM: jobtitle');
 }
 
 function evaluateNeed(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
@@ -232,10 +232,10 @@ function evaluateFit(def: SqlDefinition, id: string, lead: Lead): CriterionResul
     }
     case 'fit.title': {
       if (!lead.jobTitle) return decideAuto(id, label, 'fit', 'unknown', 'No job title in the CRM');
-      const pattern = findMatchingPattern(fit.titlePatterns!, lead.jobTitle);
-      return pattern
-        ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' matches pattern '${pattern}'`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
-        : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' matches no title/function pattern`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+      const match = findPatternMatch(fit.titlePatterns!, lead.jobTitle);
+      return match
+        ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to ("${match.matched}")`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
+        : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' is none of the titles or functions we sell to`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
     }
     default: {
       if (!lead.country) return decideAuto(id, label, 'fit', 'unknown', 'No country in the CRM');

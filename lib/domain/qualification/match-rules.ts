@@ -28,6 +28,21 @@ export function findMatchingPattern(sources: readonly string[], text: string | n
   return sources.find((s) => matchesPattern(s, text));
 }
 
+/**
+ * The first matching pattern and the words it matched. Explanations quote the words ("VP"), which a
+ * rep reads at a glance, rather than the admin's regex ("\\b(vp|svp)\\b"), which they would have to decode.
+ */
+export function findPatternMatch(sources: readonly string[], text: string | null | undefined): { pattern: string; matched: string } | undefined {
+  if (text === null || text === undefined) return undefined;
+  const capped = text.length > MAX_MATCHED_TEXT ? text.slice(0, MAX_MATCHED_TEXT) : text;
+  for (const pattern of sources) {
+    const found = compilePattern(pattern).exec(capped);
+    // An empty match (a pattern like "x*") still matches; quote the whole text then.
+    if (found) return { pattern, matched: found[0].trim() || capped };
+  }
+  return undefined;
+}
+
 export function emailDomain(email: string | null | undefined): string | null {
   if (!email) return null;
   const at = email.lastIndexOf('@');

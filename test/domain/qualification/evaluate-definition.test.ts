@@ -94,7 +94,11 @@ describe('BANT: authority', () => {
   test('a decision-maker title makes the lead the named authority', () => {
     const c = criterion({ lead: makeLead({ jobTitle: 'VP Sales' }), now: NOW }, 'authority');
     expect(c).toMatchObject({ status: 'met', decidedBy: 'auto', evidence: { name: 'Dana Kim', role: 'VP Sales' }, source: 'CRM: jobtitle' });
-    expect(c.explanation).toMatch(/^Title 'VP Sales' matches decision-maker pattern/);
+    // The explanation quotes the words that matched, not the admin's regex.
+    expect(c.explanation).toBe(`Title 'VP Sales' names a decision-maker role ("VP")`);
+    expect(criterion({ lead: makeLead({ jobTitle: 'Software Engineer' }), now: NOW }, 'authority').explanation).toBe(
+      "Title 'Software Engineer' names no decision-maker role; the rep must name the decision maker",
+    );
   });
   test.each(['Chief Revenue Officer', 'CMO', 'Head of Growth', 'Co-Founder', 'Director, Sales Operations'])('"%s" is a decision maker', (title) => {
     expect(criterion({ lead: makeLead({ jobTitle: title }), now: NOW }, 'authority').status).toBe('met');
@@ -150,7 +154,9 @@ describe('fit', () => {
     expect(criterion({ lead: makeLead({ industry: null }), now: NOW }, 'fit.industry', s).status).toBe('unknown');
   });
   test('title/function patterns', () => {
-    expect(criterion({ lead: makeLead({ jobTitle: 'Revenue Operations Manager' }), now: NOW }, 'fit.title').status).toBe('met');
+    const met = criterion({ lead: makeLead({ jobTitle: 'Revenue Operations Manager' }), now: NOW }, 'fit.title');
+    expect(met.status).toBe('met');
+    expect(met.explanation).toMatch(/^Title 'Revenue Operations Manager' is a role we sell to \("[^"\\]+"\)$/);
     expect(criterion({ lead: makeLead({ jobTitle: 'Software Engineer' }), now: NOW }, 'fit.title').status).toBe('unmet');
   });
   test('countries: blocked list (default) and allow list (strict), names and codes alike', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emailDomain, formatNumber, matchesDomain, normalizeCountry, normalizeLabel } from '../../../lib/domain/qualification/match-rules';
+import { emailDomain, findPatternMatch, formatNumber, matchesDomain, normalizeCountry, normalizeLabel } from '../../../lib/domain/qualification/match-rules';
 
 describe('match rules', () => {
   test('formatNumber groups thousands without locale', () => {
@@ -23,5 +23,12 @@ describe('match rules', () => {
     expect(['UK', 'United Kingdom', 'GB'].map(normalizeCountry)).toEqual(['GB', 'GB', 'GB']);
     expect(normalizeCountry('Atlantis')).toBe('atlantis');
     expect(normalizeLabel('Information Technology & Services')).toBe('information technology services');
+  });
+  test('findPatternMatch names the first matching pattern (definition order) and the words it matched', () => {
+    expect(findPatternMatch(['\\bchief\\b', '\\b(vp|svp|evp|vice president)\\b'], 'SVP, Revenue')).toEqual({ pattern: '\\b(vp|svp|evp|vice president)\\b', matched: 'SVP' });
+    expect(findPatternMatch(['head of', 'director'], 'Director, Head of Growth')).toEqual({ pattern: 'head of', matched: 'Head of' });
+    expect(findPatternMatch(['founder'], 'Engineer')).toBeUndefined();
+    expect(findPatternMatch(['x*'], 'Analyst')).toEqual({ pattern: 'x*', matched: 'Analyst' });
+    expect(findPatternMatch(['vp'], null)).toBeUndefined();
   });
 });
