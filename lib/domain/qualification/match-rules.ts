@@ -23,13 +23,8 @@ export function matchesPattern(source: string, text: string | null | undefined):
   return compilePattern(source).test(text.length > MAX_MATCHED_TEXT ? text.slice(0, MAX_MATCHED_TEXT) : text);
 }
 
-/** The first pattern (in definition order) that matches, so explanations name it. */
-export function findMatchingPattern(sources: readonly string[], text: string | null | undefined): string | undefined {
-  return sources.find((s) => matchesPattern(s, text));
-}
-
 /**
- * The first matching pattern and the words it matched. Explanations quote the words ("VP"), which a
+ * The first matching pattern (in definition order) and the words it matched. Explanations quote the words ("VP"), which a
  * rep reads at a glance, rather than the admin's regex ("\\b(vp|svp)\\b"), which they would have to decode.
  */
 export function findPatternMatch(sources: readonly string[], text: string | null | undefined): { pattern: string; matched: string } | undefined {
