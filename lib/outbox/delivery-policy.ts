@@ -93,6 +93,8 @@ export function decideAfterFailure(error: unknown, { attempts, now, random }: Fa
 export function describeFailure(error: unknown): OutboxError {
   if (error instanceof CrmError) return { kind: error.kind, message: error.message, status: error.status };
   if (isTimeout(error)) return { kind: 'timeout', message: 'The CRM did not answer in time; Baton will try again', status: null };
+  // By name, not instanceof: supersede.ts imports this module.
+  if (error instanceof Error && error.name === 'SupersededError') return { kind: 'superseded', message: error.message, status: null };
   if (error instanceof Error) return { kind: 'unknown', message: error.message || error.name, status: null };
   return { kind: 'unknown', message: String(error), status: null };
 }
@@ -144,11 +146,18 @@ export function routeKey(entry: Pick<OutboxEntry, 'crm'>): string {
  */
 export function selectClaimable(pending: readonly OutboxEntry[], now: number, exclude?: (entry: OutboxEntry) => boolean): OutboxEntry[] {
   const ordered = [...pending].sort(compareByCreation);
+  // A lead with a write in flight (live claim) takes no other write until that one has answered,
+  // whatever their order: an older entry put back in the queue meanwhile must not race it.
+  const leadsInFlight = new Set(ordered.filter((e) => e.state === 'delivering' && !isDue(e, now)).map((e) => e.leadKey));
   const leadsHeld = new Set<string>();
   const claimable: OutboxEntry[] = [];
   for (const entry of ordered) {
     if (entry.state === 'delivered' || entry.state === 'failed') continue;
     if (leadsHeld.has(entry.leadKey)) continue;
+    if (leadsInFlight.has(entry.leadKey) && entry.state !== 'delivering') {
+      leadsHeld.add(entry.leadKey);
+      continue;
+    }
     leadsHeld.add(entry.leadKey);
     if (isDue(entry, now) && !exclude?.(entry)) claimable.push(entry);
   }

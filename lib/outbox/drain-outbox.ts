@@ -3,6 +3,7 @@ import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, find
 import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
 import { isPending } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
+import { mayDeliver, SupersededError } from './supersede';
 
 /**
  * Sends what is due in the outbox, one entry at a time: HubSpot's rate limits are per portal, and
@@ -11,14 +12,14 @@ import type { OutboxStore } from './outbox-store';
  */
 
 export interface DrainLogEvent {
-  type: 'delivered' | 'retrying' | 'parked' | 'failed' | 'record_failed' | 'stopped';
+  type: 'delivered' | 'retrying' | 'parked' | 'failed' | 'superseded' | 'record_failed' | 'stopped';
   id?: string;
   attempts?: number;
   message?: string;
 }
 
 export interface DrainOptions {
-  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll'>;
+  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll' | 'listByLead'>;
   /** Writes one entry to its CRM (idempotent on the entry id); throws a CrmError on failure. */
   deliver: (entry: OutboxEntry, options: { signal: AbortSignal }) => Promise<OutboxReceipt>;
   now: () => number;
@@ -71,6 +72,20 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       await options.onClaimed?.(entry);
     } catch (hookError) {
       log?.({ type: 'record_failed', id: entry.id, message: `onClaimed: ${errorMessage(hookError)}` });
+    }
+    // Never an old disposition over a newer one already in the CRM (unless the rep confirmed that).
+    // No race with the newer one: this claimed, older entry holds the lead's later entries back.
+    const allowed = entry.kind === 'disposition' ? mayDeliver(entry, await store.listByLead(entry.leadKey)) : ({ ok: true } as const);
+    if (!allowed.ok) {
+      const error = new SupersededError(allowed.by.id);
+      try {
+        await store.fail(entry.id, { state: 'failed', nextAttemptAt: null, message: error.message, parkedFor: null }, error);
+        result.failed += 1;
+        log?.({ type: 'superseded', id: entry.id, attempts: entry.attempts, message: error.message });
+      } catch (storeError) {
+        log?.({ type: 'record_failed', id: entry.id, message: errorMessage(storeError) });
+      }
+      continue;
     }
     let receipt: OutboxReceipt;
     try {

@@ -97,6 +97,13 @@ const entryFields = {
   parkedFor: parkedReasonSchema.nullable(),
   deliveredAt: z.number().nullable(),
   receipt: outboxReceiptSchema.nullable(),
+  /**
+   * A disposition the rep resent although a later one for the same lead was saved: the id of that
+   * later entry, which the rep explicitly agreed to replace in the CRM. Null otherwise (and on
+   * records written before Baton asked), so the drain never delivers an old outcome over a newer
+   * one without that consent (see supersede.ts).
+   */
+  confirmedOver: z.uuid().nullable().default(null),
 };
 
 export const outboxEntrySchema = z
@@ -136,6 +143,7 @@ export function createOutboxEntry(input: NewOutboxEntry): OutboxEntry {
     parkedFor: null,
     deliveredAt: null,
     receipt: null,
+    confirmedOver: null,
   });
 }
 

@@ -2,6 +2,7 @@ import type { DeliveryDecision } from './delivery-policy';
 import { describeFailure, selectClaimable } from './delivery-policy';
 import { createOutboxEntry, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
 import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
+import { canSendOver, findSupersedingEntry } from './supersede';
 
 /**
  * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
@@ -37,6 +38,22 @@ export interface ClaimOptions {
   exclude?: (entry: OutboxEntry) => boolean;
 }
 
+export interface ResendOptions {
+  /**
+   * The id of the later disposition the rep explicitly agreed to replace in the CRM. Without it, a
+   * superseded entry is not resent; with it, only when it names the entry that supersedes it now
+   * (a disposition saved after the rep looked is a new question).
+   */
+  confirmOver?: string | null;
+}
+
+export type ResendResult =
+  | { status: 'resent'; entry: OutboxEntry }
+  /** A later disposition for the lead is delivered or queued (see supersede.ts); nothing changed. */
+  | { status: 'superseded'; entry: OutboxEntry; by: OutboxEntry }
+  /** No such entry, or it is not a dead letter or parked (it is on its way, or delivered). */
+  | { status: 'not_resendable' };
+
 export interface OutboxStore {
   /** Writes a new queued entry durably; the same id twice is a no-op that returns the stored entry. */
   enqueue(input: NewOutboxEntry): Promise<OutboxEntry>;
@@ -58,9 +75,16 @@ export interface OutboxStore {
    * delivered it meanwhile, and a late failure must not undo that.
    */
   fail(id: string, decision: DeliveryDecision, error: unknown): Promise<OutboxEntry | null>;
-  /** Puts a failed or parked entry back in the queue, due now. Null when there is no such entry to resend. */
-  resend(id: string, now: number): Promise<OutboxEntry | null>;
-  /** Deletes a dead letter (failed entries only; anything else still has to reach the CRM). */
+  /**
+   * Puts a failed or parked entry back in the queue, due now, unless a later disposition for the
+   * same lead supersedes it and the rep did not confirm replacing exactly that one. Checked in the
+   * same transaction as the write, so a forged or stale request cannot slip past it.
+   */
+  resend(id: string, now: number, options?: ResendOptions): Promise<ResendResult>;
+  /**
+   * Deletes a dead letter (failed entries), or a parked disposition that a later one supersedes
+   * (the later one carries the rep's decision). Anything else still has to reach the CRM.
+   */
   discard(id: string): Promise<boolean>;
   /** Queues every entry parked for `reason` again, due now (e.g. after the CRM was reconnected). */
   resumeParked(now: number, reason: ParkedReason): Promise<OutboxEntry[]>;
@@ -197,22 +221,30 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       );
     },
 
-    async resend(id, now) {
-      let resent = false;
-      const entry = await update(id, (e) => {
-        if (e.state !== 'failed' && e.state !== 'parked') return null;
-        resent = true;
-        return requeue(e, now);
+    async resend(id, now, resendOptions = {}) {
+      return transact<ResendResult>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.get(id), (raw) => {
+          const entry = raw === undefined ? null : parse(raw);
+          if (!entry || (entry.state !== 'failed' && entry.state !== 'parked')) return tx.finish({ status: 'not_resendable' });
+          tx.then(tx.store.index(BY_LEAD).getAll(entry.leadKey), (raws) => {
+            const by = findSupersedingEntry(entry, parseAll(raws));
+            const confirmed = by !== null && canSendOver(by) && resendOptions.confirmOver === by.id;
+            if (by && !confirmed) return tx.finish({ status: 'superseded', entry, by });
+            const next = outboxEntrySchema.parse({ ...requeue(entry, now), confirmedOver: by ? by.id : entry.confirmedOver });
+            tx.then(tx.store.put(next), () => tx.finish({ status: 'resent', entry: next }));
+          });
+        });
       });
-      return resent ? entry : null;
     },
 
     async discard(id) {
       return transact<boolean>(await database(), 'readwrite', (tx) => {
         tx.then(tx.store.get(id), (raw) => {
           const entry = raw === undefined ? null : parse(raw);
-          if (entry?.state !== 'failed') return tx.finish(false);
-          tx.then(tx.store.delete(id), () => tx.finish(true));
+          if (!entry || (entry.state !== 'failed' && entry.state !== 'parked')) return tx.finish(false);
+          const remove = () => tx.then(tx.store.delete(id), () => tx.finish(true));
+          if (entry.state === 'failed') return remove();
+          tx.then(tx.store.index(BY_LEAD).getAll(entry.leadKey), (raws) => (findSupersedingEntry(entry, parseAll(raws)) ? remove() : tx.finish(false)));
         });
       });
     },

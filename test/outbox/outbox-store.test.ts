@@ -128,13 +128,13 @@ describe('outbox store', () => {
     const { store } = await openTestStore();
     await store.enqueue(dispositionEntry(1));
     await store.enqueue(dispositionEntry(2));
-    expect(await store.resend(uuid(1), NOW)).toBeNull();
+    expect(await store.resend(uuid(1), NOW)).toEqual({ status: 'not_resendable' });
     expect(await store.discard(uuid(1))).toBe(false);
     await store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS, 2);
     const refused = new CrmError('rejected', 'HubSpot refused the request: Property "baton_reason" does not exist', { status: 400 });
     await store.fail(uuid(1), decideAfterFailure(refused, { attempts: 1, now: NOW + MINUTE, random }), refused);
     await store.fail(uuid(2), decideAfterFailure(refused, { attempts: 1, now: NOW + MINUTE, random }), refused);
-    expect(await store.resend(uuid(1), NOW + 2 * MINUTE)).toMatchObject({ state: 'queued', nextAttemptAt: NOW + 2 * MINUTE, message: null });
+    expect(await store.resend(uuid(1), NOW + 2 * MINUTE)).toMatchObject({ status: 'resent', entry: { state: 'queued', nextAttemptAt: NOW + 2 * MINUTE, message: null } });
     expect(await store.discard(uuid(1))).toBe(false);
     expect(await store.discard(uuid(2))).toBe(true);
     expect((await store.listAll()).map((e) => e.id)).toEqual([uuid(1)]);

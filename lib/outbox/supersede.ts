@@ -1,0 +1,65 @@
+import { compareByCreation } from './delivery-policy';
+import type { OutboxEntry } from './outbox-entry';
+import { isPending } from './outbox-entry';
+
+/**
+ * When an old disposition must not reach the CRM after a newer one. A disposition writes the
+ * lead's status and Baton's properties (last write wins), so an old outcome delivered after a
+ * newer one replaces the rep's latest decision. Per-lead ordering (selectClaimable) already sends
+ * pending entries in the order the rep saved them; what it cannot see is an entry that left the
+ * queue (a dead letter) and is put back later, after a newer disposition went out. Pure.
+ *
+ * "Newer" is by the rep's save time (the entry's createdAt, ties broken by id, as the ordering).
+ * Contact attempts are logged engagements, not state: they never supersede or get superseded.
+ */
+
+/**
+ * The newest later disposition for the same lead that is delivered or still on its way, or null.
+ * A later one that itself failed supersedes nothing: it is not in the CRM and may never be.
+ */
+export function findSupersedingEntry(entry: OutboxEntry, leadEntries: readonly OutboxEntry[]): OutboxEntry | null {
+  if (entry.kind !== 'disposition') return null;
+  let newest: OutboxEntry | null = null;
+  for (const other of leadEntries) {
+    if (other.kind !== 'disposition' || other.id === entry.id || other.leadKey !== entry.leadKey) continue;
+    if (compareByCreation(other, entry) <= 0) continue;
+    if (other.state !== 'delivered' && !isPending(other)) continue;
+    if (!newest || compareByCreation(other, newest) > 0) newest = other;
+  }
+  return newest;
+}
+
+/**
+ * Whether the rep may be offered "Send anyway" over `by`: only over a delivered one. A later
+ * disposition still in the queue goes out after this one anyway (per-lead ordering), so sending
+ * the old one would not replace it, only write a stale outcome and note in between.
+ */
+export function canSendOver(by: Pick<OutboxEntry, 'state'>): boolean {
+  return by.state === 'delivered';
+}
+
+/**
+ * Whether the drain may deliver this entry now: not when a later disposition for the lead is
+ * already in the CRM, unless the rep explicitly chose to replace exactly that one (or one older
+ * than it). Pending later entries are no reason to hold it: they go out after it.
+ */
+export function mayDeliver(entry: OutboxEntry, leadEntries: readonly OutboxEntry[]): { ok: true } | { ok: false; by: OutboxEntry } {
+  if (entry.kind !== 'disposition') return { ok: true };
+  const delivered = leadEntries.filter((e) => e.state === 'delivered');
+  const by = findSupersedingEntry(entry, delivered);
+  if (!by) return { ok: true };
+  if (entry.confirmedOver !== null) {
+    if (by.id === entry.confirmedOver) return { ok: true };
+    const confirmed = leadEntries.find((e) => e.id === entry.confirmedOver);
+    if (confirmed && compareByCreation(by, confirmed) <= 0) return { ok: true };
+  }
+  return { ok: false, by };
+}
+
+/** Why the drain set an entry aside without sending it; kept as the entry's lastError (kind `superseded`). */
+export class SupersededError extends Error {
+  override name = 'SupersededError';
+  constructor(readonly byId: string) {
+    super('Not sent: a later disposition for this lead is already in the CRM.');
+  }
+}
