@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { insightRecordSchema } from '../domain/insights/insight-record';
 import { insightsResultSchema } from '../messaging/insights-protocol';
 import { createKeyValueStore } from './idb-key-value';
-import { decodeInsightRecords, encodeInsightRecords } from './insight-record-columns';
-import type { InsightColumns } from './insight-record-columns';
+import { checksumInsightColumns, decodeInsightRecords, encodeInsightRecords } from './insight-record-columns';
 
 /**
  * The dispositions Insights last read from the CRM, persisted by the background per connection
@@ -12,7 +11,7 @@ import type { InsightColumns } from './insight-record-columns';
  * data stays out of chrome.storage (readable by content scripts).
  */
 
-/** 2: records persisted in their compact form (insight-record-columns.ts) with a SHA-256 digest. */
+/** 2: records persisted in their compact form (insight-record-columns.ts) with a checksum. */
 export const STORED_INSIGHTS_VERSION = 2;
 
 const readMetaShape = {
@@ -37,8 +36,8 @@ export const storedInsightsReadSchema = z.object({ ...readMetaShape, records: z.
 export type StoredInsightsRead = z.infer<typeof storedInsightsReadSchema>;
 
 /**
- * A read as IndexedDB holds it: the records in their compact columns and a SHA-256 digest of
- * them, so a damaged entry that still decodes (a changed byte in a timestamp) is caught as well.
+ * A read as IndexedDB holds it: the records in their compact columns and a checksum of them, so
+ * a damaged entry that still decodes (a changed byte in a timestamp) is caught as well.
  * zod checks the envelope; `decodeInsightRecords` checks every value as it rebuilds the records.
  */
 const persistedInsightsReadSchema = z.object({
@@ -47,7 +46,7 @@ const persistedInsightsReadSchema = z.object({
     count: z.number().int().nonnegative(),
     strings: z.string(),
     numbers: z.instanceof(Float64Array),
-    digest: z.string().regex(/^[0-9a-f]{64}$/),
+    checksum: z.string().regex(/^[0-9a-f]{16}$/),
   }),
 });
 
@@ -93,7 +92,7 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
         if (!parsed.success) return JSON.stringify(parsed.error.issues.slice(0, 5));
         if (parsed.data.key !== key) return 'key mismatch';
         const { records: columns, ...meta } = parsed.data;
-        if ((await digestOf(columns)) !== columns.digest) return 'digest mismatch';
+        if (checksumInsightColumns(columns) !== columns.checksum) return 'checksum mismatch';
         const decoded = decodeInsightRecords(columns);
         if (!decoded.ok) return decoded.why;
         return { ...meta, records: decoded.records };
@@ -108,7 +107,7 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
     async write(entry) {
       const { records, ...meta } = entry;
       const columns = encodeInsightRecords(records);
-      await store.put(entry.key, { ...meta, records: { ...columns, digest: await digestOf(columns) } });
+      await store.put(entry.key, { ...meta, records: { ...columns, checksum: checksumInsightColumns(columns) } });
     },
     delete: (key) => store.delete(key),
     async readSnapshot(key, requestKey) {
@@ -137,16 +136,4 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
 
 function snapshotId(key: string, requestKey: string): string {
   return `${key}\nanswer\n${requestKey}`;
-}
-
-/** SHA-256 (native, a few ms for 20,000 records) over the record count, string table and numbers. */
-export async function digestOf(columns: InsightColumns): Promise<string> {
-  const text = new TextEncoder().encode(`${columns.count}\n${columns.strings}`);
-  const bytes = new Uint8Array(text.byteLength + columns.numbers.byteLength);
-  bytes.set(text);
-  bytes.set(new Uint8Array(columns.numbers.buffer, columns.numbers.byteOffset, columns.numbers.byteLength), text.byteLength);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DISPOSITION_OUTCOMES } from '../../lib/domain/disposition/disposition-reasons';
 import { insightRecordSchema } from '../../lib/domain/insights/insight-record';
 import type { InsightRecord } from '../../lib/domain/insights/insight-record';
-import { decodeInsightRecords, encodeInsightRecords, INSIGHT_COLUMN_COUNT } from '../../lib/storage/insight-record-columns';
+import { checksumInsightColumns, decodeInsightRecords, encodeInsightRecords, INSIGHT_COLUMN_COUNT } from '../../lib/storage/insight-record-columns';
 
 const text = fc.option(fc.string(), { nil: null });
 const time = fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null });
@@ -89,5 +89,26 @@ describe('insight record columns', () => {
     expect(decodeInsightRecords({ ...good, strings: '{"not":"a list"}' })).toEqual({ ok: false, why: 'the string table is not an array' });
     expect(decodeInsightRecords({ ...good, strings: '["ok", 3]' })).toEqual({ ok: false, why: 'string table entry 1 is not a string' });
     expect(decodeInsightRecords({ ...good, strings: '["trunc' })).toEqual({ ok: false, why: 'the string table is not JSON' });
+  });
+
+  it('changes its checksum when any number or character changes', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { minLength: 1, maxLength: 10 }), fc.nat(), fc.nat({ max: 63 }), fc.boolean(), (records, at, bit, inStrings) => {
+        const columns = encodeInsightRecords(records);
+        const before = checksumInsightColumns(columns);
+        if (inStrings) {
+          const i = at % columns.strings.length;
+          const strings = columns.strings.slice(0, i) + String.fromCharCode(columns.strings.charCodeAt(i) ^ (1 << (bit % 16))) + columns.strings.slice(i + 1);
+          expect(checksumInsightColumns({ ...columns, strings })).not.toBe(before);
+        } else {
+          const numbers = columns.numbers.slice();
+          const bytes = new Uint8Array(numbers.buffer);
+          const i = at % bytes.length;
+          bytes[i] = (bytes[i] as number) ^ (1 << (bit % 8));
+          expect(checksumInsightColumns({ ...columns, numbers })).not.toBe(before);
+        }
+        expect(checksumInsightColumns(encodeInsightRecords(records))).toBe(before);
+      }),
+    );
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { toChannel } from '../../lib/domain/insights/insight-record';
 import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
-import { createInsightsReadStore, digestOf, SNAPSHOTS_KEPT, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';
+import { checksumInsightColumns } from '../../lib/storage/insight-record-columns';
+import { createInsightsReadStore, SNAPSHOTS_KEPT, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';
 import type { StoredInsightsRead } from '../../lib/storage/insights-read-store';
 import { createKeyValueStore } from '../../lib/storage/idb-key-value';
 
@@ -53,13 +54,13 @@ describe('insights read store', () => {
     for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await raw.get(key)).toBeUndefined();
   });
 
-  it('keeps the records compact (one typed array and one string table), with their digest', async () => {
+  it('keeps the records compact (one typed array and one string table), with their checksum', async () => {
     const factory = new IDBFactory();
     await createInsightsReadStore({ factory }).write(entry('hubspot|1'));
-    const raw = (await createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory }).get('hubspot|1')) as { records: { count: number; numbers: unknown; strings: string; digest: string } };
+    const raw = (await createKeyValueStore({ dbName: 'baton-insights', storeName: 'reads', factory }).get('hubspot|1')) as { records: { count: number; numbers: unknown; strings: string; checksum: string } };
     expect(raw.records.count).toBe(1);
     expect(raw.records.numbers).toBeInstanceOf(Float64Array);
-    expect(raw.records.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(raw.records.checksum).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('drops the previous format (records as objects) and damaged records, with a log line each', async () => {
@@ -68,23 +69,23 @@ describe('insights read store', () => {
     const store = createInsightsReadStore({ factory });
     // Version 1 kept the records as an array of objects.
     await raw.put('hubspot|1', { ...entry('hubspot|1'), version: 1 });
-    // A changed value that still decodes: only the digest tells.
+    // A changed value that still decodes: only the checksum tells.
     await store.write(entry('hubspot|2'));
     const changed = (await raw.get('hubspot|2')) as { records: { numbers: Float64Array } };
     changed.records.numbers[6] = T0 - 5000;
     await raw.put('hubspot|2', changed);
-    // Damaged and re-digested (written by something else): the decoder's checks tell.
+    // Damaged and re-summed (written by something else): the decoder's checks tell.
     await store.write(entry('hubspot|3'));
-    const broken = (await raw.get('hubspot|3')) as { records: { count: number; strings: string; numbers: Float64Array; digest: string } };
+    const broken = (await raw.get('hubspot|3')) as { records: { count: number; strings: string; numbers: Float64Array; checksum: string } };
     broken.records.numbers[0] = 42;
-    broken.records.digest = await digestOf(broken.records);
+    broken.records.checksum = checksumInsightColumns(broken.records);
     await raw.put('hubspot|3', broken);
 
     const logs: { message: string; detail: unknown }[] = [];
     const again = createInsightsReadStore({ factory, log: (message, detail) => logs.push({ message, detail }) });
     for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await again.read(key)).toBeNull();
     expect(logs.map((l) => l.message)).toEqual(['hubspot|1', 'hubspot|2', 'hubspot|3'].map((k) => expect.stringContaining(`read for ${k} is invalid or from an older version; it was dropped`)));
-    expect(logs.map((l) => l.detail)).toEqual([expect.stringContaining('version'), 'digest mismatch', 'record 0: bad contact id']);
+    expect(logs.map((l) => l.detail)).toEqual([expect.stringContaining('version'), 'checksum mismatch', 'record 0: bad contact id']);
     for (const key of ['hubspot|1', 'hubspot|2', 'hubspot|3']) expect(await raw.get(key)).toBeUndefined();
   });
 
