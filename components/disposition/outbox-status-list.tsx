@@ -14,25 +14,37 @@ const TONE: Record<OutboxItem['tone'], string> = {
 export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; navigation: number }) {
   const queryClient = useQueryClient();
   const act = useMutation({
-    mutationFn: ({ type, id }: { type: 'outbox/resend' | 'outbox/discard'; id: string }) => sendRequest({ type, id }, outboxListSchema),
+    mutationFn: (request: { type: 'outbox/resend'; id: string; confirmOver?: string } | { type: 'outbox/discard'; id: string }) => sendRequest(request, outboxListSchema),
     onSuccess: (data) => queryClient.setQueryData(leadStateQueries.outbox(navigation).queryKey, data),
   });
   if (items.length === 0) return null;
-  // A failed disposition older than one already delivered would overwrite the newer one if resent.
-  const newestDelivered = Math.max(-Infinity, ...items.filter((i) => i.kind === 'disposition' && i.state === 'delivered').map((i) => i.createdAt));
-  const supersededIds = new Set(items.filter((i) => i.kind === 'disposition' && i.state !== 'delivered' && i.createdAt < newestDelivered).map((i) => i.id));
   return (
     <section aria-label="Sent to the CRM" className="space-y-1.5">
       <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h2>
       <ul className="space-y-1.5" aria-live="polite">
         {items.map((item) => (
-          <li key={item.id} className={`rounded-md border px-2 py-1.5 text-xs ${TONE[item.tone]}`} data-outbox-state={item.state}>
+          <li key={item.id} className={`rounded-md border px-2 py-1.5 text-xs ${TONE[item.tone]}`} data-outbox-state={item.state} data-outbox-id={item.id}>
             <p>
               <span className="font-semibold">{item.label}</span> · {item.summary}
             </p>
             {item.detail ? <p className="mt-0.5 break-words">{item.detail}</p> : null}
-            {supersededIds.has(item.id) ? <p className="mt-0.5 font-medium">A newer disposition was saved since: resending this one would replace it in the CRM.</p> : null}
-            {item.state === 'failed' || item.state === 'parked' ? (
+            {item.supersededBy ? (
+              // The background decided it is superseded and refuses a plain resend: offer what it accepts.
+              <div className="mt-1 flex flex-wrap gap-1.5">
+                <button type="button" onClick={() => act.mutate({ type: 'outbox/discard', id: item.id })} className="rounded border border-current px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-amber-500">
+                  Discard
+                </button>
+                {item.supersededBy.delivered ? (
+                  <button
+                    type="button"
+                    onClick={() => act.mutate({ type: 'outbox/resend', id: item.id, confirmOver: item.supersededBy!.id })}
+                    className="rounded px-1.5 py-0.5 text-left underline focus-visible:outline-2 focus-visible:outline-amber-500"
+                  >
+                    Send anyway — this replaces the later disposition in the CRM
+                  </button>
+                ) : null}
+              </div>
+            ) : item.state === 'failed' || item.state === 'parked' ? (
               <div className="mt-1 flex gap-1.5">
                 <button type="button" onClick={() => act.mutate({ type: 'outbox/resend', id: item.id })} className="rounded border border-current px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-amber-500">
                   Resend

@@ -8,6 +8,8 @@ import type { OutboxItem, OutboxList } from '../messaging/panel-protocol';
 import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
 import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore } from '../outbox/outbox-store';
+import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
+import { formatClockTime } from '../format/format-time';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../domain/qualification/rep-evidence';
@@ -24,6 +26,8 @@ export interface LeadActionsDeps {
   kick(): void;
   now(): number;
   newId(): string;
+  /** For clock times in outbox labels; the browser's zone when absent (tests pin one). */
+  timeZone?: string;
 }
 
 /** Stable key of a lead across sessions: where its evidence and outbox entries are filed. */
@@ -42,7 +46,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
     const labels = reasonLabels(rules.reasons);
     return {
-      items: newestFirst.map((entry) => toItem(entry, now, entries, labels)),
+      items: newestFirst.map((entry) => toItem(entry, now, entries, labels, deps.timeZone)),
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
     };
   };
@@ -65,10 +69,6 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
         }),
       ]);
       return buildPanelView({ context, rules, evidence, now: deps.now() });
-    },
-
-    async readEvidence(page) {
-      return deps.evidence.read(leadKeyOf(page));
     },
 
     async putEvidence(page, criterionId, entry) {
@@ -122,15 +122,25 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       });
       await deps.evidence.clear(leadKeyOf(page));
       deps.kick();
-      return { ok: true, item: toItem(entry, now, [entry], reasonLabels(rules.reasons)) };
+      return { ok: true, item: toItem(entry, now, [entry], reasonLabels(rules.reasons), deps.timeZone) };
     },
 
     listOutbox: list,
 
-    async resend(page, id) {
+    async resend(page, id, options = {}) {
       await ownEntry(page, id);
-      await (await deps.outbox()).resend(id, deps.now());
-      deps.kick();
+      const result = await (await deps.outbox()).resend(id, deps.now(), { confirmOver: options.confirmOver ?? null });
+      if (result.status === 'superseded') {
+        // Enforced here, not only by the panel's buttons: a forged or stale "resend" is refused.
+        const rules = await deps.readRules();
+        const later = `'${summarize(result.by, reasonLabels(rules.reasons))}' of ${formatClockTime(result.by.createdAt, deps.now(), { timeZone: deps.timeZone })}`;
+        throw new RequestRefusedError(
+          canSendOver(result.by)
+            ? `Not resent: your later ${later} is in the CRM, and this one would replace it. Choose "Send anyway" to do that, or discard this one.`
+            : `Not resent: your later ${later} is still on its way to the CRM. Discard this one.`,
+        );
+      }
+      if (result.status === 'resent') deps.kick();
       return list(page);
     },
 
@@ -163,9 +173,9 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
 
 const reasonLabels = (reasons: DispositionReasonList): ReadonlyMap<string, string> => new Map(reasons.reasons.map((r) => [r.id, r.label]));
 
-function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[], reasonLabel: ReadonlyMap<string, string>): OutboxItem {
+function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[], reasonLabel: ReadonlyMap<string, string>, timeZone?: string): OutboxItem {
   const status = describeOutboxEntry(entry, now, { others });
-  return {
+  const item: OutboxItem = {
     id: entry.id,
     kind: entry.kind,
     state: entry.state,
@@ -174,6 +184,22 @@ function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[],
     detail: status.detail ?? null,
     createdAt: entry.createdAt,
     summary: summarize(entry, reasonLabel),
+    supersededBy: null,
+  };
+  // Only what the rep could resend (a dead letter, or parked) is described as superseded: an entry
+  // on its way goes out before the later one anyway (per-lead ordering).
+  const by = entry.state === 'failed' || entry.state === 'parked' ? findSupersedingEntry(entry, others) : null;
+  if (!by) return item;
+  const bySummary = summarize(by, reasonLabel);
+  const delivered = canSendOver(by);
+  return {
+    ...item,
+    tone: 'warning',
+    label: `Superseded by your later '${bySummary}' of ${formatClockTime(by.createdAt, now, { timeZone })}`,
+    detail: delivered
+      ? `That one is in the CRM; this one was not sent (${status.label}).`
+      : `That one is still on its way to the CRM; this one was not sent (${status.label}).`,
+    supersededBy: { id: by.id, summary: bySummary, createdAt: by.createdAt, delivered },
   };
 }
 

@@ -58,3 +58,16 @@ export function humanizeEnum(value: string): string {
   const words = value.replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * A clock time for a status line: "14:05" on the same day as `now`, "23 Nov, 14:05" otherwise.
+ * In the browser's time zone unless one is given (tests). Used by the background, which runs in
+ * the same browser as the rep.
+ */
+export function formatClockTime(at: number, now: number, options: { timeZone?: string } = {}): string {
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
+  const day = (t: number) => new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', ...zone }).format(t);
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).format(at);
+  if (day(at) === day(now)) return clock;
+  return `${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...zone }).format(at)}, ${clock}`;
+}

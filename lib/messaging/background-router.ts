@@ -43,11 +43,11 @@ export interface LeadActions {
    * rep's evidence. Takes the context's loader so the other reads run while it loads.
    */
   panelView(page: LeadPage, loadContext: () => Promise<LeadContext>): Promise<LeadPanelView>;
-  readEvidence(page: LeadPage): Promise<Record<string, unknown>>;
   putEvidence(page: LeadPage, criterionId: string, entry: { status: 'met' | 'unmet'; evidence?: Record<string, unknown> } | null): Promise<EvidencePutResult>;
   saveDisposition(page: LeadPage, draft: Record<string, unknown>): Promise<DispositionSaveResult>;
   listOutbox(page: LeadPage): Promise<OutboxList>;
-  resend(page: LeadPage, id: string): Promise<OutboxList>;
+  /** `confirmOver`: the later disposition the rep agreed to replace (see OutboxStore.resend). */
+  resend(page: LeadPage, id: string, options?: { confirmOver?: string }): Promise<OutboxList>;
   discard(page: LeadPage, id: string): Promise<OutboxList>;
   logAttempt(page: LeadPage, attempt: { channel: 'call' | 'email' | 'social'; connected: boolean; note: string | null }): Promise<OutboxList>;
 }
@@ -59,7 +59,6 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'connection/forget-token': ['/options.html'],
   'connection/status': ['/options.html'],
   'crm/setup-properties': ['/options.html'],
-  'evidence/get': ['/panel.html'],
   'evidence/put': ['/panel.html'],
   'disposition/save': ['/panel.html'],
   'outbox/list': ['/panel.html'],
@@ -115,8 +114,6 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.connectionStatus();
       case 'crm/setup-properties':
         return deps.setupCrmProperties();
-      case 'evidence/get':
-        return { evidence: await deps.leadActions.readEvidence(await requireLeadPage(sender)) };
       case 'evidence/put':
         return deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry);
       case 'disposition/save':
@@ -124,7 +121,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'outbox/list':
         return deps.leadActions.listOutbox(await requireLeadPage(sender));
       case 'outbox/resend':
-        return deps.leadActions.resend(await requireLeadPage(sender), request.id);
+        return deps.leadActions.resend(await requireLeadPage(sender), request.id, { confirmOver: request.confirmOver });
       case 'outbox/discard':
         return deps.leadActions.discard(await requireLeadPage(sender), request.id);
       case 'insights/get':

@@ -40,6 +40,12 @@ export const outboxItemSchema = z.object({
   createdAt: z.number(),
   /** What was recorded, in a few words ("Rejected — Competitor"). */
   summary: z.string(),
+  /**
+   * A dead letter (or parked disposition) that a later disposition for the lead supersedes: that
+   * one, for the rep. The background refuses a plain resend of it; `delivered` says whether
+   * "Send anyway" (replace the later one in the CRM) is on offer.
+   */
+  supersededBy: z.nullable(z.object({ id: z.string(), summary: z.string(), createdAt: z.number(), delivered: z.boolean() })),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 

@@ -20,8 +20,6 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection/status') }),
   /** Options (admin): create the "Baton" property group and properties in the CRM. */
   z.object({ type: z.literal('crm/setup-properties') }),
-  /** Panel: the rep's checklist evidence for the lead in this tab. */
-  z.object({ type: z.literal('evidence/get') }),
   /** Panel: set (or clear, with null) the rep's decision on one criterion. Validated against the evidence rules. */
   z.object({
     type: z.literal('evidence/put'),
@@ -39,7 +37,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('disposition/save'), draft: z.record(z.string(), z.unknown()) }),
   /** Panel: what is queued, delivered or failed for the lead in this tab. */
   z.object({ type: z.literal('outbox/list') }),
-  z.object({ type: z.literal('outbox/resend'), id: z.uuid() }),
+  /**
+   * Panel: send a dead letter again. `confirmOver` is the later disposition the rep explicitly
+   * agreed to replace in the CRM; without it the background refuses to resend a superseded one.
+   */
+  z.object({ type: z.literal('outbox/resend'), id: z.uuid(), confirmOver: z.uuid().optional() }),
   z.object({ type: z.literal('outbox/discard'), id: z.uuid() }),
   /** Panel: log a contact attempt on the lead in this tab. */
   z.object({

@@ -50,7 +50,8 @@ export interface SandboxServerOptions {
  * (HubSpot's 429 policies, 5xx, 401) in tests and demos.
  */
 export interface SandboxFault {
-  status: 401 | 429 | 500 | 502 | 503 | 504;
+  /** 400: a validation refusal, which Baton's outbox keeps as a dead letter for the rep. */
+  status: 400 | 401 | 429 | 500 | 502 | 503 | 504;
   /** For 429: which HubSpot limit was hit. Default TEN_SECONDLY_ROLLING. */
   policyName?: 'TEN_SECONDLY_ROLLING' | 'DAILY';
   /** Sent as `Retry-After` (seconds) when given. */
@@ -80,6 +81,8 @@ function faultError(fault: SandboxFault): ApiError {
         ? 'You have reached your daily limit.'
         : 'You have reached your ten_secondly_rolling limit.', { errorType: 'RATE_LIMIT', policyName });
     }
+    case 400:
+      return new ApiError(400, 'VALIDATION_ERROR', 'Property values were not valid (injected fault).');
     case 401:
       return new ApiError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found (injected fault).');
     default:

@@ -1,6 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createLeadActions, leadKeyOf } from '../../lib/background/lead-actions';
+import { CrmError } from '../../lib/crm/crm-error';
+import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
 import type { CrmService } from '../../lib/crm/crm-service';
 import type { LeadPage } from '../../lib/crm/pages/read-lead-page';
 import { DEFAULT_DISPOSITION_REASONS } from '../../lib/domain/disposition/disposition-reasons';
@@ -19,7 +21,8 @@ const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const RULES = { definition: DEFAULT_SQL_DEFINITION, slaPolicy: defaultSlaPolicy, reasons: DEFAULT_DISPOSITION_REASONS, leadStatusMapping: DEFAULT_LEAD_STATUS_MAPPING, attemptPolicy: { unreachableAfterAttempts: 2 } };
 const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
 
-function setup(context: LeadContext | null = null) {
+function setup(context: LeadContext | null = null, options: { clock?: { t: number } } = {}) {
+  const clock = options.clock ?? { t: NOW };
   const factory = new IDBFactory();
   const outbox = openOutboxStore({ indexedDB: factory });
   const evidence = createLeadEvidenceStore(factory);
@@ -32,10 +35,11 @@ function setup(context: LeadContext | null = null) {
     crmService,
     readRules: async () => ({ ...RULES, attemptPolicy: { unreachableAfterAttempts: 2 } }),
     kick,
-    now: () => NOW,
+    now: () => clock.t,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    timeZone: 'UTC',
   });
-  return { actions, evidence, kick, outbox };
+  return { actions, evidence, kick, outbox, clock };
 }
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -186,3 +190,79 @@ describe('lead actions', () => {
     await expect(actions.resend(page('102'), saved.item.id)).rejects.toBeInstanceOf(RequestRefusedError);
   });
 });
+
+describe('a resend never writes an old disposition over a newer one', () => {
+  const e400 = new CrmError('rejected', 'HubSpot refused the request: Property values were not valid', { status: 400 });
+  const MIN = 60_000;
+
+  /** The rep rejects (dead-lettered by a 400), then accepts five minutes later; `deliverLater` sends the acceptance. */
+  async function rejectedThenAccepted(deliverLater: boolean) {
+    const kit = setup(null, { clock: { t: NOW } });
+    const store = await kit.outbox;
+    const first = await kit.actions.saveDisposition(page('101'), draft());
+    if (!first.ok) throw new Error('expected a saved disposition');
+    await store.claimDue(NOW, DELIVERY_LEASE_MS, 5);
+    await store.fail(first.item.id, decideAfterFailure(e400, { attempts: 1, now: NOW, random: () => 0 }), e400);
+    kit.clock.t = NOW + 5 * MIN;
+    const second = await kit.actions.saveDisposition(page('101'), draft({ outcome: 'accepted', acceptedStage: 'working', reasonId: null }));
+    if (!second.ok) throw new Error('expected a saved disposition');
+    if (deliverLater) {
+      await store.claimDue(kit.clock.t, DELIVERY_LEASE_MS, 5);
+      await store.complete(second.item.id, { properties: ['hs_lead_status'], note: null, deliveredAt: kit.clock.t }, kit.clock.t);
+    }
+    kit.clock.t = NOW + 7 * MIN;
+    kit.kick.mockClear();
+    return { ...kit, store, oldId: first.item.id, newId: second.item.id };
+  }
+
+  it('lists the dead letter as superseded, naming the later disposition and its time', async () => {
+    const { actions, oldId, newId } = await rejectedThenAccepted(true);
+    const old = (await actions.listOutbox(page('101'))).items.find((i) => i.id === oldId);
+    expect(old).toMatchObject({
+      state: 'failed',
+      tone: 'warning',
+      label: "Superseded by your later 'Accepted — working' of 15:05",
+      supersededBy: { id: newId, summary: 'Accepted — working', createdAt: NOW + 5 * MIN, delivered: true },
+    });
+    expect(old?.detail).toContain('HubSpot refused the request: Property values were not valid');
+    const newer = (await actions.listOutbox(page('101'))).items.find((i) => i.id === newId);
+    expect(newer?.supersededBy).toBeNull();
+  });
+
+  it('refuses a plain resend (as a forged message would send it), and leaves the entry as it was', async () => {
+    const { actions, store, oldId, kick } = await rejectedThenAccepted(true);
+    await expect(actions.resend(page('101'), oldId)).rejects.toThrow(/Not resent: your later 'Accepted — working' of 15:05 is in the CRM/);
+    await expect(actions.resend(page('101'), oldId)).rejects.toBeInstanceOf(RequestRefusedError);
+    expect(await store.get(oldId)).toMatchObject({ state: 'failed' });
+    expect(kick).not.toHaveBeenCalled();
+  });
+
+  it('"Send anyway" names the later one: then the old disposition is queued to replace it', async () => {
+    const { actions, store, oldId, newId, kick } = await rejectedThenAccepted(true);
+    const listed = await actions.resend(page('101'), oldId, { confirmOver: newId });
+    expect(listed.items.find((i) => i.id === oldId)).toMatchObject({ state: 'queued', supersededBy: null });
+    expect(await store.get(oldId)).toMatchObject({ state: 'queued', confirmedOver: newId });
+    expect(kick).toHaveBeenCalled();
+  });
+
+  it('a later disposition still queued: superseded without "Send anyway"; the rep can discard the old one', async () => {
+    const { actions, oldId, newId } = await rejectedThenAccepted(false);
+    const old = (await actions.listOutbox(page('101'))).items.find((i) => i.id === oldId);
+    expect(old).toMatchObject({ label: "Superseded by your later 'Accepted — working' of 15:05", supersededBy: { id: newId, delivered: false } });
+    await expect(actions.resend(page('101'), oldId, { confirmOver: newId })).rejects.toThrow(/still on its way/);
+    const after = await actions.discard(page('101'), oldId);
+    expect(after.items.map((i) => i.id)).toEqual([newId]);
+  });
+
+  it('a dead letter with nothing later is resent as before', async () => {
+    const kit = setup();
+    const store = await kit.outbox;
+    const saved = await kit.actions.saveDisposition(page('101'), draft());
+    if (!saved.ok) throw new Error('expected a saved disposition');
+    await store.claimDue(NOW, DELIVERY_LEASE_MS, 5);
+    await store.fail(saved.item.id, decideAfterFailure(e400, { attempts: 1, now: NOW, random: () => 0 }), e400);
+    expect((await kit.actions.listOutbox(page('101'))).items[0]).toMatchObject({ state: 'failed', tone: 'error', supersededBy: null });
+    expect((await kit.actions.resend(page('101'), saved.item.id)).items[0]).toMatchObject({ state: 'queued' });
+  });
+});
+

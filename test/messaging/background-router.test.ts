@@ -31,7 +31,6 @@ function setup(overrides: Partial<BackgroundRouterDeps> = {}) {
         await loadContext();
         return VIEW;
       }),
-      readEvidence: vi.fn(async () => ({})),
       putEvidence: vi.fn(async () => ({ evidence: {}, qualification: null })),
       saveDisposition: vi.fn(async () => ({ ok: false as const, errors: [] })),
       listOutbox: vi.fn(async () => ({ items: [], attemptsMade: 0 })),
@@ -139,6 +138,23 @@ describe('background router', () => {
     const { handle, deps } = setup();
     expect(await handle({ type: 'outbox/resend', id: '../../etc' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
     expect(deps.leadActions.resend).not.toHaveBeenCalled();
+  });
+
+  it('passes the rep\'s "send anyway" confirmation on to the lead actions (which refuse a superseded resend without it)', async () => {
+    const { handle, deps } = setup();
+    const id = '00000000-0000-4000-8000-000000000001';
+    const later = '00000000-0000-4000-8000-000000000002';
+    const sender = { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } };
+    await handle({ type: 'outbox/resend', id }, sender);
+    expect(deps.leadActions.resend).toHaveBeenLastCalledWith(expect.objectContaining({ id: '7' }), id, { confirmOver: undefined });
+    await handle({ type: 'outbox/resend', id, confirmOver: later }, sender);
+    expect(deps.leadActions.resend).toHaveBeenLastCalledWith(expect.objectContaining({ id: '7' }), id, { confirmOver: later });
+    expect(await handle({ type: 'outbox/resend', id, confirmOver: 'yes' }, sender)).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
+  });
+
+  it('no longer knows evidence/get (the panel gets the evidence inside its view model)', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'evidence/get' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
   });
 
   it('passes CRM errors through with their kind and retryability', async () => {

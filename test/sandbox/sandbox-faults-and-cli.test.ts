@@ -25,6 +25,14 @@ describe('injected faults', () => {
     expect((await sandbox.call('/crm/v3/objects/contacts/101')).status).toBe(200);
   });
 
+  it('answers an injected 400 as HubSpot\'s validation error, writing nothing', async () => {
+    sandbox.server.failNext({ status: 400, method: 'PATCH' });
+    const refused = await sandbox.call('/crm/v3/objects/contacts/101', { method: 'PATCH', body: { properties: { hs_lead_status: 'OPEN' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    expect((await sandbox.call('/crm/v3/objects/contacts/101?properties=hs_lead_status')).body.properties.hs_lead_status).toBe('NEW');
+  });
+
   it('fails only matching requests, as many times as asked (DAILY, 503)', async () => {
     sandbox.server.failNext({ status: 429, policyName: 'DAILY', method: 'PATCH' });
     sandbox.server.failNext({ status: 503, count: 2, pathPrefix: '/events/' });
