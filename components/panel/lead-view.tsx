@@ -12,6 +12,7 @@ import { BriefView } from './brief-view';
 import { LeadHeader } from './lead-header';
 import { PanelTabs } from './panel-tabs';
 import { SourceNotices } from './source-notices';
+import { ConnectionNoticeBanner } from './connection-notice';
 
 import { ContactAttemptForm } from '../disposition/contact-attempt-form';
 import { DispositionForm } from '../disposition/disposition-form';
@@ -54,6 +55,7 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
         <SlaCountdown inputs={view.sla} />
       </LeadHeader>
       <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
+        <ConnectionNoticeBanner notice={outbox.data?.connection ?? null} />
         <SourceNotices sources={view.sources} />
         <PanelTabs
         labels={{

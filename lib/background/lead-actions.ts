@@ -10,6 +10,8 @@ import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore } from '../outbox/outbox-store';
 import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
 import { formatClockTime } from '../format/format-time';
+import type { HubSpotTokenKind } from '../crm/hubspot/token-kind';
+import { countWaitingForReconnect, decideConnectionNotice } from './connection-notice';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../domain/qualification/rep-evidence';
@@ -24,6 +26,11 @@ export interface LeadActionsDeps {
   readRules(): Promise<PanelRules>;
   /** Deliver what is due now (the outbox drain). */
   kick(): void;
+  /**
+   * Which CRM Baton talks to and, for HubSpot, the stored token's kind and expiry as the last
+   * connection check recorded them (no request): for the panel's connection notice.
+   */
+  readConnection(): Promise<{ crm: 'hubspot' | 'sandbox'; token: { kind: HubSpotTokenKind; expiresAt: number | null } | null }>;
   now(): number;
   newId(): string;
   /** For clock times in outbox labels; the browser's zone when absent (tests pin one). */
@@ -41,13 +48,17 @@ export function leadKeyOf(page: LeadPage): string {
  */
 export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   const list = async (page: LeadPage): Promise<OutboxList> => {
-    const [entries, rules] = await Promise.all([(await deps.outbox()).listByLead(leadKeyOf(page)), deps.readRules()]);
+    // The whole outbox (one rep's, a month at most): the lead's entries, and the writes parked
+    // after a 401 on any lead, which mean the connection is gone.
+    const [all, rules, connection] = await Promise.all([(await deps.outbox()).listAll(), deps.readRules(), deps.readConnection()]);
+    const entries = all.filter((e) => e.leadKey === leadKeyOf(page));
     const now = deps.now();
     const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
     const labels = reasonLabels(rules.reasons);
     return {
       items: newestFirst.map((entry) => toItem(entry, now, entries, labels, deps.timeZone)),
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
+      connection: decideConnectionNotice({ ...connection, waitingForReconnect: countWaitingForReconnect(all), now, timeZone: deps.timeZone }),
     };
   };
 

@@ -49,7 +49,16 @@ export const outboxItemSchema = z.object({
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
-export const outboxListSchema = z.object({ items: z.array(outboxItemSchema), attemptsMade: count() });
+/** Baton's CRM connection stops (`expiring`) or stopped (`stopped`) working: what the rep should do. */
+export const connectionNoticeSchema = z.object({ level: z.enum(['expiring', 'stopped']), message: z.string() });
+export type ConnectionNotice = z.infer<typeof connectionNoticeSchema>;
+
+export const outboxListSchema = z.object({
+  items: z.array(outboxItemSchema),
+  attemptsMade: count(),
+  /** Null when the connection is fine as far as the background knows. */
+  connection: z.nullable(connectionNoticeSchema),
+});
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
 /** Field errors from validating a disposition, keyed by field path, for the form to show in place. */

@@ -50,7 +50,7 @@ const FIXTURE: BacktestReadResult = {
 };
 
 function setup(read: BacktestReadResult = FIXTURE) {
-  const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotTokenKind: null };
+  const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
   const readLeads = vi.fn(async () => read);
   let now = NOW;
   let ticks = 0;
@@ -139,7 +139,7 @@ describe('runBacktest', () => {
   it('without the sandbox (production), HubSpot needs a token', async () => {
     const actions = createBacktestActions({
       demoBuild: false,
-      readSettings: async () => ({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '4242', hubspotTokenKind: null }),
+      readSettings: async () => ({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '4242', hubspotToken: null }),
       readHubSpotToken: async () => null,
       readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION,
       now: () => NOW,

@@ -11,7 +11,7 @@ import { createInsightsReadStore } from '../../lib/storage/insights-read-store';
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotTokenKind: null };
+const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
 const ALL: Omit<InsightsRequest, 'type'> = { filters: { from: null, to: null, sources: [], campaigns: [], reps: [], definitionVersions: [] }, averageDealValue: null, refresh: false };
 
 interface FakeContact {

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createLeadActions, leadKeyOf } from '../../lib/background/lead-actions';
+import { createLeadActions, leadKeyOf, type LeadActionsDeps } from '../../lib/background/lead-actions';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
 import type { CrmService } from '../../lib/crm/crm-service';
@@ -21,7 +21,9 @@ const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const RULES = { definition: DEFAULT_SQL_DEFINITION, slaPolicy: defaultSlaPolicy, reasons: DEFAULT_DISPOSITION_REASONS, leadStatusMapping: DEFAULT_LEAD_STATUS_MAPPING, attemptPolicy: { unreachableAfterAttempts: 2 } };
 const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
 
-function setup(context: LeadContext | null = null, options: { clock?: { t: number } } = {}) {
+type Connection = Awaited<ReturnType<LeadActionsDeps['readConnection']>>;
+
+function setup(context: LeadContext | null = null, options: { clock?: { t: number }; connection?: Connection } = {}) {
   const clock = options.clock ?? { t: NOW };
   const factory = new IDBFactory();
   const outbox = openOutboxStore({ indexedDB: factory });
@@ -35,6 +37,7 @@ function setup(context: LeadContext | null = null, options: { clock?: { t: numbe
     crmService,
     readRules: async () => ({ ...RULES, attemptPolicy: { unreachableAfterAttempts: 2 } }),
     kick,
+    readConnection: async () => options.connection ?? { crm: 'sandbox', token: null },
     now: () => clock.t,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     timeZone: 'UTC',
@@ -266,3 +269,31 @@ describe('a resend never writes an old disposition over a newer one', () => {
   });
 });
 
+describe('the connection notice in the outbox list', () => {
+  it('none for a sandbox, or a HubSpot token that does not expire', async () => {
+    expect((await setup().actions.listOutbox(page('101'))).connection).toBeNull();
+    const { actions } = setup(null, { connection: { crm: 'hubspot', token: { kind: 'static', expiresAt: null } } });
+    expect((await actions.listOutbox(page('101'))).connection).toBeNull();
+  });
+
+  it('warns when the stored token expires within a day, from what was stored (no CRM request)', async () => {
+    const { actions } = setup(null, { connection: { crm: 'hubspot', token: { kind: 'oauth_access', expiresAt: NOW + 20 * 60_000 } } });
+    const notice = (await actions.listOutbox(page('101'))).connection;
+    expect(notice).toMatchObject({ level: 'expiring' });
+    expect(notice?.message).toContain('expires at 15:20');
+    expect(notice?.message).toContain("Ask your admin to reconnect HubSpot in Baton's options");
+  });
+
+  it('says the connection stopped when a 401 parked a write, on any lead', async () => {
+    const kit = setup(null, { connection: { crm: 'hubspot', token: { kind: 'static', expiresAt: null } } });
+    const store = await kit.outbox;
+    const saved = await kit.actions.saveDisposition(page('102'), draft());
+    if (!saved.ok) throw new Error('expected a saved disposition');
+    await store.claimDue(NOW, DELIVERY_LEASE_MS, 5);
+    const e401 = new CrmError('auth', 'Reconnect HubSpot', { status: 401 });
+    await store.fail(saved.item.id, decideAfterFailure(e401, { attempts: 1, now: NOW, random: () => 0 }), e401);
+    const notice = (await kit.actions.listOutbox(page('101'))).connection;
+    expect(notice).toMatchObject({ level: 'stopped' });
+    expect(notice?.message).toContain('1 change waits in Baton');
+  });
+});

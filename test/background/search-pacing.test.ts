@@ -15,7 +15,7 @@ import type { ConnectionSettings } from '../../lib/storage/connection-settings';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const DAY = 86_400_000;
-const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotTokenKind: null };
+const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
 
 /** Contacts handed off and dispositioned in the last month (both readers' searches find them). */
 const CONTACTS = Array.from({ length: 450 }, (_, i) => {

@@ -30,7 +30,7 @@ describe('insights/backtest through the background router, against the sandbox',
     dir = mkdtempSync(join(tmpdir(), 'baton-backtest-msg-'));
     server = await startSandboxServer({ port: 0, dataFile: join(dir, 'sandbox.json'), quiet: true, now: NOW });
     await ensureBatonProperties(createHubSpotClient({ baseUrl: server.url, getAccessToken: async () => 'sandbox' }));
-    const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotTokenKind: null };
+    const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotToken: null };
     const actions = createBacktestActions({ demoBuild: true, readSettings: async () => settings, readHubSpotToken: async () => null, readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION, now: () => NOW });
     runBacktest.mockImplementation(actions.runBacktest);
     const deps = {

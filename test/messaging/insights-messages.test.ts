@@ -27,7 +27,7 @@ describe('insights/get through the background router, against the sandbox', () =
     dir = mkdtempSync(join(tmpdir(), 'baton-insights-msg-'));
     server = await startSandboxServer({ port: 0, dataFile: join(dir, 'sandbox.json'), quiet: true });
     await ensureBatonProperties(createHubSpotClient({ baseUrl: server.url, getAccessToken: async () => 'sandbox' }));
-    settings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotTokenKind: null };
+    settings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotToken: null };
     const insights = createInsightsActions({ demoBuild: true, readSettings: async () => settings, readHubSpotToken: async () => null, now: Date.now });
     const deps = {
       extensionId: EXT,

@@ -10,12 +10,12 @@ describe('connection settings (WXT storage item, versioned)', () => {
   });
 
   it('round-trips a valid value', async () => {
-    await writeConnectionSettings({ kind: 'sandbox', sandboxUrl: 'http://localhost:9999', hubspotPortalId: null, hubspotTokenKind: null });
+    await writeConnectionSettings({ kind: 'sandbox', sandboxUrl: 'http://localhost:9999', hubspotPortalId: null, hubspotToken: null });
     expect(await readConnectionSettings()).toMatchObject({ kind: 'sandbox', sandboxUrl: 'http://localhost:9999' });
   });
 
   it('refuses to write an invalid value', async () => {
-    await expect(writeConnectionSettings({ kind: 'sandbox', sandboxUrl: 'https://evil.example', hubspotPortalId: null, hubspotTokenKind: null })).rejects.toThrow();
+    await expect(writeConnectionSettings({ kind: 'sandbox', sandboxUrl: 'https://evil.example', hubspotPortalId: null, hubspotToken: null })).rejects.toThrow();
   });
 
   it('falls back to defaults when storage holds something malformed', async () => {
@@ -24,8 +24,17 @@ describe('connection settings (WXT storage item, versioned)', () => {
   });
 
   it('never stores the HubSpot token in extension storage', async () => {
-    await writeConnectionSettings({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '42', hubspotTokenKind: 'private_app' });
+    await writeConnectionSettings({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '42', hubspotToken: { kind: 'static', expiresAt: null } });
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
-    expect(everything).not.toMatch(/pat-|token"/i);
+    // Only the token's kind and expiry are kept here, never the token.
+    expect(everything).not.toMatch(/pat-|"token"/i);
+  });
+
+  it('keeps the token kind and expiry, and reads settings stored before it was kept', async () => {
+    await writeConnectionSettings({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '42', hubspotToken: { kind: 'oauth_access', expiresAt: 1_800_000 } });
+    expect((await readConnectionSettings()).hubspotToken).toEqual({ kind: 'oauth_access', expiresAt: 1_800_000 });
+    // What Baton stored before: the never-set hubspotTokenKind, no hubspotToken. Not a reset to defaults.
+    await fakeBrowser.storage.local.set({ connection: { kind: 'sandbox', sandboxUrl: 'http://localhost:9999', hubspotPortalId: null, hubspotTokenKind: null } });
+    expect(await readConnectionSettings()).toEqual({ kind: 'sandbox', sandboxUrl: 'http://localhost:9999', hubspotPortalId: null, hubspotToken: null });
   });
 });

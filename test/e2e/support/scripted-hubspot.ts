@@ -58,8 +58,17 @@ document.getElementById('to-list').addEventListener('click', (e) => { e.preventD
 </script></body></html>`;
 }
 
-export async function installScriptedHubSpot(context: BrowserContext, options: { scopes?: readonly string[] } = {}): Promise<ScriptedHubSpot> {
+export interface ScriptedHubSpotOptions {
+  scopes?: readonly string[];
+  /** The token HubSpot accepts (default VALID_TOKEN, a private-app token). */
+  token?: string;
+  /** Makes `token` an OAuth access token with this many seconds left, as `GET /oauth/v1/access-tokens/{token}` reports. */
+  oauthExpiresInSeconds?: number;
+}
+
+export async function installScriptedHubSpot(context: BrowserContext, options: ScriptedHubSpotOptions = {}): Promise<ScriptedHubSpot> {
   const scopes = options.scopes ?? listRequiredHubSpotScopes();
+  const token = options.token ?? VALID_TOKEN;
   const requests: ScriptedHubSpot['requests'] = [];
   const notes: ScriptedNote[] = [];
   const contactUpdates: Record<string, string> = {};
@@ -86,10 +95,13 @@ export async function installScriptedHubSpot(context: BrowserContext, options: {
         return json(next.status, next.body, next.headers);
       }
     }
-    if (auth !== `Bearer ${VALID_TOKEN}`) {
+    if (auth !== `Bearer ${token}`) {
       return json(401, { status: 'error', message: 'Authentication credentials not found.', correlationId: 'c-401', category: 'INVALID_AUTHENTICATION' });
     }
     const path = url.pathname;
+    if (options.oauthExpiresInSeconds !== undefined && path === `/oauth/v1/access-tokens/${token}`) {
+      return json(200, { token, hub_id: Number(HUBSPOT_PORTAL), app_id: 456789, user_id: 1, user: 'admin@example.com', scopes: ['oauth', ...scopes], token_type: 'access', expires_in: options.oauthExpiresInSeconds });
+    }
     if (path === '/oauth/v2/private-apps/get/access-token-info' && method === 'POST') {
       return json(200, { userId: 42, hubId: Number(HUBSPOT_PORTAL), appId: 1901234, scopes });
     }
