@@ -1,5 +1,6 @@
 import type { LaunchedExtension } from '../../lib/harness/launch-extension';
 import { expect, panelFrame, test } from './fixtures';
+import { panelViolations } from './support/panel-axe';
 import { HUBSPOT_CONTACT, HUBSPOT_PORTAL, VALID_TOKEN, installScriptedHubSpot } from './support/scripted-hubspot';
 
 // The production build against a scripted HubSpot: what the rep sees when the connection is
@@ -31,6 +32,7 @@ test.describe("the rep's panel says when the HubSpot connection stops working (p
     const notice = panel.getByTestId('connection-notice');
     await expect(notice).toHaveAttribute('role', 'status');
     await expect(notice).toContainText(/Baton's connection to HubSpot expires at \d{2}:\d{2}\. Ask your admin to reconnect HubSpot/);
+    expect(await panelViolations(page), 'axe violations with the expiry notice shown').toEqual([]);
     // What the background already knew: the lead view asked HubSpot nothing about the token.
     const asked = hubspot.requests.slice(before).map((r) => r.path);
     expect(asked.filter((p) => p.startsWith('/oauth/') || p.startsWith('/account-info/'))).toEqual([]);
@@ -56,5 +58,6 @@ test.describe("the rep's panel says when the HubSpot connection stops working (p
     const notice = panel.getByTestId('connection-notice');
     await expect(notice).toHaveAttribute('role', 'alert');
     await expect(notice).toContainText("HubSpot no longer accepts Baton's connection: 1 change waits in Baton. Ask your admin to reconnect HubSpot");
+    expect(await panelViolations(page), 'axe violations with the stopped notice shown').toEqual([]);
   });
 });

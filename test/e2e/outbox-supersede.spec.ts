@@ -3,6 +3,7 @@ import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
+import { panelViolations } from './support/panel-axe';
 import { readJson } from './support/read-sandbox';
 
 const LEAD = SANDBOX_SCENARIOS.competitor;
@@ -47,6 +48,7 @@ test.describe('a resend never writes an old disposition over a newer one', () =>
     await expect(rejected).toContainText(/Superseded by your later 'Accepted — working' of \d{2}:\d{2}/);
     await expect(rejected.getByRole('button', { name: 'Resend' })).toHaveCount(0);
     await expect(rejected.getByRole('button', { name: 'Discard' })).toBeVisible();
+    expect(await panelViolations(page), 'axe violations with a superseded entry shown').toEqual([]);
 
     // A plain resend sent straight to the background (as a forged or stale panel would) is refused.
     const panelPage = page.frames().find((f) => f.url().includes('/panel.html'));
