@@ -63,6 +63,9 @@ export function describeOutboxEntry(entry: OutboxEntry, now: number, context: De
     case 'failed': {
       const message = entry.message ?? entry.lastError?.message ?? 'no reason given';
       const kind = entry.lastError?.kind;
+      // Set aside by the drain, not refused by anyone (the later disposition it names may have been
+      // pruned since, so the panel cannot always say which one).
+      if (kind === 'superseded') return { tone: 'warning', label: message, detail: 'Discard it, or send it again to replace the later one in the CRM.' };
       // Only say "the CRM refused" when it did: a malformed answer or a bug of ours is a different story.
       const label =
         kind === 'bad_response'

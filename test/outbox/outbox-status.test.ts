@@ -56,6 +56,12 @@ describe('describeOutboxEntry', () => {
     expect(describeOutboxEntry(bug, NOW).label).toBe('Baton could not send this: x is undefined');
   });
 
+  it('failed as superseded (set aside by the drain): not called a refusal by the CRM', () => {
+    const message = 'Not sent: a later disposition for this lead is already in the CRM.';
+    const aside = entry({ state: 'failed', nextAttemptAt: null, message, lastError: lastError('superseded', message) });
+    expect(describeOutboxEntry(aside, NOW)).toEqual({ tone: 'warning', label: message, detail: 'Discard it, or send it again to replace the later one in the CRM.' });
+  });
+
   it('with the other entries: says when it waits behind an older write to the same lead', () => {
     const older = entry({ state: 'parked', parkedFor: 'auth', nextAttemptAt: null, createdAt: NOW - MINUTE }, 1);
     const newer = entry({ leadKey: older.leadKey, state: 'queued', nextAttemptAt: NOW }, 2);
