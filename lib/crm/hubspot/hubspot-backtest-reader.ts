@@ -10,6 +10,7 @@ import { readDeals } from './hubspot-insights-reader';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotObjectSchema, hubSpotPagingSchema } from './hubspot-schemas';
 import type { SearchPacer } from './search-pacer';
+import { sleep } from '../../async/sleep';
 
 /*
  * Reads the leads a backtest replays: contacts dispositioned in a period, with the inputs the SQL
@@ -213,15 +214,4 @@ function explainSearchError(err: unknown): unknown {
     return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet (or lack "Baton qualification inputs"). An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
   }
   return err;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }

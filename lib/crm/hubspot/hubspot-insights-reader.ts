@@ -9,6 +9,7 @@ import { createSearchPacer } from './search-pacer';
 import type { SearchPacer } from './search-pacer';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema, hubSpotPagingSchema } from './hubspot-schemas';
+import { sleep } from '../../async/sleep';
 
 /*
  * Reads dispositions back from HubSpot (or the sandbox) for Baton Insights: contacts handed off
@@ -372,17 +373,6 @@ function explainSearchError(err: unknown): unknown {
     return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet, so there are no dispositions to read. An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
   }
   return err;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }
 
 function describe(err: unknown): string {

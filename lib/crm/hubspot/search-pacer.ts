@@ -5,6 +5,8 @@
  * turns from one pacer per connection rather than each keeping its own ~4/s.
  */
 
+import { sleep } from '../../async/sleep';
+
 /** Waits for this caller's turn to start a search request. */
 export type SearchPacer = (signal?: AbortSignal) => Promise<void>;
 
@@ -55,14 +57,3 @@ export function createSearchPacers(intervalMs: number = DEFAULT_SEARCH_INTERVAL_
  * everything in the worker that searches a portal shares its turn-taking.
  */
 export const backgroundSearchPacers: SearchPacers = createSearchPacers();
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
-}
