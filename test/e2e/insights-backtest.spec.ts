@@ -5,6 +5,7 @@ import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { parseCsv } from '../../lib/domain/qualification/parse-csv';
 import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
+import { useSandbox, tableRows } from './support/insights-page';
 import { expect, test } from './fixtures';
 
 /*
@@ -13,19 +14,7 @@ import { expect, test } from './fixtures';
  * seed-qualification-inputs.ts), fixed relative to the sandbox's clock.
  */
 
-async function useSandbox(page: Page, extensionId: string, sandboxUrl: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const field = page.getByLabel('Sandbox address');
-  await field.fill(sandboxUrl);
-  await field.press('Enter');
-  await expect(field).toHaveValue(sandboxUrl);
-  await page.reload();
-  await expect(page.getByLabel('Sandbox address')).toHaveValue(sandboxUrl);
-}
 
-async function tableRows(page: Page, name: string): Promise<string[][]> {
-  return page.locator(`table[data-table="${name}"] tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
-}
 
 async function csvOf(page: Page, caption: string): Promise<string[][]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export CSV: ${caption}` }).click()]);

@@ -1,32 +1,17 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { parseCsv } from '../../lib/domain/qualification/parse-csv';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { useSandbox, tableRows } from './support/insights-page';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
 import { readJson } from './support/read-sandbox';
 
 /** A webinar lead: its campaign has no competitor rejections in the seeded history, so the new one stands out. */
 const LEAD = SANDBOX_SCENARIOS.demoSecondary;
 
-/** Points the extension at this test's sandbox (random port) the way an admin would: options, Sandbox address, Save. */
-async function useSandbox(page: Page, extensionId: string, sandboxUrl: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const field = page.getByLabel('Sandbox address');
-  await field.fill(sandboxUrl);
-  await field.press('Enter');
-  await expect(field).toHaveValue(sandboxUrl);
-  // Saved settings are read back by the options page; wait for the stored value to come back.
-  await page.reload();
-  await expect(page.getByLabel('Sandbox address')).toHaveValue(sandboxUrl);
-}
 
-/** The body rows of a table, as the cells' text. */
-async function tableRows(page: Page, name: string): Promise<string[][]> {
-  return page.locator(`table[data-table="${name}"] tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
-}
 
 test.describe('Baton Insights', () => {
   test.beforeEach(async ({ sandbox }) => {
