@@ -12,7 +12,7 @@ const BUDGET_MS = 20;
 const EVENTS = 10_000;
 const RUNS = 31;
 const WARMUP = 10;
-const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+export const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const DAY_MS = 86_400_000;
 
 /** Deterministic (the sandbox's mulberry32) so every run measures the same timeline. */
@@ -37,7 +37,7 @@ const PAGES = [
   ['Careers', 'https://baton.example/careers'],
 ] as const;
 
-function generateEvents(count: number, seed: number): EngagementEvent[] {
+export function generateEvents(count: number, seed: number): EngagementEvent[] {
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const events: EngagementEvent[] = [];
@@ -82,7 +82,7 @@ function generateEvents(count: number, seed: number): EngagementEvent[] {
 }
 
 /** Worst cases for the caches: every event a different page and a different answer. */
-function generateDistinctEvents(count: number): EngagementEvent[] {
+export function generateDistinctEvents(count: number): EngagementEvent[] {
   return Array.from({ length: count }, (_, n): EngagementEvent => ({
     id: `distinct:${n}`,
     kind: n % 10 === 0 ? 'form_submission' : 'page_view',
@@ -95,7 +95,7 @@ function generateDistinctEvents(count: number): EngagementEvent[] {
 }
 
 /** A crawler hitting one page from one source, 10,000 times in a few seconds. */
-function generateCrawl(count: number): EngagementEvent[] {
+export function generateCrawl(count: number): EngagementEvent[] {
   return Array.from({ length: count }, (_, n): EngagementEvent => ({
     id: `crawl:${n}`,
     kind: 'page_view',
@@ -139,15 +139,18 @@ function measure(run: () => void): Measurement {
   return { coldMs, medianMs: median(wall), minMs: Math.min(...wall), medianCpuMs: median(cpu) };
 }
 
+/** The lead every bench run summarises (the golden test summarises the same one). */
+export const BENCH_LEAD = {
+  firstName: 'Dana',
+  formAnswers: [{ question: "What's your biggest challenge?", answer: 'Leads go cold', answeredAt: NOW - 86_400_000, form: 'Request a demo' }],
+  recentConversion: { name: 'Request a demo', at: NOW - 86_400_000 },
+  handedOffAt: NOW - 86_000_000,
+  ownerAssignedAt: null,
+};
+
 export default async function bench(report: (line: string) => void): Promise<void> {
   const raw = generateEvents(EVENTS, 42);
-  const lead = {
-    firstName: 'Dana',
-    formAnswers: [{ question: "What's your biggest challenge?", answer: 'Leads go cold', answeredAt: NOW - 86_400_000, form: 'Request a demo' }],
-    recentConversion: { name: 'Request a demo', at: NOW - 86_400_000 },
-    handedOffAt: NOW - 86_000_000,
-    ownerAssignedAt: null,
-  };
+  const lead = BENCH_LEAD;
   const normalized = normalizeEngagement(raw);
   const bots = normalized.filter((e) => e.likelyBot).length;
   report(`${raw.length} events in, ${normalized.length} after dedup, ${bots} flagged as likely bots`);
