@@ -58,75 +58,180 @@ export function matchesAnyKeyword(haystack: string, compiled: readonly CompiledK
 }
 
 /**
- * Many keyword groups (one per topic) matched against many texts: instead of one substring search
- * per keyword per text, the text's words are looked up in an index of the keywords' first words.
- * Same semantics as `findKeyword` per group; it exists because a timeline of 10,000 distinct pages
- * made the substring searches the slowest part of the brief.
+ * Many keyword groups (one per topic, per rule) matched against many raw texts in one pass per text:
+ * `groupsIn(text)` equals "the groups `g` for which `findKeyword(normalizeForMatching(text),
+ * compileKeywords(g)) !== -1`", without building the normalised string or searching once per keyword.
+ *
+ * It exists because a timeline of 10,000 distinct pages (20,000 distinct titles and URLs) made
+ * matching most of the brief's cost: per text, a lowercase copy, a Unicode regex replace, a split
+ * and a lookup per word. Here every compiled keyword (" pricing ", " licen") goes into one
+ * Aho–Corasick automaton that reads each character once. Plain-ASCII text (nearly all titles and
+ * URLs) is read raw through a table that folds case and reads every break as a space; any other
+ * text goes through normalizeForMatching first, so Unicode case mapping and the letter/digit
+ * classes stay exactly the regex's. The property tests hold it to findKeyword on hostile input.
  */
-export interface KeywordIndex {
-  /** Indexes of the groups with at least one matching keyword, ascending. `haystack` from normalizeForMatching. */
-  groupsIn(haystack: string): number[];
+export interface KeywordMatcher {
+  /** Indexes of the groups with at least one matching keyword, ascending. `text` is raw (not normalised). */
+  groupsIn(text: string): number[];
 }
 
-interface IndexedKeyword {
-  group: number;
-  words: string[];
-  /** The last word is a prefix (`stud*`). */
-  prefix: boolean;
+/** The automaton's alphabet: the word break, any letter or digit no keyword uses, then each character keywords use. */
+const SPACE_SYMBOL = 0;
+const OTHER_SYMBOL = 1;
+
+interface Automaton {
+  /** Number of symbols: `next[state * width + symbol]` is the state after reading `symbol` in `state`. */
+  width: number;
+  next: Int32Array;
+  /** Per ASCII code unit of raw text: its symbol, upper case folded to lower, every break read as a space. */
+  asciiInput: Int32Array;
+  /** Symbols of the non-ASCII code units keywords use; any other is OTHER_SYMBOL. */
+  otherSymbols: Map<number, number>;
+  /** 1 where some keyword ends (checked first: reaching a keyword's end is rare). */
+  reporting: Uint8Array;
+  /** The groups whose keywords end in each state (including keywords that are suffixes of the path there). */
+  reports: readonly (readonly number[])[];
 }
 
-export function createKeywordIndex(groups: readonly (readonly string[])[]): KeywordIndex {
-  // Whole first word -> keywords starting with it.
-  const byFirstWord = new Map<string, IndexedKeyword[]>();
-  // Single-word prefix keywords, bucketed by their first two characters (or one, if that short).
-  const prefixBuckets = new Map<string, IndexedKeyword[]>();
-  const add = (map: Map<string, IndexedKeyword[]>, key: string, entry: IndexedKeyword) => {
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
-  };
+export function createKeywordMatcher(groups: readonly (readonly string[])[]): KeywordMatcher {
+  const patterns: { text: string; group: number }[] = [];
   groups.forEach((keywords, group) => {
-    for (const keyword of keywords) {
-      const prefix = keyword.endsWith('*');
-      const words = normalizeForMatching(prefix ? keyword.slice(0, -1) : keyword).trim().split(' ').filter(Boolean);
-      if (words.length === 0) continue;
-      const entry: IndexedKeyword = { group, words, prefix };
-      if (prefix && words.length === 1) add(prefixBuckets, words[0]!.slice(0, 2), entry);
-      else add(byFirstWord, words[0]!, entry);
-    }
+    for (const text of compileKeywords(keywords)) patterns.push({ text, group });
   });
+  if (patterns.length === 0) return { groupsIn: () => [] };
+  const { width, next, asciiInput, otherSymbols, reporting, reports } = buildAutomaton(patterns);
 
-  const matchesAt = (hay: readonly string[], at: number, entry: IndexedKeyword): boolean => {
-    const last = entry.words.length - 1;
-    for (let j = 0; j <= last; j++) {
-      const word = hay[at + j];
-      if (word === undefined) return false;
-      const want = entry.words[j]!;
-      if (j === last && entry.prefix ? !word.startsWith(want) : word !== want) return false;
+  const add = (found: number[] | null, state: number): number[] => {
+    const into = found ?? [];
+    for (const group of reports[state]!) if (!into.includes(group)) into.push(group);
+    return into;
+  };
+  const sorted = (found: number[] | null): number[] => (found === null ? [] : found.length > 1 ? found.sort((a, b) => a - b) : found);
+
+  /** Text that is not plain ASCII: normalised by the definition itself (Unicode case and classes), then fed as is. */
+  const scanNormalized = (haystack: string): number[] => {
+    let found: number[] | null = null;
+    let state = 0;
+    for (let i = 0; i < haystack.length; i++) {
+      const code = haystack.charCodeAt(i);
+      state = next[state * width + (code < 128 ? asciiInput[code]! : (otherSymbols.get(code) ?? OTHER_SYMBOL))]!;
+      if (reporting[state] === 1) found = add(found, state);
     }
-    return true;
+    return sorted(found);
   };
 
   return {
-    groupsIn(haystack) {
-      const trimmed = haystack.trim();
-      if (trimmed === '') return [];
-      const hay = trimmed.split(' ');
-      const found: number[] = [];
-      const consider = (entries: IndexedKeyword[] | undefined, at: number, word: string, prefixOnly: boolean) => {
-        if (!entries) return;
-        for (const entry of entries) {
-          if (found.includes(entry.group)) continue;
-          if (prefixOnly ? word.startsWith(entry.words[0]!) : matchesAt(hay, at, entry)) found.push(entry.group);
-        }
-      };
-      for (let i = 0; i < hay.length; i++) {
-        const word = hay[i]!;
-        consider(byFirstWord.get(word), i, word, false);
-        if (word.length >= 2) consider(prefixBuckets.get(word.slice(0, 2)), i, word, true);
-        consider(prefixBuckets.get(word[0]!), i, word, true);
+    groupsIn(text) {
+      let found: number[] | null = null;
+      // The raw text framed by breaks, every break a space: " Pricing -- plans" reads as
+      // "  pricing    plans ", and since a space after a space leaves the state as it is (see
+      // buildAutomaton), that is exactly normalizeForMatching's " pricing plans ".
+      let state = next[SPACE_SYMBOL]!;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 128) return scanNormalized(normalizeForMatching(text));
+        state = next[state * width + asciiInput[code]!]!;
+        if (reporting[state] === 1) found = add(found, state);
       }
-      return found.length > 1 ? found.sort((a, b) => a - b) : found;
+      state = next[state * width + SPACE_SYMBOL]!;
+      if (reporting[state] === 1) found = add(found, state);
+      return sorted(found);
     },
+  };
+}
+
+/**
+ * Aho–Corasick: the trie of the compiled keywords, failure links breadth-first, folded into a full
+ * transition table so that scanning is one array read per character and never backtracks.
+ */
+function buildAutomaton(patterns: readonly { text: string; group: number }[]): Automaton {
+  const asciiSymbols = new Int32Array(128).fill(OTHER_SYMBOL);
+  const otherSymbols = new Map<number, number>();
+  let width = 2;
+  for (const { text } of patterns) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20) continue;
+      if (code < 128) {
+        if (asciiSymbols[code] === OTHER_SYMBOL) asciiSymbols[code] = width++;
+      } else if (!otherSymbols.has(code)) {
+        otherSymbols.set(code, width++);
+      }
+    }
+  }
+  const symbolOf = (code: number): number =>
+    code === 0x20 ? SPACE_SYMBOL : code < 128 ? asciiSymbols[code]! : (otherSymbols.get(code) ?? OTHER_SYMBOL);
+
+  const children: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  /** The symbol on the edge into each trie state (-1 for the root). */
+  const lastSymbol: number[] = [-1];
+  for (const { text, group } of patterns) {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const symbol = symbolOf(text.charCodeAt(i));
+      let child = children[state]!.get(symbol);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        outputs.push([]);
+        lastSymbol.push(symbol);
+        children[state]!.set(symbol, child);
+      }
+      state = child;
+    }
+    if (!outputs[state]!.includes(group)) outputs[state]!.push(group);
+  }
+
+  const next = new Int32Array(children.length * width);
+  const fail = new Int32Array(children.length);
+  const queue: number[] = [];
+  for (let symbol = 0; symbol < width; symbol++) {
+    const child = children[0]!.get(symbol);
+    if (child !== undefined) {
+      next[symbol] = child;
+      queue.push(child);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    // A state also reports what its failure state (its longest proper suffix in the trie) reports.
+    for (const group of outputs[fail[state]!]!) if (!outputs[state]!.includes(group)) outputs[state]!.push(group);
+    for (let symbol = 0; symbol < width; symbol++) {
+      const child = children[state]!.get(symbol);
+      const fallback = next[fail[state]! * width + symbol]!;
+      if (child === undefined) {
+        next[state * width + symbol] = fallback;
+      } else {
+        next[state * width + symbol] = child;
+        fail[child] = fallback;
+        queue.push(child);
+      }
+    }
+  }
+
+  // Runs of breaks: normalised text never has two spaces in a row, so the transition on a space from
+  // a state reached by a space is free to stay put. Every compiled keyword starts with a space, so
+  // reading a space always lands in such a state (at worst the one for " "), and a run of breaks in
+  // raw text then reads like the single space normalisation leaves of it.
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    if (lastSymbol[state] === SPACE_SYMBOL) next[state * width + SPACE_SYMBOL] = state;
+  }
+
+  // Raw ASCII input: letters and digits (either case) to their symbols, every other character a break (a space).
+  const asciiInput = new Int32Array(128).fill(SPACE_SYMBOL);
+  for (let code = 0; code < 128; code++) {
+    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    const isWord = (lower >= 0x30 && lower <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
+    if (isWord) asciiInput[code] = asciiSymbols[lower]!;
+  }
+  return {
+    width,
+    next,
+    asciiInput,
+    otherSymbols,
+    reporting: Uint8Array.from(outputs, (groupsHere) => (groupsHere.length > 0 ? 1 : 0)),
+    reports: outputs,
   };
 }

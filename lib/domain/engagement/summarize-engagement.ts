@@ -15,7 +15,7 @@ import type {
 } from './engagement-brief';
 import type { EngagementEvent, EngagementKind } from './engagement-event';
 import { DEFAULT_HANDOFF_TRIGGERS, type HandoffTrigger } from './handoff-triggers';
-import { compileKeywords, createKeywordIndex, matchesAnyKeyword, normalizeForMatching, type CompiledKeyword } from './match-keywords';
+import { compileKeywords, createKeywordMatcher, matchesAnyKeyword, normalizeForMatching } from './match-keywords';
 import { normalizeEngagement, type NormalizeEngagementOptions } from './normalize-engagement';
 import { DEFAULT_OBJECTION_RULES, type ObjectionRules } from './objection-rules';
 import { toSafeHref } from './safe-href';
@@ -331,27 +331,40 @@ const NO_TOPICS: readonly number[] = [];
 /**
  * Title and URL are matched separately (a keyword never spans the two) and every cache is keyed by
  * strings the events already hold: a freshly concatenated key would be re-hashed on every lookup.
+ * Topics are matched for every interest event; trigger rules only for the few kinds they name, so
+ * they are matched lazily; the normalised text only when the CRM's conversion needs backing.
  */
 function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]): Matcher {
-  const topicIndex = createKeywordIndex(topicMap.topics.map((t) => t.keywords));
-  const triggerKeywords: CompiledKeyword[][] = triggers.map((t) => compileKeywords(t.keywords));
-  // One entry per distinct title / URL string: its normalised words and the topics they match.
+  const topicMatcher = createKeywordMatcher(topicMap.topics.map((t) => t.keywords));
+  const triggerMatcher = createKeywordMatcher(triggers.map((t) => t.keywords));
+  // A rule whose keywords are all punctuation compiles to nothing and, like an empty list, matches every event of its kinds.
+  const matchesAnything = triggers.map((t) => compileKeywords(t.keywords).length === 0);
+  // One entry per distinct title / URL string.
   const titles = new Map<string, TextInfo>();
   const urls = new Map<string, TextInfo>();
-  const infoOf = (cache: Map<string, TextInfo>, text: string, prepare: (raw: string) => string): TextInfo => {
-    let info = cache.get(text);
+  const titleInfo = (title: string): TextInfo => {
+    let info = titles.get(title);
     if (info === undefined) {
-      const haystack = normalizeForMatching(prepare(text));
-      const topics = topicIndex.groupsIn(haystack);
-      info = { haystack, topics: topics.length === 0 ? NO_TOPICS : topics };
-      cache.set(text, info);
+      info = { text: title, topics: internEmpty(topicMatcher.groupsIn(title)), triggers: null, haystack: null };
+      titles.set(title, info);
     }
     return info;
   };
-  const titleInfo = (title: string) => infoOf(titles, title, (t) => t);
-  const urlInfo = (url: string) => infoOf(urls, url, urlForMatching);
+  const urlInfo = (url: string): TextInfo => {
+    let info = urls.get(url);
+    if (info === undefined) {
+      const text = urlForMatching(url);
+      info = { text, topics: internEmpty(topicMatcher.groupsIn(text)), triggers: null, haystack: null };
+      urls.set(url, info);
+    }
+    return info;
+  };
+  const triggersIn = (info: TextInfo): readonly number[] => (info.triggers ??= triggerMatcher.groupsIn(info.text));
   return {
-    haystackOf: (text) => titleInfo(text).haystack,
+    haystackOf(text) {
+      const info = titleInfo(text);
+      return (info.haystack ??= normalizeForMatching(info.text));
+    },
     topicsOf(event) {
       const fromTitle = event.title === undefined ? NO_TOPICS : titleInfo(event.title).topics;
       const fromUrl = event.url === undefined ? NO_TOPICS : urlInfo(event.url).topics;
@@ -359,21 +372,29 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
     },
     triggerOf(event) {
       for (let i = 0; i < triggers.length; i++) {
-        const rule = triggers[i]!;
-        if (!rule.kinds.includes(event.kind)) continue;
-        const keywords = triggerKeywords[i]!;
-        if (keywords.length === 0) return i;
-        if (event.title !== undefined && matchesAnyKeyword(titleInfo(event.title).haystack, keywords)) return i;
-        if (event.url !== undefined && matchesAnyKeyword(urlInfo(event.url).haystack, keywords)) return i;
+        if (!triggers[i]!.kinds.includes(event.kind)) continue;
+        if (matchesAnything[i]) return i;
+        if (event.title !== undefined && triggersIn(titleInfo(event.title)).includes(i)) return i;
+        if (event.url !== undefined && triggersIn(urlInfo(event.url)).includes(i)) return i;
       }
       return -1;
     },
   };
 }
 
+/** Shared empty list: most texts match no topic, and an interned empty list keeps unionSorted allocation-free. */
+function internEmpty(groups: number[]): readonly number[] {
+  return groups.length === 0 ? NO_TOPICS : groups;
+}
+
 interface TextInfo {
-  haystack: string;
+  /** What is matched: the title, or the URL's host and path. */
+  text: string;
   topics: readonly number[];
+  /** Trigger rules whose keywords match, once asked for. */
+  triggers: readonly number[] | null;
+  /** normalizeForMatching(text), once asked for. */
+  haystack: string | null;
 }
 
 /** Union of two small ascending lists; allocates only when both are non-empty and differ. */

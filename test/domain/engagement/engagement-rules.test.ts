@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { describeAgo, describeDuration } from '../../../lib/domain/engagement/describe-time';
 import { DEFAULT_HANDOFF_TRIGGERS, handoffTriggersSchema } from '../../../lib/domain/engagement/handoff-triggers';
-import { compileKeywords, createKeywordIndex, keywordSchema, matchesAnyKeyword, normalizeForMatching } from '../../../lib/domain/engagement/match-keywords';
+import { compileKeywords, createKeywordMatcher, keywordSchema, matchesAnyKeyword, normalizeForMatching } from '../../../lib/domain/engagement/match-keywords';
 import { DEFAULT_OBJECTION_RULES, objectionRulesSchema } from '../../../lib/domain/engagement/objection-rules';
 import { toSafeHref } from '../../../lib/domain/engagement/safe-href';
 import { DEFAULT_TOPIC_MAP, topicMapSchema } from '../../../lib/domain/engagement/topic-map';
@@ -28,21 +28,85 @@ describe('keywords', () => {
     expect(matches([...keywords], text)).toBe(expected);
   });
 
-  test('the keyword index finds exactly the groups that plain matching finds', () => {
-    const word = fc.constantFrom('a', 'ab', 'api', 'apis', 'case', 'studies', 'stud', 'soc', '2', 'vs', 'pricing', 'pr');
-    const keyword = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([words, prefix]) => words.join(' ') + (prefix ? '*' : ''));
-    const text = fc.array(fc.oneof(word, fc.constantFrom('-', '/', 'X', 'é')), { maxLength: 8 }).map((parts) => parts.join(' '));
-    fc.assert(
-      fc.property(fc.array(fc.array(keyword, { maxLength: 4 }), { maxLength: 5 }), fc.array(text, { maxLength: 5 }), (groups, texts) => {
-        const index = createKeywordIndex(groups);
-        for (const t of texts) {
-          const haystack = normalizeForMatching(t);
-          const expected = groups.flatMap((g, i) => (matchesAnyKeyword(haystack, compileKeywords(g)) ? [i] : []));
-          expect(index.groupsIn(haystack)).toEqual(expected);
-        }
-      }),
-      { numRuns: 300 },
+  /**
+   * The combined matcher (one automaton for all groups, fed the raw text) against the definition
+   * written out plainly: normalise the text, compile each group's keywords, substring search.
+   */
+  describe('the combined keyword matcher finds exactly the groups plain matching finds', () => {
+    const reference = (groups: readonly string[][], text: string) => {
+      const haystack = normalizeForMatching(text);
+      return groups.flatMap((g, i) => (matchesAnyKeyword(haystack, compileKeywords(g)) ? [i] : []));
+    };
+    const check = (groups: string[][], texts: string[]) => {
+      const matcher = createKeywordMatcher(groups);
+      for (const t of texts) expect(matcher.groupsIn(t), JSON.stringify(t)).toEqual(reference(groups, t));
+    };
+
+    const common = ['a', 'ab', 'api', 'apis', 'case', 'studies', 'stud', 'soc', '2', 'vs', 'pricing', 'pr', 'plan', 'plans', 'x'];
+    // Regex syntax (never special), Unicode whose lower case changes length or needs context
+    // (İ, final sigma), compatibility letters (Kelvin sign, ﬁ), astral letters, combining marks,
+    // lone surrogates, NUL, emoji.
+    const hostile = ['(a+)+$', '.*', '[^x]', '\\d+', '$1', 'a|b', '?', '^', '{2,}', 'É', 'é', 'PRÉPARATION', 'préparation', 'İstanbul', 'i\u0307', 'ß', 'ẞ', 'ΣΑΣ', 'σας', '\u212a', 'k', 'ﬁ', 'fi', '𝐀𝐏𝐈', '価格', 'e\u0301', '\ud800', '\udc00x', '\u0000', '\u200d', '👍🏽', '٣', 'Ⅻ'];
+    const longWord = fc.oneof(
+      fc.constantFrom('a'.repeat(600), 'pricing'.repeat(60), 'ab'.repeat(300) + 'api'),
+      fc.string({ minLength: 100, maxLength: 400, unit: fc.constantFrom('a', 'b', 'A', 'é', '-') }),
     );
+    const word = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...common) },
+      { weight: 3, arbitrary: fc.constantFrom(...hostile) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 6, unit: 'binary' }) },
+      { weight: 1, arbitrary: longWord },
+    );
+    const separator = fc.constantFrom(' ', '  ', '-', '/', '_', '*', '\t', '\n', '.', '', '://', '?utm=');
+    const joined = (maxWords: number) =>
+      fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: maxWords }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
+    const caseOf = (text: fc.Arbitrary<string>) =>
+      fc.tuple(text, fc.constantFrom('as is', 'upper', 'lower')).map(([t, c]) => (c === 'upper' ? t.toUpperCase() : c === 'lower' ? t.toLowerCase() : t));
+    // Keywords as an admin might write them (words, a trailing *), and anything at all (the matcher
+    // must agree with plain matching even on keywords the schema would refuse: '*', '**', '--').
+    const keyword = fc.oneof(
+      { weight: 4, arbitrary: caseOf(fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([ws, prefix]) => ws.join(' ') + (prefix ? '*' : ''))) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) },
+      { weight: 1, arbitrary: fc.constantFrom('*', '**', '--', 'a*b*', ' api ', 'API*') },
+    );
+    const text = fc.oneof(
+      { weight: 4, arbitrary: caseOf(joined(8)) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40, unit: 'binary' }) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40, unit: fc.constantFrom('a', 'p', 'i', 's', ' ', '-', '*', 'A', 'P') }) },
+    );
+
+    test('random keyword groups and texts, hostile strings included', () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(keyword, { maxLength: 5 }), { maxLength: 6 }), fc.array(text, { maxLength: 6 }), (groups, texts) => check(groups, texts)),
+        { numRuns: 1_000 },
+      );
+    });
+
+    test('texts built from the keywords themselves (so that partial and overlapping matches happen)', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+          fc.array(fc.tuple(fc.nat(), fc.nat(), separator, fc.constantFrom('', 's', 'ing', 'X', 'é')), { maxLength: 6 }),
+          (groups, picks) => {
+            const parts = picks.map(([g, k, sep, ending]) => {
+              const list = groups[g % groups.length]!;
+              return list[k % list.length]!.replace(/\*$/, '') + ending + sep;
+            });
+            check(groups, [parts.join(''), parts.join(' ').toUpperCase(), parts.reverse().join('-')]);
+          },
+        ),
+        { numRuns: 1_000 },
+      );
+    });
+
+    test.each([
+      [[['api'], ['pricing']], ['', ' ', '---', 'API', 'rapid', 'Pricing/API', 'apis', 'api\u00e9', 'é api é']],
+      [[['soc 2', 'iso 27001'], ['soc2']], ['SOC-2', 'soc--2', 'soc 22', 'ISO/27001', 'soc2']],
+      [[['integrat*', 'case stud*'], ['stud*']], ['Integrations', 'case studies', 'case  study', 'students', 'casestudies']],
+      [[['İstanbul'], ['i\u0307stanbul'], ['istanbul']], ['İSTANBUL', 'istanbul', 'ISTANBUL']],
+      [[['*', '**', '--'], []], ['anything', '*', '']],
+      [[], ['pricing']],
+    ])('%j in %j', (groups, texts) => check(groups, texts));
   });
 
   test('keywords are words, not regular expressions: a * only at the end, at least one letter or digit', () => {
