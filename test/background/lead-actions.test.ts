@@ -85,9 +85,11 @@ describe('lead actions', () => {
     const entry = await (await outbox).get(result.item.id);
     if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
     const inputs = entry.payload.qualificationInputs;
-    expect(inputs).toMatchObject({ v: 1, evaluatedAt: NOW, events: [{ id: 'f1', k: 'form_submission', t: NOW - 60_000, ti: 'Request a demo' }], repEvidence: { need: { status: 'met', evidence: { problem: 'Numbers never agree' }, at: NOW } } });
+    expect(inputs).toMatchObject({ v: 2, evaluatedAt: NOW, repEvidence: { need: { status: 'met', evidence: { problem: 'Numbers never agree' }, at: NOW } } });
     const decoded = decodeQualificationInputs(encodeQualificationInputs(inputs!), lead.ref);
     expect(decoded.ok && decoded.inputs.lead).toEqual(lead);
+    // Ages are kept in whole seconds (exact for window rules): 60 s before the decision.
+    expect(decoded.ok && decoded.inputs.events).toMatchObject([{ kind: 'form_submission', occurredAt: NOW - 60_000, title: 'Request a demo' }]);
   });
 
   it('still saves when the lead context cannot be read: without inputs, and without facts it cannot state', async () => {

@@ -16,7 +16,7 @@ export function compilePattern(source: string): RegExp {
 }
 
 /** Titles, URLs and form labels are attacker-controlled; capping their length bounds the cost of an admin's backtracking-heavy pattern. */
-const MAX_MATCHED_TEXT = 1000;
+export const MAX_MATCHED_TEXT = 1000;
 
 export function matchesPattern(source: string, text: string | null | undefined): boolean {
   if (text === null || text === undefined) return false;

@@ -81,7 +81,7 @@ describe('readHubSpotBacktestLeads', () => {
     expect(result.leads.map((l) => l.contactId)).toEqual(['1', '2', '5']);
     expect(result.dispositioned).toBe(5);
     expect(result.skipped).toEqual({ no_inputs: 1, unreadable_inputs: 1 });
-    expect(result.unreadableExample).toBe('contact 4: unknown version (version 9)');
+    expect(result.unreadableExample).toBe('contact 4: unknown version (version 9, written by a newer Baton; this Baton reads versions 1 and 2)');
     // 3 search pages of 2, one association read, one deal read.
     expect(calls.map((c) => c.path)).toEqual([
       '/crm/v3/objects/contacts/search',
