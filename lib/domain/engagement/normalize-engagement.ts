@@ -227,14 +227,19 @@ function dedupeAcrossSources(
 ): { events: EngagementEvent[]; times: Float64Array } {
   const n = sorted.length;
   const keptPositions: number[] = [];
-  // Kind -> normalised URL or title -> source -> position in `sorted` of the latest kept event.
-  // Nested maps rather than one concatenated key: a fresh concatenated string has to be hashed on
-  // every lookup, the cached parts do not.
-  const latest = new Map<string, Map<string, Map<string, number>>>();
+  // Kind -> normalised URL or title -> the latest kept event per source. Nested maps rather than
+  // one concatenated key: a fresh concatenated string has to be hashed on every lookup, the cached
+  // parts do not.
+  const latest = new Map<string, Map<string, LatestPerSource>>();
   const urlKeys = new Map<string, string>();
   const titleKeys = new Map<string, string>();
+  const near = nearAnotherSource(sorted, times, windowMs);
   for (let k = 0; k < n; k++) {
     const event = sorted[k]!;
+    if (near !== null && near[k] === 0) {
+      keptPositions.push(k);
+      continue;
+    }
     const key = duplicateKey(event, urlKeys, titleKeys);
     if (key === null) {
       keptPositions.push(k);
@@ -247,17 +252,24 @@ function dedupeAcrossSources(
     }
     let bySource = byKey.get(key);
     if (!bySource) {
-      bySource = new Map();
+      bySource = { sources: [], positions: [] };
       byKey.set(key, bySource);
     }
     const at = times[k]!;
     let duplicateOf = -1;
-    for (const [source, position] of bySource) {
-      if (source === event.source || at - times[position]! > windowMs) continue;
+    for (let s = 0; s < bySource.sources.length; s++) {
+      const position = bySource.positions[s]!;
+      if (bySource.sources[s] === event.source || at - times[position]! > windowMs) continue;
       if (duplicateOf === -1 || position < duplicateOf) duplicateOf = position;
     }
     if (duplicateOf === -1) {
-      bySource.set(event.source, k);
+      const slot = bySource.sources.indexOf(event.source);
+      if (slot === -1) {
+        bySource.sources.push(event.source);
+        bySource.positions.push(k);
+      } else {
+        bySource.positions[slot] = k;
+      }
       keptPositions.push(k);
     } else {
       sorted[duplicateOf] = fillMissing(sorted[duplicateOf]!, event);
@@ -271,6 +283,56 @@ function dedupeAcrossSources(
     keptTimes[i] = times[keptPositions[i]!]!;
   }
   return { events, times: keptTimes };
+}
+
+/**
+ * 1 for the events that have an event from another source within `windowMs` before or after them:
+ * only those can be, or be kept over, a cross-source duplicate. Every other event is kept as is and
+ * never needs its page key, nor a place among the latest kept events: on a timeline of
+ * all-distinct pages, or a crawler on one source, that is nearly every event, and normalising and
+ * indexing their URLs was most of the sweep's time. (Leaving such an event p of source S out of the
+ * latest kept events changes nothing: it could only hide an older kept event of S from a later
+ * event q of another source within the window of that older event, and then q, later than p, is
+ * within the window of p too, so p is not left out.) Null, i.e. look at every event, when a time
+ * is not finite: the sweep's window test then behaves in ways this shortcut does not mirror.
+ */
+function nearAnotherSource(sorted: readonly EngagementEvent[], times: Float64Array, windowMs: number): Uint8Array | null {
+  const n = sorted.length;
+  for (let k = 0; k < n; k++) if (!Number.isFinite(times[k]!)) return null;
+  const near = new Uint8Array(n);
+  // A timeline has a handful of sources: the latest (then, going back, the next) time of each, in parallel arrays.
+  const sources: string[] = [];
+  const seenAt: number[] = [];
+  const sweep = (k: number, within: (other: number) => boolean) => {
+    const source = sorted[k]!.source;
+    let own = -1;
+    for (let s = 0; s < sources.length; s++) {
+      if (sources[s] === source) own = s;
+      else if (near[k] === 0 && within(seenAt[s]!)) near[k] = 1;
+    }
+    if (own === -1) {
+      sources.push(source);
+      seenAt.push(times[k]!);
+    } else {
+      seenAt[own] = times[k]!;
+    }
+  };
+  // The same window test as the sweep (`at - earlier > windowMs` means out of the window).
+  for (let k = 0; k < n; k++) sweep(k, (earlier) => !(times[k]! - earlier > windowMs));
+  sources.length = 0;
+  seenAt.length = 0;
+  for (let k = n - 1; k >= 0; k--) sweep(k, (later) => !(later - times[k]! > windowMs));
+  return near;
+}
+
+/**
+ * Positions in `sorted` of the latest kept event of each source, for one kind and page. Two small
+ * parallel arrays rather than a Map: a page rarely has more than two or three sources, and on a
+ * timeline of all-distinct pages a Map per page was a large share of normalisation's time and garbage.
+ */
+interface LatestPerSource {
+  sources: string[];
+  positions: number[];
 }
 
 /** The page (`u` + normalised URL) or, without a URL, the title (`t` + lowercased title); null when neither. */
