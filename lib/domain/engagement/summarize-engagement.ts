@@ -329,72 +329,75 @@ interface Matcher {
 const NO_TOPICS: readonly number[] = [];
 
 /**
- * Title and URL are matched separately (a keyword never spans the two) and every cache is keyed by
- * strings the events already hold: a freshly concatenated key would be re-hashed on every lookup.
- * Topics are matched for every interest event; trigger rules only for the few kinds they name, so
- * they are matched lazily; the normalised text only when the CRM's conversion needs backing.
+ * Title and URL are matched separately (a keyword never spans the two), and results are memoised
+ * per distinct title and URL string (see TextMemo), keyed by strings the events already hold: a
+ * freshly concatenated key would be re-hashed on every lookup. Topics are matched for every
+ * interest event; trigger rules only for the few kinds they name; the normalised text only when
+ * the CRM's conversion needs backing.
  */
 function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]): Matcher {
   const topicMatcher = createKeywordMatcher(topicMap.topics.map((t) => t.keywords));
   const triggerMatcher = createKeywordMatcher(triggers.map((t) => t.keywords));
   // A rule whose keywords are all punctuation compiles to nothing and, like an empty list, matches every event of its kinds.
   const matchesAnything = triggers.map((t) => compileKeywords(t.keywords).length === 0);
-  // One entry per distinct title / URL string.
-  const titles = new Map<string, TextInfo>();
-  const urls = new Map<string, TextInfo>();
-  const titleInfo = (title: string): TextInfo => {
-    let info = titles.get(title);
-    if (info === undefined) {
-      info = { text: title, topics: internEmpty(topicMatcher.groupsIn(title)), triggers: null, haystack: null };
-      titles.set(title, info);
-    }
-    return info;
-  };
-  const urlInfo = (url: string): TextInfo => {
-    let info = urls.get(url);
-    if (info === undefined) {
-      const text = urlForMatching(url);
-      info = { text, topics: internEmpty(topicMatcher.groupsIn(text)), triggers: null, haystack: null };
-      urls.set(url, info);
-    }
-    return info;
-  };
-  const triggersIn = (info: TextInfo): readonly number[] => (info.triggers ??= triggerMatcher.groupsIn(info.text));
+  const titleTopics = new TextMemo((title) => sharedIfEmpty(topicMatcher.groupsIn(title)));
+  const urlTopics = new TextMemo((url) => sharedIfEmpty(topicMatcher.groupsIn(urlForMatching(url))));
+  const titleTriggers = new TextMemo((title) => triggerMatcher.groupsIn(title));
+  const urlTriggers = new TextMemo((url) => triggerMatcher.groupsIn(urlForMatching(url)));
+  const haystacks = new TextMemo(normalizeForMatching);
   return {
-    haystackOf(text) {
-      const info = titleInfo(text);
-      return (info.haystack ??= normalizeForMatching(info.text));
-    },
+    haystackOf: (text) => haystacks.get(text),
     topicsOf(event) {
-      const fromTitle = event.title === undefined ? NO_TOPICS : titleInfo(event.title).topics;
-      const fromUrl = event.url === undefined ? NO_TOPICS : urlInfo(event.url).topics;
+      const fromTitle = event.title === undefined ? NO_TOPICS : titleTopics.get(event.title);
+      const fromUrl = event.url === undefined ? NO_TOPICS : urlTopics.get(event.url);
       return unionSorted(fromTitle, fromUrl);
     },
     triggerOf(event) {
       for (let i = 0; i < triggers.length; i++) {
         if (!triggers[i]!.kinds.includes(event.kind)) continue;
         if (matchesAnything[i]) return i;
-        if (event.title !== undefined && triggersIn(titleInfo(event.title)).includes(i)) return i;
-        if (event.url !== undefined && triggersIn(urlInfo(event.url)).includes(i)) return i;
+        if (event.title !== undefined && titleTriggers.get(event.title).includes(i)) return i;
+        if (event.url !== undefined && urlTriggers.get(event.url).includes(i)) return i;
       }
       return -1;
     },
   };
 }
 
-/** Shared empty list: most texts match no topic, and an interned empty list keeps unionSorted allocation-free. */
-function internEmpty(groups: number[]): readonly number[] {
+/** Most texts match no topic: one shared empty list keeps unionSorted allocation-free. */
+function sharedIfEmpty(groups: number[]): readonly number[] {
   return groups.length === 0 ? NO_TOPICS : groups;
 }
 
-interface TextInfo {
-  /** What is matched: the title, or the URL's host and path. */
-  text: string;
-  topics: readonly number[];
-  /** Trigger rules whose keywords match, once asked for. */
-  triggers: readonly number[] | null;
-  /** normalizeForMatching(text), once asked for. */
-  haystack: string | null;
+/**
+ * `compute(text)` memoised per distinct string, for as long as that pays. Real timelines repeat a
+ * few pages thousands of times, and a hit costs far less than matching; on a timeline where every
+ * page is different nothing is ever hit, and hashing and storing 20,000 texts never seen again was
+ * a quarter of the brief's time. So after a sample of lookups with few hits it stops memoising.
+ * `compute` is pure, so this changes timings only, never results.
+ */
+class TextMemo<T> {
+  private static readonly SAMPLE = 512;
+  private static readonly MIN_HITS = TextMemo.SAMPLE / 4;
+  private entries: Map<string, T> | null = new Map();
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    const entries = this.entries;
+    if (entries === null) return this.compute(text);
+    let value = entries.get(text);
+    if (value === undefined) {
+      value = this.compute(text);
+      entries.set(text, value);
+    } else {
+      this.hits++;
+    }
+    if (++this.lookups === TextMemo.SAMPLE && this.hits < TextMemo.MIN_HITS) this.entries = null;
+    return value;
+  }
 }
 
 /** Union of two small ascending lists; allocates only when both are non-empty and differ. */
@@ -417,11 +420,15 @@ function unionSorted(a: readonly number[], b: readonly number[]): readonly numbe
 
 /** Host and path only: query strings carry campaign tags ("utm_campaign=pricing-q4") that say nothing about the page. */
 function urlForMatching(url: string): string {
-  let u = url;
-  const scheme = u.indexOf('://');
-  if (scheme !== -1 && scheme < 10) u = u.slice(scheme + 3);
-  const cut = u.search(/[?#]/);
-  return cut === -1 ? u : u.slice(0, cut);
+  const scheme = url.indexOf('://');
+  const start = scheme !== -1 && scheme < 10 ? scheme + 3 : 0;
+  // The first '?' or '#' after the scheme (two native scans; a regex search per URL cost more).
+  let end = url.length;
+  const query = url.indexOf('?', start);
+  if (query !== -1) end = query;
+  const fragment = url.indexOf('#', start);
+  if (fragment !== -1 && fragment < end) end = fragment;
+  return start === 0 && end === url.length ? url : url.slice(start, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -695,12 +702,13 @@ function findObjections(
   idsAt: (positions: readonly number[]) => string[],
 ): BriefObjection[] {
   const found: { objection: BriefObjection; score: number; order: number }[] = [];
-  const answerHaystacks = quotes.map((q) => normalizeForMatching(q.answer));
+  // Every answer read once against all rules' keywords (a timeline can hold thousands of distinct answers).
+  const answerMatcher = createKeywordMatcher(rules.rules.map((rule) => rule.answerKeywords));
+  const rulesByQuote = quotes.map((q) => answerMatcher.groupsIn(q.answer));
   rules.rules.forEach((rule, order) => {
     const topicIndexes = rule.topics.map((id) => topicMap.topics.findIndex((t) => t.id === id)).filter((i) => i !== -1);
     const topicPositions = mergePositions(topicIndexes.map((i) => topicAcc[i]!.positions));
-    const keywords = compileKeywords(rule.answerKeywords);
-    const matchedQuotes = keywords.length === 0 ? [] : quotes.filter((_, i) => matchesAnyKeyword(answerHaystacks[i]!, keywords));
+    const matchedQuotes = quotes.filter((_, i) => rulesByQuote[i]!.includes(order));
     const eventsFire = topicPositions.length >= rule.minEvents;
     if (!eventsFire && matchedQuotes.length === 0) return;
 
