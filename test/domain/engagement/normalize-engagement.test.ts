@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { EngagementEvent } from '../../../lib/domain/engagement/engagement-event';
 import { normalizeEngagement, normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-engagement';
@@ -218,6 +219,61 @@ describe('likely bots: click bursts', () => {
     const out = normalizeEngagement([delivered, ...clicks]);
     expect(byId(out, 'c0').botReason).toBe(
       'clicked 2 s after delivery (likely a mail scanner or privacy proxy); part of a burst of 5+ clicks/page views within 2 s (likely automated)',
+    );
+  });
+});
+
+describe('cross-source duplicates against the rule written out plainly', () => {
+  /**
+   * The rule as documented on dedupeAcrossSources, without any of its shortcuts: in time order, an
+   * event is dropped when the latest kept event of another source with the same kind and page (or,
+   * without URLs, title) lies within the window; the earliest such event borrows what it lacks.
+   */
+  function reference(events: readonly EngagementEvent[], windowMs: number): EngagementEvent[] {
+    const sorted = [...events].sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const keyOf = (e: EngagementEvent) =>
+      e.url !== undefined && e.url.trim() !== '' ? `u ${normalizeUrlForComparison(e.url)}` : e.title !== undefined && e.title.trim() !== '' ? `t ${e.title.trim().toLowerCase()}` : null;
+    const latest = new Map<string, Map<string, number>>();
+    const kept: number[] = [];
+    sorted.forEach((event, k) => {
+      const key = keyOf(event);
+      if (key === null) return void kept.push(k);
+      const bySource = latest.get(`${event.kind}\u0000${key}`) ?? new Map<string, number>();
+      latest.set(`${event.kind}\u0000${key}`, bySource);
+      const candidates = [...bySource].filter(([source, p]) => source !== event.source && !(event.occurredAt - sorted[p]!.occurredAt > windowMs));
+      if (candidates.length === 0) {
+        bySource.set(event.source, k);
+        kept.push(k);
+        return;
+      }
+      const into = Math.min(...candidates.map(([, p]) => p));
+      const target = { ...sorted[into]! };
+      for (const field of ['campaign', 'url', 'title', 'answers'] as const) if (target[field] === undefined && event[field] !== undefined) Object.assign(target, { [field]: event[field] });
+      sorted[into] = target;
+    });
+    return kept.map((k) => sorted[k]!).reverse();
+  }
+
+  test('random clustered timelines from several sources (bot rules switched off)', () => {
+    const event = fc.record(
+      {
+        kind: fc.constantFrom('page_view', 'form_submission', 'email_clicked'),
+        occurredAt: fc.tuple(fc.constantFrom(0, 10 * SECOND, HOUR), fc.integer({ min: 0, max: 5 * SECOND })).map(([base, jitter]) => NOW - base - jitter),
+        source: fc.constantFrom('hubspot-web-analytics', 'marketo', 'hubspot-forms'),
+        url: fc.constantFrom('https://baton.example/pricing', 'https://BATON.example/pricing/?utm_source=x', 'https://baton.example/demo', ' '),
+        title: fc.constantFrom('Pricing', ' pricing ', 'Demo', ''),
+        campaign: fc.constantFrom('Q4'),
+        answers: fc.constant({ 'Budget?': '20k' }),
+      },
+      { requiredKeys: ['kind', 'occurredAt', 'source'] },
+    );
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), fc.constantFrom(0, 2 * SECOND, 4 * SECOND), (partial, windowMs) => {
+        const events: EngagementEvent[] = partial.map((e, i) => ({ id: `e${i}`, ...e }));
+        const options = { duplicateWindowMs: windowMs, botEmailWindowMs: -1, burstMinEvents: Number.MAX_SAFE_INTEGER };
+        expect(normalizeEngagement(events, options)).toEqual(reference(events, windowMs));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });
