@@ -71,9 +71,15 @@ export function matchesAnyKeyword(haystack: string, compiled: readonly CompiledK
  * classes stay exactly the regex's. The property tests hold it to findKeyword on hostile input.
  */
 export interface KeywordMatcher {
-  /** Indexes of the groups with at least one matching keyword, ascending. `text` is raw (not normalised). */
-  groupsIn(text: string): number[];
+  /**
+   * Indexes of the groups with at least one matching keyword, ascending. `text` is raw (not
+   * normalised). The list is shared and must not be modified: no match and a single match (nearly
+   * every text) return the same list every time, so matching 20,000 texts allocates next to nothing.
+   */
+  groupsIn(text: string): readonly number[];
 }
+
+const NO_GROUPS: readonly number[] = [];
 
 /** The automaton's alphabet: the word break, any letter or digit no keyword uses, then each character keywords use. */
 const SPACE_SYMBOL = 0;
@@ -98,31 +104,38 @@ export function createKeywordMatcher(groups: readonly (readonly string[])[]): Ke
   groups.forEach((keywords, group) => {
     for (const text of compileKeywords(keywords)) patterns.push({ text, group });
   });
-  if (patterns.length === 0) return { groupsIn: () => [] };
+  if (patterns.length === 0) return { groupsIn: () => NO_GROUPS };
   const { width, next, asciiInput, otherSymbols, reporting, reports } = buildAutomaton(patterns);
 
-  const add = (found: number[] | null, state: number): number[] => {
-    const into = found ?? [];
-    for (const group of reports[state]!) if (!into.includes(group)) into.push(group);
-    return into;
+  // Matches are collected in one reused list (groupsIn is synchronous, so never re-entered) and
+  // handed out as shared lists when there are fewer than two.
+  const found: number[] = [];
+  const single = groups.map((_, group): readonly number[] => [group]);
+  const add = (state: number) => {
+    for (const group of reports[state]!) if (!found.includes(group)) found.push(group);
   };
-  const sorted = (found: number[] | null): number[] => (found === null ? [] : found.length > 1 ? found.sort((a, b) => a - b) : found);
+  const result = (): readonly number[] => {
+    if (found.length === 0) return NO_GROUPS;
+    const list = found.length === 1 ? single[found[0]!]! : [...found].sort((a, b) => a - b);
+    found.length = 0;
+    return list;
+  };
 
   /** Text that is not plain ASCII: normalised by the definition itself (Unicode case and classes), then fed as is. */
-  const scanNormalized = (haystack: string): number[] => {
-    let found: number[] | null = null;
+  const scanNormalized = (haystack: string): readonly number[] => {
+    found.length = 0;
     let state = 0;
     for (let i = 0; i < haystack.length; i++) {
       const code = haystack.charCodeAt(i);
       state = next[state * width + (code < 128 ? asciiInput[code]! : (otherSymbols.get(code) ?? OTHER_SYMBOL))]!;
-      if (reporting[state] === 1) found = add(found, state);
+      if (reporting[state] === 1) add(state);
     }
-    return sorted(found);
+    return result();
   };
 
   return {
     groupsIn(text) {
-      let found: number[] | null = null;
+      found.length = 0;
       // The raw text framed by breaks, every break a space: " Pricing -- plans" reads as
       // "  pricing    plans ", and since a space after a space leaves the state as it is (see
       // buildAutomaton), that is exactly normalizeForMatching's " pricing plans ".
@@ -131,11 +144,11 @@ export function createKeywordMatcher(groups: readonly (readonly string[])[]): Ke
         const code = text.charCodeAt(i);
         if (code >= 128) return scanNormalized(normalizeForMatching(text));
         state = next[state * width + asciiInput[code]!]!;
-        if (reporting[state] === 1) found = add(found, state);
+        if (reporting[state] === 1) add(state);
       }
       state = next[state * width + SPACE_SYMBOL]!;
-      if (reporting[state] === 1) found = add(found, state);
-      return sorted(found);
+      if (reporting[state] === 1) add(state);
+      return result();
     },
   };
 }

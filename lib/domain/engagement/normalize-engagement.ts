@@ -134,6 +134,11 @@ function copyEvent(event: EngagementEvent): EngagementEvent {
  * then the lexicographically smallest serialisation; its gaps are filled from the other copies.
  */
 function dedupeById(events: readonly EngagementEvent[]): EngagementEvent[] {
+  // Ids are nearly always unique, and one Set insertion per event is enough to know; the positions
+  // of the first copies are only worth a Map lookup and insertion per event when some id repeats.
+  const ids = new Set<string>();
+  for (const event of events) ids.add(event.id);
+  if (ids.size === events.length) return events.map(stripBotFlags);
   const unique: EngagementEvent[] = [];
   const indexById = new Map<string, number>();
   let collisions: Map<number, EngagementEvent[]> | null = null;
@@ -300,28 +305,43 @@ function nearAnotherSource(sorted: readonly EngagementEvent[], times: Float64Arr
   const n = sorted.length;
   for (let k = 0; k < n; k++) if (!Number.isFinite(times[k]!)) return null;
   const near = new Uint8Array(n);
-  // A timeline has a handful of sources: the latest (then, going back, the next) time of each, in parallel arrays.
+  // A timeline has a handful of sources: the time each was last seen, sweeping forward, then
+  // backward, in parallel arrays. Plain loops, no callback per event: this runs on every event.
   const sources: string[] = [];
   const seenAt: number[] = [];
-  const sweep = (k: number, within: (other: number) => boolean) => {
+  for (let k = 0; k < n; k++) {
     const source = sorted[k]!.source;
+    const at = times[k]!;
     let own = -1;
     for (let s = 0; s < sources.length; s++) {
       if (sources[s] === source) own = s;
-      else if (near[k] === 0 && within(seenAt[s]!)) near[k] = 1;
+      // The same window test as the sweep: `at - earlier > windowMs` means out of the window.
+      else if (!(at - seenAt[s]! > windowMs)) near[k] = 1;
     }
     if (own === -1) {
       sources.push(source);
-      seenAt.push(times[k]!);
+      seenAt.push(at);
     } else {
-      seenAt[own] = times[k]!;
+      seenAt[own] = at;
     }
-  };
-  // The same window test as the sweep (`at - earlier > windowMs` means out of the window).
-  for (let k = 0; k < n; k++) sweep(k, (earlier) => !(times[k]! - earlier > windowMs));
+  }
   sources.length = 0;
   seenAt.length = 0;
-  for (let k = n - 1; k >= 0; k--) sweep(k, (later) => !(later - times[k]! > windowMs));
+  for (let k = n - 1; k >= 0; k--) {
+    const source = sorted[k]!.source;
+    const at = times[k]!;
+    let own = -1;
+    for (let s = 0; s < sources.length; s++) {
+      if (sources[s] === source) own = s;
+      else if (!(seenAt[s]! - at > windowMs)) near[k] = 1;
+    }
+    if (own === -1) {
+      sources.push(source);
+      seenAt.push(at);
+    } else {
+      seenAt[own] = at;
+    }
+  }
   return near;
 }
 

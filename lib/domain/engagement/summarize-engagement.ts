@@ -125,6 +125,12 @@ const CONTACT_FIELD_QUESTIONS = new Set(
 );
 const HIDDEN_FIELD_PREFIXES = [' utm ', ' hs ', ' hubspot ', ' gclid ', ' fbclid '];
 
+/** A plain loop rather than `.some(callback)`: this runs for every answer of every form submission. */
+function isHiddenField(normalizedQuestion: string): boolean {
+  for (const prefix of HIDDEN_FIELD_PREFIXES) if (normalizedQuestion.startsWith(prefix)) return true;
+  return false;
+}
+
 export function summarizeEngagement(input: SummarizeEngagementInput): EngagementBrief {
   const { lead, now } = input;
   const topicMap = input.topicMap ?? DEFAULT_TOPIC_MAP;
@@ -340,8 +346,13 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
   const triggerMatcher = createKeywordMatcher(triggers.map((t) => t.keywords));
   // A rule whose keywords are all punctuation compiles to nothing and, like an empty list, matches every event of its kinds.
   const matchesAnything = triggers.map((t) => compileKeywords(t.keywords).length === 0);
-  const titleTopics = new TextMemo((title) => sharedIfEmpty(topicMatcher.groupsIn(title)));
-  const urlTopics = new TextMemo((url) => sharedIfEmpty(topicMatcher.groupsIn(urlForMatching(url))));
+  // Kind -> the rules naming it, in priority order: most events (page views, opens) are of no rule's kind.
+  const rulesByKind = new Map<EngagementKind, number[]>();
+  triggers.forEach((rule, i) => {
+    for (const kind of new Set(rule.kinds)) rulesByKind.set(kind, [...(rulesByKind.get(kind) ?? []), i]);
+  });
+  const titleTopics = new TextMemo((title) => topicMatcher.groupsIn(title));
+  const urlTopics = new TextMemo((url) => topicMatcher.groupsIn(urlForMatching(url)));
   const titleTriggers = new TextMemo((title) => triggerMatcher.groupsIn(title));
   const urlTriggers = new TextMemo((url) => triggerMatcher.groupsIn(urlForMatching(url)));
   const haystacks = new TextMemo(normalizeForMatching);
@@ -353,8 +364,9 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
       return unionSorted(fromTitle, fromUrl);
     },
     triggerOf(event) {
-      for (let i = 0; i < triggers.length; i++) {
-        if (!triggers[i]!.kinds.includes(event.kind)) continue;
+      const candidates = rulesByKind.get(event.kind);
+      if (candidates === undefined) return -1;
+      for (const i of candidates) {
         if (matchesAnything[i]) return i;
         if (event.title !== undefined && titleTriggers.get(event.title).includes(i)) return i;
         if (event.url !== undefined && urlTriggers.get(event.url).includes(i)) return i;
@@ -362,11 +374,6 @@ function createMatcher(topicMap: TopicMap, triggers: readonly HandoffTrigger[]):
       return -1;
     },
   };
-}
-
-/** Most texts match no topic: one shared empty list keeps unionSorted allocation-free. */
-function sharedIfEmpty(groups: number[]): readonly number[] {
-  return groups.length === 0 ? NO_TOPICS : groups;
 }
 
 /**
@@ -400,7 +407,7 @@ class TextMemo<T> {
   }
 }
 
-/** Union of two small ascending lists; allocates only when both are non-empty and differ. */
+/** Union of two small ascending lists; allocates only when both are non-empty and differ (the matcher shares equal single-topic lists). */
 function unionSorted(a: readonly number[], b: readonly number[]): readonly number[] {
   if (b.length === 0 || a === b) return a;
   if (a.length === 0) return b;
@@ -576,7 +583,7 @@ class QuoteCollector {
   private keyOf(question: string, answer: string): string | null {
     if (answer.trim() === '') return null;
     const q = this.normalizeQuestion(question);
-    if (CONTACT_FIELD_QUESTIONS.has(q) || HIDDEN_FIELD_PREFIXES.some((p) => q.startsWith(p))) return null;
+    if (CONTACT_FIELD_QUESTIONS.has(q) || isHiddenField(q)) return null;
     return `${q}\u0000${answer.trim()}`;
   }
 
