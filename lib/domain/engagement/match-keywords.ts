@@ -107,23 +107,28 @@ export function createKeywordMatcher(groups: readonly (readonly string[])[]): Ke
   if (patterns.length === 0) return { groupsIn: () => NO_GROUPS };
   const { width, next, asciiInput, otherSymbols, reporting, reports } = buildAutomaton(patterns);
 
-  // Matches are collected in one reused list (groupsIn is synchronous, so never re-entered) and
-  // handed out as shared lists when there are fewer than two.
-  const found: number[] = [];
+  // Matches are collected in one reused buffer (groupsIn is synchronous, so never re-entered) and
+  // handed out as shared lists when there are fewer than two. A typed buffer and a count, not an
+  // array emptied with `length = 0`: truncating an array is a runtime call, paid per text.
+  const found = new Int32Array(groups.length);
+  let count = 0;
   const single = groups.map((_, group): readonly number[] => [group]);
   const add = (state: number) => {
-    for (const group of reports[state]!) if (!found.includes(group)) found.push(group);
+    for (const group of reports[state]!) {
+      let seen = false;
+      for (let i = 0; i < count && !seen; i++) seen = found[i] === group;
+      if (!seen) found[count++] = group;
+    }
   };
   const result = (): readonly number[] => {
-    if (found.length === 0) return NO_GROUPS;
-    const list = found.length === 1 ? single[found[0]!]! : [...found].sort((a, b) => a - b);
-    found.length = 0;
+    const list = count === 0 ? NO_GROUPS : count === 1 ? single[found[0]!]! : Array.from(found.subarray(0, count)).sort((a, b) => a - b);
+    count = 0;
     return list;
   };
 
   /** Text that is not plain ASCII: normalised by the definition itself (Unicode case and classes), then fed as is. */
   const scanNormalized = (haystack: string): readonly number[] => {
-    found.length = 0;
+    count = 0; // forget what the ASCII scan found before it gave up
     let state = 0;
     for (let i = 0; i < haystack.length; i++) {
       const code = haystack.charCodeAt(i);
@@ -135,7 +140,6 @@ export function createKeywordMatcher(groups: readonly (readonly string[])[]): Ke
 
   return {
     groupsIn(text) {
-      found.length = 0;
       // The raw text framed by breaks, every break a space: " Pricing -- plans" reads as
       // "  pricing    plans ", and since a space after a space leaves the state as it is (see
       // buildAutomaton), that is exactly normalizeForMatching's " pricing plans ".
