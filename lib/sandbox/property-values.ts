@@ -12,9 +12,37 @@ interface PropertyProblem {
 }
 
 /**
- * Validates and normalises written values the way HubSpot does: unknown names, read-only values,
- * enumeration options, numbers, booleans and dates are checked; dates come back as ISO strings.
- * Throws one 400 listing every problem (HubSpot reports them all at once).
+ * HubSpot's limit on a text property's value written through the CRM (its knowledge base, "Property
+ * field types in HubSpot": single-line and multi-line text, "the character limit is 65,536
+ * characters"; only form submissions are exempt). Counted in UTF-16 code units, as Java's
+ * String.length() and JS's `.length` do: never laxer than a count of code points.
+ */
+export const MAX_STRING_VALUE_CHARS = 65_536;
+
+/**
+ * Validates and normalises written values the way HubSpot does; dates come back as ISO strings.
+ * Throws one 400 listing every problem (HubSpot reports them all at once), in HubSpot's shape:
+ * `{status:"error", message:"Property values were not valid: [{isValid,message,error,name,...}]",
+ * correlationId, category:"VALIDATION_ERROR", errors:[{message, code, context:{propertyName:[name]}}]}`.
+ *
+ * What each refusal rests on (HubSpot's public docs unless said otherwise):
+ * - PROPERTY_DOESNT_EXIST for an unknown name: the message and code as a real portal answers them
+ *   (test/fixtures/hubspot/error-400-property-doesnt-exist.json).
+ * - INVALID_OPTION for an enumeration value that is not one of the options, each part of a
+ *   checkbox `a;b` value too: developer changelog "Increased validation for contact updates made
+ *   through APIs" (2023; other objects already had it) and the deal-currency changelog's
+ *   "Property values were not valid: [...\"error\":\"INVALID_OPTION\"...]".
+ * - Numbers: the same 2023 changelog (no commas, at most one period); a value that is not a number
+ *   at all is refused. Exponents and a leading "+" are not refused: no doc says HubSpot does.
+ *   The code, INVALID_INTEGER, is not confirmed.
+ * - INVALID_DATE: API timestamps are epoch milliseconds, and a date property "must be set to
+ *   midnight UTC ... you will receive an error" otherwise (FAQ "How should timestamps be formatted
+ *   for HubSpot's APIs"). ISO 8601 (YYYY-MM-DD for dates) is accepted as HubSpot documents for
+ *   date values elsewhere (form submissions) and as the v3 object APIs accept in practice.
+ * - Strings longer than MAX_STRING_VALUE_CHARS: the limit is documented (see above); the code
+ *   HubSpot answers with is not, so `VALUE_TOO_LONG` is the sandbox's own label.
+ * - READ_ONLY_VALUE and booleans: not confirmed from the docs for the v3 API; kept from the
+ *   sandbox's first version (HubSpot's property definitions do mark read-only values).
  */
 export function normalizePropertyWrites(
   state: SandboxState,
@@ -70,7 +98,8 @@ function normalizeValue(definition: PropertyDefinition, value: string): string |
       return value;
     }
     case 'number':
-      if (!/^-?\d+(\.\d+)?$/.test(value.trim())) return { error: 'INVALID_INTEGER', message: `${value} is not a valid number.` };
+      // Commas ("5,333") and a second period are refused (confirmed); so is anything non-numeric.
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value.trim())) return { error: 'INVALID_INTEGER', message: `${value} is not a valid number.` };
       return value.trim();
     case 'bool': {
       const lower = value.toLowerCase();
@@ -82,11 +111,17 @@ function normalizeValue(definition: PropertyDefinition, value: string): string |
       const ms = parseTimeValue(value);
       if (ms === null) return { error: 'INVALID_DATE', message: `${value} is not a valid ${definition.type === 'date' ? 'date' : 'datetime'} (epoch milliseconds or ISO 8601).` };
       if (definition.type === 'date') {
-        if (ms % 86_400_000 !== 0) return { error: 'INVALID_DATE', message: `${value} is not at midnight UTC; date properties hold whole days.` };
+        // Worded like a portal's answer quoted in a public HubSpot client ("1579179660000 is at 13:1:0.0 UTC, not midnight!").
+        if (ms % 86_400_000 !== 0) return { error: 'INVALID_DATE', message: `${value} is at ${new Date(ms).toISOString().slice(11, 23)} UTC, not midnight!` };
         return new Date(ms).toISOString().slice(0, 10);
       }
       return new Date(ms).toISOString();
     }
+    case 'string':
+      if (value.length > MAX_STRING_VALUE_CHARS) {
+        return { error: 'VALUE_TOO_LONG', message: `${definition.name} is ${value.length} characters long; a text property value holds at most ${MAX_STRING_VALUE_CHARS}.` };
+      }
+      return value;
     default:
       return value;
   }

@@ -69,6 +69,23 @@ describe('contacts via the SDK', () => {
     await expect(client.crm.contacts.basicApi.getById('999999')).rejects.toMatchObject({ code: 404 });
   });
 
+  it('a value HubSpot refuses (a text over 65,536 characters) is an ApiException carrying the VALIDATION_ERROR body', async () => {
+    const refused = await client.crm.contacts.basicApi.update(SANDBOX_SCENARIOS.breached, { properties: { message: 'm'.repeat(65_537) } }).then(
+      () => null,
+      (error: unknown) => error as { code: number; body: any },
+    );
+    expect(refused?.code).toBe(400);
+    expect(refused?.body).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      message: expect.stringMatching(/^Property values were not valid: \[\{"isValid":false,/),
+      errors: [{ code: 'VALUE_TOO_LONG', message: expect.any(String), context: { propertyName: ['message'] } }],
+    });
+    const unchanged = await client.crm.contacts.basicApi.getById(SANDBOX_SCENARIOS.breached, ['message']);
+    expect(unchanged.properties.message?.length ?? 0).toBeLessThan(65_537);
+  });
+
   it('searchApi.doSearch with filters, sorts and paging', async () => {
     const page = await client.crm.contacts.searchApi.doSearch({
       filterGroups: [{ filters: [{ propertyName: 'lifecyclestage', operator: FilterOperatorEnum.Eq, value: 'marketingqualifiedlead' }] }],
