@@ -64,6 +64,13 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   while (deliveries < maxDeliveries) {
     const [entry] = await store.claimDue(now(), leaseMs, 1, {
       exclude: (e) => tried.has(e.id) || (heldRoutes.get(routeKey(e)) ?? -Infinity) > now(),
+      // Old dispositions a later one replaces: stored as failed (superseded), never sent.
+      onSetAside: (setAside) => {
+        for (const { entry: e } of setAside) {
+          result.failed += 1;
+          log?.({ type: 'superseded', id: e.id, attempts: e.attempts, message: e.message ?? undefined });
+        }
+      },
     });
     if (!entry) break;
     tried.add(entry.id);
@@ -73,11 +80,13 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     } catch (hookError) {
       log?.({ type: 'record_failed', id: entry.id, message: `onClaimed: ${errorMessage(hookError)}` });
     }
-    // Never an old disposition over a newer one already in the CRM (unless the rep confirmed that).
-    // No race with the newer one: this claimed, older entry holds the lead's later entries back.
+    // Never an old disposition once a newer one is in the CRM or on its way (unless the rep
+    // confirmed replacing a delivered one). The claim already set aside those a pending later one
+    // supersedes; this also sees delivered ones, and one saved since the claim. No race with the
+    // newer one: this claimed, older entry holds the lead's later entries back.
     const allowed = entry.kind === 'disposition' ? mayDeliver(entry, await store.listByLead(entry.leadKey)) : ({ ok: true } as const);
     if (!allowed.ok) {
-      const error = new SupersededError(allowed.by.id);
+      const error = new SupersededError(allowed.by.id, allowed.by.state === 'delivered');
       try {
         await store.fail(entry.id, { state: 'failed', nextAttemptAt: null, message: error.message, parkedFor: null }, error);
         result.failed += 1;

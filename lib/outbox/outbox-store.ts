@@ -1,8 +1,8 @@
 import type { DeliveryDecision } from './delivery-policy';
-import { describeFailure, selectClaimable } from './delivery-policy';
+import { describeFailure, isDue, selectClaimable } from './delivery-policy';
 import { createOutboxEntry, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
 import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
-import { canSendOver, findSupersedingEntry } from './supersede';
+import { canSendOver, findSupersedingEntry, mayDeliver, SupersededError } from './supersede';
 
 /**
  * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
@@ -36,6 +36,8 @@ export interface OutboxStoreOptions {
 export interface ClaimOptions {
   /** Leaves matching entries alone, e.g. those of a CRM account that just answered 429. */
   exclude?: (entry: OutboxEntry) => boolean;
+  /** Told about the dispositions this claim set aside as superseded (already stored as failed). */
+  onSetAside?: (entries: Array<{ entry: OutboxEntry; by: OutboxEntry }>) => void;
 }
 
 export interface ResendOptions {
@@ -65,6 +67,8 @@ export interface OutboxStore {
    * Atomically (one readwrite transaction) takes up to `limit` due entries — queued/retrying/parked
    * ones whose time has come, or `delivering` ones whose lease lapsed — and marks them delivering
    * with a lease until `now + leaseMs`. The claim is the lock between concurrent drains.
+   * In the same transaction, a pending disposition that a later pending one for the same lead
+   * supersedes is set aside (failed, kind `superseded`) instead: see supersede.ts.
    */
   claimDue(now: number, leaseMs: number, limit?: number, options?: ClaimOptions): Promise<OutboxEntry[]>;
   /** Records the CRM's receipt. Null when the entry is gone. */
@@ -176,7 +180,9 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
     async claimDue(now, leaseMs, limit = 1, claimOptions = {}) {
       return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => {
         readStates(tx, PENDING_STATES, (raws) => {
-          const pending = parseAll(raws);
+          const { kept: pending, setAside } = setAsideSuperseded(parseAll(raws), now);
+          for (const { entry } of setAside) tx.store.put(entry);
+          if (setAside.length > 0) claimOptions.onSetAside?.(setAside);
           const claimed = selectClaimable(pending, now, claimOptions.exclude)
             .slice(0, Math.max(0, limit))
             .map((entry) => outboxEntrySchema.parse({ ...entry, state: 'delivering', attempts: entry.attempts + 1, leaseUntil: now + leaseMs }));
@@ -277,6 +283,40 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       connection = null;
     },
   };
+}
+
+/**
+ * Splits the pending entries into those that stay and the dispositions a later pending one for
+ * the same lead supersedes, the latter turned into dead letters of kind `superseded`. Done where
+ * entries are claimed, so a parked or retrying old disposition never goes out first when its wait
+ * ends, and the later one is not held behind it. A disposition with a live claim is left alone:
+ * it is on the wire, and the later one waits for its answer (per-lead ordering); if that answer is
+ * a failure, the next claim sets it aside. Only pending ones are compared here: a later delivered
+ * one is checked by the drain after the claim (it reads the lead's entries).
+ */
+function setAsideSuperseded(pending: OutboxEntry[], now: number): { kept: OutboxEntry[]; setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> } {
+  const kept: OutboxEntry[] = [];
+  const setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> = [];
+  for (const entry of pending) {
+    const inFlight = entry.state === 'delivering' && !isDue(entry, now);
+    const allowed = inFlight ? ({ ok: true } as const) : mayDeliver(entry, pending);
+    if (allowed.ok) {
+      kept.push(entry);
+      continue;
+    }
+    const error = new SupersededError(allowed.by.id, false);
+    const next = outboxEntrySchema.parse({
+      ...entry,
+      state: 'failed',
+      nextAttemptAt: null,
+      leaseUntil: null,
+      lastError: describeFailure(error),
+      message: error.message,
+      parkedFor: null,
+    });
+    setAside.push({ entry: next, by: allowed.by });
+  }
+  return { kept, setAside };
 }
 
 function requeue(entry: OutboxEntry, now: number): OutboxEntry {

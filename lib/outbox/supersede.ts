@@ -5,9 +5,11 @@ import { isPending } from './outbox-entry';
 /**
  * When an old disposition must not reach the CRM after a newer one. A disposition writes the
  * lead's status and Baton's properties (last write wins), so an old outcome delivered after a
- * newer one replaces the rep's latest decision. Per-lead ordering (selectClaimable) already sends
- * pending entries in the order the rep saved them; what it cannot see is an entry that left the
- * queue (a dead letter) and is put back later, after a newer disposition went out. Pure.
+ * newer one replaces the rep's latest decision, and even delivered just before it, it writes a
+ * stale outcome and note the rep has already taken back. The rule: once a later disposition for
+ * the lead exists (queued, parked, being sent or delivered), an older one that has not been sent
+ * is not sent at all; the drain sets it aside (failed, kind `superseded`) where the rep sees it,
+ * and only the rep's explicit "Send anyway" over a delivered later one puts it back. Pure.
  *
  * "Newer" is by the rep's save time (the entry's createdAt, ties broken by id, as the ordering).
  * Contact attempts are logged engagements, not state: they never supersede or get superseded.
@@ -40,13 +42,13 @@ export function canSendOver(by: Pick<OutboxEntry, 'state'>): boolean {
 
 /**
  * Whether the drain may deliver this entry now: not when a later disposition for the lead is
- * already in the CRM, unless the rep explicitly chose to replace exactly that one (or one older
- * than it). Pending later entries are no reason to hold it: they go out after it.
+ * delivered or still on its way (`leadEntries` are the lead's entries, or all pending ones), unless
+ * the rep explicitly chose to replace exactly that one (or one older than it). Per-lead ordering
+ * alone would send both, the stale one first; the CRM must only ever get the rep's latest decision.
  */
 export function mayDeliver(entry: OutboxEntry, leadEntries: readonly OutboxEntry[]): { ok: true } | { ok: false; by: OutboxEntry } {
   if (entry.kind !== 'disposition') return { ok: true };
-  const delivered = leadEntries.filter((e) => e.state === 'delivered');
-  const by = findSupersedingEntry(entry, delivered);
+  const by = findSupersedingEntry(entry, leadEntries);
   if (!by) return { ok: true };
   if (entry.confirmedOver !== null) {
     if (by.id === entry.confirmedOver) return { ok: true };
@@ -59,7 +61,10 @@ export function mayDeliver(entry: OutboxEntry, leadEntries: readonly OutboxEntry
 /** Why the drain set an entry aside without sending it; kept as the entry's lastError (kind `superseded`). */
 export class SupersededError extends Error {
   override name = 'SupersededError';
-  constructor(readonly byId: string) {
-    super('Not sent: a later disposition for this lead is already in the CRM.');
+  constructor(
+    readonly byId: string,
+    byDelivered = true,
+  ) {
+    super(byDelivered ? 'Not sent: a later disposition for this lead is already in the CRM.' : 'Not sent: a later disposition for this lead replaces it.');
   }
 }

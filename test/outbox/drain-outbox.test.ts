@@ -6,7 +6,7 @@ import { drainOutbox } from '../../lib/outbox/drain-outbox';
 import type { DrainOptions } from '../../lib/outbox/drain-outbox';
 import type { OutboxEntry } from '../../lib/outbox/outbox-entry';
 import type { OutboxStore } from '../../lib/outbox/outbox-store';
-import { dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, SECOND, uuid } from './outbox-test-kit';
+import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, SECOND, uuid } from './outbox-test-kit';
 
 const e503 = () => new CrmError('server', 'HubSpot had a problem (HTTP 503); Baton will try again', { status: 503 });
 const e429 = (retryAfterMs = 10_000) => new CrmError('rate_limited', 'HubSpot is busy right now', { status: 429, policyName: 'TEN_SECONDLY_ROLLING', retryAfterMs });
@@ -167,8 +167,9 @@ describe('drainOutbox', () => {
   it('keeps one lead\'s writes in order even across retries', async () => {
     const { store } = await openTestStore();
     const leadKey = 'hubspot|4711|contact|51';
+    // A contact attempt after the disposition: a later disposition would supersede it instead (supersede.test.ts).
     await store.enqueue(dispositionEntry(1, { leadKey }));
-    await store.enqueue(dispositionEntry(2, { leadKey }));
+    await store.enqueue(attemptEntry(2, { leadKey }));
     const clock = { t: NOW + SECOND };
     const crm = fakeCrm(clock, { [uuid(1)]: [e503] });
     const first = await drainWith(store, clock, crm.deliver);
@@ -216,26 +217,55 @@ type Outcome = 'ok' | '503' | '429' | 'daily' | '401' | '400';
 const errorFor: Record<Exclude<Outcome, 'ok'>, () => Error> = { '503': e503, '429': () => e429(3_000), daily: eDaily, '401': e401, '400': e400 };
 
 describe('concurrent drains (property)', () => {
-  it('never deliver one entry twice at once, never twice in all; every entry ends delivered or visibly failed/parked', async () => {
+  it('never deliver one entry twice at once, never twice in all; every entry ends delivered or visibly failed/parked; for each lead, no disposition is delivered after a newer one was saved, unless explicitly confirmed', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(fc.constantFrom<Outcome>('ok', '503', '429', 'daily', '401', '400'), { maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            outcomes: fc.array(fc.constantFrom<Outcome>('ok', '503', '429', 'daily', '401', '400'), { maxLength: 4 }),
+            lead: fc.integer({ min: 0, max: 2 }),
+            // Contact attempts are engagements, not the lead's state: each must be delivered.
+            kind: fc.constantFrom('disposition', 'disposition', 'contact-attempt'),
+            // When the rep saves it: 0 before any drain, n > 0 during the n-th send (a write in flight).
+            savedAt: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 8 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 30 }),
         fc.boolean(),
-        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
-        async (scripts, delays, crashOne, leads) => {
+        async (writes, delays, crashOne) => {
           const { store } = await openTestStore();
-          for (const [i, _] of scripts.entries()) await store.enqueue(dispositionEntry(i + 1, { leadKey: `hubspot|4711|contact|${leads[i]}` }));
           const clock = { t: NOW + SECOND };
-          const remaining = new Map(scripts.map((s, i) => [uuid(i + 1), [...s]]));
+          // An ordered log of saves and send starts: the invariants are about what happened before what.
+          const events: Array<{ type: 'saved' | 'claimed' | 'send'; id: string }> = [];
+          const saved = new Set<number>();
+          const createdAt = new Map<string, number>();
+          let lastCreatedAt = NOW;
+          const save = async (i: number) => {
+            if (saved.has(i)) return;
+            saved.add(i);
+            const w = writes[i]!;
+            // The rep's save time: later saves are newer.
+            lastCreatedAt = Math.max(clock.t, lastCreatedAt + 1);
+            const over = { leadKey: `hubspot|4711|contact|${w.lead}`, createdAt: lastCreatedAt };
+            createdAt.set(uuid(i + 1), lastCreatedAt);
+            events.push({ type: 'saved', id: uuid(i + 1) });
+            await store.enqueue(w.kind === 'disposition' ? dispositionEntry(i + 1, over) : attemptEntry(i + 1, over));
+          };
+          for (const [i, w] of writes.entries()) if (w.savedAt === 0) await save(i);
+          const remaining = new Map(writes.map((w, i) => [uuid(i + 1), [...w.outcomes]]));
           const inFlight = new Set<string>();
           const successes = new Map<string, number>();
           const violations: string[] = [];
           let tick = 0;
+          let sends = 0;
           const deliver: DrainOptions['deliver'] = async (entry: OutboxEntry) => {
             if (inFlight.has(entry.id)) violations.push(`${entry.id} delivered concurrently`);
             inFlight.add(entry.id);
+            events.push({ type: 'send', id: entry.id });
+            sends += 1;
             try {
+              for (const [i, w] of writes.entries()) if (w.savedAt === sends) await save(i);
               await new Promise((r) => setTimeout(r, delays[tick++ % delays.length]));
               const outcome = remaining.get(entry.id)?.shift() ?? 'ok';
               if (outcome !== 'ok') throw errorFor[outcome]();
@@ -247,15 +277,36 @@ describe('concurrent drains (property)', () => {
           };
           // A worker that claimed an entry and died before sending it.
           if (crashOne) await store.claimDue(clock.t, DELIVERY_LEASE_MS);
-          for (let round = 0; round < 40; round++) {
-            const results = await Promise.all([0, 1].map(() => drainOutbox({ store, deliver, now: () => clock.t, random: () => 0.5 })));
+          for (let round = 0; round < 60; round++) {
+            const results = await Promise.all(
+              [0, 1].map(() => drainOutbox({ store, deliver, now: () => clock.t, random: () => 0.5, onClaimed: (e) => void events.push({ type: 'claimed', id: e.id }) })),
+            );
             const wakes = results.map((r) => r.nextWakeAt).filter((t): t is number => t !== null);
-            if (wakes.length === 0) break;
+            if (wakes.length === 0) {
+              // Nothing left to wake for: the rep saves what the sends did not get to.
+              const unsaved = writes.map((_, i) => i).filter((i) => !saved.has(i));
+              if (unsaved.length === 0) break;
+              for (const i of unsaved) await save(i);
+              continue;
+            }
             clock.t = Math.max(clock.t + 1, Math.min(...wakes));
           }
           expect(violations).toEqual([]);
           for (const [id, n] of successes) expect(n, id).toBe(1);
           const all = await store.listAll();
+          const kindOf = new Map(all.map((e) => [e.id, e]));
+          // No disposition is sent on a claim made after a newer disposition for the same lead was
+          // saved (nothing here confirms "Send anyway"): the CRM never gets a stale outcome or note.
+          // A claim made before is a write in flight: it answers first, and the newer one follows.
+          for (const [at, event] of events.entries()) {
+            const sent = kindOf.get(event.id);
+            if (event.type !== 'send' || sent?.kind !== 'disposition') continue;
+            const claimedAt = events.slice(0, at).findLastIndex((e) => e.type === 'claimed' && e.id === event.id);
+            const newer = events
+              .slice(0, claimedAt < 0 ? at : claimedAt)
+              .find((e) => e.type === 'saved' && kindOf.get(e.id)?.kind === 'disposition' && kindOf.get(e.id)?.leadKey === sent.leadKey && createdAt.get(e.id)! > createdAt.get(sent.id)!);
+            expect(newer, `${sent.id} sent after the newer ${newer?.id} was saved`).toBeUndefined();
+          }
           for (const entry of all) {
             if (entry.state === 'delivered') continue;
             if (entry.state === 'queued') {
@@ -267,6 +318,18 @@ describe('concurrent drains (property)', () => {
             expect(['failed', 'parked']).toContain(entry.state);
             expect(entry.message).toBeTruthy();
             if (entry.state === 'parked') expect(entry.parkedFor).toBe('auth');
+            if (entry.lastError?.kind === 'superseded') {
+              // Set aside only for a newer disposition of the same lead (which may have been refused
+              // since: then the rep sees both and may resend this one plainly); never an attempt.
+              expect(entry.kind, entry.id).toBe('disposition');
+              expect(all.some((o) => o.kind === 'disposition' && o.leadKey === entry.leadKey && o.createdAt > entry.createdAt), entry.id).toBe(true);
+            }
+          }
+          // Each lead's newest disposition is never set aside: the rep's latest decision reaches the CRM (or says why not).
+          for (const entry of all) {
+            if (entry.kind !== 'disposition') continue;
+            const newest = !all.some((o) => o.kind === 'disposition' && o.leadKey === entry.leadKey && o.createdAt > entry.createdAt);
+            if (newest) expect(entry.lastError?.kind, entry.id).not.toBe('superseded');
           }
           store.close();
         },

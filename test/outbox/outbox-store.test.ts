@@ -91,8 +91,9 @@ describe('outbox store', () => {
   it('delivers one lead\'s writes in order: a newer one waits while an older one is pending', async () => {
     const { store } = await openTestStore();
     const leadKey = 'hubspot|4711|contact|51';
+    // A contact attempt after the disposition: a later disposition would supersede it instead (supersede.test.ts).
     await store.enqueue(dispositionEntry(1, { leadKey, createdAt: NOW }));
-    await store.enqueue(dispositionEntry(2, { leadKey, createdAt: NOW + 1 }));
+    await store.enqueue(attemptEntry(2, { leadKey, createdAt: NOW + 1 }));
     const [first] = await store.claimDue(NOW + 1, DELIVERY_LEASE_MS, 5);
     expect(first?.id).toBe(uuid(1));
     await store.fail(uuid(1), decideAfterFailure(new CrmError('server', 'HubSpot had a problem (HTTP 503)', { status: 503 }), { attempts: 1, now: NOW + 1, random }), new CrmError('server', '503', { status: 503 }));
