@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOUCH_KINDS } from './touch-kinds';
+import { TOUCH_DIRECTIONS, TOUCH_KINDS } from './touch-kinds';
 
 /**
  * The CRM-neutral view of a lead (HubSpot contact, Salesforce Lead/Contact) that the domain rules
@@ -90,9 +90,9 @@ export type Lead = z.infer<typeof leadSchema>;
 
 /**
  * A human touch logged in the CRM (call, email, meeting, ...). The SLA clock stops at the first
- * one by the owner that counts under the policy; automated sends never count.
+ * one by the owner that counts under the policy; automated sends and inbound touches never count.
  */
-export { TOUCH_KINDS };
+export { TOUCH_DIRECTIONS, TOUCH_KINDS };
 export const touchSchema = z.object({
   id: z.string(),
   kind: z.enum(TOUCH_KINDS),
@@ -101,6 +101,11 @@ export const touchSchema = z.object({
   ownerId: z.string().nullable(),
   /** True for sequences, workflows, marketing sends: never a human first touch. */
   automated: z.boolean(),
+  /**
+   * Whether the owner reached out or the lead did: an inbound reply or call logged under the owner
+   * is not a response. Defaults to 'unknown' so touches stored before directions existed still parse.
+   */
+  direction: z.enum(TOUCH_DIRECTIONS).default('unknown'),
   /** For calls: whether a conversation happened. */
   connected: z.boolean().nullable(),
   summary: z.string().nullable(),

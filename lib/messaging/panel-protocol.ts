@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENGAGEMENT_KINDS } from '../domain/engagement/engagement-kinds';
-import { TOUCH_KINDS } from '../domain/touch-kinds';
+import { TOUCH_DIRECTIONS, TOUCH_KINDS } from '../domain/touch-kinds';
 import { CLOCK_STARTS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from '../domain/sla/apply-sla-policy';
 
 /**
@@ -168,6 +168,8 @@ export const slaInputsSchema = z.object({
       occurredAt: z.number(),
       ownerId: nullableString(),
       automated: z.boolean(),
+      // The countdown runs computeSlaStatus with these touches: an inbound one must not stop it.
+      direction: z.enum(TOUCH_DIRECTIONS),
       connected: z.nullable(z.boolean()),
       summary: nullableString(),
     }),

@@ -114,7 +114,7 @@ describe('lead actions', () => {
     const context: LeadContext = {
       lead,
       events: [{ id: 'f1', kind: 'form_submission', occurredAt: NOW - 11 * 60_000, source: 'hubspot-forms', title: 'Demo request' }],
-      touches: [{ id: 'c1', kind: 'call', occurredAt: NOW - 5 * 60_000, ownerId: owner.id, automated: false, connected: true, summary: null }],
+      touches: [{ id: 'c1', kind: 'call', occurredAt: NOW - 5 * 60_000, ownerId: owner.id, automated: false, direction: 'outbound', connected: true, summary: null }],
       sources: [],
       fetchedAt: NOW - 1_000,
     };

@@ -8,7 +8,7 @@ import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-s
 import { computeSlaStatus } from '../../lib/domain/sla/compute-sla-status';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import { leadPanelViewSchema } from '../../lib/messaging/panel-protocol';
-import { at, makeLead, makeTouch, MINUTE } from '../domain/sla/make-lead';
+import { at, HOUR, makeLead, makeTouch, MINUTE } from '../domain/sla/make-lead';
 
 const RULES: PanelRules = {
   definition: DEFAULT_SQL_DEFINITION,
@@ -64,6 +64,24 @@ describe('the panel view model', () => {
       // Everything but the segment (the panel does not need it) is the same.
       expect({ ...panel, segment: full.segment }).toEqual(full);
     }
+  });
+
+  it("carries each touch's direction across the contract, so the panel's countdown is not stopped by the lead's own reply", () => {
+    const touches = [
+      makeTouch({ occurredAt: ASSIGNED + MINUTE, kind: 'email', ownerId: owner.id, direction: 'inbound' }),
+      makeTouch({ occurredAt: ASSIGNED + 30 * MINUTE, kind: 'call', ownerId: owner.id, direction: 'outbound' }),
+    ];
+    const view = buildPanelView({ context: context({ touches }), rules: RULES, evidence: {}, now: ASSIGNED });
+    // What the panel gets: JSON through the message channel, validated with the zod/mini schema.
+    const parsed = z.parse(leadPanelViewSchema, JSON.parse(JSON.stringify(view)));
+    expect(parsed.sla.touches.map((t) => t.direction)).toEqual(['inbound', 'outbound']);
+    const panel = computeSlaStatus({ ...parsed.sla, now: ASSIGNED + 3 * MINUTE });
+    expect(panel).toMatchObject({ state: 'at_risk', firstTouch: null, clockStoppedAt: null });
+    expect(computeSlaStatus({ ...parsed.sla, now: ASSIGNED + HOUR }).clockStoppedAt).toBe(ASSIGNED + 30 * MINUTE);
+
+    const { direction: _dropped, ...undirected } = view.sla.touches[0]!;
+    const withoutDirection = { ...view, sla: { ...view.sla, touches: [undirected] } };
+    expect(z.safeParse(leadPanelViewSchema, JSON.parse(JSON.stringify(withoutDirection))).success).toBe(false);
   });
 
   it('re-evaluates the checklist with the rep evidence, and sets invalid stored evidence aside with a reason', () => {

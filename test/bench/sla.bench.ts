@@ -65,6 +65,7 @@ function generateQueue(count: number, maxAgeDays: number, seed: number): { lead:
       occurredAt: assignedAt + Math.floor(random() * 3 * DAY),
       ownerId: random() < 0.8 ? ownerId : 'someone-else',
       automated: random() < 0.3,
+      direction: 'unknown',
       connected: null,
       summary: null,
     }));

@@ -1,5 +1,6 @@
 import type { EngagementEvent, EngagementKind } from '../../domain/engagement/engagement-event';
 import type { FormAnswer, Lead, LeadRef, Owner, Touch } from '../../domain/lead';
+import type { TouchDirection } from '../../domain/touch-kinds';
 import type {
   HubSpotContact,
   HubSpotEmailEvent,
@@ -206,6 +207,24 @@ const CALL_NOT_CONNECTED = new Set([
   '73a0d17f-1163-4015-bdd5-ec830791da20', // No answer
   '17b47fee-58de-441e-a44c-c6300d46f273', // Wrong number
 ]);
+/**
+ * `hs_call_direction` is from the HubSpot user's side (HubSpot's calls guide): OUTBOUND when the
+ * user placed the call, INBOUND when the user received it. Anything else says nothing.
+ */
+function callDirection(raw: string | null): TouchDirection {
+  return raw === 'OUTBOUND' ? 'outbound' : raw === 'INBOUND' ? 'inbound' : 'unknown';
+}
+
+/**
+ * `hs_email_direction` (v3) and the v1 email engagement type share one vocabulary (HubSpot's emails
+ * guide): EMAIL was sent from the CRM or logged by BCC, INCOMING_EMAIL is the contact's reply.
+ * FORWARDED_EMAIL was "forwarded to the CRM" by the user: it may be the rep's own send or the
+ * lead's message, so it stays 'unknown' (which the SLA counts as before, like EMAIL).
+ */
+function emailDirection(raw: string | null): TouchDirection {
+  return raw === 'EMAIL' ? 'outbound' : raw === 'INCOMING_EMAIL' ? 'inbound' : 'unknown';
+}
+
 /** Properties that only emails sent by a sequence carry. */
 const SEQUENCE_MARKERS = ['hs_sequence_id', 'hs_sequence_enrollment_id', 'hs_email_sequence_step_id'] as const;
 
@@ -223,6 +242,7 @@ export function fromHubSpotEngagement(kind: HubSpotEngagementKind, object: HubSp
       occurredAt,
       ownerId,
       automated: false,
+      direction: callDirection(readText(p, 'hs_call_direction')),
       connected: disposition === CALL_CONNECTED ? true : disposition && CALL_NOT_CONNECTED.has(disposition) ? false : null,
       summary: readText(p, 'hs_call_title') ?? readText(p, 'hs_call_body'),
     };
@@ -239,6 +259,7 @@ export function fromHubSpotEngagement(kind: HubSpotEngagementKind, object: HubSp
       // not stop the SLA clock as the owner's first touch.
       ownerId: incoming ? null : ownerId,
       automated: fromSequence,
+      direction: emailDirection(direction),
       connected: null,
       summary: readText(p, 'hs_email_subject'),
     };
@@ -250,6 +271,8 @@ export function fromHubSpotEngagement(kind: HubSpotEngagementKind, object: HubSp
     occurredAt: parseHubSpotTime(readText(p, 'hs_timestamp')) ?? parseHubSpotTime(readText(p, 'hs_meeting_start_time')) ?? occurredAt,
     ownerId,
     automated: false,
+    // HubSpot records no direction for meetings (booked by the rep or through a booking link alike).
+    direction: 'unknown',
     connected: outcome === 'COMPLETED' ? true : outcome === 'NO_SHOW' || outcome === 'CANCELED' ? false : null,
     summary: readText(p, 'hs_meeting_title'),
   };
@@ -290,6 +313,9 @@ export function fromHubSpotEngagementV1(item: HubSpotV1Engagement): Touch | null
         occurredAt: occurredAt ?? 0,
         ownerId,
         automated: false,
+        // v1 call metadata documents no direction. Baton's own call attempts carry its marker
+        // in the body and are always placed by the rep (hubspot-writer.ts writes OUTBOUND).
+        direction: findMarkerId(m.body ?? null, 'attempt') !== null ? 'outbound' : 'unknown',
         connected: disposition === CALL_CONNECTED ? true : disposition && CALL_NOT_CONNECTED.has(disposition) ? false : null,
         summary: nonBlank(m.title) ?? nonBlank(m.body),
       };
@@ -306,6 +332,7 @@ export function fromHubSpotEngagementV1(item: HubSpotV1Engagement): Touch | null
         // Written by the lead, not by the owner it is filed under: never the owner's first touch.
         ownerId: engagement.type === 'INCOMING_EMAIL' ? null : ownerId,
         automated: fromSequence,
+        direction: emailDirection(engagement.type),
         connected: null,
         summary: nonBlank(m.subject),
       };
@@ -319,6 +346,7 @@ export function fromHubSpotEngagementV1(item: HubSpotV1Engagement): Touch | null
         occurredAt: epochMs(engagement.timestamp) ?? epochMs(m.startTime) ?? occurredAt ?? 0,
         ownerId,
         automated: false,
+        direction: 'unknown',
         connected: outcome === 'COMPLETED' ? true : outcome === 'NO_SHOW' || outcome === 'CANCELED' ? false : null,
         summary: nonBlank(m.title),
       };
@@ -335,6 +363,8 @@ export function fromHubSpotEngagementV1(item: HubSpotV1Engagement): Touch | null
         occurredAt: occurredAt ?? 0,
         ownerId,
         automated: false,
+        // The rep's own LinkedIn attempt, logged through Baton.
+        direction: 'outbound',
         connected: SOCIAL_REPLIED[status] ?? null,
         summary: 'Social attempt (LinkedIn)',
       };

@@ -62,7 +62,14 @@ export interface ComputeSlaStatusInput {
   outOfOffice?: readonly OutOfOfficeWindow[];
 }
 
-/** The first touch that stops the clock under the policy, ignoring touches after `now`. */
+/**
+ * The first touch that stops the clock under the policy, ignoring touches after `now`.
+ *
+ * An inbound touch (the lead's reply or call, even when logged under the owner) never stops it,
+ * whatever the policy says: the SLA measures how fast the rep reached out, and the lead writing
+ * first is the opposite. An 'unknown' direction counts as before directions existed: most logged
+ * calls and meetings carry none, and not counting them would turn met SLAs into breaches.
+ */
 export function findFirstCountingTouch(
   policy: Pick<SlaRules, 'clock'>,
   lead: Pick<SlaLead, 'owner'>,
@@ -74,7 +81,7 @@ export function findFirstCountingTouch(
   const ownerId = lead.owner?.id ?? null;
   let first: Touch | null = null;
   for (const touch of touches) {
-    if (touch.automated || !kinds.includes(touch.kind)) continue;
+    if (touch.automated || touch.direction === 'inbound' || !kinds.includes(touch.kind)) continue;
     if (touch.occurredAt < clockStart || touch.occurredAt > now) continue;
     if (policy.clock.ownerOnly && (ownerId === null || touch.ownerId !== ownerId)) continue;
     if (!first || touch.occurredAt < first.occurredAt) first = touch;

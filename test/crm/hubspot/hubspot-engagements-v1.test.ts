@@ -3,7 +3,7 @@ import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { fromHubSpotEngagement, fromHubSpotEngagementV1, isKnownHubSpotV1EngagementType, isRedactedHubSpotV1Email } from '../../../lib/crm/hubspot/hubspot-mappers';
 import { hubSpotBatchReadResponseSchema, hubSpotV1EngagementsPageSchema } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { HubSpotV1Engagement } from '../../../lib/crm/hubspot/hubspot-schemas';
-import { createHubSpotWriter, toMarkedHtml, dispositionMarker } from '../../../lib/crm/hubspot/hubspot-writer';
+import { attemptMarker, createHubSpotWriter, toMarkedHtml, dispositionMarker } from '../../../lib/crm/hubspot/hubspot-writer';
 import type { LeadRef } from '../../../lib/domain/lead';
 import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
 
@@ -42,33 +42,41 @@ describe('fromHubSpotEngagementV1', () => {
       occurredAt: Date.parse('2026-11-20T14:20:00.000Z'),
       ownerId: '910',
       automated: false,
+      // v1 call metadata has numbers and an outcome but no direction.
+      direction: 'unknown',
       connected: true,
       summary: '<p>Talked about routes</p>',
     });
   });
 
-  it('gives the same touch as the v3 mapper for the same call (ids, time, owner, outcome)', () => {
+  it('gives the same touch as the v3 mapper for the same call (ids, time, owner, outcome), less the direction v1 lacks', () => {
     const v3 = hubSpotBatchReadResponseSchema.parse(loadFixture('engagements-batch.json')).results[0]!;
-    const { summary: _v3Summary, ...fromV3 } = fromHubSpotEngagement('calls', v3);
-    const { summary: _v1Summary, ...fromV1 } = fromHubSpotEngagementV1(byId('7001'))!;
+    const { summary: _v3Summary, direction: v3Direction, ...fromV3 } = fromHubSpotEngagement('calls', v3);
+    const { summary: _v1Summary, direction: v1Direction, ...fromV1 } = fromHubSpotEngagementV1(byId('7001'))!;
     expect(fromV1).toEqual(fromV3);
+    expect([v3Direction, v1Direction]).toEqual(['outbound', 'unknown']);
+  });
+
+  it("a call Baton logged as an attempt (its marker in the body) is outbound even in v1", () => {
+    const attempt = { ...byId('7001'), metadata: { ...byId('7001').metadata, body: toMarkedHtml('No answer.', attemptMarker('11111111-2222-4333-8444-555555555555')) } };
+    expect(fromHubSpotEngagementV1(attempt)?.direction).toBe('outbound');
   });
 
   it('an email the owner sent → an email touch with its subject', () => {
-    expect(fromHubSpotEngagementV1(byId('8001'))).toMatchObject({ id: 'hubspot-email-activity:8001', kind: 'email', ownerId: '910', automated: false, summary: 'Route planning demo' });
+    expect(fromHubSpotEngagementV1(byId('8001'))).toMatchObject({ id: 'hubspot-email-activity:8001', kind: 'email', ownerId: '910', automated: false, direction: 'outbound', summary: 'Route planning demo' });
   });
 
   it('an email a sequence sent → an automated sequence email (never a human first touch)', () => {
     expect(fromHubSpotEngagementV1(byId('8002'))).toMatchObject({ kind: 'sequence_email', automated: true, ownerId: '910' });
   });
 
-  it('an incoming email → no owner, so it cannot stop the SLA clock', () => {
-    expect(fromHubSpotEngagementV1(byId('8003'))).toMatchObject({ id: 'hubspot-email-activity:8003', kind: 'email', ownerId: null, automated: false, summary: 'Re: Route planning demo' });
+  it('an incoming email → inbound and no owner, so it cannot stop the SLA clock', () => {
+    expect(fromHubSpotEngagementV1(byId('8003'))).toMatchObject({ id: 'hubspot-email-activity:8003', kind: 'email', ownerId: null, automated: false, direction: 'inbound', summary: 'Re: Route planning demo' });
   });
 
-  it('a forwarded email keeps its owner, like the v3 path', () => {
+  it('a forwarded email keeps its owner, like the v3 path; who wrote it is unknown', () => {
     const forwarded = { ...byId('8001'), engagement: { ...byId('8001').engagement, type: 'FORWARDED_EMAIL' } };
-    expect(fromHubSpotEngagementV1(forwarded)).toMatchObject({ kind: 'email', ownerId: '910' });
+    expect(fromHubSpotEngagementV1(forwarded)).toMatchObject({ kind: 'email', ownerId: '910', direction: 'unknown' });
   });
 
   it('a meeting → a meeting touch, connected when completed', () => {
@@ -78,6 +86,7 @@ describe('fromHubSpotEngagementV1', () => {
       occurredAt: Date.parse('2026-11-21T10:00:00.000Z'),
       ownerId: '910',
       automated: false,
+      direction: 'unknown',
       connected: true,
       summary: 'Demo with Acme Logistics',
     });
@@ -92,6 +101,7 @@ describe('fromHubSpotEngagementV1', () => {
       occurredAt: Date.parse('2026-11-21T11:00:00.000Z'),
       ownerId: '910',
       automated: false,
+      direction: 'outbound',
       connected: true,
       summary: 'Social attempt (LinkedIn)',
     });
@@ -166,6 +176,7 @@ describe("round trip with Baton's writer", () => {
       occurredAt: Date.parse('2026-11-22T14:00:00.000Z'),
       ownerId: '910',
       automated: false,
+      direction: 'outbound',
       connected,
       summary: 'Social attempt (LinkedIn)',
     });

@@ -268,9 +268,17 @@ describe('fromHubSpotEngagement', () => {
       occurredAt: at('2026-11-20T14:20:00.000Z'),
       ownerId: '910',
       automated: false,
+      direction: 'outbound',
       connected: true,
       summary: 'Discovery call',
     });
+  });
+
+  it('reads the call direction from the user\'s side: INBOUND the lead called, OUTBOUND the rep did', () => {
+    expect(fromHubSpotEngagement('calls', object({ hubspot_owner_id: '910', hs_call_direction: 'INBOUND' }))).toMatchObject({ direction: 'inbound', ownerId: '910' });
+    expect(fromHubSpotEngagement('calls', object({ hs_call_direction: 'OUTBOUND' })).direction).toBe('outbound');
+    expect(fromHubSpotEngagement('calls', object({})).direction).toBe('unknown');
+    expect(fromHubSpotEngagement('calls', object({ hs_call_direction: 'inbound' })).direction).toBe('unknown');
   });
 
   it('maps call outcomes to connected true/false/unknown', () => {
@@ -286,8 +294,18 @@ describe('fromHubSpotEngagement', () => {
     expect(sequence.occurredAt).toBe(at('2026-11-20T14:00:00.000Z'));
   });
 
-  it('does not attribute an incoming email to the owner', () => {
-    expect(fromHubSpotEngagement('emails', object({ hubspot_owner_id: '910', hs_email_direction: 'INCOMING_EMAIL' })).ownerId).toBeNull();
+  it('does not attribute an incoming email to the owner, and marks it inbound', () => {
+    expect(fromHubSpotEngagement('emails', object({ hubspot_owner_id: '910', hs_email_direction: 'INCOMING_EMAIL' }))).toMatchObject({ ownerId: null, direction: 'inbound' });
+  });
+
+  it('email directions: EMAIL outbound, FORWARDED_EMAIL and a missing one unknown', () => {
+    expect(fromHubSpotEngagement('emails', object({ hubspot_owner_id: '910', hs_email_direction: 'EMAIL' }))).toMatchObject({ ownerId: '910', direction: 'outbound' });
+    expect(fromHubSpotEngagement('emails', object({ hubspot_owner_id: '910', hs_email_direction: 'FORWARDED_EMAIL' }))).toMatchObject({ ownerId: '910', direction: 'unknown' });
+    expect(fromHubSpotEngagement('emails', object({ hubspot_owner_id: '910' })).direction).toBe('unknown');
+  });
+
+  it('meetings carry no direction in HubSpot', () => {
+    expect(fromHubSpotEngagement('meetings', object({ hubspot_owner_id: '910', hs_meeting_outcome: 'COMPLETED' })).direction).toBe('unknown');
   });
 
   it('maps meetings and their outcome', () => {

@@ -39,7 +39,36 @@ const ignoredTouchArb = (from: number) =>
     fc.record({ offset: fc.integer({ min: 0, max: 5 * DAY }), kind: fc.constantFrom('note', 'task', 'sequence_email' as const) }).map(
       ({ offset, kind }) => makeTouch({ occurredAt: from + offset, kind }),
     ),
+    inboundTouchArb(from),
   );
+
+/** The lead reaching the owner: any kind, any time around the clock, logged under the owner or not. */
+const inboundTouchArb = (from: number) =>
+  fc
+    .record({ offset: fc.integer({ min: -DAY, max: 6 * DAY }), kind: fc.constantFrom(...TOUCH_KINDS), byOwner: fc.boolean(), connected: fc.constantFrom(true, false, null) })
+    .map(({ offset, kind, byOwner, connected }) =>
+      makeTouch({ occurredAt: from + offset, kind, direction: 'inbound', connected, ...(byOwner ? {} : { ownerId: 'another-rep' }) }),
+    );
+
+/** Any touch that is not inbound: counting or not, outbound or of unknown direction. */
+const otherTouchArb = (from: number) =>
+  fc
+    .record({
+      offset: fc.integer({ min: -DAY, max: 6 * DAY }),
+      kind: fc.constantFrom(...TOUCH_KINDS),
+      direction: fc.constantFrom('outbound', 'unknown' as const),
+      automated: fc.boolean(),
+      byOwner: fc.boolean(),
+    })
+    .map(({ offset, kind, direction, automated, byOwner }) =>
+      makeTouch({ occurredAt: from + offset, kind, direction, automated, ...(byOwner ? {} : { ownerId: 'another-rep' }) }),
+    );
+
+/** The default clock, and one a policy could write to count everything from anyone. */
+const countsEverything = slaPolicySchema.parse({
+  ...(JSON.parse(JSON.stringify(policy)) as SlaPolicyInput),
+  clock: { start: 'owner_assigned', ownerOnly: false, countingTouchKinds: [...TOUCH_KINDS] },
+});
 
 describe('computeSlaStatus properties', () => {
   it('business deadlines fall inside business hours; wall deadlines are start + target', () => {
@@ -68,6 +97,30 @@ describe('computeSlaStatus properties', () => {
           const now = lead.ownerAssignedAt! + wait;
           const quiet = computeSlaStatus({ lead, touches: [], policy, now });
           expect(computeSlaStatus({ lead, touches: noise, policy, now })).toEqual(quiet);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding inbound touches never changes the SLA status, whatever else was logged and whatever the policy counts', () => {
+    fc.assert(
+      fc.property(
+        leadArb.chain((lead) =>
+          fc.tuple(
+            fc.constant(lead),
+            fc.array(otherTouchArb(lead.ownerAssignedAt!), { maxLength: 5 }),
+            fc.array(inboundTouchArb(lead.ownerAssignedAt!), { minLength: 1, maxLength: 5 }),
+          ),
+        ),
+        fc.integer({ min: 0, max: 6 * DAY }),
+        fc.constantFrom(policy, countsEverything),
+        ([lead, touches, inbound], wait, rules) => {
+          const now = lead.ownerAssignedAt! + wait;
+          const before = computeSlaStatus({ lead, touches, policy: rules, now });
+          // Inbound touches first, interleaved and last: the input order must not matter either.
+          expect(computeSlaStatus({ lead, touches: [...inbound, ...touches], policy: rules, now })).toEqual(before);
+          expect(computeSlaStatus({ lead, touches: [...touches, ...inbound], policy: rules, now })).toEqual(before);
         },
       ),
       { numRuns: 300 },

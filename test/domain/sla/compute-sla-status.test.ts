@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { touchSchema } from '../../../lib/domain/lead';
 import { computeSlaStatus } from '../../../lib/domain/sla/compute-sla-status';
 import type { SlaState } from '../../../lib/domain/sla/compute-sla-status';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
@@ -157,6 +158,43 @@ describe('what stops the clock', () => {
     const s = firstTouchOf([makeTouch({ occurredAt: start + 30 * MINUTE }), makeTouch({ occurredAt: start + 3 * MINUTE, kind: 'meeting' })]);
     expect(s.firstTouch?.kind).toBe('meeting');
     expect(s.state).toBe('met');
+  });
+
+  it("an inbound touch by the owner never stops the clock: the rep's outbound call at 10:04 does", () => {
+    // Demo request assigned Monday 10:00 ET: due 10:05. The lead emails at 10:01 and calls at 10:02.
+    const s = firstTouchOf([
+      makeTouch({ occurredAt: start + MINUTE, kind: 'email', direction: 'inbound' }),
+      makeTouch({ occurredAt: start + 2 * MINUTE, kind: 'call', direction: 'inbound', connected: true }),
+      makeTouch({ occurredAt: start + 4 * MINUTE, kind: 'call', direction: 'outbound' }),
+    ]);
+    expect(iso(s.deadline)).toBe('2026-11-23T15:05:00.000Z');
+    expect(s.firstTouch?.direction).toBe('outbound');
+    expect(iso(s.clockStoppedAt)).toBe('2026-11-23T15:04:00.000Z');
+    expect(s.responseTime).toEqual({ businessMs: 4 * MINUTE, wallMs: 4 * MINUTE });
+    expect(s.state).toBe('met');
+  });
+
+  it('only inbound touches: the lead is still breached at 11:00, whatever the policy counts', () => {
+    const inbound = [makeTouch({ occurredAt: start + MINUTE, kind: 'email', direction: 'inbound' }), makeTouch({ occurredAt: start + 2 * MINUTE, kind: 'note', direction: 'inbound', ownerId: 'someone-else' })];
+    expect(firstTouchOf(inbound)).toMatchObject({ state: 'breached', firstTouch: null, clockStoppedAt: null });
+    const countsEverything = withPolicy((p) => {
+      p.clock = { ...p.clock, ownerOnly: false, countingTouchKinds: ['call', 'email', 'meeting', 'social', 'sequence_email', 'note', 'task'] };
+    });
+    expect(firstTouchOf(inbound, countsEverything)).toMatchObject({ state: 'breached', firstTouch: null });
+  });
+
+  it('an unknown direction counts as before directions existed (the CRM did not say; most logged calls and meetings)', () => {
+    const s = firstTouchOf([makeTouch({ occurredAt: start + 2 * MINUTE, kind: 'meeting', direction: 'unknown' }), makeTouch({ occurredAt: start + 3 * MINUTE, direction: 'outbound' })]);
+    expect(iso(s.clockStoppedAt)).toBe('2026-11-23T15:02:00.000Z');
+    expect(s.state).toBe('met');
+  });
+
+  it('a touch stored before directions existed parses as unknown and still stops the clock', () => {
+    const stored = { id: 'old-1', kind: 'call', occurredAt: start + 3 * MINUTE, ownerId: 'owner-1', automated: false, connected: true, summary: null };
+    const touch = touchSchema.parse(stored);
+    expect(touch.direction).toBe('unknown');
+    expect(firstTouchOf([touch]).clockStoppedAt).toBe(start + 3 * MINUTE);
+    expect(touchSchema.safeParse({ ...stored, direction: 'sideways' }).success).toBe(false);
   });
 });
 

@@ -40,6 +40,7 @@ export function makeTouch(overrides: Partial<Touch> & Pick<Touch, 'occurredAt'>)
     kind: 'call',
     ownerId: 'owner-1',
     automated: false,
+    direction: 'unknown',
     connected: true,
     summary: null,
     ...overrides,
