@@ -73,6 +73,9 @@ test.describe('disposition written back to the CRM', () => {
   });
 
   test('the service worker stopped between save and delivery: delivered once after it restarts', async ({ page, sandbox, extension }) => {
+    // If the worker happens to die in the middle of a retry, the entry stays claimed until its
+    // 60 s lease lapses (that is what makes a dead worker's send safe to redo): allow for it.
+    test.setTimeout(150_000);
     // The CRM's write endpoints are unreachable when the rep saves, so the write waits in the outbox...
     const isWrite = (url: URL, method: string) => url.pathname.startsWith('/crm/v4/') || url.pathname.startsWith('/crm/v3/objects/notes') || method === 'PATCH';
     await extension.context.route(`${sandbox.url}/crm/**`, (route) =>
@@ -92,7 +95,7 @@ test.describe('disposition written back to the CRM', () => {
     // A new worker starts (the panel asks again / the alarm fires) and delivers from the durable outbox.
     await page.reload();
     await panelFrame(page).getByRole('tab', { name: 'Outcome' }).click();
-    await expect(panelFrame(page).locator('[data-outbox-state="delivered"]')).toBeVisible({ timeout: 45_000 });
+    await expect(panelFrame(page).locator('[data-outbox-state="delivered"]')).toBeVisible({ timeout: 100_000 });
     const state = await crmState(sandbox);
     expect(state.properties.hs_lead_status).toBe('UNQUALIFIED');
     expect(state.batonNotes).toHaveLength(1);
