@@ -8,9 +8,10 @@ import { BATON_PROPERTY_NAMES } from './baton-properties';
 import type { HubSpotClient } from './hubspot-client';
 import { readDeals } from './hubspot-insights-reader';
 import type { HubSpotSearchFilter } from './hubspot-requests';
-import { hubSpotObjectSchema, hubSpotPagingSchema } from './hubspot-schemas';
+import { hubSpotObjectSchema } from './hubspot-schemas';
 import type { SearchPacer } from './search-pacer';
-import { sleep } from '../../async/sleep';
+import { contactText, searchContacts, SEARCH_RESULT_CAP } from './hubspot-contact-search';
+import type { ContactSearchBody } from './hubspot-contact-search';
 
 /*
  * Reads the leads a backtest replays: contacts dispositioned in a period, with the inputs the SQL
@@ -23,9 +24,7 @@ import { sleep } from '../../async/sleep';
  */
 
 const P = BATON_PROPERTY_NAMES;
-const SEARCH_RESULT_CAP = 10_000;
 const PAGE_SIZE = 100;
-const MAX_RATE_LIMIT_RETRIES = 6;
 
 export const BACKTEST_CONTACT_PROPERTIES = [
   P.disposition,
@@ -40,11 +39,6 @@ export const BACKTEST_CONTACT_PROPERTIES = [
   'hs_analytics_source',
 ] as const;
 
-const searchPageSchema = z.looseObject({
-  total: z.number().int().nonnegative(),
-  results: z.array(hubSpotObjectSchema),
-  paging: hubSpotPagingSchema.optional(),
-});
 type HubSpotObject = z.infer<typeof hubSpotObjectSchema>;
 
 export interface BacktestLead {
@@ -96,28 +90,20 @@ export async function readHubSpotBacktestLeads(client: HubSpotClient, options: R
 
   const search = async (from: number, to: number, after?: string) => {
     const filters: HubSpotSearchFilter[] = [{ propertyName: P.dispositionAt, operator: 'BETWEEN', value: String(from), highValue: String(to - 1) }];
-    const body: Record<string, unknown> = {
+    const body: ContactSearchBody = {
       filterGroups: [{ filters }],
       sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
       properties: [...BACKTEST_CONTACT_PROPERTIES],
       limit: pageSize,
     };
     if (after !== undefined) body.after = after;
-    // Search has its own per-portal limit (about 5 requests a second, shared): a 429 waits as
-    // told (Retry-After) and tries again; the daily limit does not reset soon, so it stops.
-    for (let attempt = 1; ; attempt++) {
-      await options.pace?.(options.signal);
-      requests++;
-      try {
-        return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
-      } catch (err) {
-        if (err instanceof CrmError && err.kind === 'rate_limited' && err.policyName !== 'DAILY' && attempt < MAX_RATE_LIMIT_RETRIES) {
-          await (options.sleep ?? sleep)(err.retryAfterMs ?? 1000 * attempt, options.signal);
-          continue;
-        }
-        throw explainSearchError(err);
-      }
-    }
+    return searchContacts(client, body, {
+      pace: options.pace,
+      sleep: options.sleep,
+      signal: options.signal,
+      onRequest: () => requests++,
+      missingPropertiesMessage: MISSING_PROPERTIES,
+    });
   };
 
   const readWindow = async (from: number, to: number): Promise<void> => {
@@ -200,18 +186,10 @@ export function toBacktestLead(contact: HubSpotObject, deal: InsightDeal | null,
   };
 }
 
-function text(contact: HubSpotObject, name: string): string | null {
-  const value = contact.properties[name];
-  return value === undefined || value === null || value.trim() === '' ? null : value;
-}
+const text = contactText;
 
 function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function explainSearchError(err: unknown): unknown {
-  if (err instanceof CrmError && err.kind === 'rejected' && /baton_/i.test(err.message)) {
-    return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet (or lack "Baton qualification inputs"). An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
-  }
-  return err;
-}
+const MISSING_PROPERTIES = 'The Baton properties are not set up in this CRM yet (or lack "Baton qualification inputs"). An admin can create them in Baton\'s options ("Set up Baton properties").';

@@ -8,8 +8,10 @@ import { toHubSpotBatchRead } from './hubspot-requests';
 import { createSearchPacer } from './search-pacer';
 import type { SearchPacer } from './search-pacer';
 import type { HubSpotSearchFilter } from './hubspot-requests';
-import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema, hubSpotPagingSchema } from './hubspot-schemas';
+import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema } from './hubspot-schemas';
 import { sleep } from '../../async/sleep';
+import { contactText, searchContacts, SEARCH_RESULT_CAP } from './hubspot-contact-search';
+import type { ContactSearchBody, ContactSearchPage } from './hubspot-contact-search';
 
 /*
  * Reads dispositions back from HubSpot (or the sandbox) for Baton Insights: contacts handed off
@@ -19,12 +21,9 @@ import { sleep } from '../../async/sleep';
  */
 
 const P = BATON_PROPERTY_NAMES;
-/** HubSpot search answers at most 10,000 results per query (paging past it is refused). */
-export const SEARCH_RESULT_CAP = 10_000;
 const SEARCH_PAGE_SIZE = 200;
 const ASSOCIATION_BATCH = 1000;
 const DEAL_BATCH = 100;
-const MAX_RATE_LIMIT_RETRIES = 6;
 
 export const INSIGHT_CONTACT_PROPERTIES = [
   P.disposition,
@@ -48,11 +47,6 @@ export const INSIGHT_CONTACT_PROPERTIES = [
 
 const DEAL_PROPERTIES = ['amount', 'dealstage', 'hs_is_closed_won', 'hs_is_closed'] as const;
 
-const searchPageSchema = z.looseObject({
-  total: z.number().int().nonnegative(),
-  results: z.array(hubSpotObjectSchema),
-  paging: hubSpotPagingSchema.optional(),
-});
 
 const associationsBatchSchema = z.looseObject({
   results: z.array(
@@ -122,7 +116,7 @@ export interface InsightsReadResult {
 /** HubSpot's "last modified" property for contacts (other objects call it hs_lastmodifieddate). */
 export const CONTACT_MODIFIED_PROPERTY = 'lastmodifieddate';
 
-type SearchPage = z.infer<typeof searchPageSchema>;
+type SearchPage = ContactSearchPage;
 
 export async function readHubSpotInsights(client: HubSpotClient, options: ReadInsightsOptions): Promise<InsightsReadResult> {
   const cap = options.resultCap ?? SEARCH_RESULT_CAP;
@@ -154,7 +148,7 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
     // handed off earlier but decided now belongs to this window's dispositions).
     const between = (propertyName: string): HubSpotSearchFilter => ({ propertyName, operator: 'BETWEEN', value: String(from), highValue: String(to - 1) });
     const since: HubSpotSearchFilter[] = options.modifiedSince === undefined ? [] : [{ propertyName: CONTACT_MODIFIED_PROPERTY, operator: 'GTE', value: String(options.modifiedSince) }];
-    const body: Record<string, unknown> = {
+    const body: ContactSearchBody = {
       filterGroups: [{ filters: [between('hubspot_owner_assigneddate'), ...since] }, { filters: [between(P.dispositionAt), ...since] }],
       // A stable order: pages of one query do not shift while we read them.
       sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
@@ -162,21 +156,13 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
       limit: pageSize,
     };
     if (after !== undefined) body.after = after;
-    // Search has its own per-portal limit (about 5 requests a second): a 429 waits and retries
-    // instead of throwing away the windows already read.
-    for (let attempt = 1; ; attempt++) {
-      await pace(options.signal);
-      requests++;
-      try {
-        return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: searchPageSchema, signal: options.signal });
-      } catch (err) {
-        if (err instanceof CrmError && err.kind === 'rate_limited' && err.policyName !== 'DAILY' && attempt < MAX_RATE_LIMIT_RETRIES) {
-          await wait(err.retryAfterMs ?? 1000 * attempt, options.signal);
-          continue;
-        }
-        throw explainSearchError(err);
-      }
-    }
+    return searchContacts(client, body, {
+      pace,
+      sleep: wait,
+      signal: options.signal,
+      onRequest: () => requests++,
+      missingPropertiesMessage: MISSING_PROPERTIES,
+    });
   };
 
   // Windows whose first page has been read: their totals add up to what the read will hold.
@@ -248,11 +234,7 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
 
 /** Maps one contact (with the Baton properties) onto the CRM-neutral record. Pure. */
 export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectSchema>, owners: ReadonlyMap<string, string>, deal: InsightDeal | null): InsightRecord {
-  const p = contact.properties;
-  const text = (name: string): string | null => {
-    const value = p[name];
-    return value === undefined || value === null || value.trim() === '' ? null : value;
-  };
+  const text = (name: string): string | null => contactText(contact, name);
   const outcome = text(P.disposition);
   const decidedAt = parseTime(text(P.dispositionAt));
   const stage = text(P.stage);
@@ -367,13 +349,7 @@ export async function readDeals(client: HubSpotClient, contactIds: readonly stri
   return { deals, requests };
 }
 
-function explainSearchError(err: unknown): unknown {
-  // HubSpot answers 400 PROPERTY_DOESNT_EXIST when the Baton properties were never created.
-  if (err instanceof CrmError && err.kind === 'rejected' && /baton_/i.test(err.message)) {
-    return new CrmError('rejected', 'The Baton properties are not set up in this CRM yet, so there are no dispositions to read. An admin can create them in Baton\'s options ("Set up Baton properties").', { cause: err });
-  }
-  return err;
-}
+const MISSING_PROPERTIES = 'The Baton properties are not set up in this CRM yet, so there are no dispositions to read. An admin can create them in Baton\'s options ("Set up Baton properties").';
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
