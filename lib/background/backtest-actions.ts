@@ -1,6 +1,3 @@
-import { CrmError } from '../crm/crm-error';
-import { HUBSPOT_API_BASE_URL } from '../crm/crm-connections';
-import { createHubSpotClient } from '../crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
 import { readHubSpotBacktestLeads } from '../crm/hubspot/hubspot-backtest-reader';
 import type { BacktestReadResult, ReadBacktestOptions } from '../crm/hubspot/hubspot-backtest-reader';
@@ -13,7 +10,7 @@ import type { BacktestRequest, BacktestResult, BacktestSummary } from '../messag
 import type { ConnectionSettings } from '../storage/connection-settings';
 import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
 import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { hubSpotConnectionKey, sandboxConnectionKey } from './connection-key';
+import { openReportingConnection } from './connection-key';
 
 /*
  * Insights' "Backtest a definition": replays the leads dispositioned in the last N months under
@@ -51,22 +48,6 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
   const clock = deps.clock ?? (() => performance.now());
   const readLeads = deps.readLeads ?? readHubSpotBacktestLeads;
 
-  // The same connection choice as Insights' own read (insights-actions.ts): the sandbox only in
-  // demo builds and only when it is the chosen connection; HubSpot with the stored token otherwise.
-  async function clientFor(settings: ConnectionSettings): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox'; account: string; key: string }> {
-    if (settings.kind === 'sandbox' && deps.demoBuild) {
-      return { client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }), crm: 'sandbox', account: 'sandbox', key: sandboxConnectionKey(settings.sandboxUrl) };
-    }
-    const token = await deps.readHubSpotToken();
-    if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to run a backtest.");
-    return {
-      client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }),
-      crm: 'hubspot',
-      account: settings.hubspotPortalId ?? 'hubspot',
-      key: await hubSpotConnectionKey(settings.hubspotPortalId, token),
-    };
-  }
-
   return {
     async runBacktest(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult> {
       const candidate = parseSqlDefinition(request.candidate);
@@ -77,7 +58,7 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
       const settings = await deps.readSettings();
       const key = `${settings.kind}|${settings.sandboxUrl}|${settings.hubspotPortalId ?? ''}|${request.months}`;
       if (request.refresh || !cached || cached.key !== key || now - cached.at > READ_CACHE_MS) {
-        const { client, crm, account, key: connectionKey } = await clientFor(settings);
+        const { client, crm, account, key: connectionKey } = await openReportingConnection(settings, deps, "Connect HubSpot in Baton's options to run a backtest.");
         const to = now + 60_000;
         const from = now - BACKTEST_PERIOD_DAYS[request.months] * DAY;
         const pace = (deps.searchPacers ?? backgroundSearchPacers).forConnection(connectionKey);

@@ -1,11 +1,9 @@
 import { CrmError } from '../crm/crm-error';
-import { HUBSPOT_API_BASE_URL } from '../crm/crm-connections';
-import { createHubSpotClient } from '../crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
 import { readHubSpotInsights } from '../crm/hubspot/hubspot-insights-reader';
 import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
 import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { hubSpotConnectionKey, sandboxConnectionKey } from './connection-key';
+import { openReportingConnection } from './connection-key';
 import { aggregateInsights } from '../domain/insights/aggregate-insights';
 import type { InsightRecord } from '../domain/insights/insight-record';
 import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
@@ -100,14 +98,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
   const syncs = new Map<string, SyncState>();
   const log = deps.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
 
-  async function connectionFor(settings: ConnectionSettings): Promise<Connection> {
-    if (settings.kind === 'sandbox' && deps.demoBuild) {
-      return { key: sandboxConnectionKey(settings.sandboxUrl), crm: 'sandbox', client: createHubSpotClient({ baseUrl: settings.sandboxUrl, getAccessToken: async () => 'sandbox', fetch: deps.fetch }) };
-    }
-    const token = await deps.readHubSpotToken();
-    if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to see Insights.");
-    return { key: await hubSpotConnectionKey(settings.hubspotPortalId, token), crm: 'hubspot', client: createHubSpotClient({ baseUrl: HUBSPOT_API_BASE_URL, getAccessToken: async () => token, fetch: deps.fetch, timeoutMs: 30_000 }) };
-  }
+  const connectionFor = (settings: ConnectionSettings): Promise<Connection> => openReportingConnection(settings, deps, "Connect HubSpot in Baton's options to see Insights.");
 
   /**
    * The connection's state, its persisted read loading (not awaited here). A new worker first lets
