@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createBacktestActions } from '../lib/background/backtest-actions';
+import { createConnectionActions } from '../lib/background/connection-actions';
 import { createInsightsActions } from '../lib/background/insights-actions';
 import { createLeadActions } from '../lib/background/lead-actions';
 import { createOutboxRunner } from '../lib/background/outbox-runner';
 import { createCrmConnections } from '../lib/crm/crm-connections';
 import { createCrmService } from '../lib/crm/crm-service';
 import { checkHubSpotConnection } from '../lib/crm/hubspot/check-connection';
-import { detectHubSpotTokenKind } from '../lib/crm/hubspot/token-kind';
 import { createBackgroundRouter } from '../lib/messaging/background-router';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
 import type { PanelRules } from '../lib/background/panel-view';
@@ -88,29 +88,18 @@ export default defineBackground(() => {
     setupCrmProperties: () => connections.setupProperties(),
     runBacktest: createBacktestActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, readCurrentDefinition: readSqlDefinition, now: Date.now }).runBacktest,
     getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now, store: createInsightsReadStore() }).getInsights,
-    saveToken: async (token) => {
-      await writeSecret('hubspot-token', token);
-      // The kind is known from the token's shape; its expiry once the check (which follows) asks HubSpot.
-      await writeConnectionSettings({ ...(await readConnectionSettings()), kind: 'hubspot', hubspotPortalId: null, hubspotToken: { kind: detectHubSpotTokenKind(token).kind, expiresAt: null } });
-      // Writes parked for "reconnect" can go now.
-      await (await outbox()).resumeParked(Date.now(), 'auth');
-      kick();
-    },
-    forgetToken: async () => {
-      await deleteSecret('hubspot-token');
-      await writeConnectionSettings({ ...(await readConnectionSettings()), hubspotPortalId: null, hubspotToken: null });
-    },
-    connectionStatus: async () => {
-      const token = await readHubSpotToken();
-      if (!token) return { hasToken: false, check: null };
-      const check = await checkHubSpotConnection(token);
-      const settings = await readConnectionSettings();
-      // Keep what the check learnt for the rep's panel. A check that could not read the expiry
-      // (HubSpot already refuses an expired token) keeps the one stored before, not null.
-      const known = check.token ? { kind: check.token.kind, expiresAt: check.token.expiresAt ?? (settings.hubspotToken?.expiresAt ?? null) } : settings.hubspotToken;
-      await writeConnectionSettings({ ...settings, ...(check.ok && check.portalId ? { hubspotPortalId: check.portalId } : {}), hubspotToken: known });
-      return { hasToken: true, check };
-    },
+    ...createConnectionActions({
+      readToken: readHubSpotToken,
+      writeToken: (token) => writeSecret('hubspot-token', token),
+      deleteToken: () => deleteSecret('hubspot-token'),
+      readSettings: readConnectionSettings,
+      writeSettings: writeConnectionSettings,
+      check: (token) => checkHubSpotConnection(token),
+      resumeParkedForAuth: async () => {
+        await (await outbox()).resumeParked(Date.now(), 'auth');
+        kick();
+      },
+    }),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
