@@ -10,7 +10,7 @@ import type { BacktestRequest, BacktestResult, BacktestSummary } from '../messag
 import type { ConnectionSettings } from '../storage/connection-settings';
 import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
 import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { openReportingConnection } from './connection-key';
+import { openReportingConnection } from './reporting-connection';
 
 /*
  * Insights' "Backtest a definition": replays the leads dispositioned in the last N months under

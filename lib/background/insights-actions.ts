@@ -3,7 +3,7 @@ import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
 import { readHubSpotInsights } from '../crm/hubspot/hubspot-insights-reader';
 import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
 import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { openReportingConnection } from './connection-key';
+import { openReportingConnection } from './reporting-connection';
 import { aggregateInsights } from '../domain/insights/aggregate-insights';
 import type { InsightRecord } from '../domain/insights/insight-record';
 import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
