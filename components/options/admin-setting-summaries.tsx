@@ -3,7 +3,7 @@ import type { LeadStatusMapping } from '../../lib/crm/hubspot/lead-status-mappin
 import type { AttemptPolicy } from '../../lib/domain/disposition/disposition';
 import type { DispositionReasonList } from '../../lib/domain/disposition/disposition-reasons';
 import type { SqlDefinition } from '../../lib/domain/qualification/sql-definition';
-import { WEEKDAYS } from '../../lib/domain/sla/business-calendar';
+import { WEEKDAYS } from '../../lib/domain/sla/calendar-vocabulary';
 import type { BusinessHoursBlock, WeeklyHours } from '../../lib/domain/sla/business-calendar';
 import type { SlaDuration, SlaPolicy } from '../../lib/domain/sla/sla-policy';
 

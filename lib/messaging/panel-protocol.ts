@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ENGAGEMENT_KINDS } from '../domain/engagement/engagement-kinds';
 import { TOUCH_DIRECTIONS, TOUCH_KINDS } from '../domain/touch-kinds';
-import { CLOCK_STARTS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from '../domain/sla/apply-sla-policy';
+import { CLOCK_STARTS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from '../domain/sla/sla-vocabulary';
 
 /**
  * What the background answers the lead panel: the panel renders, the background computes.

@@ -8,25 +8,6 @@ import type { Segment, SlaDuration, SlaPolicy, SlaRules, SlaTier, TierRule } fro
  * this without loading zod.
  */
 
-export const SLA_DURATION_UNITS = ['minutes', 'hours', 'days'] as const;
-
-export const SLA_TIME_BASES = ['business', 'wall'] as const;
-
-export const ESCALATION_ACTIONS = [
-  'notify_owner',
-  'notify_manager',
-  'notify_team',
-  'reassign',
-  'hand_back_to_marketing',
-] as const;
-
-export const CONVERSION_FIELDS = ['recent', 'first', 'either'] as const;
-
-export const CLOCK_STARTS = ['owner_assigned', 'handed_off'] as const;
-
-export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
-export type ClockStartKind = (typeof CLOCK_STARTS)[number];
-
 /** The lead facts the SLA engine reads: tier rules, segment, clock start and the owner. */
 export type SlaLead = Pick<Lead, 'recentConversion' | 'firstConversion' | 'source' | 'lifecycleStage' | 'employees' | 'ownerAssignedAt' | 'handedOffAt' | 'createdAt'> & {
   owner: { id: string } | null;

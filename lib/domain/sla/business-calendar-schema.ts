@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS, isValidTimeZone, parseMinutes } from './business-calendar';
+import { WEEKDAYS, isValidTimeZone, parseMinutes } from './calendar-vocabulary';
 
 /**
  * The business calendar as admins write it (validated on import and on every storage read). Split

@@ -2,6 +2,8 @@ import { tzOffset } from '@date-fns/tz';
 // The zod schemas of these types live in business-calendar-schema.ts: a page that only counts
 // business time (the panel's SLA countdown) must not load zod with them.
 import type { BusinessCalendar, BusinessHoursBlock, OutOfOfficeWindow } from './business-calendar-schema';
+import { parseMinutes } from './calendar-vocabulary';
+import type { Weekday } from './calendar-vocabulary';
 export type { BusinessCalendar, BusinessCalendarInput, BusinessHoursBlock, Holiday, OutOfOfficeWindow, WeeklyHours } from './business-calendar-schema';
 
 /**
@@ -22,9 +24,6 @@ const DAY = 24 * HOUR;
 /** Give up looking for an opening after this many consecutive days with none (bad data, not a real calendar). */
 const MAX_CLOSED_DAYS = 1000;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export interface BusinessTimeOptions {
   outOfOffice?: readonly OutOfOfficeWindow[];
 }
@@ -32,20 +31,6 @@ export interface BusinessTimeOptions {
 export interface TimeInterval {
   start: number;
   end: number;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function parseMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':');
-  return Number(h) * 60 + Number(m);
 }
 
 // ---------------------------------------------------------------------------------------------

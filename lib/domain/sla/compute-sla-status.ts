@@ -2,7 +2,8 @@ import type { Touch } from '../lead';
 import { addBusinessTimeNormalized, businessTimeBetweenNormalized, normalizeOutOfOffice } from './business-calendar';
 import type { OutOfOfficeWindow, TimeInterval } from './business-calendar';
 import { toMilliseconds, resolveClockStart, selectSlaTier } from './apply-sla-policy';
-import type { ClockStartSource, EscalationAction, SlaLead } from './apply-sla-policy';
+import type { ClockStartSource, SlaLead } from './apply-sla-policy';
+import type { EscalationAction } from './sla-vocabulary';
 // Types only: this module runs in the panel (the live countdown), which must not load zod.
 import type { SlaDuration, SlaRules, SlaTier } from './sla-policy';
 

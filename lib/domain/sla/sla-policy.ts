@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TOUCH_KINDS } from '../lead';
 import { businessCalendarSchema } from './business-calendar-schema';
-import { CLOCK_STARTS, CONVERSION_FIELDS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from './apply-sla-policy';
+import { CLOCK_STARTS, CONVERSION_FIELDS, ESCALATION_ACTIONS, SLA_DURATION_UNITS, SLA_TIME_BASES } from './sla-vocabulary';
 
 /**
  * SLA policy: versioned JSON that RevOps edits, exports and imports. Tiers are ordered and the

@@ -4,9 +4,9 @@ import {
   addBusinessTime,
   businessTimeBetween,
   isWithinBusinessHours,
-  WEEKDAYS,
 } from '../../../lib/domain/sla/business-calendar';
 import { businessCalendarSchema } from '../../../lib/domain/sla/business-calendar-schema';
+import { WEEKDAYS } from '../../../lib/domain/sla/calendar-vocabulary';
 import type { BusinessCalendar, OutOfOfficeWindow } from '../../../lib/domain/sla/business-calendar';
 import { at, DAY, HOUR, MINUTE } from './make-lead';
 
