@@ -1,22 +1,25 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useId, useRef } from 'react';
-import { STALE_AFTER_MS } from '../../lib/domain/insights/aggregate-insights';
+import { useId, useRef } from 'react';
 import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
 import type { PageFilters } from '../../lib/domain/insights/insight-url-filters';
-import type { CoverageRow, CountRow, FunnelStage, InsightFiltersInput, InsightsReport, OutcomeRow, SlaRow, VersionRow, WeekRow } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightFiltersInput, InsightsReport } from '../../lib/domain/insights/aggregate-insights';
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { BacktestSection, shouldAutoRunBacktest } from './backtest-section';
-import { BarChart } from './bar-chart';
-import type { BarRow } from './bar-chart';
-import { InsightSection, InsightTable } from './insight-table';
-import type { Column } from './insight-table';
-import { describeChannel, describeSource, formatCount, formatMinutes, formatMoney, formatRate, STAGE_LABELS } from './insights-format';
+import { DefinitionVersionsSection } from './definition-versions-section';
+import { DispositionsByWeekSection } from './dispositions-by-week-section';
+import { FollowUpCoverageSection } from './follow-up-coverage-section';
+import { HandoffFunnelSection } from './handoff-funnel-section';
+import { describeSource, formatCount } from './insights-format';
+import { KeyFiguresSection } from './key-figures-section';
+import { ObjectionsSection } from './objections-section';
+import { OutcomesByCampaignSection } from './outcomes-by-campaign-section';
+import { OutcomesByChannelSection } from './outcomes-by-channel-section';
+import { OutcomesBySourceSection } from './outcomes-by-source-section';
+import { ReasonsByCampaignSection } from './reasons-by-campaign-section';
+import { ResponseSlaSection } from './response-sla-section';
 import { useUrlFilters } from './use-url-filters';
-
-/** Recharts is most of this page's script: loaded apart, so the figures and tables paint first. */
-const WeekChart = lazy(() => import('./week-chart'));
 
 const DAY = 86_400_000;
 
@@ -170,76 +173,10 @@ function Filters({ filters, onChange, options }: { filters: PageFilters; onChang
   );
 }
 
-const outcomeSeries = [
-  { id: 'accepted', label: 'Accepted' },
-  { id: 'recycled', label: 'Recycled' },
-  { id: 'rejected', label: 'Rejected' },
-  { id: 'undecided', label: 'No disposition' },
-];
-
-function outcomeBars(rows: OutcomeRow[], label: (row: OutcomeRow) => string): BarRow[] {
-  return rows.map((row) => ({
-    key: row.key,
-    label: label(row),
-    segments: [
-      { series: 'accepted', value: row.accepted },
-      { series: 'recycled', value: row.recycled },
-      { series: 'rejected', value: row.rejected },
-      { series: 'undecided', value: Math.max(0, row.handedOff - row.dispositioned) },
-    ],
-    note: row.acceptanceRate === null ? 'no dispositions' : `${formatRate(row.acceptanceRate)} accepted`,
-  }));
-}
-
-function outcomeColumns(first: string, label: (row: OutcomeRow) => string): Column<OutcomeRow>[] {
-  return [
-    { header: first, cell: label },
-    { header: 'Handed off', cell: (r) => formatCount(r.handedOff), numeric: true },
-    { header: 'Dispositioned', cell: (r) => formatCount(r.dispositioned), numeric: true },
-    { header: 'Accepted', cell: (r) => formatCount(r.accepted), numeric: true },
-    { header: 'Recycled', cell: (r) => formatCount(r.recycled), numeric: true },
-    { header: 'Rejected', cell: (r) => formatCount(r.rejected), numeric: true },
-    { header: 'Acceptance rate', cell: (r) => formatRate(r.acceptanceRate), numeric: true },
-  ];
-}
-
-const countColumns = (group: string, item: string, groupLabel: (row: CountRow) => string = (r) => r.groupLabel): Column<CountRow>[] => [
-  { header: group, cell: groupLabel },
-  { header: item, cell: (r) => r.label },
-  { header: 'Leads', cell: (r) => formatCount(r.count), numeric: true },
-];
-
-function countBars(rows: CountRow[], groupLabel: (row: CountRow) => string = (r) => r.groupLabel): BarRow[] {
-  return [...rows].sort((a, b) => b.count - a.count).map((r) => ({ key: `${r.group}|${r.key}`, label: `${groupLabel(r)}: ${r.label}`, segments: [{ series: 'value', value: r.count }], note: formatCount(r.count) }));
-}
-
-const coverageColumns = (first: string): Column<CoverageRow>[] => [
-  { header: first, cell: (r) => r.label },
-  { header: 'Handed off', cell: (r) => formatCount(r.handedOff), numeric: true },
-  { header: 'Touched', cell: (r) => formatCount(r.touched), numeric: true },
-  { header: 'Touched rate', cell: (r) => formatRate(r.touchedRate), numeric: true },
-  { header: 'With disposition', cell: (r) => formatCount(r.dispositioned), numeric: true },
-  { header: 'Disposition rate', cell: (r) => formatRate(r.dispositionedRate), numeric: true },
-  { header: 'No disposition after 7 days', cell: (r) => formatCount(r.staleWithoutDisposition), numeric: true },
-];
-
-const slaColumns = (first: string): Column<SlaRow>[] => [
-  { header: first, cell: (r) => r.label },
-  { header: 'SLA known', cell: (r) => formatCount(r.decided), numeric: true },
-  { header: 'Met', cell: (r) => formatCount(r.met), numeric: true },
-  { header: 'Share met', cell: (r) => formatRate(r.complianceRate), numeric: true },
-  { header: 'Responses', cell: (r) => formatCount(r.responses), numeric: true },
-  { header: 'Median response (business)', cell: (r) => formatMinutes(r.medianMinutes), numeric: true },
-  { header: '90th percentile (business)', cell: (r) => formatMinutes(r.p90Minutes), numeric: true },
-];
-
+/** The report under the filters: notes on a partial read, the key figures, then one section per question. */
 function Report({ result }: { result: InsightsResult }) {
   const { report, read } = result;
-  const t = report.totals;
   const partial = read.sync.state === 'reading';
-  const sourceLabel = (r: { key: string }) => describeSource(r.key.startsWith('(') ? null : r.key);
-  const channelLabel = (r: { key: string }) => describeChannel(r.key);
-  const sourceGroup = (r: CountRow) => describeSource(r.group.startsWith('(') ? null : r.group);
   if (read.records === 0 && !partial) {
     return (
       <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
@@ -247,30 +184,6 @@ function Report({ result }: { result: InsightsResult }) {
       </p>
     );
   }
-  const funnelColumns: Column<FunnelStage>[] = [
-    { header: 'Stage', cell: (s) => STAGE_LABELS[s.stage] ?? s.stage },
-    { header: 'Leads', cell: (s) => formatCount(s.count), numeric: true },
-    { header: 'Conversion from previous', cell: (s) => formatRate(s.conversionFromPrevious), numeric: true },
-    { header: 'Lost from previous', cell: (s) => formatCount(s.lostFromPrevious), numeric: true },
-    { header: 'Revenue at stake', cell: (s) => formatMoney(s.revenueAtStake), numeric: true },
-    { header: 'Deal amount', cell: (s) => formatMoney(s.amount), numeric: true },
-  ];
-  const versionColumns: Column<VersionRow>[] = [
-    { header: 'SQL definition version', cell: (v) => v.version },
-    { header: 'Dispositioned', cell: (v) => formatCount(v.dispositioned), numeric: true },
-    { header: 'Accepted', cell: (v) => formatCount(v.accepted), numeric: true },
-    { header: 'Acceptance rate', cell: (v) => formatRate(v.acceptanceRate), numeric: true },
-    { header: 'Opportunities', cell: (v) => formatCount(v.opportunities), numeric: true },
-    { header: 'Won', cell: (v) => formatCount(v.won), numeric: true },
-    { header: 'Won per disposition', cell: (v) => formatRate(v.conversionRate), numeric: true },
-  ];
-  const weekColumns: Column<WeekRow>[] = [
-    { header: 'Week of', cell: (w) => w.weekStart },
-    { header: 'Accepted', cell: (w) => formatCount(w.accepted), numeric: true },
-    { header: 'Recycled', cell: (w) => formatCount(w.recycled), numeric: true },
-    { header: 'Rejected', cell: (w) => formatCount(w.rejected), numeric: true },
-  ];
-  const leak = report.funnel.biggestLeak;
   return (
     <div className="space-y-4">
       {partial && (
@@ -288,85 +201,17 @@ function Report({ result }: { result: InsightsResult }) {
           </ul>
         </div>
       )}
-      <section aria-label={partial ? 'Key figures (partial)' : 'Key figures'} className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Figure label="Handed off" value={formatCount(t.handedOff)} />
-        <Figure label="Acceptance rate" value={formatRate(t.acceptanceRate)} detail={`${formatCount(t.accepted)} of ${formatCount(t.dispositioned)} dispositions`} />
-        <Figure label="Touched at all" value={formatRate(t.handedOff ? t.touched / t.handedOff : null)} detail={`${formatCount(t.touched)} of ${formatCount(t.handedOff)} handed off`} />
-        <Figure label="No disposition after 7 days" value={formatCount(t.staleWithoutDisposition)} detail={t.staleWithoutDisposition ? `${formatCount(t.staleWithoutDisposition)} leads have no disposition after ${STALE_AFTER_MS / DAY} days` : 'Every lead older than a week has a disposition'} tone={t.staleWithoutDisposition ? 'warn' : 'ok'} />
-      </section>
-
-      <InsightSection id="campaigns" title="Outcomes by campaign" description="Acceptance rate = accepted ÷ dispositioned; the counts behind every rate are in the table." empty={report.outcomesByCampaign.length ? null : 'No leads match these filters.'}>
-        <BarChart rows={outcomeBars(report.outcomesByCampaign, (r) => r.label)} series={outcomeSeries} />
-        <InsightTable caption="Outcomes by campaign" fileName="outcomes-by-campaign" columns={outcomeColumns('Campaign', (r) => r.label)} rows={report.outcomesByCampaign} rowKey={(r) => r.key} />
-      </InsightSection>
-
-      <InsightSection id="reasons-campaign" title="Why leads were recycled or rejected, by campaign" empty={report.reasonsByCampaign.length ? null : 'No recycled or rejected leads match these filters.'}>
-        <BarChart rows={countBars(report.reasonsByCampaign)} series={[{ id: 'value', label: 'Leads' }]} />
-        <InsightTable caption="Reasons by campaign" fileName="reasons-by-campaign" columns={countColumns('Campaign', 'Reason')} rows={report.reasonsByCampaign} rowKey={(r) => `${r.group}|${r.key}`} />
-      </InsightSection>
-
-      <InsightSection id="sources" title="Outcomes by original source" empty={report.outcomesBySource.length ? null : 'No leads match these filters.'}>
-        <BarChart rows={outcomeBars(report.outcomesBySource, sourceLabel)} series={outcomeSeries} />
-        <InsightTable caption="Outcomes by source" fileName="outcomes-by-source" columns={outcomeColumns('Source', sourceLabel)} rows={report.outcomesBySource} rowKey={(r) => r.key} />
-      </InsightSection>
-
-      <InsightSection id="channels" title="Outcomes and reasons by channel" empty={report.outcomesByChannel.length ? null : 'No leads match these filters.'}>
-        <BarChart rows={outcomeBars(report.outcomesByChannel, channelLabel)} series={outcomeSeries} />
-        <InsightTable caption="Outcomes by channel" fileName="outcomes-by-channel" columns={outcomeColumns('Channel', channelLabel)} rows={report.outcomesByChannel} rowKey={(r) => r.key} />
-        <InsightTable caption="Reasons by channel" fileName="reasons-by-channel" columns={countColumns('Channel', 'Reason', (r) => describeChannel(r.group))} rows={report.reasonsByChannel} rowKey={(r) => `${r.group}|${r.key}`} />
-      </InsightSection>
-
-      <InsightSection id="weeks" title="Dispositions over time (by week of the decision)" empty={report.outcomesByWeek.length ? null : 'No dispositions in this range.'}>
-        {/* The chart library loads on its own, after the figures have painted. */}
-        <Suspense fallback={<div aria-hidden="true" className="mb-3 h-[198px] rounded bg-slate-50" />}>
-          <WeekChart weeks={report.outcomesByWeek} />
-        </Suspense>
-        <InsightTable caption="Dispositions by week" fileName="dispositions-by-week" columns={weekColumns} rows={report.outcomesByWeek} rowKey={(r) => r.weekStart} />
-      </InsightSection>
-
-      <InsightSection id="coverage" title="Follow-up coverage" description="Of the leads handed to sales: how many were touched at all, and how many got a disposition." empty={report.coverageByRep.length ? null : 'No handed-off leads match these filters.'}>
-        <BarChart rows={report.coverageByRep.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'touched', value: r.dispositioned }, { series: 'undecided', value: r.handedOff - r.dispositioned }], note: `${formatRate(r.dispositionedRate)} with disposition` }))} series={[{ id: 'touched', label: 'With disposition' }, { id: 'undecided', label: 'Without' }]} />
-        <InsightTable caption="Follow-up coverage by rep" fileName="coverage-by-rep" columns={coverageColumns('Rep')} rows={report.coverageByRep} rowKey={(r) => r.key} />
-        <InsightTable caption="Follow-up coverage by source" fileName="coverage-by-source" columns={coverageColumns('Source').map((c, i) => (i === 0 ? { ...c, cell: sourceLabel } : c))} rows={report.coverageBySource} rowKey={(r) => r.key} />
-      </InsightSection>
-
-      <InsightSection id="objections" title="Objections heard, by campaign and source" description="What content sales is missing." empty={report.objectionsByCampaign.length ? null : 'No objections were recorded for these leads.'}>
-        <BarChart rows={countBars(report.objectionsByCampaign)} series={[{ id: 'value', label: 'Leads' }]} />
-        <InsightTable caption="Objections by campaign" fileName="objections-by-campaign" columns={countColumns('Campaign', 'Objection')} rows={report.objectionsByCampaign} rowKey={(r) => `${r.group}|${r.key}`} />
-        <InsightTable caption="Objections by source" fileName="objections-by-source" columns={countColumns('Source', 'Objection', sourceGroup)} rows={report.objectionsBySource} rowKey={(r) => `${r.group}|${r.key}`} />
-      </InsightSection>
-
-      <InsightSection id="sla" title="Response SLA" description={`Overall: ${formatRate(report.sla.complianceRate)} met (${formatCount(report.sla.met)} of ${formatCount(report.sla.decided)}), median ${formatMinutes(report.sla.medianMinutes)}, 90th percentile ${formatMinutes(report.sla.p90Minutes)} in business time.`} empty={report.slaByRep.length ? null : 'No dispositions with an SLA outcome match these filters.'}>
-        <BarChart rows={report.slaByRep.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'accepted', value: r.met }, { series: 'rejected', value: r.decided - r.met }], note: `${formatRate(r.complianceRate)} met` }))} series={[{ id: 'accepted', label: 'Met' }, { id: 'rejected', label: 'Late' }]} />
-        <InsightTable caption="SLA by rep" fileName="sla-by-rep" columns={slaColumns('Rep')} rows={report.slaByRep} rowKey={(r) => r.key} />
-        {/* By tier: each tier has its own target (5 business minutes for a demo request, a day for an MQL), so compliance is compared within a tier. */}
-        <h3 className="mt-4 text-xs font-semibold text-slate-900">By SLA tier</h3>
-        <BarChart rows={report.slaByTier.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'accepted', value: r.met }, { series: 'rejected', value: r.decided - r.met }], note: `${formatRate(r.complianceRate)} met` }))} series={[{ id: 'accepted', label: 'Met' }, { id: 'rejected', label: 'Late' }]} />
-        <InsightTable caption="SLA by tier" fileName="sla-by-tier" columns={slaColumns('Tier')} rows={report.slaByTier} rowKey={(r) => r.key} />
-      </InsightSection>
-
-      <InsightSection
-        id="funnel"
-        title="Handoff funnel"
-        description={`Revenue at stake = leads lost at a stage × ${report.funnel.averageDealValueFrom === 'configured' ? 'the deal value you entered' : 'the average won deal'} (${formatMoney(report.funnel.averageDealValue)}).${leak ? ` Biggest leak: ${STAGE_LABELS[leak]}.` : ''}`}
-      >
-        <BarChart rows={report.funnel.stages.map((s) => ({ key: s.stage, label: STAGE_LABELS[s.stage] ?? s.stage, segments: [{ series: s.stage === leak ? 'lost' : 'value', value: s.count }], note: formatCount(s.count) }))} series={[{ id: 'value', label: 'Leads' }]} />
-        <InsightTable caption="Handoff funnel" fileName="handoff-funnel" columns={funnelColumns} rows={report.funnel.stages} rowKey={(s) => s.stage} />
-      </InsightSection>
-
-      <InsightSection id="versions" title="SQL definition versions side by side" empty={report.versions.length ? null : 'No dispositions match these filters.'}>
-        <InsightTable caption="Definition versions" fileName="definition-versions" columns={versionColumns} rows={report.versions} rowKey={(v) => v.version} />
-      </InsightSection>
-    </div>
-  );
-}
-
-function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'ok' | 'warn' }) {
-  return (
-    <div className={`rounded-lg border bg-white p-3 ${tone === 'warn' ? 'border-amber-400' : 'border-slate-200'}`}>
-      <p className="text-xs text-slate-600">{label}</p>
-      <p className="text-xl font-semibold text-slate-900">{value}</p>
-      {detail && <p className="text-xs text-slate-600">{detail}</p>}
+      <KeyFiguresSection totals={report.totals} partial={partial} />
+      <OutcomesByCampaignSection report={report} />
+      <ReasonsByCampaignSection report={report} />
+      <OutcomesBySourceSection report={report} />
+      <OutcomesByChannelSection report={report} />
+      <DispositionsByWeekSection report={report} />
+      <FollowUpCoverageSection report={report} />
+      <ObjectionsSection report={report} />
+      <ResponseSlaSection report={report} />
+      <HandoffFunnelSection report={report} />
+      <DefinitionVersionsSection report={report} />
     </div>
   );
 }

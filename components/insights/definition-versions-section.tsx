@@ -1,0 +1,22 @@
+import type { InsightsReport, VersionRow } from '../../lib/domain/insights/aggregate-insights';
+import { InsightSection, InsightTable } from './insight-table';
+import type { Column } from './insight-table';
+import { formatCount, formatRate } from './insights-format';
+
+const versionColumns: Column<VersionRow>[] = [
+  { header: 'SQL definition version', cell: (v) => v.version },
+  { header: 'Dispositioned', cell: (v) => formatCount(v.dispositioned), numeric: true },
+  { header: 'Accepted', cell: (v) => formatCount(v.accepted), numeric: true },
+  { header: 'Acceptance rate', cell: (v) => formatRate(v.acceptanceRate), numeric: true },
+  { header: 'Opportunities', cell: (v) => formatCount(v.opportunities), numeric: true },
+  { header: 'Won', cell: (v) => formatCount(v.won), numeric: true },
+  { header: 'Won per disposition', cell: (v) => formatRate(v.conversionRate), numeric: true },
+];
+
+export function DefinitionVersionsSection({ report }: { report: Pick<InsightsReport, 'versions'> }) {
+  return (
+    <InsightSection id="versions" title="SQL definition versions side by side" empty={report.versions.length ? null : 'No dispositions match these filters.'}>
+      <InsightTable caption="Definition versions" fileName="definition-versions" columns={versionColumns} rows={report.versions} rowKey={(v) => v.version} />
+    </InsightSection>
+  );
+}
