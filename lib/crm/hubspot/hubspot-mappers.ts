@@ -1,4 +1,5 @@
 import type { EngagementEvent, EngagementKind } from '../../domain/engagement/engagement-event';
+import { normalizeForMatching } from '../../domain/engagement/match-keywords';
 import type { FormAnswer, Lead, LeadRef, Owner, Touch } from '../../domain/lead';
 import type { TouchDirection } from '../../domain/touch-kinds';
 import type {
@@ -464,12 +465,24 @@ function findHandoffTime(entries: readonly HubSpotValueWithTimestamp[]): number 
   return earliest;
 }
 
+/**
+ * HubSpot's own hidden form fields (`hs_context`, `hubspotutk`, ...) carry tracking, not the
+ * prospect's words: they never become form answers. Matched on the property name, and on the label
+ * as asked (its first word "hs" or "hubspot", ignoring case and punctuation).
+ */
+function isHubSpotHiddenField(name: string, question: string): boolean {
+  if (/^(?:hs_|hubspot)/i.test(name)) return true;
+  const words = normalizeForMatching(question);
+  return words.startsWith(' hs ') || words.startsWith(' hubspot ');
+}
+
 function readFormAnswers(
   history: Readonly<Record<string, readonly HubSpotValueWithTimestamp[]>>,
   formFieldLabels: Readonly<Record<string, string>>,
 ): FormAnswer[] {
   const answers: FormAnswer[] = [];
   for (const [name, question] of Object.entries(formFieldLabels)) {
+    if (isHubSpotHiddenField(name, question)) continue;
     for (const entry of history[name] ?? []) {
       if (entry.sourceType !== 'FORM' || entry.value.trim() === '') continue;
       const answeredAt = parseHubSpotTime(entry.timestamp);
