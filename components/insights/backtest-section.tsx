@@ -5,8 +5,9 @@ import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql
 import { BACKTEST_PERIOD_DAYS, BACKTEST_PERIODS, backtestResultSchema } from '../../lib/messaging/backtest-protocol';
 import type { BacktestFlip, BacktestOk, BacktestResult, BacktestScores } from '../../lib/messaging/backtest-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
-import { importAdminSettingJson, readPublishedSqlDefinitions, readSqlDefinition } from '../../lib/storage/admin-settings';
-import type { AdminSettingError } from '../../lib/storage/admin-settings';
+import { readPublishedSqlDefinitions, readSqlDefinition } from '../../lib/storage/admin-settings';
+import type { AdminSettingError } from '../../lib/storage/admin-setting-errors';
+import { importAdminSettingJson } from '../../lib/storage/admin-setting-json';
 import { BarChart } from './bar-chart';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';

@@ -1,17 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, ReactNode } from 'react';
-import {
-  adminSettingFileName,
-  checkAdminSetting,
-  defaultAdminSetting,
-  formatAdminSettingJson,
-  importAdminSettingJson,
-  resetAdminSetting,
-  watchAdminSetting,
-  writeAdminSetting,
-} from '../../lib/storage/admin-settings';
-import type { AdminSettingError, AdminSettingKind, AdminSettingValues } from '../../lib/storage/admin-settings';
+import { checkAdminSetting, defaultAdminSetting, resetAdminSetting, watchAdminSetting, writeAdminSetting } from '../../lib/storage/admin-settings';
+import type { AdminSettingKind, AdminSettingValues } from '../../lib/storage/admin-settings';
+import type { AdminSettingError } from '../../lib/storage/admin-setting-errors';
+import { adminSettingFileName, formatAdminSettingJson, importAdminSettingJson } from '../../lib/storage/admin-setting-json';
 import { adminSettingsQueries } from './admin-settings-queries';
 import { downloadTextFile } from './download-text-file';
 import { lineOf, locateJsonPath } from './locate-json-path';
@@ -61,7 +54,7 @@ function offsetOf(text: string, line: number, column: number): number {
 /**
  * One shared setting: what is in force (version, digest, recent changes) and a JSON editor to
  * validate, save, reset, import and export it. Nothing reaches storage without passing the
- * domain schema and the publishing rule (see lib/storage/admin-settings.ts).
+ * domain schema and the publishing rule (see lib/storage/admin-settings.ts and admin-setting-publishing.ts).
  */
 export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, description, summary }: AdminSettingCardProps<K>) {
   const id = useId();

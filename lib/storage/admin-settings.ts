@@ -11,6 +11,10 @@ import type { SqlDefinition } from '../domain/qualification/sql-definition';
 import { defaultSlaPolicy } from '../domain/sla/default-sla-policy';
 import { slaPolicySchema } from '../domain/sla/sla-policy';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
+import { toAdminSettingErrors } from './admin-setting-errors';
+import type { AdminSettingResult } from './admin-setting-errors';
+import { compareVersions, publishingErrors, stableJson } from './admin-setting-publishing';
+import type { PublishingMode, Version } from './admin-setting-publishing';
 
 /**
  * The settings RevOps shares with every rep: SQL definition, SLA policy, disposition reasons,
@@ -18,6 +22,9 @@ import type { SlaPolicy } from '../domain/sla/sla-policy';
  * fallback is the shipped default, so a fresh install (and the demo) runs on the defaults without
  * writing anything. Storage is a boundary: reads are validated with the domain schemas and a bad
  * value falls back to the default loudly; writes are validated and refused when invalid.
+ *
+ * Alongside: admin-setting-errors.ts words the errors, admin-setting-publishing.ts holds the
+ * version rule a write must pass, admin-setting-json.ts reads and writes settings as JSON text.
  */
 
 export const ADMIN_SETTING_KINDS = ['sql-definition', 'sla-policy', 'disposition-reasons', 'lead-status-mapping', 'attempt-policy'] as const;
@@ -37,17 +44,6 @@ export interface AdminSettingValues {
   'lead-status-mapping': LeadStatusMapping;
   'attempt-policy': AttemptPolicy;
 }
-
-export interface AdminSettingError {
-  /** Dotted field path, e.g. "tiers.0.target.amount"; "(root)" for the whole document. */
-  path: string;
-  message: string;
-  /** 1-based position in the JSON text, for syntax errors when the parser tells us where. */
-  line?: number;
-  column?: number;
-}
-
-export type AdminSettingResult<T> = { ok: true; value: T } | { ok: false; errors: AdminSettingError[] };
 
 /**
  * Version 1 of every item is the domain shape as it is today. When a shape changes, bump the
@@ -97,7 +93,7 @@ interface Descriptor<T> {
   defaultValue: T;
   item: { getValue(): Promise<T>; setValue(value: T): Promise<void>; removeValue(): Promise<void>; watch(cb: (value: T) => void): () => void };
   /** How publishing works: versioned documents need a higher version (and, with a change log, an entry for it). */
-  publishing: 'change-log' | 'version' | 'none';
+  publishing: PublishingMode;
 }
 
 // Each domain schema declares its own input type; the registry only needs "unknown in, T out".
@@ -115,43 +111,6 @@ function descriptor<K extends AdminSettingKind>(kind: K): Descriptor<AdminSettin
 
 export function defaultAdminSetting<K extends AdminSettingKind>(kind: K): AdminSettingValues[K] {
   return descriptor(kind).defaultValue;
-}
-
-/**
- * zod's default messages speak in types ("Too small: expected number to be >=0"); an admin fixing
- * a JSON file wants the rule ("must be 0 or more"). Messages a schema wrote itself are kept as is.
- */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const { message } = issue;
-  const plural = (n: number | bigint, one: string, many: string) => `${String(n)} ${Number(n) === 1 ? one : many}`;
-  if (issue.code === 'too_small' && message.startsWith('Too small')) {
-    const min = issue.minimum;
-    if (issue.origin === 'string') return Number(min) === 1 ? 'must not be empty' : `must be at least ${plural(min, 'character', 'characters')}`;
-    if (issue.origin === 'array' || issue.origin === 'set') return Number(min) === 1 ? 'needs at least one entry' : `needs at least ${plural(min, 'entry', 'entries')}`;
-    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
-      if (Number(min) === 0) return issue.inclusive ? 'must be 0 or more' : 'must be positive';
-      return issue.inclusive ? `must be at least ${String(min)}` : `must be more than ${String(min)}`;
-    }
-  }
-  if (issue.code === 'too_big' && message.startsWith('Too big')) {
-    const max = issue.maximum;
-    if (issue.origin === 'string') return `must be at most ${plural(max, 'character', 'characters')}`;
-    if (issue.origin === 'array' || issue.origin === 'set') return `allows at most ${plural(max, 'entry', 'entries')}`;
-    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return issue.inclusive ? `must be at most ${String(max)}` : `must be less than ${String(max)}`;
-  }
-  if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
-    const expected = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-    const received = / received (\w+)$/.exec(message)?.[1];
-    return received === 'undefined' ? `required (${expected})` : `must be ${expected}${received ? `, not ${received}` : ''}`;
-  }
-  if (issue.code === 'invalid_value' && message.startsWith('Invalid option')) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  return message;
-}
-
-export function toAdminSettingErrors(issues: readonly z.core.$ZodIssue[]): AdminSettingError[] {
-  return issues.map((issue) => ({ path: issue.path.length ? issue.path.map(String).join('.') : '(root)', message: describeIssue(issue) }));
 }
 
 /** Validates an already-parsed value against the setting's domain schema. */
@@ -217,72 +176,7 @@ export function watchAdminSetting<K extends AdminSettingKind>(kind: K, callback:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Versions and publishing
-
-type Version = number | string;
-
-function versionParts(v: Version): { core: number[]; pre: string | null } | null {
-  if (typeof v === 'number') return { core: [v], pre: null };
-  const m = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?$/.exec(v.trim());
-  return m ? { core: m[1]!.split('.').map(Number), pre: m[2] ?? null } : null;
-}
-
-/**
- * Orders versions: integers and dotted numbers numerically ("1.10.0" > "1.9.0", 2 > "1.5.0"), a
- * pre-release below its release, anything else by natural string order. Negative when a < b.
- */
-export function compareVersions(a: Version, b: Version): number {
-  const pa = versionParts(a);
-  const pb = versionParts(b);
-  if (!pa || !pb) return String(a).localeCompare(String(b), 'en', { numeric: true });
-  for (let i = 0; i < Math.max(pa.core.length, pb.core.length); i++) {
-    const d = (pa.core[i] ?? 0) - (pb.core[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  if (pa.pre === pb.pre) return 0;
-  if (pa.pre === null) return 1;
-  if (pb.pre === null) return -1;
-  return pa.pre.localeCompare(pb.pre, 'en', { numeric: true });
-}
-
-/** Key order must not make two equal documents look different. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
-  );
-}
-
-interface VersionedDocument {
-  version: Version;
-  changeLog?: readonly { version: Version }[];
-}
-
-/**
- * Why a valid value may not replace the current one: reps' dispositions record the version they
- * were made under, so a changed document must carry a new, higher version, and a change-log entry
- * saying what changed. Saving the current document unchanged is allowed (and does nothing).
- */
-function publishingErrors(kind: AdminSettingKind, next: unknown, current: unknown, published: readonly Version[]): AdminSettingError[] {
-  const mode = descriptor(kind).publishing;
-  if (mode === 'none' || stableJson(next) === stableJson(current)) return [];
-  const doc = next as VersionedDocument;
-  const cur = current as VersionedDocument;
-  const errors: AdminSettingError[] = [];
-  const highest = [cur.version, ...published].reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
-  if (compareVersions(doc.version, highest) <= 0) {
-    const already = published.some((v) => compareVersions(v, doc.version) === 0) && compareVersions(doc.version, cur.version) !== 0;
-    errors.push({
-      path: 'version',
-      message: already
-        ? `version ${String(doc.version)} was already published; publish the change as a version above ${String(highest)}`
-        : `must be higher than ${String(highest)} to publish a change (the current version is ${String(cur.version)})`,
-    });
-  }
-  if (mode === 'change-log' && !doc.changeLog?.some((e) => String(e.version) === String(doc.version))) {
-    errors.push({ path: 'changeLog', message: `add a change-log entry for version ${String(doc.version)} saying what changed and why` });
-  }
-  return errors;
-}
+// Publishing (the rule itself is in admin-setting-publishing.ts)
 
 async function publishedVersions(kind: AdminSettingKind): Promise<Version[]> {
   return kind === 'sql-definition' ? (await readSqlDefinitionHistory()).map((d) => d.version) : [];
@@ -293,7 +187,7 @@ export async function checkAdminSetting<K extends AdminSettingKind>(kind: K, val
   const parsed = parseAdminSetting(kind, value);
   if (!parsed.ok) return parsed;
   const [current, published] = await Promise.all([readAdminSetting(kind), publishedVersions(kind)]);
-  const errors = publishingErrors(kind, parsed.value, current, published);
+  const errors = publishingErrors(descriptor(kind).publishing, parsed.value, current, published);
   return errors.length ? { ok: false, errors } : parsed;
 }
 
@@ -339,90 +233,4 @@ export async function resetAdminSetting<K extends AdminSettingKind>(kind: K): Pr
   }
   await descriptor(kind).item.removeValue();
   return defaultAdminSetting(kind);
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON import / export
-
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines.at(-1)!.length + 1 };
-}
-
-/** JSON.parse with an error that says where, when the engine tells us (V8 gives a position). */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: AdminSettingError } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    const raw = (err as Error).message;
-    const explicit = /line (\d+) column (\d+)/.exec(raw);
-    const position = /at position (\d+)/.exec(raw);
-    const where = explicit
-      ? { line: Number(explicit[1]), column: Number(explicit[2]) }
-      : position
-        ? lineColumn(text, Number(position[1]))
-        : /end of JSON input/i.test(raw)
-          ? lineColumn(text, text.length)
-          : null;
-    // Drop V8's own position suffixes (and its echo of the input) so the message reads once.
-    const reason = raw
-      .replace(/\s*\(line \d+ column \d+\)/, '')
-      .replace(/\s*in JSON at position \d+/, '')
-      .replace(/, "[\s\S]*" is not valid JSON$/, '')
-      .trim();
-    const message = text.trim() === '' ? 'empty: paste or import a JSON document' : `not valid JSON: ${reason}${where ? ` at line ${where.line}, column ${where.column}` : ''}`;
-    return { ok: false, error: { path: '(root)', message, ...(where ?? {}) } };
-  }
-}
-
-/**
- * Reads an admin's JSON (a file or the editor) as a setting. Errors name the field path and the
- * rule ("tiers.0.target.amount: Too small: expected number to be >=0"); syntax errors say where.
- * Validation only: writing it (and the publishing rule) is `writeAdminSetting`.
- */
-export function importAdminSettingJson<K extends AdminSettingKind>(kind: K, text: string): AdminSettingResult<AdminSettingValues[K]> {
-  const json = parseJsonText(text.replace(/^\uFEFF/, ''));
-  if (!json.ok) return { ok: false, errors: [json.error] };
-  const parsed = parseAdminSetting(kind, json.value);
-  if (!parsed.ok) return parsed;
-  const unknown = unknownFieldErrors(json.value, parsed.value, []);
-  return unknown.length ? { ok: false, errors: unknown } : parsed;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Fields the schema dropped. zod strips unknown keys silently, and in hand-edited JSON an unknown
- * key is nearly always a typo ("atRiskShar") whose value would otherwise vanish without a word.
- * Only text imports check this: stored values with extra keys (say, after a downgrade) still read.
- */
-function unknownFieldErrors(input: unknown, output: unknown, path: (string | number)[]): AdminSettingError[] {
-  if (Array.isArray(input) && Array.isArray(output)) return input.flatMap((item, i) => unknownFieldErrors(item, output[i], [...path, i]));
-  if (!isPlainObject(input) || !isPlainObject(output)) return [];
-  return Object.keys(input).flatMap((key) =>
-    key in output
-      ? unknownFieldErrors(input[key], output[key], [...path, key])
-      : [{ path: [...path, key].join('.'), message: 'unknown field (a typo?): not part of this setting, so it would be dropped' }],
-  );
-}
-
-/** A value as the pretty JSON an admin edits and exports (stable: re-importing gives the same value). */
-export function formatAdminSettingJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** The current setting as pretty JSON, ready to download or hand to another workspace. */
-export async function exportAdminSettingJson(kind: AdminSettingKind): Promise<string> {
-  return formatAdminSettingJson(await readAdminSetting(kind));
-}
-
-/** "baton-sla-policy-v1.2.0.json": the kind and version, so exported files sort and say what they are. */
-export function adminSettingFileName(kind: AdminSettingKind, value: unknown): string {
-  const version = (value as { version?: unknown } | null)?.version;
-  const suffix = typeof version === 'number' || typeof version === 'string' ? `-v${String(version).replace(/[^0-9A-Za-z.-]/g, '_')}` : '';
-  return `baton-${kind}${suffix}.json`;
 }

@@ -8,12 +8,8 @@ import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import {
   ADMIN_SETTING_KINDS,
   DEFAULT_ATTEMPT_POLICY,
-  adminSettingFileName,
   checkAdminSetting,
-  compareVersions,
   defaultAdminSetting,
-  exportAdminSettingJson,
-  importAdminSettingJson,
   readAdminSetting,
   readAttemptPolicy,
   readDispositionReasons,
@@ -28,6 +24,8 @@ import {
   writeSlaPolicy,
   writeSqlDefinition,
 } from '../../lib/storage/admin-settings';
+import { adminSettingFileName, exportAdminSettingJson, importAdminSettingJson } from '../../lib/storage/admin-setting-json';
+import { compareVersions } from '../../lib/storage/admin-setting-publishing';
 
 /** The default SLA policy, republished as 1.1.0 with a faster demo tier. */
 function slaPolicyV110() {
