@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createBacktestActions } from '../lib/background/backtest-actions';
-import { createConnectionActions } from '../lib/background/connection-actions';
 import { createInsightsActions } from '../lib/background/insights-actions';
 import { createLeadActions } from '../lib/background/lead-actions';
 import { createOutboxRunner } from '../lib/background/outbox-runner';
 import { createCrmConnections } from '../lib/crm/crm-connections';
 import { createCrmService } from '../lib/crm/crm-service';
-import { checkHubSpotConnection } from '../lib/crm/hubspot/check-connection';
+import { CRM_PROVIDERS } from '../lib/crm/providers';
 import { createBackgroundRouter } from '../lib/messaging/background-router';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
 import type { PanelRules } from '../lib/background/panel-view';
@@ -21,18 +20,21 @@ const OUTBOX_ALARM = 'baton-outbox-drain';
 /** Thin wiring: CRM connections, the CRM service, the outbox and the message router. Logic lives in lib/. */
 export default defineBackground(() => {
   const demoBuild = import.meta.env.MODE === 'demo';
-  const readHubSpotToken = () => readSecret('hubspot-token');
 
   const connections = createCrmConnections({
+    providers: CRM_PROVIDERS,
     demoBuild,
-    readSettings: readConnectionSettings,
-    readHubSpotToken,
+    readSettings: () => readConnectionSettings(CRM_PROVIDERS),
+    writeSettings: writeConnectionSettings,
+    readSecret,
+    writeSecret,
+    deleteSecret,
     readWriteRules: async () => {
       const [mapping, reasons, policy] = await Promise.all([readLeadStatusMapping(), readDispositionReasons(), readSlaPolicy()]);
       return { mapping, reasons, timeZone: policy.calendar.timeZone };
     },
   });
-  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor, resolveLeadContact: connections.contactOfLead });
+  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor, resolveRecord: connections.resolveRecord });
 
   let outboxStore: Promise<OutboxStore> | null = null;
   const outbox = () => (outboxStore ??= openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));
@@ -78,28 +80,21 @@ export default defineBackground(() => {
       crmService,
       readRules,
       kick,
-      readConnection: async () => {
-        const settings = await readConnectionSettings();
-        return { crm: settings.kind, token: settings.kind === 'hubspot' ? settings.hubspotToken : null };
-      },
+      readConnection: connections.activeConnectionFacts,
       now: Date.now,
       newId: () => crypto.randomUUID(),
     }),
-    setupCrmProperties: () => connections.setupProperties(),
-    runBacktest: createBacktestActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, readCurrentDefinition: readSqlDefinition, now: Date.now }).runBacktest,
-    getInsights: createInsightsActions({ demoBuild, readSettings: readConnectionSettings, readHubSpotToken, now: Date.now, store: createInsightsReadStore() }).getInsights,
-    ...createConnectionActions({
-      readToken: readHubSpotToken,
-      writeToken: (token) => writeSecret('hubspot-token', token),
-      deleteToken: () => deleteSecret('hubspot-token'),
-      readSettings: readConnectionSettings,
-      writeSettings: writeConnectionSettings,
-      check: (token) => checkHubSpotConnection(token),
-      resumeParkedForAuth: async () => {
-        await (await outbox()).resumeParked(Date.now(), 'auth');
-        kick();
-      },
-    }),
+    setupCrmProperties: connections.setupFields,
+    runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: readSqlDefinition, now: Date.now }).runBacktest,
+    getInsights: createInsightsActions({ openReporting: connections.reporting, now: Date.now, store: createInsightsReadStore() }).getInsights,
+    saveToken: async (secret) => {
+      await connections.saveCredential(secret);
+      // Writes parked for "reconnect" can go once a new credential is stored.
+      await (await outbox()).resumeParked(Date.now(), 'auth');
+      kick();
+    },
+    forgetToken: connections.forgetCredential,
+    connectionStatus: connections.checkConnection,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { isSameLeadPage, readLeadPage, type LeadPage } from '../lib/crm/pages/read-lead-page';
+import { CRM_PAGE_READERS } from '../lib/crm/page-readers';
+import { readLeadPage } from '../lib/crm/pages/read-lead-page';
+import { isSameLeadPage, type LeadPage } from '../lib/crm/pages/lead-page';
 import { PANEL_FRAME_TITLE, PANEL_NAVIGATE_MESSAGE, PANEL_WIDTH_PX } from '../lib/messaging/panel-frame';
 
 /**
@@ -8,7 +10,7 @@ import { PANEL_FRAME_TITLE, PANEL_NAVIGATE_MESSAGE, PANEL_WIDTH_PX } from '../li
  * extension-origin iframe). Budget: <= 4 kB gzip, <= 10 ms of main-thread script (DESIGN.md).
  */
 const DEMO = import.meta.env.MODE === 'demo';
-const CRM_MATCHES = ['https://app.hubspot.com/*', 'https://*.hubspot.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+const CRM_MATCHES = CRM_PAGE_READERS.flatMap((reader) => reader.pageMatches);
 
 export default defineContentScript({
   matches: DEMO ? [...CRM_MATCHES, 'http://127.0.0.1/*', 'http://localhost/*'] : CRM_MATCHES,

@@ -1,3 +1,4 @@
+import { crmLabel } from '../../lib/crm/crm-descriptors';
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
@@ -116,7 +117,7 @@ export function InsightsPage() {
 
 function describeRead(result: InsightsResult): string {
   const { read } = result;
-  const crm = read.crm === 'sandbox' ? 'the sandbox CRM' : 'HubSpot';
+  const crm = read.sandbox ? 'the sandbox CRM' : crmLabel(read.crm);
   const { sync } = read;
   const ofTotal = sync.total === null ? '' : ` of ${formatCount(Math.max(sync.total, sync.read))}`;
   if (sync.state === 'reading') return `Read ${formatCount(sync.read)}${ofTotal} dispositions from ${crm}…`;

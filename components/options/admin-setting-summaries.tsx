@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LeadStatusMapping } from '../../lib/crm/hubspot/lead-status-mapping';
+import type { LeadStatusMapping } from '../../lib/domain/disposition/lead-status-mapping';
 import type { AttemptPolicy } from '../../lib/domain/disposition/disposition';
 import type { DispositionReasonList } from '../../lib/domain/disposition/disposition-reasons';
 import type { SqlDefinition } from '../../lib/domain/qualification/sql-definition';

@@ -45,8 +45,8 @@ export function AdminSettingsSection() {
         />
         <AdminSettingCard
           kind="lead-status-mapping"
-          title="HubSpot lead status mapping"
-          description="Which hs_lead_status value each disposition writes to the HubSpot contact."
+          title="Lead status mapping"
+          description="Which of the CRM's lead status values each disposition writes to the record."
           summary={(value) => <LeadStatusMappingSummary value={value} />}
         />
         <AdminSettingCard

@@ -1,22 +1,18 @@
-import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
-import { readHubSpotBacktestLeads } from '../crm/hubspot/hubspot-backtest-reader';
-import type { BacktestReadResult, ReadBacktestOptions } from '../crm/hubspot/hubspot-backtest-reader';
+import type { BacktestReadResult, CrmReporting } from '../crm/crm-reporting-port';
 import { compareDefinitions } from '../domain/qualification/backtest-definition';
 import type { BacktestReport, LeadOutcome } from '../domain/qualification/backtest-definition';
 import { parseSqlDefinition } from '../domain/qualification/sql-definition';
 import type { SqlDefinition } from '../domain/qualification/sql-definition';
 import { BACKTEST_PERIOD_DAYS, MAX_LISTED_FLIPS } from '../messaging/backtest-protocol';
 import type { BacktestRequest, BacktestResult, BacktestSummary } from '../messaging/backtest-protocol';
-import type { ConnectionSettings } from '../storage/connection-settings';
-import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
-import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { openReportingConnection } from './reporting-connection';
+import { backgroundSearchPacers } from '../crm/search-pacer';
+import type { SearchPacers } from '../crm/search-pacer';
 
 /*
  * Insights' "Backtest a definition": replays the leads dispositioned in the last N months under
  * the current published SQL definition and a candidate, and scores both against what happened
- * (opportunity created, won). The leads come from the CRM with the inputs the definition saw when
- * the rep decided (hubspot-backtest-reader.ts); leads without them are counted and named as
+ * (opportunity created, won). The leads come from the CRM's reporting port with the inputs the
+ * definition saw when the rep decided; leads without them are counted and named as
  * skipped, never guessed. A read is kept two minutes, so trying several drafts on one period
  * costs one read.
  */
@@ -25,28 +21,23 @@ const DAY = 86_400_000;
 const READ_CACHE_MS = 2 * 60_000;
 
 export interface BacktestActionsDeps {
-  demoBuild: boolean;
-  readSettings(): Promise<ConnectionSettings>;
-  readHubSpotToken(): Promise<string | null>;
+  /** The connected CRM's reporting port, as the settings choose it now (lib/crm/crm-connections.ts). */
+  openReporting(): Promise<CrmReporting>;
   /** The team's current published definition: what the candidate is compared against. */
   readCurrentDefinition(): Promise<SqlDefinition>;
   now(): number;
   /** Monotonic milliseconds for the replay timing (performance.now in the browser). */
   clock?: () => number;
-  fetch?: typeof fetch;
   /**
-   * Search turns per connection, shared with Insights' read (which searches the same portal,
+   * Search turns per connection, shared with Insights' read (which searches the same account,
    * often at the same time): the background's one registry unless a test passes its own.
    */
   searchPacers?: SearchPacers;
-  /** The reader; replaced in tests. */
-  readLeads?: (client: HubSpotClient, options: ReadBacktestOptions) => Promise<BacktestReadResult>;
 }
 
 export function createBacktestActions(deps: BacktestActionsDeps) {
-  let cached: { key: string; at: number; read: BacktestReadResult; crm: 'hubspot' | 'sandbox'; from: number; to: number } | null = null;
+  let cached: { key: string; at: number; read: BacktestReadResult; crm: string; sandbox: boolean; from: number; to: number } | null = null;
   const clock = deps.clock ?? (() => performance.now());
-  const readLeads = deps.readLeads ?? readHubSpotBacktestLeads;
 
   return {
     async runBacktest(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult> {
@@ -55,15 +46,14 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
       const base = await deps.readCurrentDefinition();
 
       const now = deps.now();
-      const settings = await deps.readSettings();
-      const key = `${settings.kind}|${settings.sandboxUrl}|${settings.hubspotPortalId ?? ''}|${request.months}`;
+      const reporting = await deps.openReporting();
+      const key = `${reporting.key}|${request.months}`;
       if (request.refresh || !cached || cached.key !== key || now - cached.at > READ_CACHE_MS) {
-        const { client, crm, account, key: connectionKey } = await openReportingConnection(settings, deps, "Connect HubSpot in Baton's options to run a backtest.");
         const to = now + 60_000;
         const from = now - BACKTEST_PERIOD_DAYS[request.months] * DAY;
-        const pace = (deps.searchPacers ?? backgroundSearchPacers).forConnection(connectionKey);
-        const read = await readLeads(client, { from, to, account: { crm, account }, pace });
-        cached = { key, at: now, read, crm, from, to };
+        const pace = (deps.searchPacers ?? backgroundSearchPacers).forConnection(reporting.key);
+        const read = await reporting.readBacktestLeads({ from, to, pace });
+        cached = { key, at: now, read, crm: reporting.crm, sandbox: reporting.sandbox, from, to };
       }
       const { read } = cached;
 
@@ -89,6 +79,7 @@ export function createBacktestActions(deps: BacktestActionsDeps) {
       return {
         status: 'ok',
         crm: cached.crm,
+        sandbox: cached.sandbox,
         base: { id: base.id, version: base.version, name: base.name },
         candidate: { id: candidate.value.id, version: candidate.value.version, name: candidate.value.name },
         period: { months: request.months, from: cached.from, to: cached.to },

@@ -1,4 +1,4 @@
-import { TOKEN_EXPIRY_WARNING_MS, type HubSpotTokenKind } from '../crm/hubspot/token-kind';
+import type { CredentialFacts } from '../crm/crm-provider';
 import { formatClockTime } from '../format/format-time';
 import type { ConnectionNotice } from '../messaging/panel-protocol';
 import type { OutboxEntry } from '../outbox/outbox-entry';
@@ -10,10 +10,14 @@ import type { OutboxEntry } from '../outbox/outbox-entry';
  * check stored them, and writes the outbox parked after a 401. No CRM request. Pure.
  */
 
+/** Warn this long before a credential's expiry. */
+export const CREDENTIAL_EXPIRY_WARNING_MS = 24 * 60 * 60 * 1000;
+
 export interface ConnectionFacts {
-  crm: 'hubspot' | 'sandbox';
-  /** The stored HubSpot token's kind and expiry (epoch ms; null: none reported). Null: no token known. */
-  token: { kind: HubSpotTokenKind; expiresAt: number | null } | null;
+  /** The CRM's name; null when the sandbox stands in for it (said as "the CRM"). */
+  crmLabel: string | null;
+  /** The stored credential's expiry, as its provider reads it. Null: none known. */
+  credential: CredentialFacts | null;
   /** Outbox entries parked because the CRM answered 401 ("reconnect"), across all leads. */
   waitingForReconnect: number;
   now: number;
@@ -22,7 +26,7 @@ export interface ConnectionFacts {
 }
 
 export function decideConnectionNotice(facts: ConnectionFacts): ConnectionNotice | null {
-  const crm = facts.crm === 'hubspot' ? 'HubSpot' : 'the CRM';
+  const crm = facts.crmLabel ?? 'the CRM';
   const ask = `Ask your admin to reconnect ${crm} in Baton's options`;
   // A 401 is the CRM's own word that the connection is gone, whatever the stored expiry says.
   if (facts.waitingForReconnect > 0) {
@@ -32,19 +36,19 @@ export function decideConnectionNotice(facts: ConnectionFacts): ConnectionNotice
       message: `${capitalize(crm)} no longer accepts Baton's connection: ${n} ${n === 1 ? 'change waits' : 'changes wait'} in Baton. ${ask}; ${n === 1 ? 'it goes' : 'they go'} out once it is.`,
     };
   }
-  if (facts.crm !== 'hubspot' || !facts.token) return null;
-  const { expiresAt, kind } = facts.token;
+  if (facts.crmLabel === null || !facts.credential) return null;
+  const { expiresAt, shortLived } = facts.credential;
   if (expiresAt === null) {
-    // HubSpot would not say when, but OAuth access tokens live half an hour: the warning applies.
-    if (kind !== 'oauth_access') return null;
-    return { level: 'expiring', message: `Baton is connected to HubSpot with an OAuth access token, which stops working within hours. ${ask}.` };
+    // The CRM would not say when, but a short-lived kind lives hours at most: the warning applies.
+    if (!shortLived) return null;
+    return { level: 'expiring', message: `Baton is connected to ${crm} with a short-lived access token, which stops working within hours. ${ask}.` };
   }
   const at = formatClockTime(expiresAt, facts.now, { timeZone: facts.timeZone });
   if (expiresAt <= facts.now) {
-    return { level: 'stopped', message: `Baton's connection to HubSpot expired at ${at}. ${ask}; until then, what you save waits in Baton.` };
+    return { level: 'stopped', message: `Baton's connection to ${crm} expired at ${at}. ${ask}; until then, what you save waits in Baton.` };
   }
-  if (expiresAt - facts.now <= TOKEN_EXPIRY_WARNING_MS) {
-    return { level: 'expiring', message: `Baton's connection to HubSpot expires at ${at}. ${ask} before then; after that, what you save waits in Baton until they do.` };
+  if (expiresAt - facts.now <= CREDENTIAL_EXPIRY_WARNING_MS) {
+    return { level: 'expiring', message: `Baton's connection to ${crm} expires at ${at}. ${ask} before then; after that, what you save waits in Baton until they do.` };
   }
   return null;
 }

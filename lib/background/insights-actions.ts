@@ -1,23 +1,20 @@
 import { CrmError } from '../crm/crm-error';
-import type { HubSpotClient } from '../crm/hubspot/hubspot-client';
-import { readHubSpotInsights } from '../crm/hubspot/hubspot-insights-reader';
-import { backgroundSearchPacers } from '../crm/hubspot/search-pacer';
-import type { SearchPacers } from '../crm/hubspot/search-pacer';
-import { openReportingConnection } from './reporting-connection';
+import type { CrmReporting } from '../crm/crm-reporting-port';
+import { backgroundSearchPacers } from '../crm/search-pacer';
+import type { SearchPacers } from '../crm/search-pacer';
 import { aggregateInsights } from '../domain/insights/aggregate-insights';
 import type { InsightRecord } from '../domain/insights/insight-record';
 import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
 import type { InsightsRequest, InsightsResult, InsightsSync } from '../messaging/insights-protocol';
-import type { ConnectionSettings } from '../storage/connection-settings';
 import { STORED_INSIGHTS_VERSION } from '../storage/insights-read-store';
 import type { InsightsReadStore, StoredInsightsRead, StoredInsightsSnapshot } from '../storage/insights-read-store';
 
 /*
  * What the background does for the Insights page: read the dispositions from the connected CRM
- * (the sandbox in demo builds when it is the chosen connection, HubSpot with the stored token
- * otherwise) and aggregate them.
+ * through its reporting port (the sandbox in demo builds when it is the chosen connection) and
+ * aggregate them.
  *
- * A full read of a large portal takes tens of seconds (search allows about 5 requests a second),
+ * A full read of a large account takes tens of seconds (CRM search allows a few requests a second),
  * so reads run as jobs, one per connection, that requests join:
  * - nothing persisted: a full read starts and every answer covers the records read so far, with
  *   the progress; the page polls until it is complete (its polling also keeps the MV3 worker up);
@@ -42,11 +39,9 @@ const FULL_REREAD_AFTER_MS = DAY;
 const READ_CONCURRENCY = 2;
 
 export interface InsightsActionsDeps {
-  demoBuild: boolean;
-  readSettings(): Promise<ConnectionSettings>;
-  readHubSpotToken(): Promise<string | null>;
+  /** The connected CRM's reporting port, as the settings choose it now (lib/crm/crm-connections.ts). */
+  openReporting(): Promise<CrmReporting>;
   now(): number;
-  fetch?: typeof fetch;
   /** Where reads are persisted; absent: kept in memory only. */
   store?: InsightsReadStore;
   /**
@@ -75,12 +70,6 @@ interface Job {
   fullAfter: { from: number; to: number } | null;
 }
 
-interface Connection {
-  key: string;
-  crm: 'hubspot' | 'sandbox';
-  client: HubSpotClient;
-}
-
 interface SyncState {
   stored: StoredInsightsRead | null;
   loading: Promise<void> | null;
@@ -97,8 +86,6 @@ interface SyncState {
 export function createInsightsActions(deps: InsightsActionsDeps) {
   const syncs = new Map<string, SyncState>();
   const log = deps.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
-
-  const connectionFor = (settings: ConnectionSettings): Promise<Connection> => openReportingConnection(settings, deps, "Connect HubSpot in Baton's options to see Insights.");
 
   /**
    * The connection's state, its persisted read loading (not awaited here). A new worker first lets
@@ -134,7 +121,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
     setTimeout(() => store.writeSnapshot(entry).catch((err: unknown) => log('Baton: the Insights answer could not be saved.', err)), 0);
   }
 
-  function startJob(sync: SyncState, connection: Connection, mode: 'full' | 'incremental', from: number, to: number): Job {
+  function startJob(sync: SyncState, connection: CrmReporting, mode: 'full' | 'incremental', from: number, to: number): Job {
     const startedAt = deps.now();
     let firstPage!: () => void;
     const job: Job = {
@@ -151,7 +138,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       fullAfter: null,
     };
     const since = mode === 'incremental' && sync.stored ? incrementalSince(sync.stored.syncedAt) : undefined;
-    job.done = readHubSpotInsights(connection.client, {
+    job.done = connection.readInsightRecords({
       from,
       to,
       modifiedSince: since,
@@ -204,7 +191,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       const now = deps.now();
       const from = request.filters.from ?? now - DEFAULT_WINDOW_MS;
       const to = request.filters.to ?? now + 60_000;
-      const connection = await connectionFor(await deps.readSettings());
+      const connection = await deps.openReporting();
       const requestKey = JSON.stringify([request.filters, request.averageDealValue]);
       const snapshot =
         deps.store && !request.refresh && !syncs.get(connection.key)?.loaded
@@ -273,7 +260,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
         error: state === 'reading' ? null : sync.updateError,
       };
       const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue });
-      const result: InsightsResult = { report, read: { crm: connection.crm, from, to, records: records.length, ...meta, sync: progress } };
+      const result: InsightsResult = { report, read: { crm: connection.crm, sandbox: connection.sandbox, from, to, records: records.length, ...meta, sync: progress } };
       if (state === 'idle' && !progress.error) rememberAnswer(sync, connection.key, requestKey, result);
       return result;
     },

@@ -1,5 +1,5 @@
 import { leadRefFromPage, type CrmService } from '../crm/crm-service';
-import type { LeadPage } from '../crm/pages/read-lead-page';
+import type { LeadPage } from '../crm/pages/lead-page';
 import { createDisposition } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { LeadActions } from '../messaging/background-router';
@@ -10,7 +10,7 @@ import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore } from '../outbox/outbox-store';
 import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
 import { formatClockTime } from '../format/format-time';
-import type { HubSpotTokenKind } from '../crm/hubspot/token-kind';
+import type { ActiveConnectionFacts } from '../crm/crm-connections';
 import { countWaitingForReconnect, decideConnectionNotice } from './connection-notice';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
@@ -27,10 +27,10 @@ export interface LeadActionsDeps {
   /** Deliver what is due now (the outbox drain). */
   kick(): void;
   /**
-   * Which CRM Baton talks to and, for HubSpot, the stored token's kind and expiry as the last
-   * connection check recorded them (no request): for the panel's connection notice.
+   * Which CRM Baton talks to and its credential's expiry as the last connection check recorded
+   * it (no request): for the panel's connection notice.
    */
-  readConnection(): Promise<{ crm: 'hubspot' | 'sandbox'; token: { kind: HubSpotTokenKind; expiresAt: number | null } | null }>;
+  readConnection(): Promise<ActiveConnectionFacts>;
   now(): number;
   newId(): string;
   /** For clock times in outbox labels; the browser's zone when absent (tests pin one). */

@@ -1,6 +1,5 @@
 import type { LeadContext } from '../crm/crm-port';
-import { toHubSpotLeadStatus } from '../crm/hubspot/hubspot-writer';
-import type { LeadStatusMapping } from '../crm/hubspot/lead-status-mapping';
+import { toLeadStatus, type LeadStatusMapping } from '../domain/disposition/lead-status-mapping';
 import { snapshotChecklist, type AttemptPolicy, type DispositionInput } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { EngagementBrief } from '../domain/engagement/engagement-brief';
@@ -135,7 +134,7 @@ function outcomeView(rules: PanelRules): OutcomeView {
   return {
     reasons: reasons.reasons.map((r) => ({ id: r.id, label: r.label, appliesTo: r.appliesTo, requiresAttempts: r.requiresAttempts, active: r.active })),
     objectionTags: reasons.objectionTags.map((t) => ({ id: t.id, label: t.label, active: t.active })),
-    leadStatuses: choices.map((c) => ({ ...c, leadStatus: toHubSpotLeadStatus(c, mapping) })),
+    leadStatuses: choices.map((c) => ({ ...c, leadStatus: toLeadStatus(c, mapping) })),
     unreachableAfterAttempts: rules.attemptPolicy.unreachableAfterAttempts,
     definitionLabel: `${rules.definition.name} v${String(rules.definition.version)}`,
   };

@@ -1,19 +1,12 @@
 import { CrmError } from './crm-error';
 import type { CrmAdapter, CrmWriter } from './crm-port';
-import { unsupportedPageError } from './crm-service';
-import { ensureBatonProperties, type EnsureBatonPropertiesResult } from './hubspot/baton-properties';
-import { createHubSpotAdapter } from './hubspot/hubspot-adapter';
-import { createHubSpotClient, type HubSpotClient } from './hubspot/hubspot-client';
-import { createHubSpotWriter } from './hubspot/hubspot-writer';
-import { resolveHubSpotLeadContact } from './hubspot/resolve-lead-contact';
-import type { LeadStatusMapping } from './hubspot/lead-status-mapping';
-import type { LeadPage } from './pages/read-lead-page';
-import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
-import type { ConnectionSettings } from '../storage/connection-settings';
-
-export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
-/** The sandbox accepts any bearer token; a fixed one keeps its request logs readable. */
-const SANDBOX_TOKEN = 'sandbox';
+import type { CrmAddress, CrmProvider, CrmTarget, CredentialFacts, FieldSetupResult, ProviderConnection, WriteRules } from './crm-provider';
+import type { CrmReporting } from './crm-reporting-port';
+import type { LeadPage } from './pages/lead-page';
+import type { ConnectionStatus } from '../messaging/protocol';
+import { providerState, type ConnectionSettings } from '../storage/connection-settings';
+import type { SecretName } from '../storage/secret-store';
+import { credentialSecretName } from '../storage/secret-store';
 
 /** Where a write goes: enough of a lead page to pick the CRM connection (stored with outbox entries). */
 export interface CrmRoute {
@@ -23,81 +16,140 @@ export interface CrmRoute {
 }
 
 export interface CrmConnectionsDeps {
+  providers: readonly CrmProvider[];
   demoBuild: boolean;
   readSettings(): Promise<ConnectionSettings>;
-  readHubSpotToken(): Promise<string | null>;
+  writeSettings(settings: ConnectionSettings): Promise<void>;
+  readSecret(name: SecretName): Promise<string | null>;
+  writeSecret(name: SecretName, value: string): Promise<void>;
+  deleteSecret(name: SecretName): Promise<void>;
   /** The admin's current outcome → lead status mapping and reason labels, read at write time. */
-  readWriteRules(): Promise<{ mapping: LeadStatusMapping; reasons: DispositionReasonList; timeZone: string }>;
+  readWriteRules(): Promise<WriteRules>;
   fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** What the options page and the panel's notice learn about the connection Baton uses. */
+export interface ActiveConnectionFacts {
+  /** The CRM's name; null when the sandbox stands in for it (the panel then says "the CRM"). */
+  crmLabel: string | null;
+  credential: CredentialFacts | null;
 }
 
 export interface CrmConnections {
   adapterFor(page: LeadPage): Promise<CrmAdapter>;
+  /** The record a page stands for (a provider may resolve, e.g., a lead object to its contact). */
+  resolveRecord(page: LeadPage): Promise<LeadPage>;
   writerFor(route: CrmRoute): Promise<CrmWriter>;
-  /** The contact a HubSpot Leads record (0-136) belongs to, or null when it has none. */
-  contactOfLead(page: LeadPage): Promise<string | null>;
-  /** Admin setup: the "Baton" property group and properties in the connected HubSpot (or the sandbox in demo builds). */
-  setupProperties(): Promise<EnsureBatonPropertiesResult>;
+  /** Insights' and the backtest's reads, from the connection the settings choose. */
+  reporting(): Promise<CrmReporting>;
+  /** Admin setup: Baton's own fields in the connected CRM (or the sandbox in demo builds). */
+  setupFields(): Promise<FieldSetupResult>;
+  saveCredential(secret: string): Promise<void>;
+  forgetCredential(): Promise<void>;
+  checkConnection(): Promise<ConnectionStatus>;
+  activeConnectionFacts(): Promise<ActiveConnectionFacts>;
 }
 
+const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
+
 /**
- * Builds and keeps the CRM clients for reading and writing. One HubSpot client per API base URL
- * is shared by the adapter (with its owner/property caches) and the writer.
+ * The background's one way to a CRM: picks the provider for a page, a stored outbox route or the
+ * settings, points it at the vendor or at the sandbox CRM, and lends it its own slice of settings
+ * and secrets. CRM-neutral: what each CRM needs lives in its provider folder.
  */
 export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
-  const clients = new Map<string, HubSpotClient>();
-  const adapters = new Map<string, CrmAdapter>();
+  const connections = new Map<string, ProviderConnection>();
+  const now = deps.now ?? Date.now;
 
-  const hubspotClient = (): HubSpotClient => clientFor(HUBSPOT_API_BASE_URL, async () => {
-    const token = await deps.readHubSpotToken();
-    if (!token) throw new CrmError('auth', "Connect HubSpot in Baton's options to see this lead's context.");
-    return token;
-  });
-  const sandboxClient = (origin: string): HubSpotClient => {
-    // Only demo/test builds recognise sandbox pages, and only they hold a localhost permission.
-    if (!deps.demoBuild) throw new CrmError('rejected', 'The sandbox CRM is only available in demo builds.');
-    return clientFor(origin, async () => SANDBOX_TOKEN);
-  };
-  function clientFor(baseUrl: string, getAccessToken: () => Promise<string>): HubSpotClient {
-    let client = clients.get(baseUrl);
-    if (!client) clients.set(baseUrl, (client = createHubSpotClient({ baseUrl, getAccessToken, fetch: deps.fetch })));
-    return client;
+  function providerFor(kind: string): CrmProvider {
+    const provider = deps.providers.find((p) => p.descriptor.kind === kind) ?? deps.providers.find((p) => p.descriptor.legacyKinds?.includes(kind));
+    if (!provider) throw new CrmError('rejected', 'This CRM page is not supported.');
+    return provider;
   }
 
-  async function clientForRoute(route: CrmRoute): Promise<{ client: HubSpotClient; crm: 'hubspot' | 'sandbox' }> {
-    if (route.crm === 'sandbox') return { client: sandboxClient(route.origin), crm: 'sandbox' };
-    if (route.crm === 'hubspot') {
-      const settings = await deps.readSettings();
-      if (settings.hubspotPortalId && settings.hubspotPortalId !== route.account) {
-        throw new CrmError('rejected', `This record is in HubSpot portal ${route.account}, but Baton is connected to portal ${settings.hubspotPortalId}. Reconnect Baton to this portal in its options.`);
-      }
-      return { client: hubspotClient(), crm: 'hubspot' };
+  function connectionFor(provider: CrmProvider): ProviderConnection {
+    const { kind, label } = provider.descriptor;
+    if (!provider.connect) {
+      const connectable = deps.providers.filter((p) => p.connect).map((p) => p.descriptor.label);
+      throw new CrmError('rejected', `${label} records are recognised, but the ${label} connection is not available yet.${connectable.length ? ` Baton works with ${connectable.join(' and ')} today.` : ''}`);
     }
-    throw new CrmError('rejected', `Baton cannot write to ${route.crm} yet.`);
+    let connection = connections.get(kind);
+    if (!connection) {
+      const secret = credentialSecretName(kind);
+      connection = provider.connect({
+        demoBuild: deps.demoBuild,
+        readState: async () => providerState(await deps.readSettings(), kind),
+        writeState: async (state) => {
+          const settings = await deps.readSettings();
+          await deps.writeSettings({ ...settings, providers: { ...settings.providers, [kind]: state } });
+        },
+        readSecret: () => deps.readSecret(secret),
+        writeSecret: (value) => deps.writeSecret(secret, value),
+        deleteSecret: () => deps.deleteSecret(secret),
+        readWriteRules: deps.readWriteRules,
+        fetch: deps.fetch,
+        now,
+      });
+      connections.set(kind, connection);
+    }
+    return connection;
+  }
+
+  /** A page or route on the sandbox CRM (loopback http) is an address, only demo builds reach. */
+  function addressOf(origin: string): CrmAddress {
+    if (!LOOPBACK_HTTP.test(origin)) return { kind: 'vendor' };
+    if (!deps.demoBuild) throw new CrmError('rejected', 'The sandbox CRM is only available in demo builds.');
+    return { kind: 'sandbox', baseUrl: origin };
+  }
+
+  const targetOf = (route: CrmRoute): CrmTarget => ({ account: route.account, address: addressOf(route.origin) });
+
+  /** The provider and address the settings choose (Insights, the backtest, the options page). */
+  async function active(): Promise<{ provider: CrmProvider; address: CrmAddress; settings: ConnectionSettings }> {
+    const settings = await deps.readSettings();
+    const provider = providerFor(settings.provider);
+    const address: CrmAddress = settings.address === 'sandbox' && deps.demoBuild ? { kind: 'sandbox', baseUrl: settings.sandboxUrl } : { kind: 'vendor' };
+    return { provider, address, settings };
   }
 
   return {
     async adapterFor(page) {
-      if (page.crm === 'salesforce' || page.objectType !== 'contact') throw unsupportedPageError(page);
-      const { client, crm } = await clientForRoute(page);
-      let adapter = adapters.get(client.baseUrl);
-      if (!adapter) adapters.set(client.baseUrl, (adapter = createHubSpotAdapter({ client, crm })));
-      return adapter;
+      return connectionFor(providerFor(page.crm)).adapterFor(targetOf(page));
     },
-    async contactOfLead(page) {
-      if (page.crm !== 'hubspot' && page.crm !== 'sandbox') throw unsupportedPageError(page);
-      const { client } = await clientForRoute(page);
-      return resolveHubSpotLeadContact(client, page.id);
+    async resolveRecord(page) {
+      const connection = connectionFor(providerFor(page.crm));
+      return connection.resolvePage ? connection.resolvePage(page, targetOf(page)) : page;
     },
     async writerFor(route) {
-      const { client } = await clientForRoute(route);
-      const rules = await deps.readWriteRules();
-      return createHubSpotWriter({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone });
+      return connectionFor(providerFor(route.crm)).writerFor(targetOf(route));
     },
-    async setupProperties() {
-      const settings = await deps.readSettings();
-      if (settings.kind === 'sandbox' && deps.demoBuild) return ensureBatonProperties(sandboxClient(settings.sandboxUrl));
-      return ensureBatonProperties(hubspotClient());
+    async reporting() {
+      const { provider, address } = await active();
+      return connectionFor(provider).reporting(address);
+    },
+    async setupFields() {
+      const { provider, address } = await active();
+      const connection = connectionFor(provider);
+      if (!connection.setupFields) throw new CrmError('rejected', `${provider.descriptor.label} needs no fields set up by Baton.`);
+      return connection.setupFields(address);
+    },
+    async saveCredential(secret) {
+      const { provider } = await active();
+      await connectionFor(provider).saveCredential(secret);
+    },
+    async forgetCredential() {
+      const { provider } = await active();
+      await connectionFor(provider).forgetCredential();
+    },
+    async checkConnection() {
+      const { provider } = await active();
+      return connectionFor(provider).checkConnection();
+    },
+    async activeConnectionFacts() {
+      const { provider, address, settings } = await active();
+      if (address.kind === 'sandbox' || !provider.connect) return { crmLabel: address.kind === 'sandbox' ? null : provider.descriptor.label, credential: null };
+      return { crmLabel: provider.descriptor.label, credential: connectionFor(provider).credentialFacts(providerState(settings, provider.descriptor.kind)) };
     },
   };
 }

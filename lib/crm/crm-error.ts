@@ -7,7 +7,7 @@ export type CrmErrorKind =
   | 'auth'
   /** Token lacks a scope the call needs. */
   | 'forbidden'
-  /** 429: wait `retryAfterMs` (ten-secondly) or park until reset (daily). */
+  /** 429 or the CRM's own limit error: wait `retryAfterMs` (a burst limit) or park until `resetAt` (a daily limit). */
   | 'rate_limited'
   | 'not_found'
   /** 400/409/422: the CRM refused the request; retrying the same request will not help. */
@@ -19,30 +19,39 @@ export type CrmErrorKind =
   /** The CRM answered 2xx with a body that does not match the schema we rely on. */
   | 'bad_response';
 
+export type CrmLimit = 'burst' | 'daily';
+
 export class CrmError extends Error {
   readonly kind: CrmErrorKind;
   readonly status: number | null;
   readonly retryAfterMs: number | null;
-  /** HubSpot 429 `policyName` (TEN_SECONDLY_ROLLING, DAILY, ...). */
-  readonly policyName: string | null;
+  /**
+   * For `rate_limited`: which kind of limit was hit, in the CRM-neutral words the outbox acts on.
+   * `burst`: a short rolling window (wait and retry); `daily`: a quota that resets at `resetAt`
+   * (park until then). Adapters translate their CRM's own names for these.
+   */
+  readonly limit: CrmLimit | null;
+  /** When a `daily` limit resets (epoch ms), when the CRM says; null: not known. */
+  readonly resetAt: number | null;
   readonly correlationId: string | null;
 
   constructor(
     kind: CrmErrorKind,
     message: string,
-    details: { status?: number | null; retryAfterMs?: number | null; policyName?: string | null; correlationId?: string | null; cause?: unknown } = {},
+    details: { status?: number | null; retryAfterMs?: number | null; limit?: CrmLimit | null; resetAt?: number | null; correlationId?: string | null; cause?: unknown } = {},
   ) {
     super(message, { cause: details.cause });
     this.name = 'CrmError';
     this.kind = kind;
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
-    this.policyName = details.policyName ?? null;
+    this.limit = details.limit ?? null;
+    this.resetAt = details.resetAt ?? null;
     this.correlationId = details.correlationId ?? null;
   }
 
   /** Whether the same request may succeed later without anyone changing anything. */
   get retryable(): boolean {
-    return this.kind === 'server' || this.kind === 'network' || (this.kind === 'rate_limited' && this.policyName !== 'DAILY');
+    return this.kind === 'server' || this.kind === 'network' || (this.kind === 'rate_limited' && this.limit !== 'daily');
   }
 }

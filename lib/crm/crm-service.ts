@@ -1,6 +1,5 @@
-import type { LeadPage } from './pages/read-lead-page';
+import type { LeadPage } from './pages/lead-page';
 import type { CrmAdapter, LeadContext } from './crm-port';
-import { CrmError } from './crm-error';
 import type { LeadRef } from '../domain/lead';
 import { normalizeEngagement } from '../domain/engagement/normalize-engagement';
 
@@ -13,19 +12,19 @@ import { normalizeEngagement } from '../domain/engagement/normalize-engagement';
 export interface CrmServiceDeps {
   /** Returns the adapter that serves this page, or throws a CrmError saying why none does. */
   resolveAdapter(page: LeadPage): Promise<CrmAdapter>;
-  /** The contact a HubSpot Leads record belongs to (null: none). Without it, Leads records are refused. */
-  resolveLeadContact?(page: LeadPage): Promise<string | null>;
+  /**
+   * The record the panel is about when the page shows another object that stands for it (the
+   * provider decides; e.g. a lead object whose contact holds the history). Absent: pages are
+   * their own records.
+   */
+  resolveRecord?(page: LeadPage): Promise<LeadPage>;
   now(): number;
   cacheTtlMs?: number;
   maxEntries?: number;
 }
 
 export interface CrmService {
-  /**
-   * The record the panel is about: a HubSpot Leads record (0-136) becomes the page of its
-   * contact, so the context, the rep's evidence and the disposition all belong to that person.
-   * Other pages are returned as they are.
-   */
+  /** The record the panel is about: the page itself, or the record its provider resolves it to. */
   resolvePage(page: LeadPage): Promise<LeadPage>;
   getLeadContext(page: LeadPage, options?: { refresh?: boolean }): Promise<LeadContext>;
   /** Forget cached data, e.g. after a write or a connection change. */
@@ -43,37 +42,28 @@ export function createCrmService(deps: CrmServiceDeps): CrmService {
   const maxEntries = deps.maxEntries ?? 50;
   const cache = new Map<string, { at: number; value: LeadContext }>();
   const inFlight = new Map<string, Promise<LeadContext>>();
-  // Leads record → its contact id. Only found contacts are kept: a lead that has none yet may get
-  // one in HubSpot, and the rep reloading should then see it.
-  const leadContacts = new Map<string, { at: number; contactId: Promise<string | null> }>();
+  // Page → the record it stands for. Only resolutions that succeeded are kept: a lead object with
+  // no contact yet may get one in the CRM, and the rep reloading should then see it.
+  const records = new Map<string, { at: number; record: Promise<LeadPage> }>();
 
-  async function contactOfLead(page: LeadPage, resolve: (page: LeadPage) => Promise<string | null>): Promise<string | null> {
+  async function recordOf(page: LeadPage, resolve: (page: LeadPage) => Promise<LeadPage>): Promise<LeadPage> {
     const key = cacheKey(page);
-    const hit = leadContacts.get(key);
-    if (hit && deps.now() - hit.at < ttl) return hit.contactId;
-    const contactId = resolve(page);
-    leadContacts.set(key, { at: deps.now(), contactId });
-    while (leadContacts.size > maxEntries) leadContacts.delete(leadContacts.keys().next().value!);
+    const hit = records.get(key);
+    if (hit && deps.now() - hit.at < ttl) return hit.record;
+    const record = resolve(page);
+    records.set(key, { at: deps.now(), record });
+    while (records.size > maxEntries) records.delete(records.keys().next().value!);
     try {
-      const id = await contactId;
-      if (id === null) leadContacts.delete(key);
-      return id;
+      return await record;
     } catch (error) {
-      leadContacts.delete(key);
+      records.delete(key);
       throw error;
     }
   }
 
   return {
     async resolvePage(page) {
-      if (page.objectType !== 'lead' || (page.crm !== 'hubspot' && page.crm !== 'sandbox')) return page;
-      if (!deps.resolveLeadContact) throw unsupportedPageError(page);
-      const contactId = await contactOfLead(page, deps.resolveLeadContact);
-      if (contactId === null) {
-        throw new CrmError('not_found', 'This HubSpot lead has no associated contact, so Baton has no one to show. Associate a contact with the lead in HubSpot, then reload.');
-      }
-      // The contact's own page: same portal and origin, so the context cache is shared with it.
-      return { ...page, objectType: 'contact', id: contactId };
+      return deps.resolveRecord ? recordOf(page, deps.resolveRecord) : page;
     },
     async getLeadContext(page, options = {}) {
       const key = cacheKey(page);
@@ -105,20 +95,8 @@ export function createCrmService(deps: CrmServiceDeps): CrmService {
       if (page) cache.delete(cacheKey(page));
       else {
         cache.clear();
-        leadContacts.clear();
+        records.clear();
       }
     },
   };
-}
-
-/** The error for a page whose CRM Baton cannot serve in this build or connection. */
-export function unsupportedPageError(page: LeadPage): CrmError {
-  if (page.crm === 'salesforce') {
-    return new CrmError('rejected', 'Salesforce records are recognised, but the Salesforce connection is not available yet. Baton works with HubSpot today.');
-  }
-  if (page.crm === 'hubspot' && page.objectType === 'lead') {
-    // Only reached where no Leads resolution is wired in (the background resolves them to their contact).
-    return new CrmError('rejected', "This is a HubSpot Leads record. Open the lead's contact record to see Baton's panel.");
-  }
-  return new CrmError('rejected', 'This CRM page is not supported.');
 }

@@ -6,8 +6,8 @@ import { TOUCH_DIRECTIONS, TOUCH_KINDS } from './touch-kinds';
  * read. Adapters build it with pure mappers (`fromHubSpotContact`, ...). Fields the CRM does not
  * have are null, never guessed.
  */
-export const CRM_KINDS = ['hubspot', 'salesforce', 'sandbox'] as const;
-export const crmKindSchema = z.enum(CRM_KINDS);
+/** Which CRM: a provider kind from the registry (lib/crm). The domain never enumerates CRMs. */
+export const crmKindSchema = z.string().min(1);
 export type CrmKind = z.infer<typeof crmKindSchema>;
 
 /** Where a lead lives: the CRM, the account (HubSpot portal id, Salesforce org host) and the record id. */

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { readLeadPage } from '../crm/pages/read-lead-page';
 import { CrmError } from '../crm/crm-error';
 import type { CrmService } from '../crm/crm-service';
-import type { LeadPage } from '../crm/pages/read-lead-page';
+import type { LeadPage } from '../crm/pages/lead-page';
+import type { CrmPageReader } from '../crm/crm-page-reader';
 import { RequestRefusedError } from './request-refused-error';
 import { requestSchema, leadPageSchema, type BatonRequestParsed, type BatonResponse, type ConnectionStatus } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
@@ -23,6 +24,8 @@ export interface MessageSenderInfo {
 export interface BackgroundRouterDeps {
   extensionId: string;
   demoBuild: boolean;
+  /** The CRMs whose pages are read (the registry's; tests pass their own). */
+  pageReaders?: readonly CrmPageReader[];
   crmService: CrmService;
   saveToken(token: string): Promise<void>;
   forgetToken(): Promise<void>;
@@ -137,7 +140,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
 
   /** The lead page of the sender's tab, for requests that act on "this lead" (a Leads record acts on its contact). */
   async function requireLeadPage(sender: MessageSenderInfo): Promise<LeadPage> {
-    const page = sender.tab?.url ? readLeadPage(sender.tab.url, { sandbox: deps.demoBuild }) : null;
+    const page = sender.tab?.url ? readLeadPage(sender.tab.url, { sandbox: deps.demoBuild }, deps.pageReaders) : null;
     if (!page || !leadPageSchema.safeParse(page).success) throw new CrmError('rejected', 'This tab is not showing a lead record any more.');
     return deps.crmService.resolvePage(page);
   }
@@ -147,7 +150,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     // never from anything the page or the content script says.
     const tabUrl = sender.tab?.url;
     if (!tabUrl) throw new CrmError('rejected', 'Baton cannot see which page this panel belongs to.');
-    const page = readLeadPage(tabUrl, { sandbox: deps.demoBuild });
+    const page = readLeadPage(tabUrl, { sandbox: deps.demoBuild }, deps.pageReaders);
     if (!page) return { status: 'no-lead' };
     const checked = leadPageSchema.safeParse(page);
     if (!checked.success) throw new CrmError('rejected', 'This record id does not look valid.');

@@ -71,7 +71,8 @@ export const backtestResultSchema = z.discriminatedUnion('status', [
   }),
   z.object({
     status: z.literal('ok'),
-    crm: z.enum(['hubspot', 'sandbox']),
+    crm: z.string(),
+    sandbox: z.boolean().default(false),
     base: definitionRefSchema,
     candidate: definitionRefSchema,
     period: z.object({ months: z.number().int(), from: z.number(), to: z.number() }),

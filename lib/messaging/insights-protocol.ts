@@ -32,7 +32,9 @@ export type InsightsSync = z.infer<typeof insightsSyncSchema>;
 export const insightsResultSchema = z.object({
   report: insightsReportSchema,
   read: z.object({
-    crm: z.enum(['hubspot', 'sandbox']),
+    /** The provider kind read; `sandbox`: the sandbox CRM stood in for it (demo builds). */
+    crm: z.string(),
+    sandbox: z.boolean().default(false),
     from: z.number(),
     to: z.number(),
     records: z.number().int(),

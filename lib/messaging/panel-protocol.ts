@@ -262,7 +262,7 @@ export type LeadPanelView = z.infer<typeof leadPanelViewSchema>;
 export const leadViewResultSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
-    page: z.object({ crm: z.enum(['hubspot', 'salesforce', 'sandbox']), account: z.string(), objectType: z.enum(['contact', 'lead']), id: z.string(), origin: z.string() }),
+    page: z.object({ crm: z.string(), account: z.string(), objectType: z.enum(['contact', 'lead']), id: z.string(), origin: z.string() }),
     view: leadPanelViewSchema,
   }),
   /** The tab is not on a lead record (the panel is about to be removed). */

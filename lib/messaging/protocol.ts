@@ -13,12 +13,12 @@ export const requestSchema = z.discriminatedUnion('type', [
    * the background derives it from the tab URL.
    */
   z.object({ type: z.literal('lead/get-context'), refresh: z.boolean().default(false) }),
-  /** Options: store the HubSpot token (kept by the background, never echoed back). */
+  /** Options: store the CRM credential an admin pasted (kept by the background, never echoed back). */
   z.object({ type: z.literal('connection/save-token'), token: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('connection/forget-token') }),
   /** Options: is a token stored, and does the CRM accept it? */
   z.object({ type: z.literal('connection/status') }),
-  /** Options (admin): create the "Baton" property group and properties in the CRM. */
+  /** Options (admin): create Baton's own fields (e.g. a "Baton" property group) in the CRM. */
   z.object({ type: z.literal('crm/setup-properties') }),
   /** Panel: set (or clear, with null) the rep's decision on one criterion. Validated against the evidence rules. */
   z.object({
@@ -67,7 +67,8 @@ export const errorPayloadSchema = z.object({
 export type ErrorPayload = z.infer<typeof errorPayloadSchema>;
 
 export const leadPageSchema = z.object({
-  crm: z.enum(['hubspot', 'salesforce', 'sandbox']),
+  /** A provider kind from the registry (lib/crm/crm-descriptors.ts). */
+  crm: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
   account: z.string().min(1).max(200),
   objectType: z.enum(['contact', 'lead']),
   id: z.string().regex(/^[A-Za-z0-9]{1,40}$/),

@@ -21,7 +21,7 @@ export const DELIVERY_TIMEOUT_MS = 30_000;
  */
 export const DELIVERY_LEASE_MS = 60_000;
 
-export const DAILY_LIMIT_MESSAGE = "HubSpot's daily API limit is used up; Baton will resend after it resets";
+export const DAILY_LIMIT_MESSAGE = "The CRM's daily API limit is used up; Baton will resend after it resets";
 export const RECONNECT_MESSAGE = 'Reconnect the CRM to send this';
 
 export interface DeliveryDecision {
@@ -63,11 +63,11 @@ export function decideAfterFailure(error: unknown, { attempts, now, random }: Fa
     case 'server':
       return retryAfterBackoff(error.message, attempts, now, random);
     case 'rate_limited': {
-      if (error.policyName === 'DAILY') {
-        const resetAt = error.retryAfterMs !== null && error.retryAfterMs > 0 ? now + error.retryAfterMs : nextUtcMidnight(now);
+      if (error.limit === 'daily') {
+        const resetAt = error.resetAt ?? (error.retryAfterMs !== null && error.retryAfterMs > 0 ? now + error.retryAfterMs : nextUtcMidnight(now));
         return { state: 'parked', nextAttemptAt: resetAt, message: DAILY_LIMIT_MESSAGE, parkedFor: 'daily_limit' };
       }
-      // TEN_SECONDLY_ROLLING and any other short window: wait what the CRM said, plus a little jitter.
+      // A burst window (or a limit the CRM did not classify): wait what the CRM said, plus a little jitter.
       const wait = error.retryAfterMs !== null && error.retryAfterMs >= 0 ? error.retryAfterMs : DEFAULT_RATE_LIMIT_WAIT_MS;
       return {
         state: 'retrying',

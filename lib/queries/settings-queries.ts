@@ -5,7 +5,7 @@ import { readConnectionSettings } from '../storage/connection-settings';
 
 export const settingsQueries = {
   all: ['settings'] as const,
-  connection: () => queryOptions({ queryKey: [...settingsQueries.all, 'connection'] as const, queryFn: readConnectionSettings }),
+  connection: () => queryOptions({ queryKey: [...settingsQueries.all, 'connection'] as const, queryFn: () => readConnectionSettings() }),
   /** Asks the background (which holds the token) whether the CRM accepts it. */
   connectionStatus: () =>
     queryOptions({

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { DEFAULT_LEAD_STATUS_MAPPING, leadStatusMappingSchema } from '../crm/hubspot/lead-status-mapping';
-import type { LeadStatusMapping } from '../crm/hubspot/lead-status-mapping';
+import { defaultCrmDescriptor } from '../crm/crm-descriptors';
+import { leadStatusMappingSchema, type LeadStatusMapping } from '../domain/disposition/lead-status-mapping';
 import type { AttemptPolicy } from '../domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS, dispositionReasonListSchema } from '../domain/disposition/disposition-reasons';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
@@ -15,6 +15,9 @@ import { toAdminSettingErrors } from './admin-setting-errors';
 import type { AdminSettingResult } from './admin-setting-errors';
 import { compareVersions, publishingErrors, stableJson } from './admin-setting-publishing';
 import type { PublishingMode, Version } from './admin-setting-publishing';
+
+/** Until the admin maps their own: the default CRM's lead-status values (its descriptor's). */
+const DEFAULT_LEAD_STATUS_MAPPING: LeadStatusMapping = defaultCrmDescriptor().defaultLeadStatusMapping;
 
 /**
  * The settings RevOps shares with every rep: SQL definition, SLA policy, disposition reasons,

@@ -1,47 +1,75 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { hubSpotTokenKindSchema } from '../crm/hubspot/token-kind';
+import { defaultCrmDescriptor } from '../crm/crm-descriptors';
+import { CRM_PROVIDERS } from '../crm/providers';
+import type { CrmProvider } from '../crm/crm-provider';
 
 /**
- * Which CRM Baton talks to. Non-secret, so it lives in a versioned WXT storage item; the HubSpot
- * token itself is kept by the background in IndexedDB (secret-store.ts), out of reach of content
- * scripts (chrome.storage.local is readable by them).
+ * Which CRM Baton talks to, and what each provider keeps about its connection (the account its
+ * credential reaches, the credential's kind and expiry), keyed by provider. Non-secret, so it
+ * lives in a WXT storage item; credentials themselves are kept by the background in IndexedDB
+ * (secret-store.ts), out of reach of content scripts (chrome.storage.local is readable by them).
  */
+export const providerConnectionStateSchema = z.object({
+  /** The account the credential reaches, once a connection check has said. */
+  account: z.string().nullable(),
+  /**
+   * The stored credential's kind (from its shape) and expiry (epoch ms, from the last check; null
+   * when the CRM reports none). Kept so the background can warn the rep before the connection
+   * stops working, without asking the CRM on every lead view.
+   */
+  credential: z.object({ kind: z.string(), expiresAt: z.number().nullable() }).nullable(),
+});
+
 export const connectionSettingsSchema = z.object({
-  kind: z.enum(['sandbox', 'hubspot']),
+  /** Stored-record version: earlier releases stored one CRM's fields flat (see `readLegacyConnection`). */
+  schema: z.literal(2),
+  /** The provider kind Baton talks to (lib/crm/providers.ts). */
+  provider: z.string().min(1),
+  /** `sandbox`: the provider points at the bundled sandbox CRM (demo builds only). */
+  address: z.enum(['vendor', 'sandbox']),
   /** Where the sandbox CRM runs (demo builds). */
   sandboxUrl: z.url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/ }),
-  /** HubSpot portal the token belongs to, once a connection test has told us. */
-  hubspotPortalId: z.string().nullable(),
-  /**
-   * The stored HubSpot token's kind (from its shape, when saved) and expiry (epoch ms, from the
-   * last connection check; null when HubSpot reports none or nobody checked yet). Kept so the
-   * background can warn the rep in the panel before the connection stops working, without asking
-   * HubSpot on every lead view. Not secret: the token itself stays in secret-store.ts. Defaults
-   * to null so settings stored before Baton kept it still parse.
-   */
-  hubspotToken: z.object({ kind: hubSpotTokenKindSchema, expiresAt: z.number().nullable() }).nullable().default(null),
+  providers: z.record(z.string(), providerConnectionStateSchema),
 });
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
+export type ProviderConnectionStateRecord = z.infer<typeof providerConnectionStateSchema>;
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4477';
+export const EMPTY_PROVIDER_STATE: ProviderConnectionStateRecord = { account: null, credential: null };
 
 export function defaultConnectionSettings(demoBuild: boolean): ConnectionSettings {
-  return { kind: demoBuild ? 'sandbox' : 'hubspot', sandboxUrl: DEFAULT_SANDBOX_URL, hubspotPortalId: null, hubspotToken: null };
+  return { schema: 2, provider: defaultCrmDescriptor().kind, address: demoBuild ? 'sandbox' : 'vendor', sandboxUrl: DEFAULT_SANDBOX_URL, providers: {} };
 }
 
-export const connectionSettingsItem = storage.defineItem<ConnectionSettings>('local:connection', {
-  version: 1,
-  fallback: defaultConnectionSettings(import.meta.env.MODE === 'demo'),
+export function providerState(settings: ConnectionSettings, kind: string): ProviderConnectionStateRecord {
+  return settings.providers[kind] ?? EMPTY_PROVIDER_STATE;
+}
+
+export const connectionSettingsItem = storage.defineItem<unknown>('local:connection', {
+  fallback: null,
 });
 
-/** Storage reads are a boundary too: anything malformed falls back to defaults, loudly. */
-export async function readConnectionSettings(): Promise<ConnectionSettings> {
+/**
+ * Storage reads are a boundary too: the current shape, else a previous release's (each provider
+ * reads its own legacy fields, so an upgrade keeps what a team had), else defaults, loudly.
+ */
+export async function readConnectionSettings(providers: readonly CrmProvider[] = CRM_PROVIDERS): Promise<ConnectionSettings> {
+  const demoBuild = import.meta.env.MODE === 'demo';
   const raw = await connectionSettingsItem.getValue();
+  if (raw === null || raw === undefined) return defaultConnectionSettings(demoBuild);
   const parsed = connectionSettingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
+  for (const provider of providers) {
+    const migrated = provider.readLegacyConnection?.(raw);
+    const valid = migrated ? connectionSettingsSchema.safeParse({ schema: 2, ...migrated }) : null;
+    if (valid?.success) {
+      await connectionSettingsItem.setValue(valid.data);
+      return valid.data;
+    }
+  }
   console.warn('Baton: stored connection settings are invalid; using defaults.', parsed.error.issues);
-  return defaultConnectionSettings(import.meta.env.MODE === 'demo');
+  return defaultConnectionSettings(demoBuild);
 }
 
 export async function writeConnectionSettings(settings: ConnectionSettings): Promise<void> {

@@ -18,7 +18,7 @@ const readMetaShape = {
   version: z.literal(STORED_INSIGHTS_VERSION),
   /** The connection the records were read from (see insights-actions' connection key). */
   key: z.string().min(1),
-  crm: z.enum(['hubspot', 'sandbox']),
+  crm: z.string(),
   /** The window the records cover: contacts handed off or dispositioned in [from, to). */
   from: z.number(),
   to: z.number(),

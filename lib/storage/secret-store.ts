@@ -1,11 +1,16 @@
 import { createKeyValueStore } from './idb-key-value';
 
 /**
- * Secrets (the HubSpot access token) live in the extension origin's IndexedDB. Content scripts
- * run in the CRM page's origin, so unlike chrome.storage.local they cannot read it; and it
+ * Secrets (each CRM provider's credential) live in the extension origin's IndexedDB. Content
+ * scripts run in the CRM page's origin, so unlike chrome.storage.local they cannot read it; and it
  * survives browser restarts, unlike chrome.storage.session.
  */
-export type SecretName = 'hubspot-token';
+export type SecretName = `${string}-token`;
+
+/** Where a provider's credential is kept (the name earlier releases used for HubSpot's token too). */
+export function credentialSecretName(providerKind: string): SecretName {
+  return `${providerKind}-token`;
+}
 
 const secrets = createKeyValueStore({ dbName: 'baton-secrets', storeName: 'secrets' });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBacktestActions } from '../../lib/background/backtest-actions';
-import type { BacktestLead, BacktestReadResult } from '../../lib/crm/hubspot/hubspot-backtest-reader';
+import type { BacktestLead, BacktestReadResult, CrmReporting, ReadBacktestLeadsOptions } from '../../lib/crm/crm-reporting-port';
 import type { EngagementEvent } from '../../lib/domain/engagement/engagement-event';
 import type { Lead } from '../../lib/domain/lead';
 import type { LeadOutcome } from '../../lib/domain/qualification/backtest-definition';
 import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
 import { backtestResultSchema } from '../../lib/messaging/backtest-protocol';
-import type { ConnectionSettings } from '../../lib/storage/connection-settings';
 import { makeLead } from '../domain/qualification/make-lead';
+import { reportingFor, vendorSettings } from './reporting-kit';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const DAY = 86_400_000;
@@ -50,18 +50,16 @@ const FIXTURE: BacktestReadResult = {
 };
 
 function setup(read: BacktestReadResult = FIXTURE) {
-  const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
-  const readLeads = vi.fn(async () => read);
+  const readLeads = vi.fn(async (_options: ReadBacktestLeadsOptions) => read);
+  // A reporting port whose backtest read is the fixture (the real ones are tested per provider).
+  const reporting: CrmReporting = { crm: 'hubspot', account: 'sandbox', key: 'sandbox|http://127.0.0.1:4477', sandbox: true, readInsightRecords: vi.fn(), readBacktestLeads: readLeads };
   let now = NOW;
   let ticks = 0;
   const actions = createBacktestActions({
-    demoBuild: true,
-    readSettings: async () => settings,
-    readHubSpotToken: async () => null,
+    openReporting: async () => reporting,
     readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION,
     now: () => now,
     clock: () => (ticks += 5),
-    readLeads,
   });
   return { actions, readLeads, advance: (ms: number) => (now += ms) };
 }
@@ -71,9 +69,10 @@ describe('runBacktest', () => {
     const { actions, readLeads } = setup();
     const result = backtestResultSchema.parse(await actions.runBacktest({ candidate: STRICT_SQL_DEFINITION, months: 6, refresh: false }));
     if (result.status !== 'ok') throw new Error('expected a backtest');
-    expect(readLeads).toHaveBeenCalledWith(expect.anything(), { from: NOW - 182 * DAY, to: NOW + 60_000, account: { crm: 'sandbox', account: 'sandbox' }, pace: expect.any(Function) });
+    expect(readLeads).toHaveBeenCalledWith({ from: NOW - 182 * DAY, to: NOW + 60_000, pace: expect.any(Function) });
     expect(result).toMatchObject({
-      crm: 'sandbox',
+      crm: 'hubspot',
+      sandbox: true,
       base: { id: 'baton-default-sql', version: 1, name: 'Default SQL definition' },
       candidate: { id: 'baton-default-sql', version: 2, name: 'Strict SQL definition' },
       period: { months: 6, from: NOW - 182 * DAY, to: NOW + 60_000 },
@@ -138,9 +137,7 @@ describe('runBacktest', () => {
 
   it('without the sandbox (production), HubSpot needs a token', async () => {
     const actions = createBacktestActions({
-      demoBuild: false,
-      readSettings: async () => ({ kind: 'hubspot', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: '4242', hubspotToken: null }),
-      readHubSpotToken: async () => null,
+      openReporting: reportingFor({ demoBuild: false, settings: vendorSettings('4242') }),
       readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION,
       now: () => NOW,
     });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { countWaitingForReconnect, decideConnectionNotice } from '../../lib/background/connection-notice';
-import { TOKEN_EXPIRY_WARNING_MS } from '../../lib/crm/hubspot/token-kind';
+import { CREDENTIAL_EXPIRY_WARNING_MS as TOKEN_EXPIRY_WARNING_MS, countWaitingForReconnect, decideConnectionNotice } from '../../lib/background/connection-notice';
 import { createOutboxEntry, type OutboxEntry } from '../../lib/outbox/outbox-entry';
 import { dispositionEntry } from '../outbox/outbox-test-kit';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const HOUR = 3_600_000;
+// The HubSpot provider calls OAuth access tokens short-lived (test/crm/hubspot/hubspot-provider-connection.test.ts).
 const hubspot = (kind: 'static' | 'oauth_access' | 'unknown', expiresAt: number | null) =>
-  ({ crm: 'hubspot', token: { kind, expiresAt }, waitingForReconnect: 0, now: NOW, timeZone: 'UTC' }) as const;
+  ({ crmLabel: 'HubSpot', credential: { expiresAt, shortLived: kind === 'oauth_access' }, waitingForReconnect: 0, now: NOW, timeZone: 'UTC' }) as const;
 
 describe('decideConnectionNotice', () => {
   it('nothing to say: no expiry, an expiry beyond a day, no token, the sandbox', () => {
     expect(decideConnectionNotice(hubspot('static', null))).toBeNull();
     expect(decideConnectionNotice(hubspot('unknown', NOW + TOKEN_EXPIRY_WARNING_MS + 1))).toBeNull();
-    expect(decideConnectionNotice({ crm: 'hubspot', token: null, waitingForReconnect: 0, now: NOW })).toBeNull();
-    expect(decideConnectionNotice({ crm: 'sandbox', token: null, waitingForReconnect: 0, now: NOW })).toBeNull();
+    expect(decideConnectionNotice({ crmLabel: 'HubSpot', credential: null, waitingForReconnect: 0, now: NOW })).toBeNull();
+    expect(decideConnectionNotice({ crmLabel: null, credential: null, waitingForReconnect: 0, now: NOW })).toBeNull();
   });
 
   it('expiring within 24 hours (the boundary included): a status to ask the admin, with the time', () => {
@@ -33,8 +33,8 @@ describe('decideConnectionNotice', () => {
     expect(decideConnectionNotice(hubspot('oauth_access', NOW))?.level).toBe('stopped');
   });
 
-  it('an OAuth access token whose expiry HubSpot did not report still warns: they live half an hour', () => {
-    expect(decideConnectionNotice(hubspot('oauth_access', null))).toMatchObject({ level: 'expiring', message: expect.stringContaining('OAuth access token') });
+  it('a short-lived credential whose expiry the CRM did not report still warns: it lives hours at most', () => {
+    expect(decideConnectionNotice(hubspot('oauth_access', null))).toMatchObject({ level: 'expiring', message: expect.stringContaining('connected to HubSpot with a short-lived access token') });
   });
 
   it('a write parked after a 401 means stopped, whatever the stored expiry says, and for the sandbox too', () => {
@@ -42,7 +42,7 @@ describe('decideConnectionNotice', () => {
       level: 'stopped',
       message: "HubSpot no longer accepts Baton's connection: 2 changes wait in Baton. Ask your admin to reconnect HubSpot in Baton's options; they go out once it is.",
     });
-    expect(decideConnectionNotice({ crm: 'sandbox', token: null, waitingForReconnect: 1, now: NOW })?.message).toMatch(/^The CRM no longer accepts Baton's connection: 1 change waits/);
+    expect(decideConnectionNotice({ crmLabel: null, credential: null, waitingForReconnect: 1, now: NOW })?.message).toMatch(/^The CRM no longer accepts Baton's connection: 1 change waits/);
   });
 
   it('counts only entries parked for auth', () => {

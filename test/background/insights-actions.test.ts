@@ -1,17 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createInsightsActions } from '../../lib/background/insights-actions';
-import { createSearchPacers } from '../../lib/crm/hubspot/search-pacer';
+import { createSearchPacers } from '../../lib/crm/search-pacer';
 import type { InsightsRequest, InsightsResult } from '../../lib/messaging/insights-protocol';
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
-import type { ConnectionSettings } from '../../lib/storage/connection-settings';
+import { reportingFor, sandboxSettings } from './reporting-kit';
 import { createKeyValueStore } from '../../lib/storage/idb-key-value';
 import { createInsightsReadStore } from '../../lib/storage/insights-read-store';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
+const SETTINGS = sandboxSettings('http://127.0.0.1:4477');
 const ALL: Omit<InsightsRequest, 'type'> = { filters: { from: null, to: null, sources: [], campaigns: [], reps: [], definitionVersions: [] }, averageDealValue: null, refresh: false };
 
 interface FakeContact {
@@ -87,11 +87,8 @@ function setup(contacts: FakeContact[], options: { factory?: IDBFactory; logs?: 
   const factory = options.factory ?? new IDBFactory();
   const make = () =>
     createInsightsActions({
-      demoBuild: true,
-      readSettings: async () => SETTINGS,
-      readHubSpotToken: async () => null,
+      openReporting: reportingFor({ demoBuild: true, settings: SETTINGS, fetch: crm.fetch }),
       now: () => clock.now,
-      fetch: crm.fetch,
       store: createInsightsReadStore({ factory, log: (m) => options.logs?.push(m) }),
       searchPacers: createSearchPacers(0),
       log: (m) => options.logs?.push(m),
@@ -206,11 +203,8 @@ describe('Insights actions: progressive, persisted, incremental', () => {
     const slow = createInsightsReadStore({ factory });
     const gate = new Promise<void>((resolve) => (loaded = resolve));
     const restarted = createInsightsActions({
-      demoBuild: true,
-      readSettings: async () => SETTINGS,
-      readHubSpotToken: async () => null,
+      openReporting: reportingFor({ demoBuild: true, settings: SETTINGS, fetch: crm.fetch }),
       now: () => clock.now,
-      fetch: crm.fetch,
       store: { ...slow, read: async (key) => (await gate, slow.read(key)) },
       searchPacers: createSearchPacers(0),
     });
@@ -262,11 +256,8 @@ describe('Insights actions: progressive, persisted, incremental', () => {
   it('a failed first read is reported; the next request tries again', async () => {
     const { actions, crm } = setup(many(3));
     const failing = createInsightsActions({
-      demoBuild: true,
-      readSettings: async () => SETTINGS,
-      readHubSpotToken: async () => null,
+      openReporting: reportingFor({ demoBuild: true, settings: SETTINGS, fetch: (async () => new Response(JSON.stringify({ status: 'error', message: 'boom' }), { status: 500 })) as typeof fetch }),
       now: () => NOW,
-      fetch: (async () => new Response(JSON.stringify({ status: 'error', message: 'boom' }), { status: 500 })) as typeof fetch,
       searchPacers: createSearchPacers(0),
       log: () => {},
     });

@@ -4,7 +4,7 @@ import { createLeadActions, leadKeyOf, type LeadActionsDeps } from '../../lib/ba
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
 import type { CrmService } from '../../lib/crm/crm-service';
-import type { LeadPage } from '../../lib/crm/pages/read-lead-page';
+import type { LeadPage } from '../../lib/crm/pages/lead-page';
 import { DEFAULT_DISPOSITION_REASONS } from '../../lib/domain/disposition/disposition-reasons';
 import { RequestRefusedError } from '../../lib/messaging/request-refused-error';
 import { openOutboxStore } from '../../lib/outbox/outbox-store';
@@ -37,7 +37,7 @@ function setup(context: LeadContext | null = null, options: { clock?: { t: numbe
     crmService,
     readRules: async () => ({ ...RULES, attemptPolicy: { unreachableAfterAttempts: 2 } }),
     kick,
-    readConnection: async () => options.connection ?? { crm: 'sandbox', token: null },
+    readConnection: async () => options.connection ?? { crmLabel: null, credential: null },
     now: () => clock.t,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     timeZone: 'UTC',
@@ -274,12 +274,12 @@ describe('a resend never writes an old disposition over a newer one', () => {
 describe('the connection notice in the outbox list', () => {
   it('none for a sandbox, or a HubSpot token that does not expire', async () => {
     expect((await setup().actions.listOutbox(page('101'))).connection).toBeNull();
-    const { actions } = setup(null, { connection: { crm: 'hubspot', token: { kind: 'static', expiresAt: null } } });
+    const { actions } = setup(null, { connection: { crmLabel: 'HubSpot', credential: { expiresAt: null, shortLived: false } } });
     expect((await actions.listOutbox(page('101'))).connection).toBeNull();
   });
 
   it('warns when the stored token expires within a day, from what was stored (no CRM request)', async () => {
-    const { actions } = setup(null, { connection: { crm: 'hubspot', token: { kind: 'oauth_access', expiresAt: NOW + 20 * 60_000 } } });
+    const { actions } = setup(null, { connection: { crmLabel: 'HubSpot', credential: { expiresAt: NOW + 20 * 60_000, shortLived: true } } });
     const notice = (await actions.listOutbox(page('101'))).connection;
     expect(notice).toMatchObject({ level: 'expiring' });
     expect(notice?.message).toContain('expires at 15:20');
@@ -287,7 +287,7 @@ describe('the connection notice in the outbox list', () => {
   });
 
   it('says the connection stopped when a 401 parked a write, on any lead', async () => {
-    const kit = setup(null, { connection: { crm: 'hubspot', token: { kind: 'static', expiresAt: null } } });
+    const kit = setup(null, { connection: { crmLabel: 'HubSpot', credential: { expiresAt: null, shortLived: false } } });
     const store = await kit.outbox;
     const saved = await kit.actions.saveDisposition(page('102'), draft());
     if (!saved.ok) throw new Error('expected a saved disposition');

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBacktestActions } from '../../lib/background/backtest-actions';
 import { createInsightsActions } from '../../lib/background/insights-actions';
-import { createSearchPacer, createSearchPacers } from '../../lib/crm/hubspot/search-pacer';
+import { createSearchPacer, createSearchPacers } from '../../lib/crm/search-pacer';
 import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql-definition';
-import type { ConnectionSettings } from '../../lib/storage/connection-settings';
+import { reportingFor, sandboxSettings } from './reporting-kit';
 
 /*
  * Insights' read and the backtest search the same portal, often at once (the backtest section is
@@ -15,7 +15,7 @@ import type { ConnectionSettings } from '../../lib/storage/connection-settings';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const DAY = 86_400_000;
-const SETTINGS: ConnectionSettings = { kind: 'sandbox', sandboxUrl: 'http://127.0.0.1:4477', hubspotPortalId: null, hubspotToken: null };
+const SETTINGS = sandboxSettings('http://127.0.0.1:4477');
 
 /** Contacts handed off and dispositioned in the last month (both readers' searches find them). */
 const CONTACTS = Array.from({ length: 450 }, (_, i) => {
@@ -62,7 +62,7 @@ describe('one search pacer per connection', () => {
     vi.useFakeTimers({ now: NOW });
     const crm = createFakeCrm();
     const searchPacers = createSearchPacers(250);
-    const common = { demoBuild: true, readSettings: async () => SETTINGS, readHubSpotToken: async () => null, now: () => Date.now(), fetch: crm.fetch, searchPacers };
+    const common = { openReporting: reportingFor({ demoBuild: true, settings: SETTINGS, fetch: crm.fetch }), now: () => Date.now(), searchPacers };
     const insights = createInsightsActions({ ...common, log: () => {} });
     const backtest = createBacktestActions({ ...common, readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION });
 

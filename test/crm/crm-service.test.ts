@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CrmError } from '../../lib/crm/crm-error';
 import { createCrmService } from '../../lib/crm/crm-service';
 import type { CrmAdapter, LeadContext } from '../../lib/crm/crm-port';
-import type { LeadPage } from '../../lib/crm/pages/read-lead-page';
+import type { LeadPage } from '../../lib/crm/pages/lead-page';
 
 const page = (id: string): LeadPage => ({ crm: 'hubspot', account: '42', objectType: 'contact', id, origin: 'https://app.hubspot.com' });
 
@@ -76,45 +76,39 @@ describe('CRM service normalisation', () => {
     expect(events.map((e) => e.id)).toEqual(['b', 'c', 'a']);
   });
 
-  describe('HubSpot Leads records (0-136)', () => {
+  describe('records a provider resolves (e.g. a lead object to its contact)', () => {
     const leadPage = (id: string): LeadPage => ({ crm: 'hubspot', account: '42', objectType: 'lead', id, origin: 'https://app.hubspot.com' });
 
-    it("resolve to their contact's page, once per cache window, sharing the contact's context cache", async () => {
+    it("resolve to the record's page, once per cache window, sharing that record's context cache", async () => {
       let now = 0;
       const adapter = fakeAdapter();
-      const resolveLeadContact = vi.fn(async () => '7');
-      const service = createCrmService({ resolveAdapter: async () => adapter, resolveLeadContact, now: () => now, cacheTtlMs: 1000 });
+      const resolveRecord = vi.fn(async (p: LeadPage) => (p.objectType === 'lead' ? page('7') : p));
+      const service = createCrmService({ resolveAdapter: async () => adapter, resolveRecord, now: () => now, cacheTtlMs: 1000 });
       const resolved = await service.resolvePage(leadPage('900'));
       expect(resolved).toEqual(page('7'));
       await service.getLeadContext(resolved);
       await service.getLeadContext(await service.resolvePage(leadPage('900')));
       await service.getLeadContext(page('7'));
-      expect(resolveLeadContact).toHaveBeenCalledTimes(1);
+      expect(resolveRecord).toHaveBeenCalledTimes(1);
       expect(adapter.getLeadContext).toHaveBeenCalledTimes(1);
       now = 1000;
       await service.resolvePage(leadPage('900'));
-      expect(resolveLeadContact).toHaveBeenCalledTimes(2);
+      expect(resolveRecord).toHaveBeenCalledTimes(2);
     });
 
-    it('a lead without a contact is a clear not-found, asked again next time', async () => {
-      const resolveLeadContact = vi.fn(async () => null);
-      const service = createCrmService({ resolveAdapter: async () => fakeAdapter(), resolveLeadContact, now: () => 0 });
+    it('a resolution that fails (no contact yet) is the provider’s clear error, asked again next time', async () => {
+      const resolveRecord = vi.fn(async () => Promise.reject(new CrmError('not_found', 'This lead has no associated contact')));
+      const service = createCrmService({ resolveAdapter: async () => fakeAdapter(), resolveRecord, now: () => 0 });
       const error = await service.resolvePage(leadPage('901')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CrmError);
       expect(error).toMatchObject({ kind: 'not_found', message: expect.stringContaining('no associated contact') });
       await service.resolvePage(leadPage('901')).catch(() => null);
-      expect(resolveLeadContact).toHaveBeenCalledTimes(2);
+      expect(resolveRecord).toHaveBeenCalledTimes(2);
     });
 
-    it('contact pages and Salesforce leads pass through untouched; without a resolver a Leads record is refused', async () => {
-      const resolveLeadContact = vi.fn(async () => '7');
-      const service = createCrmService({ resolveAdapter: async () => fakeAdapter(), resolveLeadContact, now: () => 0 });
-      expect(await service.resolvePage(page('1'))).toEqual(page('1'));
-      const salesforce: LeadPage = { crm: 'salesforce', account: 'acme.lightning.force.com', objectType: 'lead', id: '00Q000000000001AAA', origin: 'https://acme.lightning.force.com' };
-      expect(await service.resolvePage(salesforce)).toBe(salesforce);
-      expect(resolveLeadContact).not.toHaveBeenCalled();
+    it('without a resolver every page is its own record', async () => {
       const without = createCrmService({ resolveAdapter: async () => fakeAdapter(), now: () => 0 });
-      await expect(without.resolvePage(leadPage('900'))).rejects.toThrow('HubSpot Leads record');
+      expect(await without.resolvePage(leadPage('900'))).toEqual(leadPage('900'));
     });
   });
 });

@@ -13,7 +13,7 @@ import { createBackgroundRouter } from '../../lib/messaging/background-router';
 import type { BackgroundRouterDeps } from '../../lib/messaging/background-router';
 import { responseSchema } from '../../lib/messaging/protocol';
 import { startSandboxServer } from '../../lib/sandbox/sandbox-server';
-import type { ConnectionSettings } from '../../lib/storage/connection-settings';
+import { reportingFor, sandboxSettings } from '../background/reporting-kit';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const INSIGHTS = `chrome-extension://${EXT}/insights.html`;
@@ -30,8 +30,8 @@ describe('insights/backtest through the background router, against the sandbox',
     dir = mkdtempSync(join(tmpdir(), 'baton-backtest-msg-'));
     server = await startSandboxServer({ port: 0, dataFile: join(dir, 'sandbox.json'), quiet: true, now: NOW });
     await ensureBatonProperties(createHubSpotClient({ baseUrl: server.url, getAccessToken: async () => 'sandbox' }));
-    const settings: ConnectionSettings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotToken: null };
-    const actions = createBacktestActions({ demoBuild: true, readSettings: async () => settings, readHubSpotToken: async () => null, readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION, now: () => NOW });
+    const settings = sandboxSettings(server.url);
+    const actions = createBacktestActions({ openReporting: reportingFor({ demoBuild: true, settings }), readCurrentDefinition: async () => DEFAULT_SQL_DEFINITION, now: () => NOW });
     runBacktest.mockImplementation(actions.runBacktest);
     const deps = {
       extensionId: EXT,

@@ -12,6 +12,7 @@ import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import { responseSchema } from '../../lib/messaging/protocol';
 import { startSandboxServer } from '../../lib/sandbox/sandbox-server';
 import type { ConnectionSettings } from '../../lib/storage/connection-settings';
+import { reportingFor, sandboxSettings } from '../background/reporting-kit';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const INSIGHTS = `chrome-extension://${EXT}/insights.html`;
@@ -27,8 +28,8 @@ describe('insights/get through the background router, against the sandbox', () =
     dir = mkdtempSync(join(tmpdir(), 'baton-insights-msg-'));
     server = await startSandboxServer({ port: 0, dataFile: join(dir, 'sandbox.json'), quiet: true });
     await ensureBatonProperties(createHubSpotClient({ baseUrl: server.url, getAccessToken: async () => 'sandbox' }));
-    settings = { kind: 'sandbox', sandboxUrl: server.url, hubspotPortalId: null, hubspotToken: null };
-    const insights = createInsightsActions({ demoBuild: true, readSettings: async () => settings, readHubSpotToken: async () => null, now: Date.now });
+    settings = sandboxSettings(server.url);
+    const insights = createInsightsActions({ openReporting: reportingFor({ demoBuild: true, settings }), now: Date.now });
     const deps = {
       extensionId: EXT,
       demoBuild: true,
@@ -65,7 +66,7 @@ describe('insights/get through the background router, against the sandbox', () =
     const parsed = await settled({ type: 'insights/get', filters: {} });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.data.read.crm).toBe('sandbox');
+    expect(parsed.data.read).toMatchObject({ crm: 'hubspot', sandbox: true });
     expect(parsed.data.read.records).toBeGreaterThanOrEqual(300);
     expect(parsed.data.report.outcomesByCampaign.length).toBeGreaterThanOrEqual(6);
   });
@@ -91,7 +92,7 @@ describe('insights/get through the background router, against the sandbox', () =
   });
 
   it('a production build never reads the sandbox: HubSpot without a token asks to connect', async () => {
-    const prod = createInsightsActions({ demoBuild: false, readSettings: async () => settings, readHubSpotToken: async () => null, now: Date.now });
+    const prod = createInsightsActions({ openReporting: reportingFor({ demoBuild: false, settings }), now: Date.now });
     await expect(prod.getInsights({ filters: { from: null, to: null, sources: [], campaigns: [], reps: [], definitionVersions: [] }, averageDealValue: null, refresh: true })).rejects.toThrow(/Connect HubSpot/);
   });
 });

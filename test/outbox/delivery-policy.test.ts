@@ -26,7 +26,7 @@ describe('decideAfterFailure', () => {
   });
 
   it('waits Retry-After (plus a little jitter) for the ten-secondly limit', () => {
-    const error = new CrmError('rate_limited', 'HubSpot is busy', { status: 429, policyName: 'TEN_SECONDLY_ROLLING', retryAfterMs: 10_000 });
+    const error = new CrmError('rate_limited', 'HubSpot is busy', { status: 429, limit: 'burst', retryAfterMs: 10_000 });
     const low = decideAfterFailure(error, ctx(1, () => 0));
     const high = decideAfterFailure(error, ctx(1, () => 0.999_999));
     expect(low).toMatchObject({ state: 'retrying', nextAttemptAt: NOW + 10_000, parkedFor: null });
@@ -35,11 +35,11 @@ describe('decideAfterFailure', () => {
   });
 
   it('parks for the daily limit until Retry-After, else the next UTC midnight', () => {
-    const withRetry = new CrmError('rate_limited', 'daily', { status: 429, policyName: 'DAILY', retryAfterMs: 3 * 3_600_000 });
+    const withRetry = new CrmError('rate_limited', 'daily', { status: 429, limit: 'daily', retryAfterMs: 3 * 3_600_000 });
     expect(decideAfterFailure(withRetry, ctx(1))).toEqual({ state: 'parked', nextAttemptAt: NOW + 3 * 3_600_000, message: DAILY_LIMIT_MESSAGE, parkedFor: 'daily_limit' });
-    const bare = new CrmError('rate_limited', 'daily', { status: 429, policyName: 'DAILY' });
+    const bare = new CrmError('rate_limited', 'daily', { status: 429, limit: 'daily' });
     expect(decideAfterFailure(bare, ctx(1)).nextAttemptAt).toBe(Date.parse('2026-11-23T00:00:00Z'));
-    expect(DAILY_LIMIT_MESSAGE).toBe("HubSpot's daily API limit is used up; Baton will resend after it resets");
+    expect(DAILY_LIMIT_MESSAGE).toBe("The CRM's daily API limit is used up; Baton will resend after it resets");
   });
 
   it('parks on auth with no time until the connection changes', () => {

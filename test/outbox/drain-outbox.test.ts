@@ -9,8 +9,8 @@ import type { OutboxStore } from '../../lib/outbox/outbox-store';
 import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, SECOND, uuid } from './outbox-test-kit';
 
 const e503 = () => new CrmError('server', 'HubSpot had a problem (HTTP 503); Baton will try again', { status: 503 });
-const e429 = (retryAfterMs = 10_000) => new CrmError('rate_limited', 'HubSpot is busy right now', { status: 429, policyName: 'TEN_SECONDLY_ROLLING', retryAfterMs });
-const eDaily = () => new CrmError('rate_limited', 'HubSpot daily limit reached', { status: 429, policyName: 'DAILY' });
+const e429 = (retryAfterMs = 10_000) => new CrmError('rate_limited', 'HubSpot is busy right now', { status: 429, limit: 'burst', retryAfterMs });
+const eDaily = () => new CrmError('rate_limited', 'HubSpot daily limit reached', { status: 429, limit: 'daily' });
 const e401 = () => new CrmError('auth', 'Reconnect HubSpot: the access token was rejected', { status: 401 });
 const e400 = () => new CrmError('rejected', 'HubSpot refused the request: Property values were not valid', { status: 400 });
 
@@ -87,7 +87,7 @@ describe('drainOutbox', () => {
     const crm = fakeCrm(clock, { [uuid(1)]: [eDaily] });
     const midnight = Date.parse('2026-11-23T00:00:00Z');
     expect(await drainWith(store, clock, crm.deliver)).toEqual({ delivered: 0, retrying: 0, parked: 1, failed: 0, nextWakeAt: midnight });
-    expect(await store.get(uuid(1))).toMatchObject({ state: 'parked', parkedFor: 'daily_limit', message: "HubSpot's daily API limit is used up; Baton will resend after it resets" });
+    expect(await store.get(uuid(1))).toMatchObject({ state: 'parked', parkedFor: 'daily_limit', message: "The CRM's daily API limit is used up; Baton will resend after it resets" });
     expect(await drainWith(store, { t: midnight - 1 }, crm.deliver)).toMatchObject({ delivered: 0, nextWakeAt: midnight });
     clock.t = midnight;
     expect(await drainWith(store, clock, crm.deliver)).toMatchObject({ delivered: 1, nextWakeAt: null });

@@ -32,13 +32,13 @@ describe('describeOutboxEntry', () => {
 
   it('parked for the daily limit says when it resets', () => {
     const status = describeOutboxEntry(
-      entry({ state: 'parked', parkedFor: 'daily_limit', nextAttemptAt: Date.parse('2026-11-23T00:00:00Z'), message: "HubSpot's daily API limit is used up; Baton will resend after it resets" }),
+      entry({ state: 'parked', parkedFor: 'daily_limit', nextAttemptAt: Date.parse('2026-11-23T00:00:00Z'), message: "The CRM's daily API limit is used up; Baton will resend after it resets" }),
       NOW,
     );
     expect(status).toEqual({
       tone: 'warning',
       label: 'Waiting for the daily API limit to reset (at 00:00 UTC)',
-      detail: "HubSpot's daily API limit is used up; Baton will resend after it resets",
+      detail: "The CRM's daily API limit is used up; Baton will resend after it resets",
     });
   });
 

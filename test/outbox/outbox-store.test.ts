@@ -146,7 +146,7 @@ describe('outbox store', () => {
     for (const n of [1, 2]) await store.enqueue(dispositionEntry(n));
     expect(await store.claimDue(NOW + 2, DELIVERY_LEASE_MS, 2)).toHaveLength(2);
     const auth = new CrmError('auth', 'Reconnect HubSpot: the access token was rejected', { status: 401 });
-    const daily = new CrmError('rate_limited', 'daily', { status: 429, policyName: 'DAILY' });
+    const daily = new CrmError('rate_limited', 'daily', { status: 429, limit: 'daily' });
     await store.fail(uuid(1), decideAfterFailure(auth, { attempts: 1, now: NOW, random }), auth);
     await store.fail(uuid(2), decideAfterFailure(daily, { attempts: 1, now: NOW, random }), daily);
     const resumed = await store.resumeParked(NOW + MINUTE, 'auth');

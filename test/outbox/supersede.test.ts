@@ -151,7 +151,7 @@ describe('draining never delivers an older disposition after a newer one', () =>
 });
 
 const e401 = () => new CrmError('auth', 'Reconnect HubSpot: the access token was rejected', { status: 401 });
-const eDaily = () => new CrmError('rate_limited', 'HubSpot daily limit reached', { status: 429, policyName: 'DAILY' });
+const eDaily = () => new CrmError('rate_limited', 'HubSpot daily limit reached', { status: 429, limit: 'daily' });
 const e503 = () => new CrmError('server', 'HubSpot had a problem (HTTP 503)', { status: 503 });
 const SET_ASIDE = { state: 'failed', lastError: { kind: 'superseded', status: null }, message: 'Not sent: a later disposition for this lead replaces it.', nextAttemptAt: null, parkedFor: null };
 

@@ -94,7 +94,7 @@ describe('insights read store', () => {
     const store = createInsightsReadStore({ factory });
     const result = (n: number): InsightsResult => ({
       report: aggregateInsights([], insightFiltersSchema.parse({}), { now: T0 }),
-      read: { crm: 'sandbox', from: 0, to: 1, records: n, windows: 1, requests: 1, warnings: [], readAt: T0, sync: { state: 'idle', mode: null, read: 0, total: null, error: null } },
+      read: { crm: 'hubspot', sandbox: true, from: 0, to: 1, records: n, windows: 1, requests: 1, warnings: [], readAt: T0, sync: { state: 'idle', mode: null, read: 0, total: null, error: null } },
     });
     for (let n = 0; n < SNAPSHOTS_KEPT + 2; n++) await store.writeSnapshot({ version: STORED_INSIGHTS_VERSION, key: 'k', requestKey: `r${n}`, computedAt: T0, result: result(n) });
     // The newest few are kept, the oldest went.

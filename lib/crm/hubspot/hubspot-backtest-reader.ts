@@ -9,7 +9,8 @@ import type { HubSpotClient } from './hubspot-client';
 import { readDeals } from './hubspot-insights-reader';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotObjectSchema } from './hubspot-schemas';
-import type { SearchPacer } from './search-pacer';
+import type { BacktestLead, BacktestReadResult, BacktestSkipReason } from '../crm-reporting-port';
+import type { SearchPacer } from '../search-pacer';
 import { contactText, searchContacts, SEARCH_RESULT_CAP } from './hubspot-contact-search';
 import type { ContactSearchBody } from './hubspot-contact-search';
 
@@ -40,29 +41,6 @@ export const BACKTEST_CONTACT_PROPERTIES = [
 ] as const;
 
 type HubSpotObject = z.infer<typeof hubSpotObjectSchema>;
-
-export interface BacktestLead {
-  contactId: string;
-  /** Plain text from the CRM, for the flipped-leads table. */
-  name: string;
-  company: string | null;
-  campaign: string | null;
-  pastLead: PastLead;
-  /** Inputs were cut to fit the property: the replay is approximate. */
-  approximate: boolean;
-}
-
-export type BacktestSkipReason = 'no_inputs' | 'unreadable_inputs';
-
-export interface BacktestReadResult {
-  leads: BacktestLead[];
-  /** Dispositioned contacts in the period, replayable or not. */
-  dispositioned: number;
-  skipped: Record<BacktestSkipReason, number>;
-  /** One example of why inputs could not be read, for the marketer (or support). */
-  unreadableExample: string | null;
-  requests: number;
-}
 
 export interface ReadBacktestOptions {
   /** Dispositioned at or after (epoch ms). */

@@ -245,7 +245,8 @@ function toCrmError(response: Response, text: string, what: string, now: () => n
       policyName === 'DAILY'
         ? 'HubSpot daily API limit reached for this account: Baton will try again after it resets'
         : 'HubSpot is rate-limiting requests: Baton will try again shortly';
-    return new CrmError('rate_limited', message, { ...details, policyName, retryAfterMs });
+    // HubSpot names its limits by policy; Baton's outbox knows only a burst window and a daily quota.
+    return new CrmError('rate_limited', message, { ...details, limit: policyName === 'DAILY' ? 'daily' : 'burst', retryAfterMs });
   }
   if (status === 400 || status === 409 || status === 422) {
     return new CrmError('rejected', `HubSpot refused the request: ${hubSpotMessage ?? `HTTP ${status}`}`, details);

@@ -4,7 +4,7 @@ import { CrmError } from '../crm-error';
 import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotObjectSchema, hubSpotPagingSchema } from './hubspot-schemas';
-import type { SearchPacer } from './search-pacer';
+import type { SearchPacer } from '../search-pacer';
 
 /*
  * One contacts search request as Insights' read and the backtest's read both make it: paced by the
@@ -51,7 +51,7 @@ export async function searchContacts(client: HubSpotClient, body: ContactSearchB
     try {
       return await client.request('POST', '/crm/v3/objects/contacts/search', { body, schema: contactSearchPageSchema, signal: options.signal });
     } catch (err) {
-      if (err instanceof CrmError && err.kind === 'rate_limited' && err.policyName !== 'DAILY' && attempt < MAX_RATE_LIMIT_RETRIES) {
+      if (err instanceof CrmError && err.kind === 'rate_limited' && err.limit !== 'daily' && attempt < MAX_RATE_LIMIT_RETRIES) {
         await wait(err.retryAfterMs ?? 1000 * attempt, options.signal);
         continue;
       }

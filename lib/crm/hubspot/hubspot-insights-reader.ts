@@ -5,8 +5,9 @@ import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-r
 import { BATON_PROPERTY_NAMES } from './baton-properties';
 import type { HubSpotClient } from './hubspot-client';
 import { toHubSpotBatchRead } from './hubspot-requests';
-import { createSearchPacer } from './search-pacer';
-import type { SearchPacer } from './search-pacer';
+import type { InsightsReadProgress, InsightsReadResult } from '../crm-reporting-port';
+import { createSearchPacer } from '../search-pacer';
+import type { SearchPacer } from '../search-pacer';
 import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema } from './hubspot-schemas';
 import { sleep } from '../../async/sleep';
@@ -93,24 +94,6 @@ export interface ReadInsightsOptions {
   /** Windows paged at once once their sizes are known (the pacing above still holds). */
   concurrency?: number;
   now?: () => number;
-}
-
-export interface InsightsReadProgress {
-  /** Contacts this page added (owner names resolved, deal null). */
-  records: InsightRecord[];
-  /** Distinct contacts read so far. */
-  read: number;
-  /** What the search API says the windows hold; null until every window's size is known. */
-  total: number | null;
-}
-
-export interface InsightsReadResult {
-  records: InsightRecord[];
-  /** How many windows the date range was read in (1 unless a window hit the search cap). */
-  windows: number;
-  requests: number;
-  /** What could not be read (deals, owners): the rest is still shown, with these named. */
-  warnings: string[];
 }
 
 /** HubSpot's "last modified" property for contacts (other objects call it hs_lastmodifieddate). */

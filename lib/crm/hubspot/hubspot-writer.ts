@@ -22,7 +22,7 @@ import {
 import type { HubSpotNoteCreateBody } from './hubspot-requests';
 import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotObjectSchema } from './hubspot-schemas';
 import { DEFAULT_LEAD_STATUS_MAPPING } from './lead-status-mapping';
-import type { LeadStatusMapping } from './lead-status-mapping';
+import { toLeadStatus, type LeadStatusMapping } from '../../domain/disposition/lead-status-mapping';
 
 /*
  * The HubSpot adapter's write path (also used against the sandbox CRM, which speaks HubSpot).
@@ -60,7 +60,6 @@ const MAX_EVIDENCE_VALUE_CHARS = 300;
 const ASSOCIATIONS_PAGE_LIMIT = 500;
 const BATCH_READ_LIMIT = 100;
 const SLA_STATE_SET: ReadonlySet<string> = new Set(SLA_STATES);
-const UNREACHABLE_REASON_ID = 'unreachable';
 
 type EngagementType = 'notes' | 'calls' | 'emails';
 
@@ -89,19 +88,6 @@ export function findMarkerId(body: string | null | undefined, kind: 'disposition
   return last;
 }
 
-/** Which `hs_lead_status` a disposition sets. "Unreachable" wins over the outcome: it is the truthful status either way. */
-export function toHubSpotLeadStatus(disposition: Pick<Disposition, 'outcome' | 'acceptedStage' | 'reasonId'>, mapping: LeadStatusMapping): string {
-  if (disposition.outcome !== 'accepted' && disposition.reasonId === UNREACHABLE_REASON_ID) return mapping.unreachable;
-  switch (disposition.outcome) {
-    case 'accepted':
-      return disposition.acceptedStage === 'opportunity_created' ? mapping.opportunityCreated : mapping.working;
-    case 'recycled':
-      return mapping.recycled;
-    case 'rejected':
-      return mapping.rejected;
-  }
-}
-
 export interface DispositionUpdateOptions {
   mapping: LeadStatusMapping;
   reasons: DispositionReasonList;
@@ -122,7 +108,7 @@ export function toHubSpotDispositionUpdate(disposition: Disposition, options: Di
   const responseTimeMs = disposition.sla?.responseTimeMs ?? disposition.responseTimeMs;
   const orClear = (value: string | null) => value ?? '';
   return toHubSpotContactUpdate({
-    hs_lead_status: toHubSpotLeadStatus(disposition, options.mapping),
+    hs_lead_status: toLeadStatus(disposition, options.mapping),
     [P.disposition]: disposition.outcome,
     [P.stage]: orClear(disposition.outcome === 'accepted' ? disposition.acceptedStage : null),
     [P.reason]: orClear(disposition.reasonId ? (reason?.label ?? disposition.reasonId) : null),

@@ -30,7 +30,7 @@ async function renderPage(result: InsightsResult): Promise<string> {
 function fixtureResult(sync: Partial<InsightsResult['read']['sync']> = {}): InsightsResult {
   return {
     report: aggregateInsights(FIXTURE, insightFiltersSchema.parse({}), { now: NOW }),
-    read: { crm: 'sandbox', from: NOW - 90 * 86_400_000, to: NOW, records: FIXTURE.length, windows: 1, requests: 3, warnings: [], readAt: NOW, sync: { state: 'idle', mode: null, read: 0, total: null, error: null, ...sync } },
+    read: { crm: 'hubspot', sandbox: true, from: NOW - 90 * 86_400_000, to: NOW, records: FIXTURE.length, windows: 1, requests: 3, warnings: [], readAt: NOW, sync: { state: 'idle', mode: null, read: 0, total: null, error: null, ...sync } },
   };
 }
 

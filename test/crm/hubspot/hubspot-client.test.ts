@@ -107,7 +107,7 @@ describe('createHubSpotClient: error mapping', () => {
   it('429 TEN_SECONDLY_ROLLING with Retry-After → rate_limited, retry after the header', async () => {
     const { client } = clientAnswering(() => jsonResponse(loadFixture('error-429-ten-secondly.json'), { status: 429, headers: { 'Retry-After': '3' } }));
     const error = await failureOf(get(client));
-    expect(error).toMatchObject({ kind: 'rate_limited', policyName: 'TEN_SECONDLY_ROLLING', retryAfterMs: 3000, status: 429 });
+    expect(error).toMatchObject({ kind: 'rate_limited', limit: 'burst', retryAfterMs: 3000, status: 429 });
     expect(error.retryable).toBe(true);
   });
 
@@ -127,7 +127,7 @@ describe('createHubSpotClient: error mapping', () => {
   it('429 DAILY → rate_limited, not retryable, no invented wait', async () => {
     const { client } = clientAnswering(() => jsonResponse(loadFixture('error-429-daily.json'), { status: 429 }));
     const error = await failureOf(get(client));
-    expect(error).toMatchObject({ kind: 'rate_limited', policyName: 'DAILY', retryAfterMs: null });
+    expect(error).toMatchObject({ kind: 'rate_limited', limit: 'daily', retryAfterMs: null });
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/daily/i);
   });

@@ -170,7 +170,7 @@ describe('readHubSpotInsights', () => {
   });
 
   it('a DAILY 429 is not retried: it is reported', async () => {
-    const fetchImpl = async () => new Response(JSON.stringify({ status: 'error', message: 'daily', policyName: 'DAILY' }), { status: 429 });
+    const fetchImpl = async () => new Response(JSON.stringify({ status: 'error', message: 'daily', limit: 'daily' }), { status: 429 });
     const client = createHubSpotClient({ baseUrl: 'https://api.example.test', getAccessToken: async () => 't', fetch: fetchImpl as typeof fetch });
     await expect(readHubSpotInsights(client, { from: T0, to: T0 + HOUR, sleep: async () => {} })).rejects.toMatchObject({ kind: 'rate_limited' });
   });

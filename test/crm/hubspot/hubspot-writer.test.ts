@@ -5,7 +5,7 @@ import { BATON_PROPERTIES, BATON_PROPERTY_GROUP, ensureBatonProperties } from '.
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { createHubSpotWriter, findMarkerId, toHubSpotDispositionUpdate } from '../../../lib/crm/hubspot/hubspot-writer';
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
-import type { LeadStatusMapping } from '../../../lib/crm/hubspot/lead-status-mapping';
+import type { LeadStatusMapping } from '../../../lib/domain/disposition/lead-status-mapping';
 import { dispositionSchema } from '../../../lib/domain/disposition/disposition';
 import type { Disposition } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';

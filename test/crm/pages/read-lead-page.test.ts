@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSameLeadPage, readLeadPage } from '../../../lib/crm/pages/read-lead-page';
+import { readLeadPage } from '../../../lib/crm/pages/read-lead-page';
+import { isSameLeadPage } from '../../../lib/crm/pages/lead-page';
 
 const prod = { sandbox: false };
 const demo = { sandbox: true };
@@ -42,10 +43,10 @@ describe('readLeadPage', () => {
   });
 
   it.each([
-    ['http://127.0.0.1:4477/contacts/2400001/record/0-1/101', { crm: 'sandbox', account: '2400001', id: '101', origin: 'http://127.0.0.1:4477' }],
-    ['http://localhost:9000/contacts/2400001/contact/7', { crm: 'sandbox', account: '2400001', id: '7', origin: 'http://localhost:9000' }],
+    ['http://127.0.0.1:4477/contacts/2400001/record/0-1/101', { crm: 'hubspot', account: '2400001', id: '101', origin: 'http://127.0.0.1:4477' }],
+    ['http://localhost:9000/contacts/2400001/contact/7', { crm: 'hubspot', account: '2400001', id: '7', origin: 'http://localhost:9000' }],
     // The sandbox's Leads records use HubSpot's own 0-136 record URL.
-    ['http://127.0.0.1:4477/contacts/2400001/record/0-136/9100000101', { crm: 'sandbox', account: '2400001', objectType: 'lead', id: '9100000101', origin: 'http://127.0.0.1:4477' }],
+    ['http://127.0.0.1:4477/contacts/2400001/record/0-136/9100000101', { crm: 'hubspot', account: '2400001', objectType: 'lead', id: '9100000101', origin: 'http://127.0.0.1:4477' }],
   ])('recognises the sandbox in demo builds: %s', (href, expected) => {
     expect(readLeadPage(href, demo)).toMatchObject(expected);
   });

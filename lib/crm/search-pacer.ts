@@ -1,16 +1,16 @@
 /*
- * HubSpot's CRM search has its own limit, about 5 requests a second per account, shared by every
- * integration in the portal. Insights' read and the backtest read both search the same portal,
+ * CRM search APIs have limits of their own per account, shared by every integration (HubSpot's:
+ * about 5 requests a second). Insights' read and the backtest read both search the same account,
  * possibly at the same time (the backtest section sits on the Insights page), so they take their
- * turns from one pacer per connection rather than each keeping its own ~4/s.
+ * turns from one pacer per connection rather than each keeping its own rate.
  */
 
-import { sleep } from '../../async/sleep';
+import { sleep } from '../async/sleep';
 
 /** Waits for this caller's turn to start a search request. */
 export type SearchPacer = (signal?: AbortSignal) => Promise<void>;
 
-/** HubSpot allows about 5 searches a second per portal, shared with other integrations: stay near 4. */
+/** About 4 searches a second: under the strictest search limit of the CRMs Baton reads (5 a second). */
 export const DEFAULT_SEARCH_INTERVAL_MS = 250;
 
 export interface PacerClock {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { propertySetupResultSchema } from '../../lib/messaging/protocol';
-import { sendRequest } from '../../lib/messaging/send-request';
-import { OptionsButton } from './options-button';
+import { propertySetupResultSchema } from '../../../lib/messaging/protocol';
+import { sendRequest } from '../../../lib/messaging/send-request';
+import { OptionsButton } from '../options-button';
 
 /**
  * Creates Baton's contact properties (the "Baton" group: reason, criteria version, SLA outcome,
