@@ -1,14 +1,8 @@
 import { browser } from 'wxt/browser';
-import { createBacktestActions } from '../lib/background/backtest-actions';
-import { createInsightsActions } from '../lib/background/insights-actions';
-import { createLeadActions } from '../lib/background/lead-actions';
-import { createOutboxRunner } from '../lib/background/outbox-runner';
-import { createCrmConnections } from '../lib/crm/crm-connections';
-import { createCrmService } from '../lib/crm/crm-service';
-import { CRM_PROVIDERS } from '../lib/crm/providers';
-import { createBackgroundRouter } from '../lib/messaging/background-router';
-import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
+import { createBackground } from '../lib/background/create-background';
 import type { PanelRules } from '../lib/background/panel-view';
+import { CRM_PROVIDERS } from '../lib/crm/providers';
+import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
 import { ADMIN_SETTING_KINDS, readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy, readSqlDefinition, watchAdminSetting } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../lib/storage/insights-read-store';
@@ -17,43 +11,11 @@ import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-sto
 
 const OUTBOX_ALARM = 'baton-outbox-drain';
 
-/** Thin wiring: CRM connections, the CRM service, the outbox and the message router. Logic lives in lib/. */
+/** Thin wiring: the browser's storage, alarms and messages into lib/background/create-background.ts. */
 export default defineBackground(() => {
-  const demoBuild = import.meta.env.MODE === 'demo';
-
-  const connections = createCrmConnections({
-    providers: CRM_PROVIDERS,
-    demoBuild,
-    readSettings: () => readConnectionSettings(CRM_PROVIDERS),
-    writeSettings: writeConnectionSettings,
-    readSecret,
-    writeSecret,
-    deleteSecret,
-    readWriteRules: async () => {
-      const [mapping, reasons, policy] = await Promise.all([readLeadStatusMapping(), readDispositionReasons(), readSlaPolicy()]);
-      return { mapping, reasons, timeZone: policy.calendar.timeZone };
-    },
-  });
-  const crmService = createCrmService({ now: Date.now, resolveAdapter: connections.adapterFor, resolveRecord: connections.resolveRecord });
-
   let outboxStore: Promise<OutboxStore> | null = null;
   const outbox = () => (outboxStore ??= openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));
 
-  const runner = createOutboxRunner({
-    store: outbox,
-    connections,
-    now: Date.now,
-    random: Math.random,
-    // MV3 service workers die when idle: an alarm brings one back for the next retry.
-    scheduleWake: (at) => {
-      if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
-      else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
-    },
-    onDelivered: () => crmService.invalidate(),
-    log: (event) => {
-      if (event.type === 'failed' || event.type === 'record_failed') console.warn('Baton outbox:', event);
-    },
-  });
   // Every panel view needs the team's rules, and they change only when an admin saves one: keep
   // them parsed until storage reports a change (from any extension page) instead of reading and
   // validating five settings on every lead the rep opens.
@@ -68,42 +30,39 @@ export default defineBackground(() => {
     ));
   for (const kind of ADMIN_SETTING_KINDS) watchAdminSetting(kind, () => (rules = null));
 
-  const kick = () => void runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
-
-  const router = createBackgroundRouter({
+  const background = createBackground({
     extensionId: browser.runtime.id,
-    demoBuild,
-    crmService,
-    leadActions: createLeadActions({
-      evidence: createLeadEvidenceStore(),
-      outbox,
-      crmService,
-      readRules,
-      kick,
-      readConnection: connections.activeConnectionFacts,
-      now: Date.now,
-      newId: () => crypto.randomUUID(),
-    }),
-    setupCrmProperties: connections.setupFields,
-    runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: readSqlDefinition, now: Date.now }).runBacktest,
-    getInsights: createInsightsActions({ openReporting: connections.reporting, now: Date.now, store: createInsightsReadStore() }).getInsights,
-    saveToken: async (secret) => {
-      await connections.saveCredential(secret);
-      // Writes parked for "reconnect" can go once a new credential is stored.
-      await (await outbox()).resumeParked(Date.now(), 'auth');
-      kick();
+    demoBuild: import.meta.env.MODE === 'demo',
+    providers: CRM_PROVIDERS,
+    readSettings: () => readConnectionSettings(CRM_PROVIDERS),
+    writeSettings: writeConnectionSettings,
+    readSecret,
+    writeSecret,
+    deleteSecret,
+    readRules,
+    outbox,
+    evidence: createLeadEvidenceStore(),
+    insightsStore: createInsightsReadStore(),
+    // MV3 service workers die when idle: an alarm brings one back for the next retry.
+    scheduleWake: (at) => {
+      if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
+      else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
     },
-    forgetToken: connections.forgetCredential,
-    connectionStatus: connections.checkConnection,
+    now: Date.now,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    log: (event) => {
+      if (event.type === 'failed' || event.type === 'record_failed') console.warn('Baton outbox:', event);
+    },
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void router(message, sender).then(sendResponse);
+    void background.router(message, sender).then(sendResponse);
     return true; // answer asynchronously
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) kick();
+    if (alarm.name === OUTBOX_ALARM) background.kick();
   });
   // Every start of the worker (browser start, wake after termination) drains what is due.
-  kick();
+  background.kick();
 });

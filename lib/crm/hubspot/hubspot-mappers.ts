@@ -17,7 +17,7 @@ import {
   hubSpotV1MeetingMetadataSchema,
   hubSpotV1NoteMetadataSchema,
 } from './hubspot-schemas';
-import { findMarkerId } from './hubspot-writer';
+import { findMarkerId } from '../disposition-record-text';
 
 /*
  * Pure mappers from HubSpot's wire shapes (already validated by hubspot-schemas.ts) to Baton's

@@ -3,7 +3,8 @@ import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { fromHubSpotEngagement, fromHubSpotEngagementV1, isKnownHubSpotV1EngagementType, isRedactedHubSpotV1Email } from '../../../lib/crm/hubspot/hubspot-mappers';
 import { hubSpotBatchReadResponseSchema, hubSpotV1EngagementsPageSchema } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { HubSpotV1Engagement } from '../../../lib/crm/hubspot/hubspot-schemas';
-import { attemptMarker, createHubSpotWriter, toMarkedHtml, dispositionMarker } from '../../../lib/crm/hubspot/hubspot-writer';
+import { createHubSpotWriter, toMarkedHtml } from '../../../lib/crm/hubspot/hubspot-writer';
+import { attemptMarker, dispositionMarker } from '../../../lib/crm/disposition-record-text';
 import type { LeadRef } from '../../../lib/domain/lead';
 import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
 

@@ -1,0 +1,108 @@
+import { createBacktestActions } from './backtest-actions';
+import { createInsightsActions } from './insights-actions';
+import { createLeadActions } from './lead-actions';
+import { createOutboxRunner } from './outbox-runner';
+import type { PanelRules } from './panel-view';
+import { createCrmConnections } from '../crm/crm-connections';
+import type { CrmPageReader } from '../crm/crm-page-reader';
+import type { CrmProvider } from '../crm/crm-provider';
+import { createCrmService } from '../crm/crm-service';
+import { createBackgroundRouter } from '../messaging/background-router';
+import type { DrainLogEvent } from '../outbox/drain-outbox';
+import type { OutboxStore } from '../outbox/outbox-store';
+import type { ConnectionSettings } from '../storage/connection-settings';
+import type { InsightsReadStore } from '../storage/insights-read-store';
+import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
+import type { SecretName } from '../storage/secret-store';
+
+/**
+ * Everything the background does, assembled from its parts with the browser's APIs passed in:
+ * the CRM connections (through the provider registry), the CRM service, the outbox runner and the
+ * message router. The entrypoint hands it the real storage and alarms; tests hand it fakes and
+ * their own providers, and exercise the same code paths.
+ */
+export interface BackgroundDeps {
+  extensionId: string;
+  demoBuild: boolean;
+  providers: readonly CrmProvider[];
+  /** The page readers the router reads tab URLs with (the registry's unless a test adds its own). */
+  pageReaders?: readonly CrmPageReader[];
+  readSettings(): Promise<ConnectionSettings>;
+  writeSettings(settings: ConnectionSettings): Promise<void>;
+  readSecret(name: SecretName): Promise<string | null>;
+  writeSecret(name: SecretName, value: string): Promise<void>;
+  deleteSecret(name: SecretName): Promise<void>;
+  /** The team's rules (kept parsed by the caller until they change). */
+  readRules(): Promise<PanelRules>;
+  outbox(): Promise<OutboxStore>;
+  evidence: LeadEvidenceStore;
+  insightsStore?: InsightsReadStore;
+  /** Ask the browser to wake the worker at this instant (null: no wake needed). */
+  scheduleWake(at: number | null): void;
+  fetch?: typeof fetch;
+  now(): number;
+  random(): number;
+  newId(): string;
+  log?: (event: DrainLogEvent) => void;
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  const connections = createCrmConnections({
+    providers: deps.providers,
+    demoBuild: deps.demoBuild,
+    readSettings: deps.readSettings,
+    writeSettings: deps.writeSettings,
+    readSecret: deps.readSecret,
+    writeSecret: deps.writeSecret,
+    deleteSecret: deps.deleteSecret,
+    readWriteRules: async () => {
+      const rules = await deps.readRules();
+      return { mapping: rules.leadStatusMapping, reasons: rules.reasons, timeZone: rules.slaPolicy.calendar.timeZone };
+    },
+    fetch: deps.fetch,
+    now: deps.now,
+  });
+  const crmService = createCrmService({ now: deps.now, resolveAdapter: connections.adapterFor, resolveRecord: connections.resolveRecord });
+
+  const runner = createOutboxRunner({
+    store: deps.outbox,
+    connections,
+    now: deps.now,
+    random: deps.random,
+    scheduleWake: deps.scheduleWake,
+    onDelivered: () => crmService.invalidate(),
+    log: deps.log,
+  });
+  const drain = () => runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
+  const kick = () => void drain();
+
+  const router = createBackgroundRouter({
+    extensionId: deps.extensionId,
+    demoBuild: deps.demoBuild,
+    pageReaders: deps.pageReaders,
+    crmService,
+    leadActions: createLeadActions({
+      evidence: deps.evidence,
+      outbox: deps.outbox,
+      crmService,
+      readRules: deps.readRules,
+      kick,
+      readConnection: connections.activeConnectionFacts,
+      now: deps.now,
+      newId: deps.newId,
+    }),
+    setupCrmProperties: connections.setupFields,
+    runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await deps.readRules()).definition, now: deps.now }).runBacktest,
+    getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
+    saveToken: async (secret) => {
+      await connections.saveCredential(secret);
+      // Writes parked for "reconnect" can go once a new credential is stored.
+      await (await deps.outbox()).resumeParked(deps.now(), 'auth');
+      kick();
+    },
+    forgetToken: connections.forgetCredential,
+    connectionStatus: connections.checkConnection,
+  });
+
+  return { router, drain, kick, connections, crmService };
+}
