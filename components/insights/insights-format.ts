@@ -1,4 +1,4 @@
-import { describeSource } from '../../lib/domain/insights/insight-record';
+import { describeSource } from '../../lib/crm/crm-descriptors';
 
 /** Display formats shared by the tables, the charts and the CSV (so the CSV is what is shown). */
 export function formatRate(rate: number | null): string {

@@ -259,7 +259,7 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
         total: running?.total ?? null,
         error: state === 'reading' ? null : sync.updateError,
       };
-      const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue });
+      const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue, connectedStatuses: connection.connectedStatuses });
       const result: InsightsResult = { report, read: { crm: connection.crm, sandbox: connection.sandbox, from, to, records: records.length, ...meta, sync: progress } };
       if (state === 'idle' && !progress.error) rememberAnswer(sync, connection.key, requestKey, result);
       return result;

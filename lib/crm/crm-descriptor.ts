@@ -23,6 +23,8 @@ export interface CrmDescriptor extends CrmPageReader {
   apiHosts: readonly string[];
   /** Which of the CRM's lead-status values each outcome sets, until the admin maps their own. */
   defaultLeadStatusMapping: LeadStatusMapping;
+  /** Names of the CRM's lead-source values, for people (values without one are shown as they are). */
+  sourceLabels?: Readonly<Record<string, string>>;
   /** Limits of the CRM's text fields Baton writes to (the qualification inputs must fit). */
   maxTextPropertyLength: number;
 }

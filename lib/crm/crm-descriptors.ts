@@ -26,3 +26,13 @@ export function findCrmDescriptor(kind: string, descriptors: readonly CrmDescrip
 export function crmLabel(kind: string, descriptors: readonly CrmDescriptor[] = CRM_DESCRIPTORS): string {
   return findCrmDescriptor(kind, descriptors)?.label ?? kind;
 }
+
+/** A person-readable name for a CRM's lead-source value (values no descriptor names are shown as they are). */
+export function describeSource(source: string | null, descriptors: readonly CrmDescriptor[] = CRM_DESCRIPTORS): string {
+  if (!source) return '(no source)';
+  for (const descriptor of descriptors) {
+    const label = descriptor.sourceLabels?.[source];
+    if (label) return label;
+  }
+  return source;
+}

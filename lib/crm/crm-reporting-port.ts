@@ -88,6 +88,8 @@ export interface CrmReporting {
   key: string;
   /** The sandbox CRM stands in for the vendor (demo builds): pages say so. */
   sandbox: boolean;
+  /** The CRM's lead-status values that mean a conversation happened (the funnel's "connected" stage). */
+  connectedStatuses: readonly string[];
   readInsightRecords(options: ReadInsightRecordsOptions): Promise<InsightsReadResult>;
   readBacktestLeads(options: ReadBacktestLeadsOptions): Promise<BacktestReadResult>;
 }

@@ -52,7 +52,7 @@ const FIXTURE: BacktestReadResult = {
 function setup(read: BacktestReadResult = FIXTURE) {
   const readLeads = vi.fn(async (_options: ReadBacktestLeadsOptions) => read);
   // A reporting port whose backtest read is the fixture (the real ones are tested per provider).
-  const reporting: CrmReporting = { crm: 'hubspot', account: 'sandbox', key: 'sandbox|http://127.0.0.1:4477', sandbox: true, readInsightRecords: vi.fn(), readBacktestLeads: readLeads };
+  const reporting: CrmReporting = { crm: 'hubspot', account: 'sandbox', key: 'sandbox|http://127.0.0.1:4477', sandbox: true, connectedStatuses: [], readInsightRecords: vi.fn(), readBacktestLeads: readLeads };
   let now = NOW;
   let ticks = 0;
   const actions = createBacktestActions({

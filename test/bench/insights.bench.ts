@@ -3,7 +3,7 @@
  * 100 ms (the page re-aggregates on every filter change). Prints medians; never asserts on time.
  */
 import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
-import { toChannel } from '../../lib/domain/insights/insight-record';
+import { toChannel } from '../../lib/crm/hubspot/hubspot-sources';
 import type { InsightRecord } from '../../lib/domain/insights/insight-record';
 import { createSeededRandom } from '../../lib/sandbox/seeded-random';
 

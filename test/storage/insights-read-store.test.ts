@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { toChannel } from '../../lib/domain/insights/insight-record';
+import { toChannel } from '../../lib/crm/hubspot/hubspot-sources';
 import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
 import { checksumInsightColumns } from '../../lib/storage/insight-record-columns';

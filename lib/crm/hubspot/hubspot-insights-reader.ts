@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrmError } from '../crm-error';
-import { toChannel } from '../../domain/insights/insight-record';
+import { toChannel } from './hubspot-sources';
 import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-record';
 import { BATON_PROPERTY_NAMES } from './baton-properties';
 import type { HubSpotClient } from './hubspot-client';

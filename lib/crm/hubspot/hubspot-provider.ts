@@ -10,6 +10,7 @@ import { createHubSpotAdapter } from './hubspot-adapter';
 import { readHubSpotBacktestLeads } from './hubspot-backtest-reader';
 import { createHubSpotClient, type HubSpotClient } from './hubspot-client';
 import { readHubSpotInsights } from './hubspot-insights-reader';
+import { HUBSPOT_CONNECTED_STATUSES } from './hubspot-sources';
 import { createHubSpotWriter } from './hubspot-writer';
 import { resolveHubSpotLeadContact } from './resolve-lead-contact';
 import { detectHubSpotTokenKind } from './token-kind';
@@ -146,6 +147,7 @@ function hubSpotReporting(client: HubSpotClient, where: { account: string; key: 
   return {
     crm,
     ...where,
+    connectedStatuses: HUBSPOT_CONNECTED_STATUSES,
     readInsightRecords: (options) => readHubSpotInsights(client, options),
     readBacktestLeads: (options) => readHubSpotBacktestLeads(client, { ...options, account: { crm, account: where.account } }),
   };

@@ -30,6 +30,11 @@ export interface AggregateOptions {
   now: number;
   /** Revenue at stake uses this deal value; null: the average amount of won deals in the data. */
   averageDealValue?: number | null;
+  /**
+   * The CRM's lead-status values that mean a conversation happened (the funnel's "connected"
+   * stage). The CRM's provider knows them (its reporting port); none: only an opportunity counts.
+   */
+  connectedStatuses?: readonly string[];
 }
 
 const countsShape = {
@@ -157,8 +162,6 @@ export const NO_VERSION = '(no version)';
 export const NO_TIER = '(tier not recorded)';
 export const NO_REASON = '(no reason given)';
 
-/** Lead statuses that say a conversation happened. */
-const CONNECTED_STATUSES = new Set(['CONNECTED', 'IN_PROGRESS', 'OPEN_DEAL']);
 /** SLA states that settle the question "was it met?" (on track / at risk at decision time do not). */
 const SLA_DECIDED = new Set(['met', 'met_late', 'breached']);
 
@@ -218,7 +221,7 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
     sla: slaRows(records, () => 'all', same)[0] ?? emptySlaRow('all', 'all'),
     slaByTier: slaRows(records, (r) => r.slaTier ?? NO_TIER, same),
     slaByRep: slaRows(records, (r) => r.disposition?.rep ?? repLabel(repOf(r)), same),
-    funnel: computeFunnel(records, options.averageDealValue ?? null),
+    funnel: computeFunnel(records, options.averageDealValue ?? null, new Set(options.connectedStatuses ?? [])),
     versions: versionRows(records),
     filterOptions: {
       sources: distinct(allRecords, sourceOf, same),
@@ -449,24 +452,24 @@ function slaRows(records: readonly InsightRecord[], keyOf: (r: InsightRecord) =>
  * Each stage is a subset of the one before: an opportunity counts as connected (a deal means
  * someone talked), and a won deal as an opportunity, whatever the lead status says.
  */
-function reachedStages(r: InsightRecord): number {
+function reachedStages(r: InsightRecord, connectedStatuses: ReadonlySet<string>): number {
   if (r.handedOffAt === null) return 0;
   const d = r.disposition;
   if (!d || d.outcome !== 'accepted') return 1;
   const opportunity = r.deal !== null || d.acceptedStage === 'opportunity_created';
-  const connected = opportunity || (r.leadStatus !== null && CONNECTED_STATUSES.has(r.leadStatus));
+  const connected = opportunity || (r.leadStatus !== null && connectedStatuses.has(r.leadStatus));
   if (!connected) return 2;
   if (!opportunity) return 3;
   return r.deal?.won ? 5 : 4;
 }
 
-function computeFunnel(records: readonly InsightRecord[], configured: number | null): InsightsReport['funnel'] {
+function computeFunnel(records: readonly InsightRecord[], configured: number | null, connectedStatuses: ReadonlySet<string>): InsightsReport['funnel'] {
   const counts = [0, 0, 0, 0, 0];
   const amounts = [0, 0, 0, 0, 0];
   let wonAmount = 0;
   let wonDeals = 0;
   for (const r of records) {
-    const reached = reachedStages(r);
+    const reached = reachedStages(r, connectedStatuses);
     const amount = r.deal?.amount ?? 0;
     for (let i = 0; i < reached; i++) {
       counts[i] = (counts[i] as number) + 1;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DISPOSITION_OUTCOMES } from '../disposition/disposition-reasons';
 
 /**
- * One handed-off lead as Insights sees it, read back from the CRM (CRM-neutral: the HubSpot
- * reader maps contact properties and associated deals onto it). Times are epoch ms.
+ * One handed-off lead as Insights sees it, read back from the CRM (CRM-neutral: each provider's
+ * reporting reader maps its records and deals onto it). Times are epoch ms.
  */
 export const insightDispositionSchema = z.object({
   outcome: z.enum(DISPOSITION_OUTCOMES),
@@ -35,9 +35,9 @@ export type InsightDeal = z.infer<typeof insightDealSchema>;
 export const insightRecordSchema = z.object({
   contactId: z.string().min(1),
   campaign: z.string().nullable(),
-  /** Original source (HubSpot's hs_analytics_source, e.g. PAID_SEARCH). */
+  /** Original source, as the CRM names it (its provider's descriptor labels it). */
   source: z.string().nullable(),
-  /** The channel the source belongs to (paid, organic, email, ...): see `toChannel`. */
+  /** The channel the source belongs to (paid, organic, email, social, referral, direct, offline, other, unknown), as the provider groups its sources. */
   channel: z.string(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
@@ -54,40 +54,3 @@ export const insightRecordSchema = z.object({
   deal: insightDealSchema.nullable(),
 });
 export type InsightRecord = z.infer<typeof insightRecordSchema>;
-
-const CHANNELS: Record<string, string> = {
-  PAID_SEARCH: 'paid',
-  PAID_SOCIAL: 'paid',
-  ORGANIC_SEARCH: 'organic',
-  EMAIL_MARKETING: 'email',
-  SOCIAL_MEDIA: 'social',
-  REFERRALS: 'referral',
-  DIRECT_TRAFFIC: 'direct',
-  OFFLINE: 'offline',
-  OTHER_CAMPAIGNS: 'other',
-  AI_REFERRALS: 'referral',
-};
-
-/** Groups HubSpot's original sources into the channels marketing budgets by. */
-export function toChannel(source: string | null): string {
-  return (source && CHANNELS[source]) ?? 'unknown';
-}
-
-const SOURCE_LABELS: Record<string, string> = {
-  PAID_SEARCH: 'Paid search',
-  PAID_SOCIAL: 'Paid social',
-  ORGANIC_SEARCH: 'Organic search',
-  EMAIL_MARKETING: 'Email marketing',
-  SOCIAL_MEDIA: 'Organic social',
-  REFERRALS: 'Referrals',
-  DIRECT_TRAFFIC: 'Direct traffic',
-  OFFLINE: 'Offline sources',
-  OTHER_CAMPAIGNS: 'Other campaigns',
-  AI_REFERRALS: 'AI referrals',
-};
-
-/** A person-readable name for a CRM source enum value (unknown values are shown as they are). */
-export function describeSource(source: string | null): string {
-  if (!source) return '(no source)';
-  return SOURCE_LABELS[source] ?? source;
-}

@@ -81,6 +81,7 @@ export function createFakeCrm(leads: Lead[]): { state: FakeCrmState; provider: C
       account: 'acme',
       key: `${FAKE_KIND}|acme`,
       sandbox: false,
+      connectedStatuses: ['Working'],
       async readInsightRecords() {
         const records: InsightRecord[] = [...state.leads.values()].map((lead) => ({
           contactId: lead.ref.id,

@@ -9,14 +9,16 @@ import {
   percentile,
   toWeekStart,
 } from '../../../lib/domain/insights/aggregate-insights';
-import { insightRecordSchema, toChannel } from '../../../lib/domain/insights/insight-record';
+import { insightRecordSchema } from '../../../lib/domain/insights/insight-record';
+import { HUBSPOT_CONNECTED_STATUSES, toChannel } from '../../../lib/crm/hubspot/hubspot-sources';
 import type { InsightRecord } from '../../../lib/domain/insights/insight-record';
 import { FIXTURE, NOW } from './insights-fixture';
 
 const NO_FILTERS = insightFiltersSchema.parse({});
 
 describe('aggregateInsights on the fixed fixture', () => {
-  const report = aggregateInsights(FIXTURE, NO_FILTERS, { now: NOW });
+  // The fixture speaks HubSpot's lead statuses; its provider names the ones that mean "connected".
+  const report = aggregateInsights(FIXTURE, NO_FILTERS, { now: NOW, connectedStatuses: HUBSPOT_CONNECTED_STATUSES });
 
   it('validates against its own schema (the message boundary)', () => {
     expect(insightsReportSchema.parse(report)).toEqual(report);
@@ -108,7 +110,7 @@ describe('aggregateInsights on the fixed fixture', () => {
   });
 
   it('a configured deal value replaces the won-deal average', () => {
-    const configured = aggregateInsights(FIXTURE, NO_FILTERS, { now: NOW, averageDealValue: 10_000 });
+    const configured = aggregateInsights(FIXTURE, NO_FILTERS, { now: NOW, averageDealValue: 10_000, connectedStatuses: HUBSPOT_CONNECTED_STATUSES });
     expect(configured.funnel.averageDealValueFrom).toBe('configured');
     expect(configured.funnel.stages[1]?.revenueAtStake).toBe(50_000);
   });

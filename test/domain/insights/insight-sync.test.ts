@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toChannel } from '../../../lib/domain/insights/insight-record';
+import { toChannel } from '../../../lib/crm/hubspot/hubspot-sources';
 import type { InsightRecord } from '../../../lib/domain/insights/insight-record';
 import { INCREMENTAL_MARGIN_MS, incrementalSince, isInReadWindow, mergeInsightRecords } from '../../../lib/domain/insights/insight-sync';
 

@@ -1,5 +1,5 @@
 import type { InsightDisposition, InsightRecord } from '../../../lib/domain/insights/insight-record';
-import { toChannel } from '../../../lib/domain/insights/insight-record';
+import { toChannel } from '../../../lib/crm/hubspot/hubspot-sources';
 
 /** 2026-11-22 12:00 UTC, a Sunday. */
 export const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
