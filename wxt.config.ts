@@ -1,5 +1,21 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CrmDescriptor } from './lib/crm/crm-descriptor';
+
+/**
+ * The CRM hosts come from the provider folders (lib/crm/<kind>/<kind>-descriptor.ts), as the
+ * extension's own registry finds them (lib/crm/crm-descriptors.ts): adding a CRM adds its hosts.
+ */
+async function readCrmDescriptors(): Promise<CrmDescriptor[]> {
+  const root = join(import.meta.dirname, 'lib', 'crm');
+  const kinds = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, `${entry.name}-descriptor.ts`)))
+    .map((entry) => entry.name);
+  const modules = await Promise.all(kinds.map((kind) => import(`./lib/crm/${kind}/${kind}-descriptor.ts`) as Promise<{ crmDescriptor: CrmDescriptor }>));
+  return modules.map((module) => module.crmDescriptor).sort((a, b) => a.rank - b.rank);
+}
 
 /**
  * Two build flavours from one source:
@@ -9,13 +25,6 @@ import tailwindcss from '@tailwindcss/vite';
  * `import.meta.env.MODE === 'demo'` gates the sandbox at build time, so production code paths
  * for it are dead-code-eliminated.
  */
-const CRM_HOSTS = [
-  'https://app.hubspot.com/*',
-  'https://*.hubspot.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-];
-const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.hubapi.com/*'];
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
@@ -45,8 +54,11 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ mode }) => {
+  manifest: async ({ mode }) => {
     const demo = mode === 'demo';
+    const descriptors = await readCrmDescriptors();
+    const CRM_HOSTS = descriptors.flatMap((d) => d.pageMatches);
+    const API_HOSTS = [...new Set(descriptors.flatMap((d) => d.apiHosts))];
     return {
       name: demo ? 'Baton (demo)' : 'Baton',
       description: 'The marketing-to-sales handoff, on the CRM lead page: brief, SQL checklist, SLA countdown, disposition.',

@@ -10,8 +10,9 @@ export const crmDescriptor: CrmDescriptor = {
   ...crmPages,
   label: 'Salesforce',
   rank: 2,
-  // The API is on the org's own my-domain host, also matched for its Classic pages.
-  apiHosts: ['https://*.my.salesforce.com/*'],
+  // None until the provider connects: Baton asks for no host it does not call. (Its API is on the
+  // org's own my-domain host, https://*.my.salesforce.com.)
+  apiHosts: [],
   defaultLeadStatusMapping: {
     version: 1,
     rejected: 'Closed - Not Converted',
