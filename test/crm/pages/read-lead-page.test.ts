@@ -14,9 +14,9 @@ describe('readLeadPage', () => {
     ['https://app-eu1.hubspot.com/contacts/26000001/record/0-1/5', { crm: 'hubspot', account: '26000001', objectType: 'contact', id: '5' }],
     ['https://app-na2.hubspot.com/contacts/7/record/0-1/8#notes', { crm: 'hubspot', account: '7', objectType: 'contact', id: '8' }],
     ['https://app.hubspot.com/contacts/123456/record/0-136/555', { crm: 'hubspot', account: '123456', objectType: 'lead', id: '555' }],
-    ['https://acme.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEFGH/view', { crm: 'salesforce', account: 'acme.lightning.force.com', objectType: 'lead', id: '00Q5e00000AbCdEFGH' }],
-    ['https://acme.lightning.force.com/lightning/r/Contact/0035e00000AbCdE/view', { crm: 'salesforce', account: 'acme.lightning.force.com', objectType: 'contact', id: '0035e00000AbCdE' }],
-    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEFGH/view', { crm: 'salesforce', account: 'acme--uat.sandbox.lightning.force.com', objectType: 'lead', id: '00Q5e00000AbCdEFGH' }],
+    ['https://acme.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEFGH/view', { crm: 'salesforce', account: 'acme.my.salesforce.com', objectType: 'lead', id: '00Q5e00000AbCdEFGH' }],
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035e00000AbCdE/view', { crm: 'salesforce', account: 'acme.my.salesforce.com', objectType: 'contact', id: '0035e00000AbCdEAAV' }],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEFGH/view', { crm: 'salesforce', account: 'acme--uat.sandbox.my.salesforce.com', objectType: 'lead', id: '00Q5e00000AbCdEFGH' }],
     ['https://acme.my.salesforce.com/00Q5e00000AbCdEFGH', { crm: 'salesforce', account: 'acme.my.salesforce.com', objectType: 'lead', id: '00Q5e00000AbCdEFGH' }],
   ])('recognises %s', (href, expected) => {
     expect(readLeadPage(href, prod)).toMatchObject(expected);
