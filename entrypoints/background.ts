@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBackground } from '../lib/background/create-background';
+import { cacheUntilRejected } from '../lib/background/outbox-runner';
 import type { PanelRules } from '../lib/background/panel-view';
 import { CRM_PROVIDERS } from '../lib/crm/providers';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
@@ -13,8 +14,8 @@ const OUTBOX_ALARM = 'baton-outbox-drain';
 
 /** Thin wiring: the browser's storage, alarms and messages into lib/background/create-background.ts. */
 export default defineBackground(() => {
-  let outboxStore: Promise<OutboxStore> | null = null;
-  const outbox = () => (outboxStore ??= openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));
+  // Opened once per worker; a failed open is forgotten, so the retry wake opens it again.
+  const outbox: () => Promise<OutboxStore> = cacheUntilRejected(() => openOutboxStore({ onCorrupt: (report) => console.error('Baton: skipped a corrupt outbox record', report) }));
 
   // Every panel view needs the team's rules, and they change only when an admin saves one: keep
   // them parsed until storage reports a change (from any extension page) instead of reading and
@@ -63,6 +64,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) background.kick();
   });
+  // Browser start: drain what waited while it was closed (the top-level kick below also runs then;
+  // the runner coalesces overlapping requests into one drain and one follow-up).
+  browser.runtime.onStartup.addListener(() => background.kick());
   // Every start of the worker (browser start, wake after termination) drains what is due.
   background.kick();
 });

@@ -3,6 +3,39 @@ import { drainOutbox, type DrainLogEvent, type DrainResult } from '../outbox/dra
 import type { OutboxEntry, OutboxReceipt } from '../outbox/outbox-entry';
 import type { OutboxStore } from '../outbox/outbox-store';
 
+/** First retry after a drain that failed (the store could not be opened, a claim or read threw). */
+export const DRAIN_RETRY_BASE_MS = 30_000;
+/** Retries after failed drains back off to this at most, so a broken database is retried forever but rarely. */
+export const DRAIN_RETRY_CAP_MS = 15 * 60_000;
+
+/**
+ * When to try again after `failures` drains in a row failed: doubling from DRAIN_RETRY_BASE_MS,
+ * capped, with "equal jitter" (between half the ceiling and the ceiling), so a wave of workers
+ * does not retry in lockstep and a retry is never immediate.
+ */
+export function drainRetryDelayMs(failures: number, random: () => number): number {
+  const ceiling = Math.min(DRAIN_RETRY_CAP_MS, DRAIN_RETRY_BASE_MS * 2 ** Math.max(0, failures - 1));
+  const r = Math.min(1, Math.max(0, random()));
+  return Math.ceil(ceiling / 2 + (r * ceiling) / 2);
+}
+
+/**
+ * Memoises an async open (the outbox database) for the worker's life, unless it fails: a failed
+ * open is forgotten, so the next call (the retry wake) opens again instead of failing forever.
+ */
+export function cacheUntilRejected<T>(open: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | null = null;
+  return () => {
+    if (cached) return cached;
+    const attempt = open();
+    cached = attempt;
+    attempt.catch(() => {
+      if (cached === attempt) cached = null;
+    });
+    return attempt;
+  };
+}
+
 export interface OutboxRunnerDeps {
   store: () => Promise<OutboxStore>;
   connections: Pick<CrmConnections, 'writerFor'>;
@@ -24,6 +57,8 @@ export interface OutboxRunnerDeps {
 export function createOutboxRunner(deps: OutboxRunnerDeps) {
   let running: Promise<DrainResult> | null = null;
   let again = false;
+  /** Drains that failed in a row (for the retry backoff); reset by one that works. */
+  let failures = 0;
 
   const deliver = async (entry: OutboxEntry, { signal }: { signal: AbortSignal }): Promise<OutboxReceipt> => {
     const writer = await deps.connections.writerFor(entry.crm);
@@ -32,6 +67,22 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
   };
 
   async function drainLoop(): Promise<DrainResult> {
+    let result: DrainResult;
+    try {
+      result = await drainRounds();
+    } catch (error) {
+      // The database could not be opened, or a claim or read threw: nothing else will wake the
+      // worker for what is still queued, so ask for a retry (backing off while it keeps failing).
+      failures += 1;
+      deps.scheduleWake(deps.now() + drainRetryDelayMs(failures, deps.random));
+      throw error;
+    }
+    failures = 0;
+    deps.scheduleWake(result.nextWakeAt);
+    return result;
+  }
+
+  async function drainRounds(): Promise<DrainResult> {
     let result: DrainResult;
     do {
       again = false;
@@ -45,11 +96,15 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
         // The worker may die during the send: make sure something wakes us when the lease ends.
         onClaimed: (entry) => deps.scheduleWake(entry.leaseUntil),
       });
-      // Delivered entries are kept a month for the panel's history, then dropped.
-      await store.pruneDelivered(deps.now() - 30 * 24 * 60 * 60 * 1000);
+      // Delivered entries are kept a month for the panel's history, then dropped. Housekeeping:
+      // a failure here must not cost the wake-up the drain just computed.
+      try {
+        await store.pruneDelivered(deps.now() - 30 * 24 * 60 * 60 * 1000);
+      } catch (error) {
+        deps.log?.({ type: 'record_failed', message: `pruning delivered entries: ${error instanceof Error ? error.message : String(error)}` });
+      }
       if (result.delivered > 0) deps.onDelivered?.();
     } while (again);
-    deps.scheduleWake(result.nextWakeAt);
     return result;
   }
 
