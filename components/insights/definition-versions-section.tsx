@@ -1,4 +1,4 @@
-import type { InsightsReport, VersionRow } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightsReport, VersionRow } from '../../lib/domain/insights/insights-report';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
 import { formatCount, formatRate } from './insights-format';

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { InsightsReport, WeekRow } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightsReport, WeekRow } from '../../lib/domain/insights/insights-report';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
 import { formatCount } from './insights-format';

@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanst
 import { useId, useRef } from 'react';
 import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
 import type { PageFilters } from '../../lib/domain/insights/insight-url-filters';
-import type { InsightFiltersInput, InsightsReport } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightFiltersInput, InsightsReport } from '../../lib/domain/insights/insights-report';
 import { insightsResultSchema } from '../../lib/messaging/insights-protocol';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';

@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS } from '../../lib/domain/insights/aggregate-insights';
-import type { InsightsReport } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightsReport } from '../../lib/domain/insights/insights-report';
 import { formatCount, formatRate } from './insights-format';
 
 const DAY = 86_400_000;

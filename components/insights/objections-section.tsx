@@ -1,4 +1,4 @@
-import type { CountRow, InsightsReport } from '../../lib/domain/insights/aggregate-insights';
+import type { CountRow, InsightsReport } from '../../lib/domain/insights/insights-report';
 import { BarChart } from './bar-chart';
 import { InsightSection, InsightTable } from './insight-table';
 import { describeSource } from './insights-format';

@@ -1,4 +1,4 @@
-import type { CountRow, OutcomeRow } from '../../lib/domain/insights/aggregate-insights';
+import type { CountRow, OutcomeRow } from '../../lib/domain/insights/insights-report';
 import type { BarRow } from './bar-chart';
 import type { Column } from './insight-table';
 import { describeSource, formatCount, formatRate } from './insights-format';

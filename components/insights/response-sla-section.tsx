@@ -1,4 +1,4 @@
-import type { InsightsReport, SlaRow } from '../../lib/domain/insights/aggregate-insights';
+import type { InsightsReport, SlaRow } from '../../lib/domain/insights/insights-report';
 import { BarChart } from './bar-chart';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';

@@ -1,5 +1,5 @@
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { WeekRow } from '../../lib/domain/insights/aggregate-insights';
+import type { WeekRow } from '../../lib/domain/insights/insights-report';
 
 /*
  * Dispositions per week as stacked columns on a time axis (Recharts: SVG, no eval, so it runs

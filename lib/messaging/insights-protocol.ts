@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { insightFiltersSchema, insightsReportSchema } from '../domain/insights/aggregate-insights';
+import { insightFiltersSchema, insightsReportSchema } from '../domain/insights/insights-report';
 
 /** The Insights page's request and answer (wired into protocol.ts's request union). */
 export const insightsRequestSchema = z.object({

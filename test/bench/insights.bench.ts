@@ -2,7 +2,8 @@
  * Insights: aggregating 20,000 dispositions read back from the CRM should take well under
  * 100 ms (the page re-aggregates on every filter change). Prints medians; never asserts on time.
  */
-import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights } from '../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema } from '../../lib/domain/insights/insights-report';
 import { toChannel } from '../../lib/crm/hubspot/hubspot-sources';
 import type { InsightRecord } from '../../lib/domain/insights/insight-record';
 import { createSeededRandom } from '../../lib/sandbox/seeded-random';

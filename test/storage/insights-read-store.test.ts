@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { toChannel } from '../../lib/crm/hubspot/hubspot-sources';
-import { aggregateInsights, insightFiltersSchema } from '../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights } from '../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema } from '../../lib/domain/insights/insights-report';
 import type { InsightsResult } from '../../lib/messaging/insights-protocol';
 import { checksumInsightColumns } from '../../lib/storage/insight-record-columns';
 import { createInsightsReadStore, SNAPSHOTS_KEPT, STORED_INSIGHTS_VERSION } from '../../lib/storage/insights-read-store';

@@ -1,5 +1,8 @@
-import { z } from 'zod';
 import type { InsightRecord } from './insight-record';
+import { NO_CAMPAIGN, NO_SOURCE, NO_REP, NO_VERSION, NO_TIER, NO_REASON } from './insights-report';
+import type { InsightFilters, OutcomeRow, CountRow, WeekRow, CoverageRow, SlaRow, VersionRow, InsightsReport } from './insights-report';
+import { toRate, percentile, median } from './insight-stats';
+import { computeFunnel } from './insights-funnel';
 
 /**
  * Baton Insights: what happened to the leads marketing handed to sales, from the dispositions
@@ -12,20 +15,6 @@ const DAY = 86_400_000;
 /** "No disposition after 7 days" is the finding marketing asks about first. */
 export const STALE_AFTER_MS = 7 * DAY;
 
-export const insightFiltersSchema = z.object({
-  /** Handed off at or after (epoch ms). */
-  from: z.number().nullable().default(null),
-  /** Handed off before (epoch ms, exclusive). */
-  to: z.number().nullable().default(null),
-  sources: z.array(z.string()).default([]),
-  campaigns: z.array(z.string()).default([]),
-  /** Owner ids. */
-  reps: z.array(z.string()).default([]),
-  definitionVersions: z.array(z.string()).default([]),
-});
-export type InsightFilters = z.output<typeof insightFiltersSchema>;
-export type InsightFiltersInput = z.input<typeof insightFiltersSchema>;
-
 export interface AggregateOptions {
   now: number;
   /** Revenue at stake uses this deal value; null: the average amount of won deals in the data. */
@@ -36,131 +25,6 @@ export interface AggregateOptions {
    */
   connectedStatuses?: readonly string[];
 }
-
-const countsShape = {
-  handedOff: z.number().int(),
-  dispositioned: z.number().int(),
-  accepted: z.number().int(),
-  recycled: z.number().int(),
-  rejected: z.number().int(),
-  /** accepted / dispositioned. */
-  acceptanceRate: z.number().nullable(),
-};
-
-export const outcomeRowSchema = z.object({ key: z.string(), label: z.string(), ...countsShape });
-export type OutcomeRow = z.infer<typeof outcomeRowSchema>;
-
-export const countRowSchema = z.object({ group: z.string(), groupLabel: z.string(), key: z.string(), label: z.string(), count: z.number().int() });
-export type CountRow = z.infer<typeof countRowSchema>;
-
-export const weekRowSchema = z.object({
-  /** Monday of the ISO week (UTC), YYYY-MM-DD, of the decision. */
-  weekStart: z.string(),
-  accepted: z.number().int(),
-  recycled: z.number().int(),
-  rejected: z.number().int(),
-});
-export type WeekRow = z.infer<typeof weekRowSchema>;
-
-export const coverageRowSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  handedOff: z.number().int(),
-  touched: z.number().int(),
-  dispositioned: z.number().int(),
-  touchedRate: z.number().nullable(),
-  dispositionedRate: z.number().nullable(),
-  /** Handed off more than 7 days ago and still without a disposition. */
-  staleWithoutDisposition: z.number().int(),
-});
-export type CoverageRow = z.infer<typeof coverageRowSchema>;
-
-export const slaRowSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  /** Dispositions whose SLA state says whether it was met (met, met late, breached). */
-  decided: z.number().int(),
-  met: z.number().int(),
-  complianceRate: z.number().nullable(),
-  /** Dispositions with a response time. */
-  responses: z.number().int(),
-  medianMinutes: z.number().nullable(),
-  p90Minutes: z.number().nullable(),
-});
-export type SlaRow = z.infer<typeof slaRowSchema>;
-
-export const FUNNEL_STAGES = ['handed_off', 'accepted', 'connected', 'opportunity', 'won'] as const;
-export type FunnelStageId = (typeof FUNNEL_STAGES)[number];
-
-export const funnelStageSchema = z.object({
-  stage: z.enum(FUNNEL_STAGES),
-  count: z.number().int(),
-  /** Summed deal amounts of the leads at this stage. */
-  amount: z.number(),
-  /** count / previous stage's count. */
-  conversionFromPrevious: z.number().nullable(),
-  /** Leads that reached the previous stage but not this one. */
-  lostFromPrevious: z.number().int(),
-  /** lostFromPrevious × average deal value. */
-  revenueAtStake: z.number().nullable(),
-});
-export type FunnelStage = z.infer<typeof funnelStageSchema>;
-
-export const versionRowSchema = z.object({
-  version: z.string(),
-  dispositioned: z.number().int(),
-  accepted: z.number().int(),
-  acceptanceRate: z.number().nullable(),
-  opportunities: z.number().int(),
-  won: z.number().int(),
-  /** won / dispositioned. */
-  conversionRate: z.number().nullable(),
-});
-export type VersionRow = z.infer<typeof versionRowSchema>;
-
-const optionSchema = z.object({ value: z.string(), label: z.string() });
-
-export const insightsReportSchema = z.object({
-  generatedAt: z.number(),
-  totals: z.object({ ...countsShape, touched: z.number().int(), staleWithoutDisposition: z.number().int() }),
-  outcomesByCampaign: z.array(outcomeRowSchema),
-  outcomesBySource: z.array(outcomeRowSchema),
-  outcomesByChannel: z.array(outcomeRowSchema),
-  reasonsByCampaign: z.array(countRowSchema),
-  reasonsBySource: z.array(countRowSchema),
-  reasonsByChannel: z.array(countRowSchema),
-  outcomesByWeek: z.array(weekRowSchema),
-  coverageBySource: z.array(coverageRowSchema),
-  coverageByRep: z.array(coverageRowSchema),
-  objectionsByCampaign: z.array(countRowSchema),
-  objectionsBySource: z.array(countRowSchema),
-  sla: slaRowSchema,
-  slaByTier: z.array(slaRowSchema),
-  slaByRep: z.array(slaRowSchema),
-  funnel: z.object({
-    stages: z.array(funnelStageSchema),
-    averageDealValue: z.number().nullable(),
-    averageDealValueFrom: z.enum(['configured', 'won_deals', 'none']),
-    /** The stage with the largest revenue at stake (or most leads lost when there is no deal value). */
-    biggestLeak: z.enum(FUNNEL_STAGES).nullable(),
-  }),
-  versions: z.array(versionRowSchema),
-  /** From the unfiltered records, so choosing one campaign does not hide the others from the picker. */
-  filterOptions: z.object({
-    sources: z.array(optionSchema),
-    campaigns: z.array(optionSchema),
-    reps: z.array(optionSchema),
-    definitionVersions: z.array(optionSchema),
-  }),
-});
-export type InsightsReport = z.infer<typeof insightsReportSchema>;
-
-export const NO_CAMPAIGN = '(no campaign)';
-export const NO_SOURCE = '(no source)';
-export const NO_REP = '(unassigned)';
-export const NO_VERSION = '(no version)';
-export const NO_TIER = '(tier not recorded)';
-export const NO_REASON = '(no reason given)';
 
 /** SLA states that settle the question "was it met?" (on track / at risk at decision time do not). */
 const SLA_DECIDED = new Set(['met', 'met_late', 'breached']);
@@ -230,29 +94,6 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
       definitionVersions: distinct(allRecords, (r) => r.disposition?.definitionVersion ?? NO_VERSION, same),
     },
   };
-}
-
-/** Share with the counts: null when there is nothing to divide by. */
-export function toRate(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
-}
-
-/**
- * Nearest-rank percentile (the value at rank ceil(p × n) of the sorted values): always a value
- * that occurred, so "p90 = 42 min" means a real lead waited 42 minutes.
- */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
-}
-
-/** Median as the mean of the two middle values for an even count (what a spreadsheet shows). */
-export function median(sorted: ArrayLike<number>): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const mid = Math.floor(n / 2);
-  return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Monday (UTC) of the week holding `ms`, as YYYY-MM-DD. */
@@ -446,65 +287,6 @@ function slaRows(records: readonly InsightRecord[], keyOf: (r: InsightRecord) =>
     });
   }
   return rows.sort(byCountThenKey((row) => row.decided + row.responses));
-}
-
-/**
- * Each stage is a subset of the one before: an opportunity counts as connected (a deal means
- * someone talked), and a won deal as an opportunity, whatever the lead status says.
- */
-function reachedStages(r: InsightRecord, connectedStatuses: ReadonlySet<string>): number {
-  if (r.handedOffAt === null) return 0;
-  const d = r.disposition;
-  if (!d || d.outcome !== 'accepted') return 1;
-  const opportunity = r.deal !== null || d.acceptedStage === 'opportunity_created';
-  const connected = opportunity || (r.leadStatus !== null && connectedStatuses.has(r.leadStatus));
-  if (!connected) return 2;
-  if (!opportunity) return 3;
-  return r.deal?.won ? 5 : 4;
-}
-
-function computeFunnel(records: readonly InsightRecord[], configured: number | null, connectedStatuses: ReadonlySet<string>): InsightsReport['funnel'] {
-  const counts = [0, 0, 0, 0, 0];
-  const amounts = [0, 0, 0, 0, 0];
-  let wonAmount = 0;
-  let wonDeals = 0;
-  for (const r of records) {
-    const reached = reachedStages(r, connectedStatuses);
-    const amount = r.deal?.amount ?? 0;
-    for (let i = 0; i < reached; i++) {
-      counts[i] = (counts[i] as number) + 1;
-      amounts[i] = (amounts[i] as number) + amount;
-    }
-    if (reached === 5 && r.deal?.amount !== null && r.deal?.amount !== undefined) {
-      wonAmount += r.deal.amount;
-      wonDeals++;
-    }
-  }
-  const averageDealValue = configured ?? (wonDeals > 0 ? wonAmount / wonDeals : null);
-  const averageDealValueFrom = configured !== null ? 'configured' : wonDeals > 0 ? 'won_deals' : 'none';
-  const stages: FunnelStage[] = FUNNEL_STAGES.map((stage, i) => {
-    const count = counts[i] as number;
-    const previous = i === 0 ? null : (counts[i - 1] as number);
-    const lost = previous === null ? 0 : previous - count;
-    return {
-      stage,
-      count,
-      amount: amounts[i] as number,
-      conversionFromPrevious: previous === null ? null : toRate(count, previous),
-      lostFromPrevious: lost,
-      revenueAtStake: previous === null || averageDealValue === null ? null : lost * averageDealValue,
-    };
-  });
-  let biggestLeak: FunnelStageId | null = null;
-  let worst = 0;
-  for (const s of stages) {
-    const size = s.revenueAtStake ?? s.lostFromPrevious;
-    if (size > worst) {
-      worst = size;
-      biggestLeak = s.stage;
-    }
-  }
-  return { stages, averageDealValue, averageDealValueFrom, biggestLeak };
 }
 
 function versionRows(records: readonly InsightRecord[]): VersionRow[] {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { aggregateInsights, insightFiltersSchema } from '../../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights } from '../../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema } from '../../../lib/domain/insights/insights-report';
 import { NO_PAGE_FILTERS } from '../../../lib/domain/insights/insight-url-filters';
 import type { InsightsResult } from '../../../lib/messaging/insights-protocol';
 import { FIXTURE, NOW } from '../../domain/insights/insights-fixture';

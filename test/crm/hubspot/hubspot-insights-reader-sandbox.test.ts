@@ -7,7 +7,8 @@ import { ensureBatonProperties } from '../../../lib/crm/hubspot/baton-properties
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { readHubSpotInsights } from '../../../lib/crm/hubspot/hubspot-insights-reader';
-import { aggregateInsights, insightFiltersSchema } from '../../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights } from '../../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema } from '../../../lib/domain/insights/insights-report';
 import { startSandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { HISTORY_CONTACT_COUNT } from '../../../lib/sandbox/seed-history';
 

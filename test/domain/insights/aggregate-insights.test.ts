@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  aggregateInsights,
-  filterInsightRecords,
-  insightFiltersSchema,
-  insightsReportSchema,
-  median,
-  percentile,
-  toWeekStart,
-} from '../../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights, filterInsightRecords, toWeekStart } from '../../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema, insightsReportSchema } from '../../../lib/domain/insights/insights-report';
+import { median, percentile } from '../../../lib/domain/insights/insight-stats';
 import { insightRecordSchema } from '../../../lib/domain/insights/insight-record';
 import { HUBSPOT_CONNECTED_STATUSES, toChannel } from '../../../lib/crm/hubspot/hubspot-sources';
 import type { InsightRecord } from '../../../lib/domain/insights/insight-record';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateInsights, insightFiltersSchema, MAX_FILLED_WEEKS, toWeekStart } from '../../../lib/domain/insights/aggregate-insights';
+import { aggregateInsights, MAX_FILLED_WEEKS, toWeekStart } from '../../../lib/domain/insights/aggregate-insights';
+import { insightFiltersSchema } from '../../../lib/domain/insights/insights-report';
 import type { InsightRecord } from '../../../lib/domain/insights/insight-record';
 import { NOW } from './insights-fixture';
 
