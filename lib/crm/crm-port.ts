@@ -85,6 +85,13 @@ export interface DispositionWrite {
    * entries saved before Baton recorded it.
    */
   qualificationInputs?: QualificationInputs | null;
+  /**
+   * When the record was last modified as the rep saw it (epoch ms; the lead's `updatedAt` when the
+   * panel read it). A CRM that supports conditional writes (Salesforce's If-Unmodified-Since)
+   * refuses the write when someone changed the record since, instead of silently overwriting
+   * their Status. Absent: written unconditionally.
+   */
+  seenRecordModifiedAt?: number;
 }
 
 export interface CrmWriter {

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+
+/*
+ * zod schemas for exactly the Salesforce REST answers Baton reads (SOQL query records, describe,
+ * upsert/create results). Objects are loose: orgs add fields, packages add fields, and an unknown
+ * field must never blank the panel. Any field Baton reads may be null (an empty field, or one the
+ * user cannot see) or absent (not selected), so readers treat both alike.
+ */
+
+/** A Salesforce record id: 15 characters (case-sensitive) or 18 (case-insensitive suffix). */
+export const SALESFORCE_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+export const salesforceIdSchema = z.string().regex(SALESFORCE_ID_PATTERN, 'not a Salesforce id');
+
+export function isSalesforceId(value: string | null | undefined): value is string {
+  return typeof value === 'string' && SALESFORCE_ID_PATTERN.test(value);
+}
+
+const text = z.string().nullish();
+const num = z.number().nullish();
+const bool = z.boolean().nullish();
+
+/** `attributes` on every SOQL record: `{type, url}`. */
+const attributesSchema = z.looseObject({ type: z.string().optional(), url: z.string().optional() }).optional();
+
+/** A child relationship in a SOQL answer: null when there are no children. */
+export function childRecordsSchema<S extends z.ZodType>(record: S) {
+  return z
+    .looseObject({
+      totalSize: z.number().optional(),
+      done: z.boolean().optional(),
+      records: z.array(record),
+      nextRecordsUrl: z.string().optional(),
+    })
+    .nullish();
+}
+
+/** `Owner` / `CreatedBy` on a record: a User (or, for Owner, a Queue, which has no Email). */
+export const salesforceUserRefSchema = z
+  .looseObject({
+    attributes: attributesSchema,
+    Name: text,
+    Email: text,
+    UserType: text,
+    Profile: z.looseObject({ Name: text }).nullish(),
+  })
+  .nullish();
+export type SalesforceUserRef = z.infer<typeof salesforceUserRefSchema>;
+
+/**
+ * A Lead or Contact as Baton's record query selects it. Contact lacks Status, Company, Industry,
+ * NumberOfEmployees, Website (read through Account) and calls its country MailingCountry.
+ * Account Engagement (`pi__…`) fields arrive only when describe said they exist.
+ */
+export const salesforceRecordSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  FirstName: text,
+  LastName: text,
+  Email: text,
+  Phone: text,
+  Title: text,
+  Company: text,
+  Industry: text,
+  NumberOfEmployees: num,
+  Country: text,
+  MailingCountry: text,
+  Website: text,
+  Description: text,
+  Status: text,
+  LeadSource: text,
+  Rating: text,
+  OwnerId: text,
+  Owner: salesforceUserRefSchema,
+  Account: z.looseObject({ Name: text, Industry: text, NumberOfEmployees: num, Website: text }).nullish(),
+  CreatedDate: text,
+  LastModifiedDate: text,
+  pi__score__c: num,
+  pi__grade__c: text,
+  pi__last_activity__c: text,
+  pi__first_activity__c: text,
+  pi__campaign__c: text,
+  pi__conversion_date__c: text,
+  pi__conversion_object_name__c: text,
+  pi__url__c: text,
+  pi__utm_source__c: text,
+  pi__utm_medium__c: text,
+  pi__utm_campaign__c: text,
+  pi__utm_term__c: text,
+  pi__utm_content__c: text,
+  pi__first_touch_url__c: text,
+  pi__comments__c: text,
+});
+export type SalesforceRecord = z.infer<typeof salesforceRecordSchema>;
+
+/** LeadHistory / ContactHistory. Old and new values are `anyType`: text, number, boolean or null. */
+const historyValue = z.union([z.string(), z.number(), z.boolean()]).nullish();
+export const salesforceHistorySchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: z.string().nullish(),
+  Field: z.string(),
+  OldValue: historyValue,
+  NewValue: historyValue,
+  CreatedDate: z.string(),
+  CreatedById: text,
+  CreatedBy: salesforceUserRefSchema,
+  /** 'ownerAssignment' rows of a Lead carry DataType 'EntityId' for the id row, 'Text' for the name row. */
+  DataType: text,
+});
+export type SalesforceHistory = z.infer<typeof salesforceHistorySchema>;
+
+export const salesforceTaskSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  Subject: text,
+  Type: text,
+  TaskSubtype: text,
+  Status: text,
+  ActivityDate: text,
+  CompletedDateTime: text,
+  CallType: text,
+  CallDisposition: text,
+  CallDurationInSeconds: num,
+  Description: text,
+  OwnerId: text,
+  CreatedById: text,
+  CreatedBy: salesforceUserRefSchema,
+  CreatedDate: text,
+  WhoId: text,
+});
+export type SalesforceTask = z.infer<typeof salesforceTaskSchema>;
+
+export const salesforceEventSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  Subject: text,
+  Type: text,
+  EventSubtype: text,
+  StartDateTime: text,
+  EndDateTime: text,
+  ActivityDateTime: text,
+  OwnerId: text,
+  CreatedById: text,
+  CreatedBy: salesforceUserRefSchema,
+  CreatedDate: text,
+  WhoId: text,
+});
+export type SalesforceEvent = z.infer<typeof salesforceEventSchema>;
+
+/** Tasks and Events of one Lead/Contact, read in one relationship query. */
+export const salesforceActivitiesSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  Tasks: childRecordsSchema(salesforceTaskSchema),
+  Events: childRecordsSchema(salesforceEventSchema),
+});
+export type SalesforceActivities = z.infer<typeof salesforceActivitiesSchema>;
+
+export const salesforceCampaignMemberSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  CampaignId: text,
+  Campaign: z.looseObject({ Name: text, Type: text }).nullish(),
+  Status: text,
+  HasResponded: bool,
+  FirstRespondedDate: text,
+  CreatedDate: text,
+  LeadId: text,
+  ContactId: text,
+});
+export type SalesforceCampaignMember = z.infer<typeof salesforceCampaignMemberSchema>;
+
+/** `GET sobjects/{Object}/describe`: only the field list. */
+export const salesforceDescribeSchema = z.looseObject({
+  name: z.string().optional(),
+  fields: z.array(z.looseObject({ name: z.string(), label: z.string().nullish(), type: z.string().nullish() })),
+});
+export type SalesforceDescribe = z.infer<typeof salesforceDescribeSchema>;
+
+/** `PATCH sobjects/Task/{ExternalIdField}/{value}` (201 created; 200 updated on v46+) and `POST sobjects/Task` (201). */
+export const salesforceSaveResultSchema = z.looseObject({
+  id: salesforceIdSchema,
+  success: z.boolean().optional(),
+  created: z.boolean().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+export type SalesforceSaveResult = z.infer<typeof salesforceSaveResultSchema>;
+
+/** A 204 answer gives `undefined` (the client does not parse it). */
+export const salesforceNoContentSchema = z.unknown();
+
+/** A Task as the writer's fallback reads it back (marker search). */
+export const salesforceMarkedTaskSchema = z.looseObject({ Id: salesforceIdSchema, Subject: text, Description: text });
+
+/** The Lead/Contact fields the writer reads after a 412. */
+export const salesforceConflictCheckSchema = z.looseObject({ Id: salesforceIdSchema, Baton_Disposition_Id__c: text, LastModifiedDate: text });
+
+/** The converted Opportunity (Lead.ConvertedOpportunity) or a contact role's Opportunity. */
+export const salesforceOpportunitySchema = z
+  .looseObject({ Amount: num, StageName: text, IsWon: bool, IsClosed: bool })
+  .nullish();
+
+/** One Lead or Contact as the reporting reads it. */
+export const salesforceReportingRecordSchema = z.looseObject({
+  attributes: attributesSchema,
+  Id: salesforceIdSchema,
+  FirstName: text,
+  LastName: text,
+  Company: text,
+  Account: z.looseObject({ Name: text }).nullish(),
+  Status: text,
+  LeadSource: text,
+  OwnerId: text,
+  Owner: salesforceUserRefSchema,
+  CreatedDate: text,
+  LastActivityDate: text,
+  IsConverted: bool,
+  ConvertedOpportunityId: text,
+  ConvertedOpportunity: salesforceOpportunitySchema,
+  Baton_Disposition__c: text,
+  Baton_Disposition_Reason__c: text,
+  Baton_Disposition_Reason_Id__c: text,
+  Baton_Objections__c: text,
+  Baton_Definition_Version__c: text,
+  Baton_SLA_Outcome__c: text,
+  Baton_SLA_Tier__c: text,
+  Baton_Response_Minutes__c: num,
+  Baton_Disposition_At__c: text,
+  Baton_Disposition_Rep__c: text,
+  Baton_Disposition_Id__c: text,
+  Baton_Qualification_Inputs__c: text,
+  Histories: childRecordsSchema(salesforceHistorySchema),
+  CampaignMembers: childRecordsSchema(z.looseObject({ Campaign: z.looseObject({ Name: text }).nullish(), CreatedDate: text })),
+  OpportunityContactRoles: childRecordsSchema(z.looseObject({ Opportunity: salesforceOpportunitySchema })),
+});
+export type SalesforceReportingRecord = z.infer<typeof salesforceReportingRecordSchema>;
