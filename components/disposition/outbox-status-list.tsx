@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { outboxListSchema, type OutboxItem } from '../../lib/messaging/panel-protocol';
+import { outboxListSchema, type OutboxItem, type OutboxList } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 
@@ -11,17 +11,28 @@ const TONE: Record<OutboxItem['tone'], string> = {
 };
 
 /** What the rep recorded for this lead and where it stands: saved to the CRM, queued, or refused. */
-export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; navigation: number }) {
+export function OutboxStatusList({ items, unreadable, navigation }: { items: OutboxItem[]; unreadable?: OutboxList['unreadable']; navigation: number }) {
   const queryClient = useQueryClient();
   const act = useMutation({
     mutationFn: (request: { type: 'outbox/resend'; id: string; confirmOver?: string } | { type: 'outbox/discard'; id: string }) => sendRequest(request, outboxListSchema),
     onSuccess: (data) => queryClient.setQueryData(leadStateQueries.outbox(navigation).queryKey, data),
   });
-  if (items.length === 0) return null;
+  const unreadableHere = unreadable?.items ?? [];
+  const unreadableElsewhere = (unreadable?.total ?? 0) - unreadableHere.length;
+  if (items.length === 0 && unreadableHere.length === 0 && unreadableElsewhere <= 0) return null;
   return (
     <section aria-label="Sent to the CRM" className="space-y-1.5">
       <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h2>
       <ul className="space-y-1.5" aria-live="polite">
+        {unreadableHere.map((u, i) => (
+          // Kept as stored, never sent: no Resend or Discard, only what failed.
+          <li key={u.id ?? `unreadable-${i}`} className={`rounded-md border px-2 py-1.5 text-xs ${TONE.error}`} data-outbox-state="unreadable" data-outbox-id={u.id ?? undefined}>
+            <p>
+              <span className="font-semibold">{u.label}</span> · {u.summary}
+            </p>
+            <p className="mt-0.5 break-words">{u.detail}</p>
+          </li>
+        ))}
         {items.map((item) => (
           <li key={item.id} className={`rounded-md border px-2 py-1.5 text-xs ${TONE[item.tone]}`} data-outbox-state={item.state} data-outbox-id={item.id}>
             <p>
@@ -59,6 +70,11 @@ export function OutboxStatusList({ items, navigation }: { items: OutboxItem[]; n
           </li>
         ))}
       </ul>
+      {unreadableElsewhere > 0 ? (
+        <p className="text-[11px] text-red-800" data-outbox-unreadable-elsewhere={unreadableElsewhere}>
+          {unreadableElsewhere === 1 ? '1 unreadable record on another lead is' : `${unreadableElsewhere} unreadable records on other leads are`} kept, not sent.
+        </p>
+      ) : null}
       {act.isError ? (
         <p role="alert" className="text-xs text-red-700">
           {act.error.message}

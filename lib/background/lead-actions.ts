@@ -4,10 +4,10 @@ import { createDisposition } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { LeadActions } from '../messaging/background-router';
 import { RequestRefusedError } from '../messaging/request-refused-error';
-import type { OutboxItem, OutboxList } from '../messaging/panel-protocol';
+import type { OutboxItem, OutboxList, UnreadableOutboxItem } from '../messaging/panel-protocol';
 import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
 import { describeOutboxEntry } from '../outbox/outbox-status';
-import type { OutboxStore } from '../outbox/outbox-store';
+import type { OutboxStore, UnreadableRecord } from '../outbox/outbox-store';
 import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
 import { formatClockTime } from '../format/format-time';
 import type { ActiveConnectionFacts } from '../crm/crm-connections';
@@ -50,15 +50,20 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   const list = async (page: LeadPage): Promise<OutboxList> => {
     // The whole outbox (one rep's, a month at most): the lead's entries, and the writes parked
     // after a 401 on any lead, which mean the connection is gone.
-    const [all, rules, connection] = await Promise.all([(await deps.outbox()).listAll(), deps.readRules(), deps.readConnection()]);
+    const store = await deps.outbox();
+    const [all, unreadable, rules, connection] = await Promise.all([store.listAll(), store.listUnreadable(), deps.readRules(), deps.readConnection()]);
     const entries = all.filter((e) => e.leadKey === leadKeyOf(page));
     const now = deps.now();
+    // Records Baton cannot read are kept and never sent; the rep sees this lead's (and those whose
+    // lead cannot be told) with what failed, and how many there are in all.
+    const unreadableHere = unreadable.filter((u) => u.leadKey === null || u.leadKey === leadKeyOf(page));
     const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
     const labels = reasonLabels(rules.reasons);
     return {
       items: newestFirst.map((entry) => toItem(entry, now, entries, labels, deps.timeZone)),
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
       connection: decideConnectionNotice({ ...connection, waitingForReconnect: countWaitingForReconnect(all), now, timeZone: deps.timeZone }),
+      unreadable: { total: unreadable.length, items: unreadableHere.map((u) => toUnreadableItem(u, now, deps.timeZone)) },
     };
   };
 
@@ -211,6 +216,19 @@ function toItem(entry: OutboxEntry, now: number, others: readonly OutboxEntry[],
       ? `That one is in the CRM; this one was not sent (${status.label}).`
       : `That one is still on its way to the CRM; this one was not sent (${status.label}).`,
     supersededBy: { id: by.id, summary: bySummary, createdAt: by.createdAt, delivered },
+  };
+}
+
+function toUnreadableItem(record: UnreadableRecord, now: number, timeZone?: string): UnreadableOutboxItem {
+  const what = record.kind === 'disposition' ? 'Disposition' : record.kind === 'contact-attempt' ? 'Contact attempt' : 'Outbox record';
+  const when = record.createdAt !== null ? ` saved ${formatClockTime(record.createdAt, now, { timeZone })}` : '';
+  const issues = record.issues.slice(0, 5).join('; ') + (record.issues.length > 5 ? `; and ${record.issues.length - 5} more` : '');
+  return {
+    id: record.id,
+    label: 'Unreadable — kept, not sent',
+    summary: `${what}${when}`,
+    detail: `Baton cannot read this stored record, so it keeps it and does not send it (${issues}).`,
+    createdAt: record.createdAt,
   };
 }
 

@@ -53,11 +53,33 @@ export type OutboxItem = z.infer<typeof outboxItemSchema>;
 export const connectionNoticeSchema = z.object({ level: z.enum(['expiring', 'stopped']), message: z.string() });
 export type ConnectionNotice = z.infer<typeof connectionNoticeSchema>;
 
+/**
+ * A stored outbox record Baton cannot read (corrupt, or written by a newer version): kept as it
+ * is, never sent. The rep sees it and what failed, instead of a write that silently vanished.
+ */
+export const unreadableOutboxItemSchema = z.object({
+  /** The record's id when it has one. */
+  id: nullableString(),
+  /** "Unreadable — kept, not sent". */
+  label: z.string(),
+  /** What it seems to be, from the parts that could be read ("Disposition saved 22 Nov 14:05"). */
+  summary: z.string(),
+  /** What failed, for the rep (and for support). */
+  detail: z.string(),
+  createdAt: z.nullable(z.number()),
+});
+export type UnreadableOutboxItem = z.infer<typeof unreadableOutboxItemSchema>;
+
 export const outboxListSchema = z.object({
   items: z.array(outboxItemSchema),
   attemptsMade: count(),
   /** Null when the connection is fine as far as the background knows. */
   connection: z.nullable(connectionNoticeSchema),
+  /**
+   * Unreadable records: `items` are this lead's and those whose lead cannot be read; `total`
+   * counts them in the whole outbox. Absent from answers of backgrounds that did not report them.
+   */
+  unreadable: z.optional(z.object({ total: count(), items: z.array(unreadableOutboxItemSchema) })),
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 

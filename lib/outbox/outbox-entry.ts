@@ -77,7 +77,48 @@ export const outboxErrorSchema = z.object({
 });
 export type OutboxError = z.infer<typeof outboxErrorSchema>;
 
+/**
+ * The shape version of a stored record. Every record carries it; records written before Baton
+ * versioned them (no field) are version 1. Raise it whenever the stored shape changes in a way the
+ * schema's defaults cannot absorb, add the step to OUTBOX_MIGRATIONS, and add a raw fixture of the
+ * old shape to test/outbox/outbox-schema-version.test.ts.
+ *
+ * 1: the releases up to and including supersede (`confirmedOver`, `qualificationInputs` optional).
+ * 2: `schemaVersion` recorded.
+ */
+export const OUTBOX_SCHEMA_VERSION = 2;
+
+/** Step `n` turns a version-`n` record into a version-`n + 1` one. Pure; works on raw objects. */
+const OUTBOX_MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (record) => ({ ...record, confirmedOver: record.confirmedOver ?? null, schemaVersion: 2 }),
+};
+
+/**
+ * Brings a raw stored record up to OUTBOX_SCHEMA_VERSION, before the schema reads it. A record
+ * of a newer version (Baton was downgraded) or of no known version is returned as it is: the
+ * schema then refuses it, and the store keeps it as unreadable rather than guessing.
+ */
+export function migrateOutboxRecord(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  let record = raw as Record<string, unknown>;
+  let version: unknown = record.schemaVersion === undefined ? 1 : record.schemaVersion;
+  while (typeof version === 'number' && version < OUTBOX_SCHEMA_VERSION) {
+    const step = OUTBOX_MIGRATIONS[version];
+    if (!step) break;
+    record = step(record);
+    version = record.schemaVersion;
+  }
+  return record;
+}
+
 const entryFields = {
+  /** See OUTBOX_SCHEMA_VERSION; records of older versions are migrated when read (migrateOutboxRecord). */
+  schemaVersion: z.number().int().refine((v) => v === OUTBOX_SCHEMA_VERSION, {
+    error: (issue) =>
+      typeof issue.input === 'number' && issue.input > OUTBOX_SCHEMA_VERSION
+        ? `written by a newer version of Baton (record version ${issue.input}; this version reads ${OUTBOX_SCHEMA_VERSION})`
+        : `unknown record version ${String(issue.input)}`,
+  }),
   /** The disposition or contact attempt UUID: one entry per write, and the CRM's idempotency key. */
   id: z.uuid(),
   /** e.g. `hubspot|4711|contact|51`, supplied by the caller: the panel lists a lead's entries by it. */
@@ -133,6 +174,7 @@ export function createOutboxEntry(input: NewOutboxEntry): OutboxEntry {
   const id = fresh.kind === 'disposition' ? fresh.payload.disposition.id : fresh.payload.attempt.id;
   return outboxEntrySchema.parse({
     ...fresh,
+    schemaVersion: OUTBOX_SCHEMA_VERSION,
     id,
     attempts: 0,
     state: 'queued',

@@ -1,6 +1,6 @@
 import type { DeliveryDecision } from './delivery-policy';
 import { describeFailure, isDue, selectClaimable } from './delivery-policy';
-import { createOutboxEntry, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
+import { createOutboxEntry, migrateOutboxRecord, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
 import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
 import { canSendOver, findSupersedingEntry, mayDeliver, SupersededError } from './supersede';
 
@@ -8,8 +8,11 @@ import { canSendOver, findSupersedingEntry, mayDeliver, SupersededError } from '
  * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
  * termination and browser restarts, and content scripts (in the CRM page's origin) cannot read it.
  * Every write transaction asks for strict durability, so when `enqueue` resolves the entry is on
- * disk and the panel may say "saved". Every read goes through the zod schema: a corrupt record is
- * reported and skipped, it never stops the drain.
+ * disk and the panel may say "saved". Every read migrates the record to the current schema version
+ * and goes through the zod schema. A record that still does not fit (corrupt, or written by a newer
+ * Baton) is unreadable: it is never claimed, delivered, pruned or overwritten, it never stops the
+ * drain, and `listUnreadable` reports it with what failed, so the panel can show it ("kept, not
+ * sent") and nothing is lost.
  */
 
 export const OUTBOX_DB_NAME = 'baton-outbox';
@@ -24,12 +27,27 @@ export interface CorruptRecordReport {
   issues: string[];
 }
 
+/** A stored record the current schema cannot read: kept as it is, never sent, shown to the rep. */
+export interface UnreadableRecord {
+  /** The record's key (its id), as a string; null when even that is missing. */
+  id: string | null;
+  /** What could still be read of it, for the panel (null when absent or not the expected type). */
+  leadKey: string | null;
+  kind: string | null;
+  state: string | null;
+  createdAt: number | null;
+  /** The version the record says it has (null: none, i.e. version 1, or not a number). */
+  schemaVersion: number | null;
+  /** What failed, one line per problem ("payload.disposition: Invalid input"). */
+  issues: string[];
+}
+
 export interface OutboxStoreOptions {
   /** Defaults to `globalThis.indexedDB`; tests pass a fresh fake-indexeddb factory. */
   indexedDB?: IDBFactory;
   /** Defaults to `baton-outbox`. */
   name?: string;
-  /** Called once per corrupt record (per store instance); defaults to console.warn. */
+  /** Called once per unreadable record (per store instance); defaults to console.warn. */
   onCorrupt?: (report: CorruptRecordReport) => void;
 }
 
@@ -63,6 +81,8 @@ export interface OutboxStore {
   /** A lead's entries, oldest first (the panel shows their status). */
   listByLead(leadKey: string): Promise<OutboxEntry[]>;
   listAll(): Promise<OutboxEntry[]>;
+  /** Records that fail the current schema even after migration, by id: kept, never sent (see above). */
+  listUnreadable(): Promise<UnreadableRecord[]>;
   /**
    * Atomically (one readwrite transaction) takes up to `limit` due entries — queued/retrying/parked
    * ones whose time has come, or `delivering` ones whose lease lapsed — and marks them delivering
@@ -102,7 +122,7 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
   if (!factory) throw new Error('IndexedDB is not available: the outbox cannot be stored');
   const name = options.name ?? OUTBOX_DB_NAME;
   const reported = new Set<string>();
-  const onCorrupt = options.onCorrupt ?? ((report: CorruptRecordReport) => console.warn('Baton outbox: skipping a corrupt record', report));
+  const onCorrupt = options.onCorrupt ?? ((report: CorruptRecordReport) => console.warn('Baton outbox: an unreadable record is kept, not sent', report));
 
   let connection: Promise<IDBDatabase> | null = null;
   let closed = false;
@@ -119,16 +139,20 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
   };
   await database();
 
-  const parse = (raw: unknown): OutboxEntry | null => {
-    const parsed = outboxEntrySchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
-    const key = id ?? JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+  const read = (raw: unknown): { entry: OutboxEntry } | { unreadable: UnreadableRecord } => {
+    const parsed = outboxEntrySchema.safeParse(migrateOutboxRecord(raw));
+    if (parsed.success) return { entry: parsed.data };
+    const unreadable = describeUnreadable(raw, parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`));
+    const key = unreadable.id ?? safeJson(raw);
     if (!reported.has(key)) {
       reported.add(key);
-      onCorrupt({ id, issues: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`) });
+      onCorrupt({ id: unreadable.id, issues: unreadable.issues });
     }
-    return null;
+    return { unreadable };
+  };
+  const parse = (raw: unknown): OutboxEntry | null => {
+    const result = read(raw);
+    return 'entry' in result ? result.entry : null;
   };
   const parseAll = (raws: unknown[]): OutboxEntry[] => raws.map(parse).filter((e): e is OutboxEntry => e !== null);
   const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
@@ -151,9 +175,12 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       const fresh = createOutboxEntry(input);
       return transact<OutboxEntry>(await database(), 'readwrite', (tx) => {
         tx.then(tx.store.get(fresh.id), (raw) => {
-          const existing = raw === undefined ? null : parse(raw);
-          if (existing) return tx.finish(existing);
-          // Absent, or corrupt (already reported): the fresh write is the one the rep just made.
+          if (raw !== undefined) {
+            const existing = read(raw);
+            if ('entry' in existing) return tx.finish(existing.entry);
+            // Never overwrite what cannot be read: it may be a write the rep made that is not in the CRM.
+            throw new Error('A stored outbox record with this id cannot be read; it is kept, and this save was not written. Change the disposition and save again.');
+          }
           tx.then(tx.store.put(fresh), () => tx.finish(fresh));
         });
       });
@@ -174,6 +201,19 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
     async listAll() {
       return transact<OutboxEntry[]>(await database(), 'readonly', (tx) => {
         tx.then(tx.store.getAll(), (raws) => tx.finish(parseAll(raws).sort(byCreation)));
+      });
+    },
+
+    async listUnreadable() {
+      return transact<UnreadableRecord[]>(await database(), 'readonly', (tx) => {
+        tx.then(tx.store.getAll(), (raws) =>
+          tx.finish(
+            raws
+              .map(read)
+              .flatMap((r) => ('unreadable' in r ? [r.unreadable] : []))
+              .sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)),
+          ),
+        );
       });
     },
 
@@ -317,6 +357,22 @@ function setAsideSuperseded(pending: OutboxEntry[], now: number): { kept: Outbox
     setAside.push({ entry: next, by: allowed.by });
   }
   return { kept, setAside };
+}
+
+function describeUnreadable(raw: unknown, issues: string[]): UnreadableRecord {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const id = typeof record.id === 'string' ? record.id : typeof record.id === 'number' ? String(record.id) : null;
+  return { id, leadKey: str(record.leadKey), kind: str(record.kind), state: str(record.state), createdAt: num(record.createdAt), schemaVersion: num(record.schemaVersion), issues };
+}
+
+function safeJson(raw: unknown): string {
+  try {
+    return JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
 }
 
 function requeue(entry: OutboxEntry, now: number): OutboxEntry {

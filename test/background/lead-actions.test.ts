@@ -12,6 +12,7 @@ import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { decodeQualificationInputs, encodeQualificationInputs } from '../../lib/domain/qualification/qualification-inputs';
 import { makeLead } from '../domain/qualification/make-lead';
+import { putRaw } from '../outbox/outbox-test-kit';
 import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { evaluateDefinition } from '../../lib/domain/qualification/evaluate-definition';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
@@ -42,7 +43,7 @@ function setup(context: LeadContext | null = null, options: { clock?: { t: numbe
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     timeZone: 'UTC',
   });
-  return { actions, evidence, kick, outbox, clock };
+  return { actions, evidence, kick, outbox, clock, factory };
 }
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -297,5 +298,21 @@ describe('the connection notice in the outbox list', () => {
     const notice = (await kit.actions.listOutbox(page('101'))).connection;
     expect(notice).toMatchObject({ level: 'stopped' });
     expect(notice?.message).toContain('1 change waits in Baton');
+  });
+});
+
+describe('unreadable outbox records in the panel', () => {
+  it('lists them as "Unreadable — kept, not sent" with what failed: this lead\'s, and a count for the whole outbox', async () => {
+    const { actions, factory } = setup();
+    await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000aa', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('101')), createdAt: NOW - 60_000, payload: { nonsense: true } });
+    await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000bb', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('102')), createdAt: NOW - 60_000 });
+    const listed = await actions.listOutbox(page('101'));
+    expect(listed.items).toEqual([]);
+    expect(listed.unreadable?.total).toBe(2);
+    expect(listed.unreadable?.items).toEqual([
+      expect.objectContaining({ id: '00000000-0000-4000-8000-0000000000aa', label: 'Unreadable — kept, not sent', createdAt: NOW - 60_000, detail: expect.stringMatching(/cannot read.*Invalid input/) }),
+    ]);
+    expect(listed.unreadable?.items[0]?.summary).toMatch(/Disposition/);
+    expect((await actions.listOutbox(page('103'))).unreadable).toEqual({ total: 2, items: [] });
   });
 });
