@@ -5,6 +5,7 @@ import { dispositionSaveResultSchema, type OutcomeView, type SlaInputs } from '.
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { Button } from '../ui/panel-states';
+import { draftIdFor } from './draft-id';
 
 /** Outcome choices as a rep thinks of them; accepted splits into its two stages. */
 const CHOICES = [
@@ -22,10 +23,14 @@ const SLA_LABELS: Record<string, string> = { on_track: 'On track', at_risk: 'At 
  * confirm step showing exactly what will be written to the CRM. Saving writes to the durable
  * outbox first; the status list below shows "saved to CRM", "queued" or the CRM's error.
  *
- * The draft carries only what the rep decides. The background records with it what the rep was
- * shown (checklist, verdict, SLA outcome, brief), computed from what it knows at save time.
+ * The draft carries only what the rep decides, and its id: created once per draft (draft-id.ts),
+ * so a second click, a resend after a lost answer or the same draft from another tab on this lead
+ * is one disposition. The background records with it what the rep was shown (checklist, verdict,
+ * SLA outcome, brief), computed from what it knows at save time.
+ *
+ * `draftKey` names the lead (e.g. `hubspot:51`): drafts for it share their id across tabs.
  */
-export function DispositionForm({ outcome, sla, attemptsMade, navigation }: { outcome: OutcomeView; sla: SlaInputs; attemptsMade: number; navigation: number }) {
+export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftKey }: { outcome: OutcomeView; sla: SlaInputs; attemptsMade: number; navigation: number; draftKey: string }) {
   const context = { reasons: outcome, attemptsMade, unreachableAfterAttempts: outcome.unreachableAfterAttempts };
   const id = useId();
   const queryClient = useQueryClient();
@@ -52,7 +57,10 @@ export function DispositionForm({ outcome, sla, attemptsMade, navigation }: { ou
   });
 
   const save = useMutation({
-    mutationFn: () => sendRequest({ type: 'disposition/save', draft: draft() }, dispositionSaveResultSchema),
+    mutationFn: () => {
+      const decided = draft();
+      return sendRequest({ type: 'disposition/save', draft: { ...decided, id: draftIdFor(draftKey, decided) } }, dispositionSaveResultSchema);
+    },
     onSuccess: (result) => {
       if (!result.ok) {
         setErrors(result.errors);

@@ -92,7 +92,7 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
         return (
           <div className="space-y-3 px-4 py-3">
             <OutboxStatusList items={outbox.data?.items ?? []} unreadable={outbox.data?.unreadable} navigation={navigation} />
-            <DispositionForm outcome={view.outcome} sla={view.sla} attemptsMade={attemptsMade} navigation={navigation} />
+            <DispositionForm outcome={view.outcome} sla={view.sla} attemptsMade={attemptsMade} navigation={navigation} draftKey={`${lead.ref.crm}:${lead.ref.id}`} />
             <ContactAttemptForm navigation={navigation} attemptsMade={attemptsMade} unreachableAfterAttempts={unreachableAfterAttempts} />
             <p className="text-[11px] text-slate-500">
               Marketing sees these reasons by campaign and source in{' '}

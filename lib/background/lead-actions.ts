@@ -1,6 +1,7 @@
 import { leadRefFromPage, type CrmService } from '../crm/crm-service';
 import type { LeadPage } from '../crm/pages/lead-page';
-import { createDisposition } from '../domain/disposition/disposition';
+import { z } from 'zod';
+import { createDisposition, dispositionInputSchema } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
 import type { LeadActions } from '../messaging/background-router';
 import { RequestRefusedError } from '../messaging/request-refused-error';
@@ -67,6 +68,22 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     };
   };
 
+  /**
+   * The answer to a draft whose id is already stored: that entry's status, when it is this lead's
+   * disposition and records the same decision. Anything else is refused, never merged: the same id
+   * for another decision means the panel reused an id it should not have.
+   */
+  const sameDraftAnswer = async (page: LeadPage, existing: OutboxEntry, draft: Record<string, unknown>): Promise<OutboxItem> => {
+    if (existing.kind !== 'disposition' || existing.leadKey !== leadKeyOf(page)) {
+      throw new RequestRefusedError('That disposition id is already used for something else; not saved. Reload the panel and save again.');
+    }
+    if (!sameDecision(existing.payload.disposition, draft)) {
+      throw new RequestRefusedError('This draft was already saved with different choices; not saved again. Reload the panel to see what was saved.');
+    }
+    const [all, rules] = await Promise.all([(await deps.outbox()).listByLead(existing.leadKey), deps.readRules()]);
+    return toItem(existing, deps.now(), all, reasonLabels(rules.reasons), deps.timeZone);
+  };
+
   const ownEntry = async (page: LeadPage, id: string): Promise<OutboxEntry> => {
     const entry = await (await deps.outbox()).get(id);
     if (!entry || entry.leadKey !== leadKeyOf(page)) throw new RequestRefusedError('That entry does not belong to the lead in this tab.');
@@ -106,6 +123,18 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     },
 
     async saveDisposition(page, draft) {
+      // The panel names the disposition once per draft, so a double click, a resend after a lost
+      // answer, or the same draft saved from a second tab on this lead is one entry: a draft whose
+      // id is already stored gets that entry's status back, and nothing new is queued. (A draft
+      // without an id, from a caller that predates it, gets a fresh one.)
+      const draftId = 'id' in draft ? draft.id : undefined;
+      if (draftId !== undefined && !z.uuid().safeParse(draftId).success) {
+        return { ok: false, errors: [{ path: 'id', message: `the draft's id ${JSON.stringify(draftId)?.slice(0, 60) ?? ''} is not a UUID` }] };
+      }
+      if (typeof draftId === 'string') {
+        const existing = await (await deps.outbox()).get(draftId);
+        if (existing) return { ok: true, item: await sameDraftAnswer(page, existing, draft) };
+      }
       // What the rep was shown (checklist, verdict, SLA outcome, brief) and what the definition was
       // evaluated on (for later backtests) come from the lead context the panel shows (cached, no
       // extra request) and the rep's evidence, read before it is cleared below. Best effort: a
@@ -120,7 +149,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       const facts = dispositionFacts(draft, { context, rules, evidence, now });
       const created = createDisposition(
         { ...facts.draft, lead: leadRefFromPage(page) },
-        { id: deps.newId(), now, reasons: rules.reasons, attemptPolicy: rules.attemptPolicy, attemptsMade: current.attemptsMade },
+        { id: typeof draftId === 'string' ? draftId : deps.newId(), now, reasons: rules.reasons, attemptPolicy: rules.attemptPolicy, attemptsMade: current.attemptsMade },
       );
       if (!created.ok) return { ok: false, errors: created.errors };
       const store = await deps.outbox();
@@ -136,6 +165,10 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
         crm: { crm: page.crm, account: page.account, origin: page.origin },
         createdAt: now,
       });
+      if (entry.id !== created.value.id || entry.createdAt !== now) {
+        // Two saves of the draft raced past the check above; the store kept the first one.
+        return { ok: true, item: await sameDraftAnswer(page, entry, draft) };
+      }
       await deps.evidence.clear(leadKeyOf(page));
       deps.kick();
       return { ok: true, item: toItem(entry, now, [entry], reasonLabels(rules.reasons), deps.timeZone) };
@@ -185,6 +218,16 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       return list(page);
     },
   };
+}
+
+/** The fields the rep decides (the rest is computed by the background at save time). */
+const decisionSchema = dispositionInputSchema.pick({ outcome: true, acceptedStage: true, reasonId: true, recycleAt: true, objections: true, note: true });
+
+/** Whether a draft records the same decision as a stored disposition (after the schema's defaults and trimming). */
+function sameDecision(stored: Record<string, unknown>, draft: Record<string, unknown>): boolean {
+  const a = decisionSchema.safeParse(stored);
+  const b = decisionSchema.safeParse(draft);
+  return a.success && b.success && JSON.stringify(a.data) === JSON.stringify(b.data);
 }
 
 const reasonLabels = (reasons: DispositionReasonList): ReadonlyMap<string, string> => new Map(reasons.reasons.map((r) => [r.id, r.label]));

@@ -316,3 +316,44 @@ describe('unreadable outbox records in the panel', () => {
     expect((await actions.listOutbox(page('103'))).unreadable).toEqual({ total: 2, items: [] });
   });
 });
+
+describe('the panel names the disposition: one draft, one entry', () => {
+  const DRAFT_ID = '6f1c2a0e-8a4b-4c1d-9e2f-0123456789ab';
+
+  it('uses the draft\'s id as the disposition id', async () => {
+    const { actions, outbox } = setup();
+    const result = await actions.saveDisposition(page('101'), draft({ id: DRAFT_ID }));
+    expect(result).toMatchObject({ ok: true, item: { id: DRAFT_ID } });
+    expect((await (await outbox).get(DRAFT_ID))?.payload).toMatchObject({ disposition: { id: DRAFT_ID } });
+  });
+
+  it('a double click, a resend after a lost answer, or a second tab with the same draft: one entry, and the resend gets its status', async () => {
+    const { actions, outbox, clock } = setup();
+    const first = await actions.saveDisposition(page('101'), draft({ id: DRAFT_ID }));
+    // The second tab / the second click, concurrently with a third.
+    clock.t = NOW + 2_000;
+    const [second, third] = await Promise.all([actions.saveDisposition(page('101'), draft({ id: DRAFT_ID })), actions.saveDisposition(page('101'), draft({ id: DRAFT_ID }))]);
+    expect(first.ok && second.ok && third.ok).toBe(true);
+    if (!first.ok || !second.ok || !third.ok) return;
+    expect(second.item).toMatchObject({ id: DRAFT_ID, createdAt: first.item.createdAt, state: 'queued' });
+    expect(third.item.id).toBe(DRAFT_ID);
+    const all = await (await outbox).listAll();
+    expect(all.map((e) => e.id)).toEqual([DRAFT_ID]);
+    expect(all[0]?.createdAt).toBe(NOW);
+    // Once it was sent, a resend says so (the existing entry's status), and queues nothing.
+    const store = await outbox;
+    await store.claimDue(clock.t, DELIVERY_LEASE_MS, 5);
+    await store.complete(DRAFT_ID, { properties: ['hs_lead_status'], note: null, deliveredAt: clock.t }, clock.t);
+    const again = await actions.saveDisposition(page('101'), draft({ id: DRAFT_ID }));
+    expect(again).toMatchObject({ ok: true, item: { id: DRAFT_ID, state: 'delivered', label: 'Saved to CRM' } });
+    expect(await store.listAll()).toHaveLength(1);
+  });
+
+  it('refuses the id of a different decision, or of another lead\'s entry, and an id that is not a UUID', async () => {
+    const { actions } = setup();
+    await actions.saveDisposition(page('101'), draft({ id: DRAFT_ID }));
+    await expect(actions.saveDisposition(page('101'), draft({ id: DRAFT_ID, outcome: 'accepted', acceptedStage: 'working', reasonId: null }))).rejects.toThrow(RequestRefusedError);
+    await expect(actions.saveDisposition(page('102'), draft({ id: DRAFT_ID }))).rejects.toThrow(RequestRefusedError);
+    expect(await actions.saveDisposition(page('101'), draft({ id: 'not-a-uuid' }))).toMatchObject({ ok: false, errors: [expect.objectContaining({ path: 'id' })] });
+  });
+});
