@@ -60,7 +60,7 @@ export function createSalesforceClient(options: CreateSalesforceClientOptions): 
     const what = `${method} ${path.split('?')[0]}`;
     let token = await options.session.accessToken();
     let answer = await send(method, url, what, token, { body, headers, signal });
-    if (answer.status === 401 && isExpiredSession(answer.text)) {
+    if (isExpiredSession(answer.status, answer.text)) {
       token = await options.session.refresh(token);
       answer = await send(method, url, what, token, { body, headers, signal });
     }
@@ -104,8 +104,13 @@ export function createSalesforceClient(options: CreateSalesforceClientOptions): 
   };
 }
 
-/** Salesforce answers an expired or revoked access token with 401 INVALID_SESSION_ID. */
-function isExpiredSession(text: string): boolean {
+/**
+ * An expired or revoked access token: REST answers 401 INVALID_SESSION_ID, the identity URL a 403
+ * with the plain text `Bad_OAuth_Token`.
+ */
+function isExpiredSession(status: number, text: string): boolean {
+  if (status === 403) return text.trim() === 'Bad_OAuth_Token';
+  if (status !== 401) return false;
   const errors = parseSalesforceErrors(text);
   return errors.length === 0 || hasErrorCode(errors, 'INVALID_SESSION_ID');
 }

@@ -2,7 +2,7 @@ import type { CrmDescriptor } from '../crm-descriptor';
 import { crmPages } from './salesforce-pages';
 
 /**
- * Salesforce: its record pages are recognised (the panel says Baton cannot connect to it yet). The
+ * Salesforce: its record pages (salesforce-pages.ts) and its API, on each org's My Domain host. The
  * lead-status default mirrors an org's out-of-the-box Lead Status picklist; the provider will read
  * the org's own values once it connects.
  */
@@ -10,9 +10,8 @@ export const crmDescriptor: CrmDescriptor = {
   ...crmPages,
   label: 'Salesforce',
   rank: 2,
-  // None until the provider connects: Baton asks for no host it does not call. (Its API is on the
-  // org's own my-domain host, https://*.my.salesforce.com.)
-  apiHosts: [],
+  // Every org's API (and OAuth endpoints) is on its own My Domain host; never the Lightning host.
+  apiHosts: ['https://*.my.salesforce.com/*'],
   defaultLeadStatusMapping: {
     version: 1,
     rejected: 'Closed - Not Converted',
