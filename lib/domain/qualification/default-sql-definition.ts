@@ -23,12 +23,8 @@ export const DEFAULT_SQL_DEFINITION: SqlDefinition = sqlDefinitionSchema.parse({
       defaultCurrency: 'USD',
     },
     authority: {
-      decisionMakerTitlePatterns: [
-        '\\b(chief|c[etfmoir]o|cro)\\b',
-        '\\bfounder\\b|\\bowner\\b|\\bpresident\\b',
-        '\\b(vp|svp|evp|vice president)\\b',
-        '\\b(head of|director)\\b',
-      ],
+      // By seniority, read from the title in any phrasing: "CFO", "VP, Finance", "Head of Procurement", "Founder & CEO".
+      decisionMakerSeniorities: ['owner', 'c_level', 'vp', 'head', 'director'],
     },
     need: { formQuestionPattern: 'challenge|problem|pain|looking to|goal|need' },
     timeline: { formQuestionPattern: 'timeline|timeframe|when .*(buy|purchase|start|implement)', withinDays: 180 },
@@ -36,6 +32,9 @@ export const DEFAULT_SQL_DEFINITION: SqlDefinition = sqlDefinitionSchema.parse({
   fit: {
     employees: { min: 20, max: 5000 },
     titlePatterns: ['sales', 'revenue', 'marketing', 'growth', 'revops|operations', 'business development', 'chief|founder|ceo|coo|cro|owner|president'],
+    // Executives buy for every function; functions read across phrasings ("Dir. Ops", "VP, Mktg").
+    titleSeniorities: ['owner', 'c_level'],
+    titleFunctions: ['sales', 'marketing', 'revenue_operations', 'operations', 'business_development'],
     blockedCountries: ['RU', 'BY', 'IR', 'KP', 'SY', 'CU'],
   },
   engagement: {
@@ -46,9 +45,13 @@ export const DEFAULT_SQL_DEFINITION: SqlDefinition = sqlDefinitionSchema.parse({
     ],
   },
   disqualifiers: {
-    competitorDomains: ['salesloft.com', 'outreach.io', 'gong.io'],
+    competitorDomains: ['salesloft.com', 'outreach.io', 'gong.io', 'pipewise.com'],
     personalEmailDomains: ['gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'aol.com', 'icloud.com', 'me.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de', 'mail.com', 'yandex.ru'],
+    // Baton's maintained list of free e-mail providers applies on top of these.
+    builtInPersonalEmailDomains: true,
     studentEmailDomains: ['*.edu', '*.ac.uk', '*.edu.au', '*.ac.jp'],
+    // Students also by title, by any academic domain and by a university as the company.
+    builtInStudentSignals: true,
     belowMinimumDealSize: true,
     wrongGeography: true,
   },

@@ -13,10 +13,17 @@ import {
   normalizeLabel,
   toIsoDate,
 } from './match-rules';
+import { ANSWER_KIND_LABELS, classifyAnswer } from './classify-answer';
+import type { AnswerKind } from './classify-answer';
+import { SENIORITY_LABELS, classifyTitle } from './classify-title';
+import type { Seniority, TitleFunction, TitleReading } from './classify-title';
 import { parseBudgetAnswer, parseTimelineAnswer } from './parse-form-answer';
+import type { ParsedBudget, ParsedTimeline } from './parse-form-answer';
+import { matchPersonalEmailDomain } from './personal-email-domains';
 import { repEvidenceSchema } from './rep-evidence';
 import type { RepEvidence, RepEvidenceEntry } from './rep-evidence';
-import { configuredCriterionIds } from './sql-definition';
+import { findStudentSignal } from './student-signals';
+import { configuredCriterionIds, usesBuiltInPersonalEmailDomains, usesBuiltInStudentSignals } from './sql-definition';
 import type { DefinitionVersion, EngagementSignal, SqlDefinition } from './sql-definition';
 
 export type CriterionGroup = 'bant' | 'fit' | 'engagement' | 'disqualifier';
@@ -78,6 +85,59 @@ const FIT_LABELS: Record<string, string> = {
   'fit.country': 'Country we sell to',
 };
 
+/**
+ * What the evaluator derives from a definition once, not once per lead: the criterion ids, the
+ * seniority and function sets, the domain lists. Keyed on the (immutable) definition object.
+ */
+interface CompiledDefinition {
+  criterionIds: string[];
+  authoritySeniorities: ReadonlySet<Seniority>;
+  authorityFunctions: ReadonlySet<TitleFunction> | null;
+  fitSeniorities: ReadonlySet<Seniority>;
+  fitFunctions: ReadonlySet<TitleFunction>;
+  builtInPersonal: boolean;
+  builtInStudent: boolean;
+  /** Competitor domains by their first label ("pipewise" for "pipewise.com"), to recognise the company by name. */
+  competitorNames: ReadonlyMap<string, string>;
+}
+
+const compiledDefinitions = new WeakMap<SqlDefinition, CompiledDefinition>();
+
+function compileDefinition(def: SqlDefinition): CompiledDefinition {
+  let compiled = compiledDefinitions.get(def);
+  if (compiled) return compiled;
+  const competitorNames = new Map<string, string>();
+  for (const domain of def.disqualifiers.competitorDomains) {
+    const label = domain.replace(/^\*\./, '').split('.')[0]!;
+    if (label.length >= 3 && !competitorNames.has(label)) competitorNames.set(label, domain);
+  }
+  compiled = {
+    criterionIds: configuredCriterionIds(def),
+    authoritySeniorities: new Set(def.bant.authority.decisionMakerSeniorities ?? []),
+    authorityFunctions: def.bant.authority.decisionMakerFunctions ? new Set(def.bant.authority.decisionMakerFunctions) : null,
+    fitSeniorities: new Set(def.fit.titleSeniorities ?? []),
+    fitFunctions: new Set(def.fit.titleFunctions ?? []),
+    builtInPersonal: usesBuiltInPersonalEmailDomains(def.disqualifiers),
+    builtInStudent: usesBuiltInStudentSignals(def.disqualifiers),
+    competitorNames,
+  };
+  compiledDefinitions.set(def, compiled);
+  return compiled;
+}
+
+const FUNCTION_LABELS: Record<TitleFunction, string> = {
+  executive: 'executive', finance: 'finance', sales: 'sales', marketing: 'marketing', revenue_operations: 'revenue operations',
+  operations: 'operations', procurement: 'procurement', it: 'IT', engineering: 'engineering', product: 'product', data: 'data',
+  people: 'people', legal: 'legal', customer_success: 'customer success', business_development: 'business development',
+};
+
+/** The most senior reading of a title that the set accepts (and, when given, in one of the functions). */
+function acceptedSeniority(reading: TitleReading, seniorities: ReadonlySet<Seniority>, functions: ReadonlySet<TitleFunction> | null): Seniority | undefined {
+  return reading.seniorities.find(
+    (s) => seniorities.has(s) && (functions === null || s === 'owner' || reading.functions.includes('executive') || reading.functions.some((f) => functions.has(f))),
+  );
+}
+
 interface AnswerFound {
   question: string;
   answer: string;
@@ -138,16 +198,40 @@ function decideAuto(id: string, label: string, group: CriterionGroup, status: Cr
     : { id, label, group, status, decidedBy: 'auto', evidence, explanation, source };
 }
 
+/**
+ * The newest answer to a matching question that reads as what the criterion asks for; else the
+ * newest matching answer, with what it reads as instead ("This quarter" under a budget question).
+ */
+function pickAnswer<T extends { kind: string }>(answers: readonly AnswerFound[], pattern: string | undefined, parse: (a: AnswerFound) => T, usable: (parsed: T) => boolean): { found: AnswerFound; parsed: T } | undefined {
+  if (!pattern) return undefined;
+  let first: { found: AnswerFound; parsed: T } | undefined;
+  for (const a of answers) {
+    if (a.answer.trim() === '' || !matchesPattern(pattern, a.question)) continue;
+    const parsed = parse(a);
+    if (usable(parsed)) return { found: a, parsed };
+    first ??= { found: a, parsed };
+  }
+  return first;
+}
+
+function misread(kind: AnswerKind): string {
+  return kind === 'nothing' ? 'states nothing' : kind === 'other' || kind === 'problem' ? 'is not read as one' : `is ${ANSWER_KIND_LABELS[kind]}`;
+}
+
 function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
   const rule = def.bant.budget;
-  const found = findAnswer(answers, rule.formQuestionPattern);
-  if (!found) {
+  const picked = pickAnswer<ParsedBudget>(answers, rule.formQuestionPattern, (a) => parseBudgetAnswer(a.answer, rule.defaultCurrency), (p) => p.kind !== 'unreadable');
+  if (!picked) {
     return decideAuto('budget', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a budget; the rep must record an amount and currency' : 'Budget is decided by the rep: record an amount and currency');
   }
-  const parsed = parseBudgetAnswer(found.answer, rule.defaultCurrency);
+  const { found, parsed } = picked;
   const source = found.origin;
   if (parsed.kind === 'none') return decideAuto('budget', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no budget`, null, source);
-  if (parsed.kind === 'unreadable') return decideAuto('budget', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" does not give a budget (${parsed.why})`, null, source);
+  if (parsed.kind === 'unreadable') {
+    const kind = classifyAnswer(found.answer);
+    const why = kind === 'budget' || kind === 'problem' || kind === 'other' ? parsed.why : `the answer ${misread(kind)}`;
+    return decideAuto('budget', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" does not give a budget (${why})`, null, source);
+  }
   const evidence = { amount: parsed.amount, currency: parsed.currency };
   const stated = `${formatNumber(parsed.amount)} ${parsed.currency}`;
   const min = rule.minimum;
@@ -157,31 +241,64 @@ function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): Cr
   return decideAuto('budget', rule.label, 'bant', 'met', `Form answer "${found.answer}" reads as ${stated}`, evidence, source);
 }
 
-function evaluateAuthority(def: SqlDefinition, lead: Lead): CriterionResult {
+function evaluateAuthority(def: SqlDefinition, compiled: CompiledDefinition, lead: Lead): CriterionResult {
   const rule = def.bant.authority;
   if (!lead.jobTitle) return decideAuto('authority', rule.label, 'bant', 'unknown', 'No job title in the CRM; the rep must name the decision maker and their role');
-  const match = findPatternMatch(rule.decisionMakerTitlePatterns, lead.jobTitle);
-  if (match) {
-    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${match.matched}")`, { name: leadDisplayName(lead), role: lead.jobTitle }, 'CRM: jobtitle');
+  const evidence = { name: leadDisplayName(lead), role: lead.jobTitle };
+  const reading = compiled.authoritySeniorities.size ? classifyTitle(lead.jobTitle) : undefined;
+  // "Assistant to the CEO" names a CEO but is not one; a student is never the buyer.
+  const student = reading?.seniorities.includes('student') ?? false;
+  const seniority = reading && !student ? acceptedSeniority(reading, compiled.authoritySeniorities, compiled.authorityFunctions) : undefined;
+  if (seniority && reading) {
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${reading.matched ?? lead.jobTitle}")`, evidence, 'CRM: jobtitle');
   }
+  const match = student ? undefined : findPatternMatch(rule.decisionMakerTitlePatterns, lead.jobTitle);
+  if (match) {
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${match.matched}")`, evidence, 'CRM: jobtitle');
+  }
+  const read = reading ? ` (reads as ${reading.seniorities.map((s) => SENIORITY_LABELS[s]).join(', ')}${reading.functions.length ? `, ${reading.functions.map((f) => FUNCTION_LABELS[f]).join(', ')}` : ''})` : '';
   // Not the decision maker themself does not mean there is none: the rep still has to find out.
-  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' names no decision-maker role; the rep must name the decision maker`, null, 'CRM: jobtitle');
+  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' names no decision-maker role${read}; the rep must name the decision maker`, null, 'CRM: jobtitle');
 }
+
+/** A free-text answer to another question ("Message") still states the problem when it reads as one. */
+const MIN_WORDS_OUTSIDE_THE_NEED_QUESTION = 3;
 
 function evaluateNeed(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
   const rule = def.bant.need;
-  const found = findAnswer(answers, rule.formQuestionPattern);
-  if (!found) return decideAuto('need', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a problem; the rep must record it' : 'Need is decided by the rep: record the stated problem');
-  return decideAuto('need', rule.label, 'bant', 'met', `Form answer states the problem: "${found.answer.trim()}"`, { problem: found.answer.trim() }, found.origin);
+  if (!rule.formQuestionPattern) return decideAuto('need', rule.label, 'bant', 'unknown', 'Need is decided by the rep: record the stated problem');
+  let notAProblem: { found: AnswerFound; kind: AnswerKind } | undefined;
+  for (const a of answers) {
+    if (a.answer.trim() === '' || !matchesPattern(rule.formQuestionPattern, a.question)) continue;
+    const kind = classifyAnswer(a.answer);
+    if (kind === 'problem') return decideAuto('need', rule.label, 'bant', 'met', `Form answer states the problem: "${a.answer.trim()}"`, { problem: a.answer.trim() }, a.origin);
+    notAProblem ??= { found: a, kind };
+  }
+  // Answers to questions about budget or timeline are those, whatever they say.
+  const elsewhere = [def.bant.budget.formQuestionPattern, def.bant.timeline.formQuestionPattern].filter((p): p is string => p !== undefined);
+  for (const a of answers) {
+    if (a.answer.trim() === '' || matchesPattern(rule.formQuestionPattern, a.question) || elsewhere.some((p) => matchesPattern(p, a.question))) continue;
+    if (a.answer.trim().split(/\s+/).length < MIN_WORDS_OUTSIDE_THE_NEED_QUESTION || classifyAnswer(a.answer) !== 'problem') continue;
+    return decideAuto('need', rule.label, 'bant', 'met', `Form answer to "${a.question}" states the problem: "${a.answer.trim()}"`, { problem: a.answer.trim() }, a.origin);
+  }
+  if (notAProblem) {
+    const { found, kind } = notAProblem;
+    return decideAuto('need', rule.label, 'bant', 'unknown', `Form answer "${found.answer.trim()}" ${kind === 'nothing' ? 'states nothing' : `is ${ANSWER_KIND_LABELS[kind]}, not a problem`}; the rep must record the problem`, null, found.origin);
+  }
+  return decideAuto('need', rule.label, 'bant', 'unknown', 'No form answer states a problem; the rep must record it');
 }
 
 function evaluateTimeline(def: SqlDefinition, answers: readonly AnswerFound[], now: number): CriterionResult {
   const rule = def.bant.timeline;
-  const found = findAnswer(answers, rule.formQuestionPattern);
-  if (!found) return decideAuto('timeline', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer gives a timeline; the rep must record a date' : 'Timeline is decided by the rep: record a date');
-  const parsed = parseTimelineAnswer(found.answer, found.answeredAt);
+  const picked = pickAnswer<ParsedTimeline>(answers, rule.formQuestionPattern, (a) => parseTimelineAnswer(a.answer, a.answeredAt), (p) => p.kind !== 'unreadable');
+  if (!picked) return decideAuto('timeline', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer gives a timeline; the rep must record a date' : 'Timeline is decided by the rep: record a date');
+  const { found, parsed } = picked;
   if (parsed.kind === 'none') return decideAuto('timeline', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no buying timeline`, null, found.origin);
-  if (parsed.kind === 'unreadable') return decideAuto('timeline', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" gives no date (${parsed.why})`, null, found.origin);
+  if (parsed.kind === 'unreadable') {
+    const kind = classifyAnswer(found.answer);
+    const why = kind === 'timeline' || kind === 'problem' || kind === 'other' ? parsed.why : `the answer ${misread(kind)}`;
+    return decideAuto('timeline', rule.label, 'bant', 'unknown', `Form answer "${found.answer}" gives no date (${why})`, null, found.origin);
+  }
   return checkTimelineDate(def, parsed.date, now, `Form answer "${found.answer}" (${parsed.reading})`, found.origin);
 }
 
@@ -211,7 +328,7 @@ function judgeCountry(def: SqlDefinition, country: string): { allowed: boolean; 
   return { allowed: true, why: `Country '${country}' is not blocked` };
 }
 
-function evaluateFit(def: SqlDefinition, id: string, lead: Lead): CriterionResult {
+function evaluateFit(def: SqlDefinition, compiled: CompiledDefinition, id: string, lead: Lead): CriterionResult {
   const label = FIT_LABELS[id]!;
   const fit = def.fit;
   switch (id) {
@@ -232,7 +349,16 @@ function evaluateFit(def: SqlDefinition, id: string, lead: Lead): CriterionResul
     }
     case 'fit.title': {
       if (!lead.jobTitle) return decideAuto(id, label, 'fit', 'unknown', 'No job title in the CRM');
-      const match = findPatternMatch(fit.titlePatterns!, lead.jobTitle);
+      const match = fit.titlePatterns ? findPatternMatch(fit.titlePatterns, lead.jobTitle) : undefined;
+      if (!match && (compiled.fitSeniorities.size || compiled.fitFunctions.size)) {
+        const reading = classifyTitle(lead.jobTitle);
+        const seniority = reading.seniorities.find((s) => compiled.fitSeniorities.has(s));
+        const fn = reading.functions.find((f) => compiled.fitFunctions.has(f));
+        if (seniority || fn) {
+          const what = seniority ? `${SENIORITY_LABELS[seniority]}: "${reading.matched ?? lead.jobTitle}"` : `${FUNCTION_LABELS[fn!]}`;
+          return decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to (${what})`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+        }
+      }
       return match
         ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to ("${match.matched}")`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
         : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' is none of the titles or functions we sell to`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
@@ -284,24 +410,59 @@ function evaluateEngagement(def: SqlDefinition, events: readonly EngagementEvent
   return decideAuto('engagement', def.engagement.label, 'engagement', 'unmet', `No engagement signal met (${near})`, evidence, `Engagement: ${events.length} events`);
 }
 
-function evaluateDisqualifier(def: SqlDefinition, id: string, lead: Lead, budget: CriterionResult): CriterionResult {
+/** A website given on a form ("Company website: https://www.pipewise.com/about"), as a bare domain. */
+function websiteDomains(answers: readonly AnswerFound[]): Array<{ domain: string; found: AnswerFound }> {
+  const out: Array<{ domain: string; found: AnswerFound }> = [];
+  for (const a of answers) {
+    if (!/website|web site|url|domain|homepage/i.test(a.question)) continue;
+    const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(a.answer.trim());
+    if (m) out.push({ domain: m[1]!.toLowerCase(), found: a });
+  }
+  return out;
+}
+
+function evaluateDisqualifier(def: SqlDefinition, compiled: CompiledDefinition, id: string, lead: Lead, budget: CriterionResult, answers: readonly AnswerFound[]): CriterionResult {
   const label = DISQUALIFIER_LABELS[id]!;
   const d = def.disqualifiers;
-  const judgeDomain = (patterns: readonly string[], what: string): CriterionResult => {
-    const domain = emailDomain(lead.email);
-    if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-    const match = findMatchingDomain(patterns, domain);
-    return match
-      ? decideAuto(id, label, 'disqualifier', 'unmet', `Email domain '${domain}' matches ${what} domain '${match}'`, { domain }, 'CRM: email')
-      : decideAuto(id, label, 'disqualifier', 'met', `Email domain '${domain}' is not a ${what} domain`, { domain }, 'CRM: email');
-  };
+  const domain = emailDomain(lead.email);
+  const fire = (explanation: string, evidence: Record<string, unknown>, source: string) => decideAuto(id, label, 'disqualifier', 'unmet', explanation, evidence, source);
+  const pass = (explanation: string, evidence: Record<string, unknown> | null, source?: string) => decideAuto(id, label, 'disqualifier', 'met', explanation, evidence, source);
   switch (id) {
-    case 'disq.competitor':
-      return judgeDomain(d.competitorDomains, 'competitor');
-    case 'disq.personal_email':
-      return judgeDomain(d.personalEmailDomains, 'personal email');
-    case 'disq.student':
-      return judgeDomain(d.studentEmailDomains, 'student');
+    case 'disq.competitor': {
+      if (domain) {
+        const match = findMatchingDomain(d.competitorDomains, domain);
+        if (match) return fire(`Email domain '${domain}' matches competitor domain '${match}'`, { domain }, 'CRM: email');
+      }
+      for (const site of websiteDomains(answers)) {
+        const match = findMatchingDomain(d.competitorDomains, site.domain);
+        if (match) return fire(`Website '${site.domain}' matches competitor domain '${match}'`, { domain: site.domain }, site.found.origin);
+      }
+      if (lead.company) {
+        const byName = compiled.competitorNames.get(normalizeLabel(lead.company).replace(/ (inc|ltd|llc|gmbh|corp|co|limited|sa|ag|bv|plc)$/, '').replace(/ /g, ''));
+        if (byName) return fire(`Company '${lead.company}' is the competitor at '${byName}'`, { company: lead.company }, 'CRM: company');
+      }
+      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
+      return pass(`Email domain '${domain}' is not a competitor domain`, { domain }, 'CRM: email');
+    }
+    case 'disq.personal_email': {
+      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
+      const match = findMatchingDomain(d.personalEmailDomains, domain) ?? (compiled.builtInPersonal ? matchPersonalEmailDomain(domain) : undefined);
+      return match
+        ? fire(`Email domain '${domain}' matches personal email domain '${match}'`, { domain }, 'CRM: email')
+        : pass(`Email domain '${domain}' is not a personal email domain`, { domain }, 'CRM: email');
+    }
+    case 'disq.student': {
+      const listed = domain ? findMatchingDomain(d.studentEmailDomains, domain) : undefined;
+      if (listed) return fire(`Email domain '${domain}' matches student domain '${listed}'`, { domain }, 'CRM: email');
+      if (compiled.builtInStudent) {
+        const signal = findStudentSignal(lead, domain);
+        if (signal?.by === 'title') return fire(`Title '${lead.jobTitle}' is a student's ("${signal.matched}")`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+        if (signal?.by === 'email') return fire(`Email domain '${domain}' is an academic domain ('${signal.matched}')`, { domain }, 'CRM: email');
+        if (signal?.by === 'company') return fire(`Company '${lead.company}' is a university ("${signal.matched}")`, { company: lead.company }, 'CRM: company');
+      }
+      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
+      return pass(`Email domain '${domain}' is not a student domain`, { domain }, 'CRM: email');
+    }
     case 'disq.below_minimum': {
       const min = def.bant.budget.minimum!;
       const minText = `${formatNumber(min.amount)} ${min.currency}`;
@@ -371,16 +532,17 @@ export function evaluateDefinition(definition: SqlDefinition, input: EvaluationI
     return checkRepConstraints(definition, decideByRep(id, base.label, base.group, entry), now);
   };
 
+  const compiled = compileDefinition(definition);
   let budget: CriterionResult | undefined;
-  for (const id of configuredCriterionIds(definition)) {
+  for (const id of compiled.criterionIds) {
     let result: CriterionResult;
     if (id === 'budget') result = budget = withRep(id, () => evaluateBudget(definition, answers));
-    else if (id === 'authority') result = withRep(id, () => evaluateAuthority(definition, lead));
+    else if (id === 'authority') result = withRep(id, () => evaluateAuthority(definition, compiled, lead));
     else if (id === 'need') result = withRep(id, () => evaluateNeed(definition, answers));
     else if (id === 'timeline') result = withRep(id, () => evaluateTimeline(definition, answers, now));
-    else if (id.startsWith('fit.')) result = withRep(id, () => evaluateFit(definition, id, lead));
+    else if (id.startsWith('fit.')) result = withRep(id, () => evaluateFit(definition, compiled, id, lead));
     else if (id === 'engagement') result = withRep(id, () => evaluateEngagement(definition, events, now));
-    else result = withRep(id, () => evaluateDisqualifier(definition, id, lead, budget!));
+    else result = withRep(id, () => evaluateDisqualifier(definition, compiled, id, lead, budget!, answers));
     results.push(result);
   }
   return {

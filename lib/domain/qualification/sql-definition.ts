@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENGAGEMENT_KINDS } from '../engagement/engagement-event';
+import { SENIORITIES, TITLE_FUNCTIONS } from './classify-title';
 
 /**
  * The shared, versioned SQL (sales-qualified lead) definition: the one written answer to
@@ -66,6 +67,10 @@ export const moneySchema = z.object({
 });
 export type Money = z.infer<typeof moneySchema>;
 
+/** Seniorities a definition can name ("C-level / VP / Head of / Owner"); "student" is a disqualifier, never a rank. */
+export const senioritySchema = z.enum(SENIORITIES.filter((s) => s !== 'student') as [Exclude<(typeof SENIORITIES)[number], 'student'>, ...Exclude<(typeof SENIORITIES)[number], 'student'>[]]);
+export const titleFunctionSchema = z.enum(TITLE_FUNCTIONS);
+
 export const budgetRuleSchema = z.object({
   label: z.string().default('Budget: a stated amount and currency'),
   /** Deals below this are not worth a sales cycle; also drives the below-minimum disqualifier. */
@@ -80,6 +85,14 @@ export const authorityRuleSchema = z.object({
   label: z.string().default('Authority: a named decision maker and their role'),
   /** Job titles that make the lead themself the decision maker (auto "met", the lead is the named person). */
   decisionMakerTitlePatterns: z.array(patternSchema).default([]),
+  /**
+   * Seniorities that make the lead the decision maker, read from the title whatever its phrasing
+   * ("CFO", "Chief Financial Officer", "VP, Finance", "Dir. Ops"). Optional: older definitions
+   * that only list patterns keep working as they did.
+   */
+  decisionMakerSeniorities: z.array(senioritySchema).optional(),
+  /** Limits those seniorities to these functions (owners and chief executives always decide). Omit for any function. */
+  decisionMakerFunctions: z.array(titleFunctionSchema).min(1).optional(),
 });
 
 export const needRuleSchema = z.object({
@@ -105,6 +118,10 @@ export const fitRulesSchema = z.object({
   /** Allow list, compared case- and punctuation-insensitively. */
   industries: z.array(z.string().min(1)).min(1).optional(),
   titlePatterns: z.array(patternSchema).min(1).optional(),
+  /** Seniorities we sell to whatever the function (e.g. C-level and owners), read from the title. */
+  titleSeniorities: z.array(senioritySchema).min(1).optional(),
+  /** Functions we sell to, read from the title across phrasings ("Dir. Ops" is operations). */
+  titleFunctions: z.array(titleFunctionSchema).min(1).optional(),
   /** ISO 3166 alpha-2 codes or common English names; both are normalised. */
   allowedCountries: z.array(z.string().min(1)).min(1).optional(),
   blockedCountries: z.array(z.string().min(1)).optional(),
@@ -124,9 +141,20 @@ export const engagementSignalSchema = z
 export type EngagementSignal = z.infer<typeof engagementSignalSchema>;
 
 export const disqualifierRulesSchema = z.object({
+  /** The admin's list of competitors' domains, matched against the lead's e-mail and website domains. */
   competitorDomains: z.array(domainPatternSchema).default([]),
   personalEmailDomains: z.array(domainPatternSchema).default([]),
+  /**
+   * Also Baton's maintained list of free e-mail providers (personal-email-domains.ts). Omitted: on
+   * whenever `personalEmailDomains` lists any domain; true turns the check on by itself; false keeps only the admin's list.
+   */
+  builtInPersonalEmailDomains: z.boolean().optional(),
   studentEmailDomains: z.array(domainPatternSchema).default([]),
+  /**
+   * Also a student's title ("MBA candidate", "Intern"), academic domains (.edu, .ac.uk, uni-*.de, ...)
+   * and universities as the company. Omitted: on whenever `studentEmailDomains` lists any domain.
+   */
+  builtInStudentSignals: z.boolean().optional(),
   /** Fires when the budget (rep or form) is below `bant.budget.minimum` in the same currency. */
   belowMinimumDealSize: z.boolean().default(false),
   /** Fires when the country is blocked, or outside `fit.allowedCountries` when that list is set. */
@@ -190,16 +218,31 @@ export function configuredCriterionIds(def: Pick<SqlDefinition, 'fit' | 'engagem
   const ids: string[] = [...BANT_CRITERION_IDS];
   if (def.fit.employees) ids.push('fit.employees');
   if (def.fit.industries) ids.push('fit.industry');
-  if (def.fit.titlePatterns) ids.push('fit.title');
+  if (def.fit.titlePatterns || def.fit.titleSeniorities || def.fit.titleFunctions) ids.push('fit.title');
   if (def.fit.allowedCountries || def.fit.blockedCountries?.length) ids.push('fit.country');
   if (def.engagement.signals.length) ids.push(ENGAGEMENT_CRITERION_ID);
   const d = def.disqualifiers;
   if (d.competitorDomains.length) ids.push('disq.competitor');
-  if (d.personalEmailDomains.length) ids.push('disq.personal_email');
-  if (d.studentEmailDomains.length) ids.push('disq.student');
+  if (usesPersonalEmailCheck(d)) ids.push('disq.personal_email');
+  if (usesStudentCheck(d)) ids.push('disq.student');
   if (d.belowMinimumDealSize) ids.push('disq.below_minimum');
   if (d.wrongGeography) ids.push('disq.wrong_geography');
   return ids;
+}
+
+type DisqualifierRules = z.infer<typeof disqualifierRulesSchema>;
+
+export function usesPersonalEmailCheck(d: Pick<DisqualifierRules, 'personalEmailDomains' | 'builtInPersonalEmailDomains'>): boolean {
+  return d.personalEmailDomains.length > 0 || d.builtInPersonalEmailDomains === true;
+}
+export function usesBuiltInPersonalEmailDomains(d: Pick<DisqualifierRules, 'personalEmailDomains' | 'builtInPersonalEmailDomains'>): boolean {
+  return d.builtInPersonalEmailDomains ?? d.personalEmailDomains.length > 0;
+}
+export function usesStudentCheck(d: Pick<DisqualifierRules, 'studentEmailDomains' | 'builtInStudentSignals'>): boolean {
+  return d.studentEmailDomains.length > 0 || d.builtInStudentSignals === true;
+}
+export function usesBuiltInStudentSignals(d: Pick<DisqualifierRules, 'studentEmailDomains' | 'builtInStudentSignals'>): boolean {
+  return d.builtInStudentSignals ?? d.studentEmailDomains.length > 0;
 }
 
 export interface FieldError {

@@ -56,9 +56,10 @@ describe('BANT: budget', () => {
     expect(c.explanation).toBe('Form answer "$40k per year" reads as 40,000 USD');
     expect(c.source).toBe('CRM form answer "Budget for this project"');
   });
-  test('"no budget" is unmet, an unreadable answer is unknown', () => {
+  test('"no budget" and "TBD" state no budget (unmet); an answer with no amount is unknown', () => {
     expect(criterion(withBudget('No budget yet'), 'budget').status).toBe('unmet');
-    expect(criterion(withBudget('TBD'), 'budget').status).toBe('unknown');
+    expect(criterion(withBudget('TBD'), 'budget').status).toBe('unmet');
+    expect(criterion(withBudget('Approved by the board'), 'budget').status).toBe('unknown');
   });
   test('an answered budget below the minimum is unmet and fires the minimum-deal-size disqualifier', () => {
     const input = withBudget('3,000 USD');
@@ -97,7 +98,7 @@ describe('BANT: authority', () => {
     // The explanation quotes the words that matched, not the admin's regex.
     expect(c.explanation).toBe(`Title 'VP Sales' names a decision-maker role ("VP")`);
     expect(criterion({ lead: makeLead({ jobTitle: 'Software Engineer' }), now: NOW }, 'authority').explanation).toBe(
-      "Title 'Software Engineer' names no decision-maker role; the rep must name the decision maker",
+      "Title 'Software Engineer' names no decision-maker role (reads as individual contributor, engineering); the rep must name the decision maker",
     );
   });
   test.each(['Chief Revenue Officer', 'CMO', 'Head of Growth', 'Co-Founder', 'Director, Sales Operations'])('"%s" is a decision maker', (title) => {
