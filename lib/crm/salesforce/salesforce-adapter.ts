@@ -2,7 +2,9 @@ import type { CrmAdapter, LeadContext, SourceStatus } from '../crm-port';
 import { CrmError } from '../crm-error';
 import type { EngagementEvent } from '../../domain/engagement/engagement-event';
 import type { LeadRef, Touch } from '../../domain/lead';
-import type { SalesforceClient } from './salesforce-client-contract';
+import { z } from 'zod';
+import { SALESFORCE_API_VERSION, type SalesforceClient } from './salesforce-client-contract';
+import { salesforceResponseError } from './salesforce-errors';
 import {
   ACCOUNT_ENGAGEMENT_FIELDS,
   fromSalesforceCampaignMember,
@@ -20,12 +22,12 @@ import {
 } from './salesforce-mappers';
 import {
   isSalesforceId,
-  salesforceActivitiesSchema,
   salesforceCampaignMemberSchema,
   salesforceDescribeSchema,
   salesforceHistorySchema,
+  salesforceEventSchema,
   salesforceRecordSchema,
-  type SalesforceActivities,
+  salesforceTaskSchema,
   type SalesforceCampaignMember,
   type SalesforceHistory,
   type SalesforceRecord,
@@ -37,9 +39,11 @@ import {
  * Requests per lead view (DESIGN.md budget: <= 4, in parallel), all SOQL through the client's query:
  *   t0 ─┬─ SELECT <fields>, Owner.Name, Owner.Email [, pi__…] FROM Lead|Contact WHERE Id = …      (1)
  *       ├─ SELECT Field, OldValue, NewValue, CreatedDate, CreatedBy… FROM LeadHistory|ContactHistory (2)
- *       ├─ SELECT Id, (SELECT … FROM Tasks …), (SELECT … FROM Events …) FROM Lead|Contact …        (3)
+ *       ├─ POST composite: SELECT … FROM Task WHERE WhoId = …, SELECT … FROM Event WHERE WhoId = …  (3)
  *       └─ SELECT …, Campaign.Name, Campaign.Type FROM CampaignMember WHERE LeadId|ContactId = …   (4)
- * (3) is one relationship query for both kinds of activity, the latest 200 of each. The Account
+ * (3) is one API call for both kinds of activity (a composite of two queries, the latest 200 of
+ * each; each answers or fails on its own). Relationship paths stay one level deep and there are
+ * no subqueries, so the sandbox org's SOQL subset answers the same requests. The Account
  * Engagement fields (pi__…, installed by the package only where it is) are selected in (1) only
  * when `GET sobjects/{Lead|Contact}/describe` lists them: describe is asked once an hour per
  * object (cached, shared by every view; on the first view (1) waits for it) and never assumed.
@@ -71,7 +75,7 @@ const CONTACT_FIELDS = [
   'Id', 'FirstName', 'LastName', 'Email', 'Phone', 'Title', 'MailingCountry', 'Description', 'LeadSource', 'OwnerId', 'Owner.Name',
   'Owner.Email', 'Account.Name', 'Account.Industry', 'Account.NumberOfEmployees', 'Account.Website', 'CreatedDate', 'LastModifiedDate',
 ] as const;
-const TASK_FIELDS = 'Id, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, CallType, CallDisposition, CallDurationInSeconds, OwnerId, CreatedById, CreatedBy.Name, CreatedBy.UserType, CreatedBy.Profile.Name, CreatedDate';
+const TASK_FIELDS = 'Id, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, CallType, CallDisposition, CallDurationInSeconds, OwnerId, CreatedById, CreatedBy.Name, CreatedBy.UserType, CreatedDate';
 const EVENT_FIELDS = 'Id, Subject, Type, EventSubtype, StartDateTime, EndDateTime, OwnerId, CreatedById, CreatedBy.Name, CreatedDate';
 const HISTORY_FIELDS = 'Field, OldValue, NewValue, CreatedDate, CreatedById, CreatedBy.Name, CreatedBy.UserType';
 const CAMPAIGN_MEMBER_FIELDS = 'Id, CampaignId, Campaign.Name, Campaign.Type, Status, HasResponded, FirstRespondedDate, CreatedDate';
@@ -100,11 +104,38 @@ export function buildHistoryQuery(object: SalesforceObject, id: string): string 
     : `SELECT ${HISTORY_FIELDS} FROM ContactHistory WHERE ContactId = ${toSoqlString(id)} AND Field IN ('Owner', 'created') ORDER BY CreatedDate DESC LIMIT ${HISTORY_ROWS_PER_VIEW}`;
 }
 
-export function buildActivitiesQuery(object: SalesforceObject, id: string): string {
-  return (
-    `SELECT Id, (SELECT ${TASK_FIELDS} FROM Tasks ORDER BY CreatedDate DESC LIMIT ${ACTIVITIES_PER_VIEW}), ` +
-    `(SELECT ${EVENT_FIELDS} FROM Events ORDER BY StartDateTime DESC LIMIT ${ACTIVITIES_PER_VIEW}) FROM ${object} WHERE Id = ${toSoqlString(id)}`
-  );
+export function buildTasksQuery(id: string): string {
+  return `SELECT ${TASK_FIELDS} FROM Task WHERE WhoId = ${toSoqlString(id)} ORDER BY CreatedDate DESC LIMIT ${ACTIVITIES_PER_VIEW}`;
+}
+
+export function buildEventsQuery(id: string): string {
+  return `SELECT ${EVENT_FIELDS} FROM Event WHERE WhoId = ${toSoqlString(id)} ORDER BY StartDateTime DESC LIMIT ${ACTIVITIES_PER_VIEW}`;
+}
+
+/** `POST composite` body: the two activity queries, independent of each other (allOrNone false). */
+export function buildActivitiesComposite(id: string): { allOrNone: false; compositeRequest: { method: 'GET'; url: string; referenceId: string }[] } {
+  const url = (soql: string) => `/services/data/${SALESFORCE_API_VERSION}/query?q=${encodeURIComponent(soql)}`;
+  return {
+    allOrNone: false,
+    compositeRequest: [
+      { method: 'GET', url: url(buildTasksQuery(id)), referenceId: 'tasks' },
+      { method: 'GET', url: url(buildEventsQuery(id)), referenceId: 'events' },
+    ],
+  };
+}
+
+const compositeAnswerSchema = z.looseObject({
+  compositeResponse: z.array(z.looseObject({ body: z.unknown(), httpStatusCode: z.number(), referenceId: z.string() })),
+});
+
+/** One subrequest's records, or the CrmError its answer stands for. */
+function subrequestRecords<S extends z.ZodType>(answer: z.infer<typeof compositeAnswerSchema>, referenceId: string, record: S): z.output<S>[] {
+  const sub = answer.compositeResponse.find((r) => r.referenceId === referenceId);
+  if (!sub) throw new CrmError('bad_response', `Salesforce's composite answer lacks "${referenceId}"`);
+  if (sub.httpStatusCode < 200 || sub.httpStatusCode >= 300) throw salesforceResponseError(sub.httpStatusCode, JSON.stringify(sub.body ?? null), `${referenceId} query`);
+  const parsed = z.looseObject({ records: z.array(record) }).safeParse(sub.body);
+  if (!parsed.success) throw new CrmError('bad_response', `Salesforce's ${referenceId} answer is not what Baton reads: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data.records;
 }
 
 export function buildCampaignMembersQuery(object: SalesforceObject, id: string): string {
@@ -159,7 +190,7 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
 
     const describeResult = settle(describe(object));
     const historyPromise = settle(client.query(buildHistoryQuery(object, ref.id), salesforceHistorySchema, one));
-    const activitiesPromise = settle(client.query(buildActivitiesQuery(object, ref.id), salesforceActivitiesSchema, one));
+    const activitiesPromise = settle(client.request('POST', 'composite', { body: buildActivitiesComposite(ref.id), schema: compositeAnswerSchema, signal }));
     const membersPromise = settle(client.query(buildCampaignMembersQuery(object, ref.id), salesforceCampaignMemberSchema, one));
 
     const describedObject = await describeResult;
@@ -190,24 +221,19 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
     }
 
     // (3) Tasks and Events.
-    if (activitiesResult.ok) {
-      const activities: SalesforceActivities | undefined = activitiesResult.value.records[0];
-      const tasks = activities?.Tasks?.records ?? [];
-      const meetings = activities?.Events?.records ?? [];
-      for (const task of tasks) {
-        const touch = fromSalesforceTask(task);
-        if (touch) touches.push(touch);
-      }
-      for (const event of meetings) touches.push(fromSalesforceEvent(event));
-      const truncated = tasks.length >= ACTIVITIES_PER_VIEW || meetings.length >= ACTIVITIES_PER_VIEW;
-      sources.push({
-        source: SALESFORCE_ACTIVITIES_SOURCE,
-        label: 'Calls, emails and meetings',
-        status: 'ok',
-        ...(truncated ? { message: `Only the latest ${ACTIVITIES_PER_VIEW} tasks and ${ACTIVITIES_PER_VIEW} events were read` } : {}),
-      });
+    const activities = activitiesResult.ok ? readActivities(activitiesResult.value) : null;
+    if (activities === null) {
+      sources.push(failedSource(activitiesResult.ok ? null : activitiesResult.error, SALESFORCE_ACTIVITIES_SOURCE, 'Calls, emails and meetings', 'Your Salesforce user cannot read tasks and events'));
     } else {
-      sources.push(failedSource(activitiesResult.error, SALESFORCE_ACTIVITIES_SOURCE, 'Calls, emails and meetings', 'Your Salesforce user cannot read tasks and events'));
+      touches.push(...activities.touches);
+      const notes = activities.notes;
+      if (activities.failed.length === 2) {
+        sources.push(failedSource(activities.failed[0], SALESFORCE_ACTIVITIES_SOURCE, 'Calls, emails and meetings', 'Your Salesforce user cannot read tasks and events'));
+      } else if (activities.failed.length === 1) {
+        sources.push({ source: SALESFORCE_ACTIVITIES_SOURCE, label: 'Calls, emails and meetings', status: 'degraded', message: notes.join('; ') });
+      } else {
+        sources.push({ source: SALESFORCE_ACTIVITIES_SOURCE, label: 'Calls, emails and meetings', status: 'ok', ...(notes.length ? { message: notes.join('; ') } : {}) });
+      }
     }
 
     // (4) Campaign responses.
@@ -253,6 +279,33 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
   }
 
   return { crm, getLeadContext };
+}
+
+/** Tasks and Events from the composite answer; a failed half is named, the other half still counts. */
+function readActivities(answer: z.infer<typeof compositeAnswerSchema>): { touches: Touch[]; failed: unknown[]; notes: string[] } {
+  const touches: Touch[] = [];
+  const failed: unknown[] = [];
+  const notes: string[] = [];
+  try {
+    const tasks = subrequestRecords(answer, 'tasks', salesforceTaskSchema);
+    for (const task of tasks) {
+      const touch = fromSalesforceTask(task);
+      if (touch) touches.push(touch);
+    }
+    if (tasks.length >= ACTIVITIES_PER_VIEW) notes.push(`Only the latest ${ACTIVITIES_PER_VIEW} tasks were read`);
+  } catch (error) {
+    failed.push(error);
+    notes.push(`Calls and emails (tasks) could not be read: ${describeError(error)}`);
+  }
+  try {
+    const meetings = subrequestRecords(answer, 'events', salesforceEventSchema);
+    for (const event of meetings) touches.push(fromSalesforceEvent(event));
+    if (meetings.length >= ACTIVITIES_PER_VIEW) notes.push(`Only the latest ${ACTIVITIES_PER_VIEW} meetings were read`);
+  } catch (error) {
+    failed.push(error);
+    notes.push(`Meetings (events) could not be read: ${describeError(error)}`);
+  }
+  return { touches, failed, notes };
 }
 
 function describeError(error: unknown): string {

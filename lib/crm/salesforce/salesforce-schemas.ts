@@ -22,18 +22,6 @@ const bool = z.boolean().nullish();
 /** `attributes` on every SOQL record: `{type, url}`. */
 const attributesSchema = z.looseObject({ type: z.string().optional(), url: z.string().optional() }).optional();
 
-/** A child relationship in a SOQL answer: null when there are no children. */
-export function childRecordsSchema<S extends z.ZodType>(record: S) {
-  return z
-    .looseObject({
-      totalSize: z.number().optional(),
-      done: z.boolean().optional(),
-      records: z.array(record),
-      nextRecordsUrl: z.string().optional(),
-    })
-    .nullish();
-}
-
 /** `Owner` / `CreatedBy` on a record: a User (or, for Owner, a Queue, which has no Email). */
 export const salesforceUserRefSchema = z
   .looseObject({
@@ -146,15 +134,6 @@ export const salesforceEventSchema = z.looseObject({
 });
 export type SalesforceEvent = z.infer<typeof salesforceEventSchema>;
 
-/** Tasks and Events of one Lead/Contact, read in one relationship query. */
-export const salesforceActivitiesSchema = z.looseObject({
-  attributes: attributesSchema,
-  Id: salesforceIdSchema,
-  Tasks: childRecordsSchema(salesforceTaskSchema),
-  Events: childRecordsSchema(salesforceEventSchema),
-});
-export type SalesforceActivities = z.infer<typeof salesforceActivitiesSchema>;
-
 export const salesforceCampaignMemberSchema = z.looseObject({
   attributes: attributesSchema,
   Id: salesforceIdSchema,
@@ -194,10 +173,19 @@ export const salesforceMarkedTaskSchema = z.looseObject({ Id: salesforceIdSchema
 /** The Lead/Contact fields the writer reads after a 412. */
 export const salesforceConflictCheckSchema = z.looseObject({ Id: salesforceIdSchema, Baton_Disposition_Id__c: text, LastModifiedDate: text });
 
+/** LeadHistory Owner rows as the reporting reads them (handoff times). */
+export const salesforceOwnerHistorySchema = z.looseObject({ LeadId: text, Field: z.string(), NewValue: historyValue, CreatedDate: z.string() });
+
+/** A responded campaign member as the reporting reads it (the lead's campaign). */
+export const salesforceMemberCampaignSchema = z.looseObject({ LeadId: text, ContactId: text, Campaign: z.looseObject({ Name: text }).nullish(), CreatedDate: text });
+
 /** The converted Opportunity (Lead.ConvertedOpportunity) or a contact role's Opportunity. */
 export const salesforceOpportunitySchema = z
   .looseObject({ Amount: num, StageName: text, IsWon: bool, IsClosed: bool })
   .nullish();
+
+/** A contact's Opportunity through its contact role. */
+export const salesforceContactRoleSchema = z.looseObject({ ContactId: text, Opportunity: salesforceOpportunitySchema });
 
 /** One Lead or Contact as the reporting reads it. */
 export const salesforceReportingRecordSchema = z.looseObject({
@@ -228,8 +216,5 @@ export const salesforceReportingRecordSchema = z.looseObject({
   Baton_Disposition_Rep__c: text,
   Baton_Disposition_Id__c: text,
   Baton_Qualification_Inputs__c: text,
-  Histories: childRecordsSchema(salesforceHistorySchema),
-  CampaignMembers: childRecordsSchema(z.looseObject({ Campaign: z.looseObject({ Name: text }).nullish(), CreatedDate: text })),
-  OpportunityContactRoles: childRecordsSchema(z.looseObject({ Opportunity: salesforceOpportunitySchema })),
 });
 export type SalesforceReportingRecord = z.infer<typeof salesforceReportingRecordSchema>;
