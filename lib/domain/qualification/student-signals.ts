@@ -14,7 +14,7 @@ const ACADEMIC_DOMAINS: Array<[RegExp, string]> = [
   [/(?:^|\.)(?:students?|stud|student-mail|alumni)\.[a-z0-9-]+\.[a-z.]{2,}$/, 'student.*'],
 ];
 
-const ACADEMIC_COMPANY = /\b(?:university|universit(?:ä|ae)t|universit(?:é|e)|universidad|università|universiteit|universitet|uniwersytet|college|hochschule|polytechnic|politecnico|institute of technology|business school|school of (?:business|management|economics)|graduate school)\b|^uni [a-z]/i;
+const ACADEMIC_COMPANY = /(?<![\p{L}])(?:university|universit(?:ä|ae)t|universit(?:é|e)|universidad|università|universiteit|universitet|uniwersytet|college|hochschule|polytechnic|politecnico|institute of technology|business school|school of (?:business|management|economics)|graduate school)(?![\p{L}])|^uni [a-z]/iu;
 
 export interface StudentSignal {
   by: 'title' | 'email' | 'company';
