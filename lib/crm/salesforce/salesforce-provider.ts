@@ -2,6 +2,7 @@ import { CrmError } from '../crm-error';
 import type { CrmAdapter, CrmWriter } from '../crm-port';
 import type { CrmAddress, CrmProvider, CrmTarget, ProviderConnection, ProviderContext, WriteRules } from '../crm-provider';
 import type { CrmReporting } from '../crm-reporting-port';
+import { createSalesforceAdapter } from './salesforce-adapter';
 import { salesforceApiHost } from './salesforce-api-host';
 import { createSalesforceClient } from './salesforce-client';
 import type { SalesforceClient } from './salesforce-client-contract';
@@ -14,6 +15,7 @@ import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
 import { createTokenSession } from './salesforce-session';
 import { browserWebAuthFlow, webAuthFlowStep, type WebAuthFlow } from './salesforce-web-auth-flow';
+import { createSalesforceWriter } from './salesforce-writer';
 
 /*
  * Salesforce behind Baton's ports. The admin connects an org with its My Domain and an External
@@ -36,7 +38,7 @@ export interface SalesforceProviderOptions {
   parts?: SalesforceParts;
 }
 
-const DEFAULT_PARTS: SalesforceParts = {};
+const DEFAULT_PARTS: SalesforceParts = { adapter: createSalesforceAdapter, writer: createSalesforceWriter };
 /** Reports read many pages: a longer timeout than a lead view's. */
 const REPORTING_TIMEOUT_MS = 30_000;
 const NOT_CONNECTED = "Connect Salesforce in Baton's options (Salesforce → Connect) to see this lead's context.";
@@ -122,7 +124,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
 
   function part<K extends keyof SalesforceParts>(name: K): NonNullable<SalesforceParts[K]> {
     const make = parts[name];
-    if (!make) throw new CrmError('rejected', 'Baton is connected to Salesforce. Reading Salesforce records comes next.');
+    if (!make) throw new CrmError('rejected', name === 'reporting' ? 'Insights and backtests on Salesforce come next: Baton reads and writes Salesforce leads today.' : 'Baton is connected to Salesforce. Reading Salesforce records comes next.');
     return make;
   }
 

@@ -256,10 +256,18 @@ describe('records and reports', () => {
 
   it('says what is not built yet without a part', async () => {
     const { connection } = await connected([], {});
-    for (const attempt of [connection.adapterFor({ account: ACME, address: { kind: 'vendor' } }), connection.writerFor({ account: ACME, address: { kind: 'vendor' } }), connection.reporting({ kind: 'vendor' })]) {
-      const err = await failure(attempt);
-      expect(err).toMatchObject({ kind: 'rejected', message: expect.stringContaining('Reading Salesforce records comes next') });
+    for (const attempt of [connection.adapterFor({ account: ACME, address: { kind: 'vendor' } }), connection.writerFor({ account: ACME, address: { kind: 'vendor' } })]) {
+      expect(await failure(attempt)).toMatchObject({ kind: 'rejected', message: expect.stringContaining('Reading Salesforce records comes next') });
     }
+    expect(await failure(connection.reporting({ kind: 'vendor' }))).toMatchObject({ kind: 'rejected', message: expect.stringContaining('come next') });
+  });
+
+  it('wires the read adapter and the writer on the org client', async () => {
+    const { connection } = await connected([]);
+    const adapter = await connection.adapterFor({ account: ACME, address: { kind: 'vendor' } });
+    expect(adapter.crm).toBe('salesforce');
+    const writer = await connection.writerFor({ account: ACME, address: { kind: 'vendor' } });
+    expect(typeof writer.recordDisposition).toBe('function');
   });
 
   it('forgets every org: revokes its refresh token and deletes the secret', async () => {
