@@ -1,6 +1,6 @@
 import type { Owner } from '../../domain/lead';
 import type { HubSpotClient } from './hubspot-client';
-import { CONTACT_PROPERTIES, fromHubSpotOwner } from './hubspot-mappers';
+import { CONTACT_PROPERTIES, fromHubSpotOwner } from './hubspot-contact-mappers';
 import { hubSpotEmailCampaignSchema, hubSpotOwnerSchema, hubSpotPropertyDefinitionsSchema } from './hubspot-schemas';
 import type { HubSpotEmailCampaign } from './hubspot-schemas';
 import { isDegradable } from './hubspot-source-status';

@@ -1,5 +1,5 @@
 import type { HubSpotClient } from './hubspot-client';
-import { CONTACT_PROPERTIES } from './hubspot-mappers';
+import { CONTACT_PROPERTIES } from './hubspot-contact-mappers';
 import { hubSpotContactSchema } from './hubspot-schemas';
 import type { HubSpotContact } from './hubspot-schemas';
 import { HUBSPOT_ENGAGEMENT_KINDS } from './read-hubspot-engagements';

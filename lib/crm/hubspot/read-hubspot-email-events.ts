@@ -1,6 +1,6 @@
 import type { EngagementEvent } from '../../domain/engagement/engagement-event';
 import type { HubSpotClient } from './hubspot-client';
-import { fromHubSpotEmailEvent } from './hubspot-mappers';
+import { fromHubSpotEmailEvent } from './hubspot-event-mappers';
 import { hubSpotEmailEventsPageSchema } from './hubspot-schemas';
 import type { HubSpotEmailCampaign, HubSpotEmailEvent } from './hubspot-schemas';
 

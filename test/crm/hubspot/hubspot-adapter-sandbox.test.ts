@@ -8,7 +8,7 @@ import { createHubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
 import type { HubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import type { HubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
-import { CONTACT_PROPERTIES } from '../../../lib/crm/hubspot/hubspot-mappers';
+import { CONTACT_PROPERTIES } from '../../../lib/crm/hubspot/hubspot-contact-mappers';
 import { CALL_PROPERTIES, EMAIL_PROPERTIES, hubSpotPropertyDefinitionsSchema, MEETING_PROPERTIES } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { LeadRef } from '../../../lib/domain/lead';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
-import { fromHubSpotEngagement, fromHubSpotEngagementV1, isKnownHubSpotV1EngagementType, isRedactedHubSpotV1Email } from '../../../lib/crm/hubspot/hubspot-mappers';
+import { fromHubSpotEngagement, fromHubSpotEngagementV1, isKnownHubSpotV1EngagementType, isRedactedHubSpotV1Email } from '../../../lib/crm/hubspot/hubspot-touch-mappers';
 import { hubSpotBatchReadResponseSchema, hubSpotV1EngagementsPageSchema } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { HubSpotV1Engagement } from '../../../lib/crm/hubspot/hubspot-schemas';
 import { createHubSpotWriter, toMarkedHtml } from '../../../lib/crm/hubspot/hubspot-writer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHubSpotContact } from '../../../lib/crm/hubspot/hubspot-mappers';
+import { fromHubSpotContact } from '../../../lib/crm/hubspot/hubspot-contact-mappers';
 import type { HubSpotContact, HubSpotValueWithTimestamp } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { LeadRef } from '../../../lib/domain/lead';
 

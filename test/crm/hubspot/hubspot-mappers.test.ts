@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { engagementEventSchema } from '../../../lib/domain/engagement/engagement-event';
 import { leadSchema, touchSchema } from '../../../lib/domain/lead';
 import type { LeadRef } from '../../../lib/domain/lead';
-import {
-  fromHubSpotContact,
-  fromHubSpotEmailEvent,
-  fromHubSpotEngagement,
-  fromHubSpotOwner,
-  fromHubSpotWebEvent,
-  parseEmployeeCount,
-  parseHubSpotTime,
-  safeUrl,
-} from '../../../lib/crm/hubspot/hubspot-mappers';
+import { fromHubSpotContact, fromHubSpotOwner } from '../../../lib/crm/hubspot/hubspot-contact-mappers';
+import { fromHubSpotEmailEvent, fromHubSpotWebEvent } from '../../../lib/crm/hubspot/hubspot-event-mappers';
+import { fromHubSpotEngagement } from '../../../lib/crm/hubspot/hubspot-touch-mappers';
+import { parseEmployeeCount, parseHubSpotTime, safeUrl } from '../../../lib/crm/hubspot/hubspot-map-helpers';
 import {
   hubSpotBatchReadResponseSchema,
   hubSpotContactSchema,
