@@ -160,6 +160,9 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
           disposition: created.value,
           brief: facts.brief,
           qualificationInputs: context ? buildQualificationInputs({ lead: context.lead, events: context.events, repEvidence: evidence, evaluatedAt: now }) : null,
+          // What the rep saw, so the writer does not overwrite a status a colleague set meanwhile
+          // (the delivery may wait hours, e.g. for the daily limit). Unknown without the context.
+          ...(context ? { seenLeadStatus: context.lead.leadStatus } : {}),
         },
         leadKey: leadKeyOf(page),
         crm: { crm: page.crm, account: page.account, origin: page.origin },

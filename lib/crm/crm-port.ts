@@ -92,6 +92,16 @@ export interface DispositionWrite {
    * their Status. Absent: written unconditionally.
    */
   seenRecordModifiedAt?: number;
+  /**
+   * The lead status the rep saw when deciding (from the lead context at save time; null: the lead
+   * had none). A writer compares it with the status in the CRM right before writing the status
+   * (read, or a conditional write where the CRM has one): when a colleague changed it since, the
+   * writer must not overwrite it: it writes nothing and throws `new CrmError('rejected', <what the
+   * status is now>, { status: 412 })`, which the outbox keeps as a dead letter and the panel shows
+   * as a conflict. Absent (entries saved before Baton recorded it, or the lead could not be read at
+   * save time): nothing to compare, written as before.
+   */
+  seenLeadStatus?: string | null;
 }
 
 export interface CrmWriter {

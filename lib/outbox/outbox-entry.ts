@@ -30,6 +30,12 @@ export const dispositionPayloadSchema = z.object({
   brief: z.array(z.string()),
   /** Optional: entries saved before Baton recorded the evaluator's inputs still parse (and deliver without them). */
   qualificationInputs: qualificationInputsSchema.nullable().optional(),
+  /**
+   * The lead status the rep saw when deciding (null: none), so the writer can refuse to overwrite a
+   * status a colleague set meanwhile (see DispositionWrite.seenLeadStatus). Absent on entries saved
+   * before Baton recorded it, or when the lead could not be read at save time.
+   */
+  seenLeadStatus: z.string().nullable().optional(),
 });
 
 export const contactAttemptSchema = z.object({

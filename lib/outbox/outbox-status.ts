@@ -66,6 +66,15 @@ export function describeOutboxEntry(entry: OutboxEntry, now: number, context: De
       // Set aside by the drain, not refused by anyone (the later disposition it names may have been
       // pruned since, so the panel cannot always say which one).
       if (kind === 'superseded') return { tone: 'warning', label: message, detail: 'Discard it, or send it again to replace the later one in the CRM.' };
+      // A writer that found the lead's status changed since the rep saw it (DispositionWrite.seenLeadStatus)
+      // wrote nothing: a conflict for the rep to look at, not a refusal to fix. A plain resend would conflict again.
+      if (entry.lastError?.status === 412) {
+        return {
+          tone: 'warning',
+          label: `Not written — changed in the CRM since you saw it: ${message}`,
+          detail: 'Nothing was overwritten. Check the lead in the CRM, then save a new disposition or discard this one.',
+        };
+      }
       // Only say "the CRM refused" when it did: a malformed answer or a bug of ours is a different story.
       const label =
         kind === 'bad_response'

@@ -357,3 +357,31 @@ describe('the panel names the disposition: one draft, one entry', () => {
     expect(await actions.saveDisposition(page('101'), draft({ id: 'not-a-uuid' }))).toMatchObject({ ok: false, errors: [expect.objectContaining({ path: 'id' })] });
   });
 });
+
+describe('the lead status the rep saw travels with the disposition', () => {
+  const contextWith = (leadStatus: string | null): LeadContext => ({
+    lead: makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' }, leadStatus }),
+    events: [],
+    touches: [],
+    sources: [],
+    fetchedAt: NOW - 1_000,
+  });
+
+  it('records the status from the lead context at save time (null when the lead had none)', async () => {
+    for (const status of ['OPEN', null]) {
+      const { actions, outbox } = setup(contextWith(status));
+      const result = await actions.saveDisposition(page('101'), draft());
+      if (!result.ok) throw new Error('expected a saved disposition');
+      const entry = await (await outbox).get(result.item.id);
+      expect(entry?.kind === 'disposition' && entry.payload.seenLeadStatus).toBe(status);
+    }
+  });
+
+  it('leaves it out when the lead could not be read (a writer then has nothing to compare with)', async () => {
+    const { actions, outbox } = setup(null);
+    const result = await actions.saveDisposition(page('101'), draft());
+    if (!result.ok) throw new Error('expected a saved disposition');
+    const entry = await (await outbox).get(result.item.id);
+    expect(entry?.kind === 'disposition' && 'seenLeadStatus' in entry.payload ? entry.payload.seenLeadStatus : 'absent').toBe('absent');
+  });
+});

@@ -136,3 +136,27 @@ describe('createBackground with an outbox that cannot be opened', () => {
     error.mockRestore();
   });
 });
+
+describe('outbox runner hands the writer what the rep saw', () => {
+  it('passes seenLeadStatus through DispositionWrite to recordDisposition', async () => {
+    const kit = await openTestStore();
+    const entry = dispositionEntry(1);
+    if (entry.kind !== 'disposition') throw new Error('expected a disposition');
+    await kit.store.enqueue({ ...entry, payload: { ...entry.payload, seenLeadStatus: 'OPEN' } });
+    const writes: unknown[] = [];
+    const run = createOutboxRunner({
+      store: async () => kit.store,
+      connections: {
+        writerFor: async () => ({
+          recordDisposition: async (write) => (writes.push(write), { properties: [], note: null, deliveredAt: NOW }),
+          logContactAttempt: async () => ({ id: 'x', reused: false }),
+        }),
+      },
+      now: () => NOW + 10,
+      random: () => 0.5,
+      scheduleWake: () => {},
+    });
+    await run.drain();
+    expect(writes).toEqual([expect.objectContaining({ seenLeadStatus: 'OPEN' })]);
+  });
+});

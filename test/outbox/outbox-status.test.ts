@@ -56,6 +56,16 @@ describe('describeOutboxEntry', () => {
     expect(describeOutboxEntry(bug, NOW).label).toBe('Baton could not send this: x is undefined');
   });
 
+  it('failed with a conflict (412: the lead status changed in the CRM since the rep saw it): shown as a conflict, not overwritten', () => {
+    const message = "The lead's status is now 'CONNECTED' (set in HubSpot since you saw 'OPEN')";
+    const conflict = entry({ state: 'failed', nextAttemptAt: null, message, lastError: lastError('rejected', message, 412) });
+    expect(describeOutboxEntry(conflict, NOW)).toEqual({
+      tone: 'warning',
+      label: `Not written — changed in the CRM since you saw it: ${message}`,
+      detail: 'Nothing was overwritten. Check the lead in the CRM, then save a new disposition or discard this one.',
+    });
+  });
+
   it('failed as superseded (set aside by the drain): not called a refusal by the CRM', () => {
     const message = 'Not sent: a later disposition for this lead is already in the CRM.';
     const aside = entry({ state: 'failed', nextAttemptAt: null, message, lastError: lastError('superseded', message) });
