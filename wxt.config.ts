@@ -27,6 +27,18 @@ async function readCrmDescriptors(): Promise<CrmDescriptor[]> {
  */
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * The manifest `key` pins the extension id (nkkhgcingcajmcnbkplhabfdhjphmbna), so the OAuth
+ * callback URL an admin registers with a CRM (`https://<id>.chromiumapp.org/<provider>`, from
+ * `identity.getRedirectURL`) is the same in every unpacked build, on every machine. It is the
+ * base64 SPKI public key of an RSA key pair generated once with node:crypto; the private key is not
+ * needed for unpacked builds and was not kept. A Chrome Web Store item gets its id from the store's
+ * own key at first upload: copy that public key from the developer dashboard (Package → View public
+ * key) over this one so that local builds share the store id and its callback URL.
+ */
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAslT3rIs2JwuH8KHDM+SC/rG8rU3TRfJJjCKMuiO0as0V71CzixNLkaMp54o5JkoHnM8pm/Jvd+03gv8FxvoGrxIyBcVp1GMhWwfR2ylOERTI5h+dzKSJ00Ywv9KU6fIjD1bfKTwvlPdvagb+H5x4lnXFPtxDBB/s8TQljAU6v1ODHEWY9spPSA9ciy1wPaRdGLBSwvD09TcYRoquk/igQzofgELfAv1kHVi6EKPA55MKCzhbWOZE3Ru0QdeoTbldCVVobmoCEckp6y/ZCXxneC7GH352Hc0NDd/2dwB5+l74Gcj0djLrv/uYX1bF3X3RLBqZ/uqHANAfefM+/M4B1wIDAQAB';
+
 export default defineConfig({
   // BATON_OUTPUT_DIR lets two builds (e.g. two engineers' test runs on one machine) not overwrite
   // each other; launch-extension.ts reads the same variable.
@@ -62,7 +74,11 @@ export default defineConfig({
     return {
       name: demo ? 'Baton (demo)' : 'Baton',
       description: 'The marketing-to-sales handoff, on the CRM lead page: brief, SQL checklist, SLA countdown, disposition.',
-      permissions: ['storage', 'alarms'],
+      key: MANIFEST_KEY,
+      // identity: launchWebAuthFlow for CRMs that sign in with OAuth. unlimitedStorage: the outbox
+      // (IndexedDB) holds dispositions not yet in the CRM and must not be evicted under storage
+      // pressure; the background also asks for persistent storage (navigator.storage.persist()).
+      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage'],
       host_permissions: [...API_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
       web_accessible_resources: [
         {
