@@ -197,8 +197,19 @@ function readFormAnswers(record: SalesforceRecord, labels: Readonly<Record<strin
   return answers.sort((a, b) => b.answeredAt - a.answeredAt);
 }
 
+/**
+ * When a member responded. FirstRespondedDate is a day: the member's creation time is more
+ * precise when it falls on that day (a form fill creates the member as it responds).
+ */
+export function campaignMemberTime(member: SalesforceCampaignMember): number | null {
+  const created = parseSalesforceTime(member.CreatedDate);
+  const firstResponded = parseSalesforceTime(member.FirstRespondedDate);
+  if (firstResponded !== null && created !== null && created >= firstResponded && created < firstResponded + 86_400_000) return created;
+  return firstResponded ?? created;
+}
+
 function respondedAt(member: SalesforceCampaignMember): number | null {
-  return parseSalesforceTime(member.FirstRespondedDate) ?? (member.HasResponded ? parseSalesforceTime(member.CreatedDate) : null);
+  return campaignMemberTime(member);
 }
 
 function fromSalesforceRecord(record: SalesforceRecord, context: FromSalesforceRecordContext, isLead: boolean): Lead {
@@ -408,11 +419,7 @@ export function fromSalesforceCampaignMember(member: SalesforceCampaignMember): 
   const responded = member.HasResponded === true;
   const kind = campaignKind(member.Campaign?.Type ?? '', member.Status ?? '', responded);
   if (!kind) return null;
-  const created = parseSalesforceTime(member.CreatedDate);
-  const firstResponded = parseSalesforceTime(member.FirstRespondedDate);
-  // FirstRespondedDate is a day: the member's creation time is more precise when it is that day.
-  const occurredAt =
-    firstResponded !== null && created !== null && created >= firstResponded && created < firstResponded + 86_400_000 ? created : (firstResponded ?? created);
+  const occurredAt = campaignMemberTime(member);
   if (occurredAt === null) return null;
   const event: EngagementEvent = { id: `salesforce-campaign-member:${member.Id}`, kind, occurredAt, source: SALESFORCE_CAMPAIGNS_SOURCE };
   const name = nonBlank(member.Campaign?.Name);
