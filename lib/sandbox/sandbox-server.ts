@@ -30,6 +30,7 @@ import type { CrmObjectType } from './sandbox-data';
 import { resolveObjectType } from './sandbox-state';
 import { SandboxState } from './sandbox-state';
 import { seedSandboxData } from './seed-data';
+import { mountSalesforce } from './salesforce/salesforce-mount';
 
 export interface SandboxServerOptions {
   /** 0 = a random free port. Default 4477. */
@@ -43,6 +44,8 @@ export interface SandboxServerOptions {
   reseed?: boolean;
   /** No request/startup logging. */
   quiet?: boolean;
+  /** The Salesforce dialect (lib/sandbox/salesforce/): access-token lifetime (default 7200 s) and default query batch size (default 2000). */
+  salesforce?: { accessTokenTtlSeconds?: number; queryBatchSize?: number };
 }
 
 /**
@@ -51,14 +54,19 @@ export interface SandboxServerOptions {
  */
 export interface SandboxFault {
   /** 400: a validation refusal, which Baton's outbox keeps as a dead letter for the rep. */
-  status: 400 | 401 | 429 | 500 | 502 | 503 | 504;
+  status: 400 | 401 | 403 | 429 | 500 | 502 | 503 | 504;
+  /** Salesforce dialect only: the errorCode to answer instead of the status's usual one (403 → REQUEST_LIMIT_EXCEEDED). */
+  errorCode?: string;
   /** For 429: which HubSpot limit was hit. Default TEN_SECONDLY_ROLLING. */
   policyName?: 'TEN_SECONDLY_ROLLING' | 'DAILY';
   /** Sent as `Retry-After` (seconds) when given. */
   retryAfterSeconds?: number;
   /** How many matching requests fail. Default 1. */
   count?: number;
-  /** Only requests with this method / whose path starts with this prefix fail. */
+  /**
+   * Only requests with this method / whose path starts with this prefix fail. Salesforce OAuth and
+   * identity requests (`/services/oauth2/…`, `/id/…`) fail only when `pathPrefix` names them.
+   */
   method?: string;
   pathPrefix?: string;
 }
@@ -70,6 +78,8 @@ export interface SandboxServer {
   dataFile: string;
   /** Makes the next matching API request(s) fail as described; faults queue in order. */
   failNext(fault: SandboxFault): void;
+  /** The Salesforce dialect's org (its API and pages are on `url`, which is also its instance URL). */
+  salesforce: { orgId: string; myDomain: string; instanceUrl: string; dataFile: string; expireAccessTokens(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -85,6 +95,8 @@ function faultError(fault: SandboxFault): ApiError {
       return new ApiError(400, 'VALIDATION_ERROR', 'Property values were not valid (injected fault).');
     case 401:
       return new ApiError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found (injected fault).');
+    case 403:
+      return new ApiError(403, 'MISSING_SCOPES', 'This app hasn\'t been granted all required scopes to make this call (injected fault).');
     default:
       return new ApiError(fault.status, 'INTERNAL_ERROR', `Injected fault: HTTP ${fault.status}.`);
   }
@@ -172,6 +184,24 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const state = loadState(dataFile, options.now ?? Date.now(), options.reseed ?? false);
   const quiet = options.quiet ?? false;
   const faults: Array<SandboxFault & { remaining: number }> = [];
+  /** The first queued fault matching the request (consumed). */
+  const takeFault = (method: string, path: string, eligible: (fault: SandboxFault) => boolean = () => true): SandboxFault | undefined => {
+    const fault = faults.find((candidate) => (!candidate.method || candidate.method.toUpperCase() === method) && (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)) && eligible(candidate));
+    if (!fault) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
+    return fault;
+  };
+  const salesforce = mountSalesforce({
+    hubspotDataFile: dataFile,
+    hubspotData: state.data,
+    now: state.data.seededAt,
+    reseed: options.reseed ?? false,
+    quiet,
+    ...(options.salesforce?.accessTokenTtlSeconds !== undefined ? { accessTokenTtlMs: options.salesforce.accessTokenTtlSeconds * 1000 } : {}),
+    ...(options.salesforce?.queryBatchSize !== undefined ? { queryBatchSize: options.salesforce.queryBatchSize } : {}),
+    takeFault: (method, path) => takeFault(method, path, (fault) => path.startsWith('/services/data/') || (!!fault.pathPrefix && path.startsWith(fault.pathPrefix))),
+  });
   let windowStart = Date.now();
   let windowCount = 0;
   let dailyCount = 0;
@@ -205,6 +235,10 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       res.end();
       return;
     }
+    if (salesforce.handles(path)) {
+      await salesforce.handle(req, res, method, url, path, `http://${hostHeader}`);
+      return;
+    }
     if (!API_PREFIXES.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix)) {
       servePage(res, method, path, state.portalId);
       return;
@@ -221,10 +255,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
           subCategory: 'EXPIRED_AUTHENTICATION',
         });
       }
-      const fault = faults.find((candidate) => (!candidate.method || candidate.method.toUpperCase() === method) && (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)));
+      const fault = takeFault(method, path);
       if (fault) {
-        fault.remaining--;
-        if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
         if (fault.retryAfterSeconds !== undefined) limits['Retry-After'] = String(fault.retryAfterSeconds);
         if (fault.status === 429 && fault.policyName !== 'DAILY') limits['X-HubSpot-RateLimit-Remaining'] = '0';
         if (fault.status === 429 && fault.policyName === 'DAILY') limits['X-HubSpot-RateLimit-Daily-Remaining'] = '0';
@@ -280,6 +312,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     failNext(fault) {
       faults.push({ ...fault, remaining: fault.count ?? 1 });
     },
+    salesforce: { orgId: salesforce.orgId, myDomain: salesforce.myDomain, instanceUrl: url, dataFile: salesforce.dataFile, expireAccessTokens: salesforce.expireAccessTokens },
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
         server.close((error) => (error ? rejectClose(error) : resolveClose()));
