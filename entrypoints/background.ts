@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackground } from '../lib/background/create-background';
 import { cacheUntilRejected } from '../lib/background/outbox-runner';
+import { requestPersistentStorage } from '../lib/background/persistent-storage';
 import type { PanelRules } from '../lib/background/panel-view';
 import { CRM_PROVIDERS } from '../lib/crm/providers';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
@@ -69,4 +70,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => background.kick());
   // Every start of the worker (browser start, wake after termination) drains what is due.
   background.kick();
+  // The outbox must not be evicted under storage pressure (with `unlimitedStorage` in the manifest).
+  void requestPersistentStorage().then((result) => {
+    if (result === 'denied' || result === 'error') console.warn(`Baton: persistent storage not granted (${result}); the outbox relies on unlimitedStorage`);
+  });
 });

@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_BUILD_DIR, PRODUCTION_BUILD_DIR } from '../../lib/harness/launch-extension';
+
+/*
+ * The built manifests, pinned: what Baton may touch is a reviewed decision, never a side effect
+ * of another change. Needs no browser; `npm run test:e2e` builds both flavours before Playwright
+ * runs, and this spec skips a build that is not there. A change here is a permission change:
+ * update the pin in the same commit, and say why in its message.
+ */
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js?: string[]; run_at?: string; all_frames?: boolean }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
+  content_security_policy?: unknown;
+  externally_connectable?: unknown;
+}
+
+function readManifest(dir: string): Manifest | null {
+  const file = join(dir, 'manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : null;
+}
+
+/**
+ * The same in both builds. `identity`: OAuth sign-in (launchWebAuthFlow) for CRMs that need it;
+ * `unlimitedStorage`: the outbox in IndexedDB must not be evicted.
+ */
+const PERMISSIONS = ['alarms', 'identity', 'storage', 'unlimitedStorage'];
+const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.hubapi.com/*', 'https://*.my.salesforce.com/*'];
+const CRM_PAGES = ['https://*.hubspot.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://app.hubspot.com/*'];
+const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
+
+const BUILDS = [
+  { name: 'production', dir: PRODUCTION_BUILD_DIR, hosts: API_HOSTS, pages: CRM_PAGES },
+  { name: 'demo', dir: DEMO_BUILD_DIR, hosts: [...API_HOSTS, ...SANDBOX_HOSTS], pages: [...SANDBOX_HOSTS, ...CRM_PAGES] },
+] as const;
+
+for (const build of BUILDS) {
+  test.describe(`${build.name} manifest`, () => {
+    const manifest = readManifest(build.dir);
+    test.skip(manifest === null, `no ${build.name} build at ${build.dir}`);
+
+    test('permissions: exactly these, nothing optional', () => {
+      expect(sorted(manifest!.permissions)).toEqual(sorted(PERMISSIONS));
+      expect(manifest!.optional_permissions ?? []).toEqual([]);
+      expect(manifest!.manifest_version).toBe(3);
+    });
+
+    test('host permissions: the CRM APIs (and the local sandbox in the demo build only)', () => {
+      expect(sorted(manifest!.host_permissions)).toEqual(sorted(build.hosts));
+      expect(manifest!.optional_host_permissions ?? []).toEqual([]);
+      if (build.name === 'production') {
+        expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1/);
+      }
+    });
+
+    test('content scripts: one script, on the CRM pages only', () => {
+      expect(manifest!.content_scripts).toHaveLength(1);
+      const [script] = manifest!.content_scripts!;
+      expect(sorted(script!.matches)).toEqual(sorted(build.pages));
+      expect(script!.js).toEqual(['content-scripts/crm.js']);
+      expect(script!.all_frames ?? false).toBe(false);
+    });
+
+    test('web-accessible resources: only the panel, on the CRM pages, with a dynamic URL', () => {
+      expect(manifest!.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: expect.any(Array), use_dynamic_url: true }]);
+      expect(sorted(manifest!.web_accessible_resources![0]!.matches)).toEqual(sorted(build.pages));
+    });
+
+    test('CSP stays at the MV3 default, and no page or extension can connect from outside', () => {
+      expect(manifest!.content_security_policy).toBeUndefined();
+      expect(manifest!.externally_connectable).toBeUndefined();
+    });
+  });
+}
