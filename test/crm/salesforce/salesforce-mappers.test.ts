@@ -25,11 +25,10 @@ import {
   salesforceTaskSchema,
 } from '../../../lib/crm/salesforce/salesforce-schemas';
 import { SALESFORCE_CONNECTED_STATUSES, toSalesforceChannel } from '../../../lib/crm/salesforce/salesforce-sources';
-import { dispositionSchema, type Disposition } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
-import type { LeadStatusMapping } from '../../../lib/domain/disposition/lead-status-mapping';
 import type { LeadRef } from '../../../lib/domain/lead';
 import { loadSalesforceFixture } from './fake-salesforce-client';
+import { MAPPING, makeDisposition } from './salesforce-test-data';
 
 const LEAD = '00Q5g00000LeAd1EAB';
 const REP = '0055g00000RepAaAAB';
@@ -41,39 +40,6 @@ const activities = loadSalesforceFixture('activities-composite.json').compositeR
 const tasks = activities[0].body.records.map((r: unknown) => salesforceTaskSchema.parse(r));
 const events = activities[1].body.records.map((r: unknown) => salesforceEventSchema.parse(r));
 const labels = { Description: 'Description', pi__comments__c: 'Comments' };
-
-export const MAPPING: LeadStatusMapping = {
-  version: 2,
-  rejected: 'Disqualified',
-  recycled: 'Nurture',
-  working: 'Working - Contacted',
-  opportunityCreated: 'Qualified',
-  unreachable: 'Unresponsive',
-};
-
-export function makeDisposition(overrides: Partial<Disposition> = {}): Disposition {
-  return dispositionSchema.parse({
-    id: '3f2b8c1e-7d4a-4e2b-9c1d-0a1b2c3d4e5f',
-    lead: ref,
-    rep: { id: REP, name: 'Sam Okafor' },
-    outcome: 'accepted',
-    acceptedStage: 'working',
-    reasonId: null,
-    recycleAt: null,
-    objections: { tags: [], text: null },
-    note: null,
-    definitionId: 'default-sql',
-    definitionVersion: 3,
-    checklist: [{ id: 'budget', label: 'Budget', group: 'bant', status: 'met', decidedBy: 'auto', evidence: { amount: 50000, currency: 'EUR' } }],
-    verdict: 'sales_qualified',
-    sla: { state: 'met', responseTimeMs: 270_000, tier: { id: 'demo-request', label: 'Demo request' } },
-    responseTimeMs: 270_000,
-    decidedAt: Date.parse('2026-11-22T23:30:00.000Z'),
-    reasonListVersion: 1,
-    attemptsMade: 1,
-    ...overrides,
-  });
-}
 
 describe('values', () => {
   it('parses Salesforce date-times (+0000) and dates (midnight UTC)', () => {
@@ -160,7 +126,7 @@ describe('fromSalesforceContact', () => {
 describe('fromSalesforceTask: touch classification', () => {
   const byId = (n: number) => fromSalesforceTask(tasks[n - 1]);
 
-  it.each([
+  it.each<[number, Record<string, unknown>, string]>([
     [1, { kind: 'sequence_email', automated: true, direction: 'outbound' }, 'list email sent by the Account Engagement integration user'],
     [2, { kind: 'sequence_email', automated: true, direction: 'outbound' }, 'sequence tool subject prefix'],
     [3, { kind: 'call', automated: false, direction: 'inbound', ownerId: null }, 'inbound call: never the owner’s response'],
