@@ -16,7 +16,7 @@ export interface SalesforceCredentialInput {
 
 export type CredentialFieldErrors = Partial<Record<keyof SalesforceCredentialInput, string>>;
 
-const CONSUMER_KEY = /^[A-Za-z0-9._]{20,256}$/;
+const CONSUMER_KEY = /^[A-Za-z0-9._~-]{20,256}$/;
 
 /**
  * `acme`, `acme.my.salesforce.com`, `https://acme.lightning.force.com/lightning/page/home` or a
@@ -35,7 +35,7 @@ export function checkCredentialInput(raw: { myDomain: string; consumerKey: strin
   else if (!myDomain) errors.myDomain = 'This is not a My Domain: it looks like acme.my.salesforce.com, acme--uat.sandbox.my.salesforce.com or acme.lightning.force.com.';
   const consumerKey = raw.consumerKey.trim();
   if (!consumerKey) errors.consumerKey = "Paste the External Client App's Consumer Key (OAuth Settings).";
-  else if (!CONSUMER_KEY.test(consumerKey)) errors.consumerKey = 'A consumer key is letters, digits, dots and underscores (it often starts with 3MVG), with no spaces.';
+  else if (!CONSUMER_KEY.test(consumerKey)) errors.consumerKey = 'A consumer key is one word of at least 20 letters, digits, dots and underscores (it often starts with 3MVG), with no spaces.';
   return { value: myDomain && !errors.consumerKey ? { myDomain, consumerKey } : null, errors };
 }
 
