@@ -23,6 +23,8 @@ export function notFoundError(message = 'The requested resource does not exist')
 
 /** Salesforce's answer to an unknown field name in a record body or a `fields` list. */
 export function noSuchColumn(field: string, objectName: string, entityWord: 'entity' | 'sobject of type' = 'entity'): SalesforceError {
+  // A record body's unknown field: the short DML message.
+  if (entityWord === 'sobject of type') return new SalesforceError(400, 'INVALID_FIELD', `No such column '${field}' on sobject of type ${objectName}`, []);
   return new SalesforceError(
     400,
     'INVALID_FIELD',
