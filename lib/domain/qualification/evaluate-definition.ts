@@ -164,11 +164,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function findAnswer(answers: readonly AnswerFound[], pattern: string | undefined): AnswerFound | undefined {
-  if (!pattern) return undefined;
-  return answers.find((a) => a.answer.trim() !== '' && matchesPattern(pattern, a.question));
-}
-
 function describeEvidence(entry: RepEvidenceEntry): string {
   const e = entry.evidence as Record<string, unknown> | undefined;
   if (!e) return 'no evidence given';
