@@ -98,8 +98,9 @@ export interface DispositionWrite {
    * (read, or a conditional write where the CRM has one): when a colleague changed it since, the
    * writer must not overwrite it: it writes nothing and throws `new CrmError('rejected', <what the
    * status is now>, { status: 412 })`, which the outbox keeps as a dead letter and the panel shows
-   * as a conflict. Absent (entries saved before Baton recorded it, or the lead could not be read at
-   * save time): nothing to compare, written as before.
+   * as a conflict; if the rep then sends it again, the outbox delivers it without this field (the
+   * rep chose to overwrite). Absent (entries saved before Baton recorded it, the lead could not be
+   * read at save time, or a resend after a conflict): nothing to compare, written as before.
    */
   seenLeadStatus?: string | null;
 }

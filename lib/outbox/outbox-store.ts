@@ -276,7 +276,7 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
             const by = findSupersedingEntry(entry, parseAll(raws));
             const confirmed = by !== null && canSendOver(by) && resendOptions.confirmOver === by.id;
             if (by && !confirmed) return tx.finish({ status: 'superseded', entry, by });
-            const next = outboxEntrySchema.parse({ ...requeue(entry, now), confirmedOver: by ? by.id : entry.confirmedOver });
+            const next = outboxEntrySchema.parse({ ...requeue(overwriteAfterConflict(entry), now), confirmedOver: by ? by.id : entry.confirmedOver });
             tx.then(tx.store.put(next), () => tx.finish({ status: 'resent', entry: next }));
           });
         });
@@ -373,6 +373,17 @@ function safeJson(raw: unknown): string {
   } catch {
     return String(raw);
   }
+}
+
+/**
+ * A disposition the writer refused because the lead's status changed in the CRM since the rep saw
+ * it (412; see DispositionWrite.seenLeadStatus): the rep was shown that conflict and chose to send
+ * it again, i.e. to overwrite the status they now know about. Without this it would conflict again.
+ */
+function overwriteAfterConflict(entry: OutboxEntry): OutboxEntry {
+  if (entry.kind !== 'disposition' || entry.state !== 'failed' || entry.lastError?.status !== 412) return entry;
+  const { seenLeadStatus: _seen, ...payload } = entry.payload;
+  return { ...entry, payload };
 }
 
 function requeue(entry: OutboxEntry, now: number): OutboxEntry {

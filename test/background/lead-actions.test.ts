@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createLeadActions, leadKeyOf, type LeadActionsDeps } from '../../lib/background/lead-actions';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
@@ -304,6 +304,8 @@ describe('the connection notice in the outbox list', () => {
 describe('unreadable outbox records in the panel', () => {
   it('lists them as "Unreadable — kept, not sent" with what failed: this lead\'s, and a count for the whole outbox', async () => {
     const { actions, factory } = setup();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
     await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000aa', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('101')), createdAt: NOW - 60_000, payload: { nonsense: true } });
     await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000bb', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('102')), createdAt: NOW - 60_000 });
     const listed = await actions.listOutbox(page('101'));

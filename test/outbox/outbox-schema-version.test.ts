@@ -155,3 +155,36 @@ describe('unreadable outbox records', () => {
     expect((await kit.store.listUnreadable()).map((u) => u.id)).toEqual([uuid(1)]);
   });
 });
+
+describe('a conflict (412) resent by the rep', () => {
+  it('is queued without seenLeadStatus: the rep chose to overwrite the status they now know about', async () => {
+    const { CrmError } = await import('../../lib/crm/crm-error');
+    const { decideAfterFailure } = await import('../../lib/outbox/delivery-policy');
+    const kit = await openTestStore();
+    const fresh = dispositionEntry(1);
+    if (fresh.kind !== 'disposition') throw new Error('expected a disposition');
+    await kit.store.enqueue({ ...fresh, payload: { ...fresh.payload, seenLeadStatus: 'OPEN' } });
+    await kit.store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS);
+    const conflict = new CrmError('rejected', "The lead's status is now 'CONNECTED'", { status: 412 });
+    await kit.store.fail(uuid(1), decideAfterFailure(conflict, { attempts: 1, now: NOW + MINUTE, random: () => 0 }), conflict);
+    const resent = await kit.store.resend(uuid(1), NOW + 2 * MINUTE);
+    expect(resent.status).toBe('resent');
+    const stored = await kit.store.get(uuid(1));
+    expect(stored?.kind === 'disposition' && 'seenLeadStatus' in stored.payload).toBe(false);
+  });
+
+  it('any other dead letter keeps it', async () => {
+    const { CrmError } = await import('../../lib/crm/crm-error');
+    const { decideAfterFailure } = await import('../../lib/outbox/delivery-policy');
+    const kit = await openTestStore();
+    const fresh = dispositionEntry(1);
+    if (fresh.kind !== 'disposition') throw new Error('expected a disposition');
+    await kit.store.enqueue({ ...fresh, payload: { ...fresh.payload, seenLeadStatus: 'OPEN' } });
+    await kit.store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS);
+    const refused = new CrmError('rejected', 'Property values were not valid', { status: 400 });
+    await kit.store.fail(uuid(1), decideAfterFailure(refused, { attempts: 1, now: NOW + MINUTE, random: () => 0 }), refused);
+    await kit.store.resend(uuid(1), NOW + 2 * MINUTE);
+    const stored = await kit.store.get(uuid(1));
+    expect(stored?.kind === 'disposition' && stored.payload.seenLeadStatus).toBe('OPEN');
+  });
+});
