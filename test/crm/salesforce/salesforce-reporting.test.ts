@@ -116,7 +116,7 @@ describe('createSalesforceReporting: readInsightRecords', () => {
   });
 
   it('says when the page cap stopped a read (Bulk API territory)', async () => {
-    const fake = insightsOrg((r) => (r.path === NEXT_PAGE ? { ...loadSalesforceFixture('insight-leads-page-1.json'), totalSize: 250_000 } : undefined));
+    const fake = insightsOrg((r) => (r.path === NEXT_PAGE ? { ...loadSalesforceFixture<Record<string, unknown>>('insight-leads-page-1.json'), totalSize: 250_000 } : undefined));
     const result = await reportingFor(fake).readInsightRecords({ from: FROM, to: TO });
     expect(result.warnings.some((w) => /Only the first .* of 250,000 leads were read/.test(w))).toBe(true);
   });
