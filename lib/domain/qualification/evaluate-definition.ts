@@ -73,7 +73,7 @@ export class RepEvidenceError extends Error {}
 const DISQUALIFIER_LABELS: Record<string, string> = {
   'disq.competitor': 'Not a competitor',
   'disq.personal_email': 'Business email (not a personal address)',
-  'disq.student': 'Not a student address',
+  'disq.student': 'Not a student',
   'disq.below_minimum': 'At or above the minimum deal size',
   'disq.wrong_geography': 'In a geography we sell to',
 };
