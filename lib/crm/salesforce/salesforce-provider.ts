@@ -12,6 +12,7 @@ import { decodeCredentialInput } from './salesforce-credential-input';
 import { crmDescriptor as salesforceDescriptor } from './salesforce-descriptor';
 import { parseIdentityUrl } from './salesforce-identity';
 import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type TokenAnswer } from './salesforce-oauth';
+import { createSalesforceReporting } from './salesforce-reporting';
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
 import { createTokenSession } from './salesforce-session';
 import { browserWebAuthFlow, webAuthFlowStep, type WebAuthFlow } from './salesforce-web-auth-flow';
@@ -38,7 +39,7 @@ export interface SalesforceProviderOptions {
   parts?: SalesforceParts;
 }
 
-const DEFAULT_PARTS: SalesforceParts = { adapter: createSalesforceAdapter, writer: createSalesforceWriter };
+const DEFAULT_PARTS: SalesforceParts = { adapter: createSalesforceAdapter, writer: createSalesforceWriter, reporting: createSalesforceReporting };
 /** Reports read many pages: a longer timeout than a lead view's. */
 const REPORTING_TIMEOUT_MS = 30_000;
 const NOT_CONNECTED = "Connect Salesforce in Baton's options (Salesforce → Connect) to see this lead's context.";
@@ -124,7 +125,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
 
   function part<K extends keyof SalesforceParts>(name: K): NonNullable<SalesforceParts[K]> {
     const make = parts[name];
-    if (!make) throw new CrmError('rejected', name === 'reporting' ? 'Insights and backtests on Salesforce come next: Baton reads and writes Salesforce leads today.' : 'Baton is connected to Salesforce. Reading Salesforce records comes next.');
+    if (!make) throw new CrmError('rejected', 'Baton is connected to Salesforce. Reading Salesforce records comes next.');
     return make;
   }
 

@@ -91,6 +91,14 @@ describe('Salesforce provider on the sandbox CRM', () => {
     expect(context.lead.ref.id).toBe(id);
   });
 
+  it('runs the reporting reads against the sandbox org', async () => {
+    const connection = createSalesforceProvider({ webAuthFlow: flow }).connect!(contextFor((input, init) => globalThis.fetch(input, init)).context);
+    const reporting = await connection.reporting({ kind: 'sandbox', baseUrl: server.url });
+    expect(reporting).toMatchObject({ crm: 'salesforce', account: new URL(server.url).host, sandbox: true });
+    // Signed in and queried: a fresh sandbox org has no Baton fields until an admin sets them up, and says so.
+    await expect(reporting.readInsightRecords({ from: TEST_NOW - 365 * 86_400_000, to: TEST_NOW + 86_400_000 })).rejects.toMatchObject({ kind: 'rejected', message: expect.stringMatching(/Baton's fields are not set up/) });
+  });
+
   it('renews expired access tokens without the rep noticing', async () => {
     const { provider, clients } = capturingProvider();
     const connection = provider.connect!(contextFor((input, init) => globalThis.fetch(input, init)).context);

@@ -256,14 +256,14 @@ describe('records and reports', () => {
 
   it('says what is not built yet without a part', async () => {
     const { connection } = await connected([], {});
-    for (const attempt of [connection.adapterFor({ account: ACME, address: { kind: 'vendor' } }), connection.writerFor({ account: ACME, address: { kind: 'vendor' } })]) {
+    for (const attempt of [connection.adapterFor({ account: ACME, address: { kind: 'vendor' } }), connection.writerFor({ account: ACME, address: { kind: 'vendor' } }), connection.reporting({ kind: 'vendor' })]) {
       expect(await failure(attempt)).toMatchObject({ kind: 'rejected', message: expect.stringContaining('Reading Salesforce records comes next') });
     }
-    expect(await failure(connection.reporting({ kind: 'vendor' }))).toMatchObject({ kind: 'rejected', message: expect.stringContaining('come next') });
   });
 
-  it('wires the read adapter and the writer on the org client', async () => {
+  it('wires the read adapter, the writer and the reporting reads on the org client', async () => {
     const { connection } = await connected([]);
+    expect(await connection.reporting({ kind: 'vendor' })).toMatchObject({ crm: 'salesforce', account: ACME, key: `salesforce|${ORG}`, sandbox: false });
     const adapter = await connection.adapterFor({ account: ACME, address: { kind: 'vendor' } });
     expect(adapter.crm).toBe('salesforce');
     const writer = await connection.writerFor({ account: ACME, address: { kind: 'vendor' } });
