@@ -108,6 +108,10 @@ function readBudget(answer: string, defaultCurrency?: string): ParsedBudget {
   const text = normalizeAnswer(answer).slice(0, 300);
   if (NO_BUDGET.test(text)) return { kind: 'none' };
   const currency = findCurrency(text);
+  // "10 users" or "51-200 employees" under a budget question is a headcount, not 10 dollars.
+  if (currency === undefined && /\d\s*\+?\s*(?:users|seats|employees|people|licen[cs]es|reps|agents|staff)\b/.test(text)) {
+    return { kind: 'unreadable', why: 'the answer is a headcount, not an amount' };
+  }
   const tokens = amountTokens(text).filter(
     // A bare year ("the 2027 budget") is not an amount.
     (t) => t.multiplied || currency !== undefined || !(t.value >= 1990 && t.value <= 2100 && Number.isInteger(t.value) && /[a-z]{3}/.test(text)),
