@@ -108,7 +108,9 @@ function compileDefinition(def: SqlDefinition): CompiledDefinition {
   if (compiled) return compiled;
   const competitorNames = new Map<string, string>();
   for (const domain of def.disqualifiers.competitorDomains) {
-    const label = domain.replace(/^\*\./, '').split('.')[0]!;
+    // The registrable name: "pipewise" for "pipewise.com", "app.pipewise.co.uk" alike.
+    const parts = domain.replace(/^\*\./, '').split('.');
+    const label = (parts.length >= 3 && parts.at(-2)!.length <= 3 ? parts.at(-3) : parts.at(-2) ?? parts[0])!;
     if (label.length >= 3 && !competitorNames.has(label)) competitorNames.set(label, domain);
   }
   compiled = {
