@@ -83,6 +83,8 @@ const CAMPAIGN_MEMBER_FIELDS = 'Id, CampaignId, Campaign.Name, Campaign.Type, St
 interface DescribedObject {
   /** The Account Engagement fields this org's object has (and the user can see). */
   accountEngagementFields: string[];
+  /** Whether a Contact has its Account lookup (always in a real org; absent in a trimmed sandbox org). */
+  hasAccount: boolean;
   labels: Record<string, string>;
 }
 
@@ -93,8 +95,9 @@ export function salesforceObjectOf(ref: LeadRef): SalesforceObject {
   return ref.objectType === 'lead' ? 'Lead' : 'Contact';
 }
 
-export function buildRecordQuery(object: SalesforceObject, id: string, accountEngagementFields: readonly string[]): string {
-  const fields = [...(object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS), ...accountEngagementFields];
+export function buildRecordQuery(object: SalesforceObject, id: string, accountEngagementFields: readonly string[], withAccount = true): string {
+  const base = object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS.filter((f) => withAccount || !f.startsWith('Account.'));
+  const fields = [...base, ...accountEngagementFields];
   return `SELECT ${fields.join(', ')} FROM ${object} WHERE Id = ${toSoqlString(id)}`;
 }
 
@@ -172,7 +175,7 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
       const names = new Set(answer.fields.map((f) => f.name));
       const labels: Record<string, string> = {};
       for (const f of answer.fields) if (f.label) labels[f.name] = f.label;
-      return { accountEngagementFields: ACCOUNT_ENGAGEMENT_FIELDS.filter((name) => names.has(name)), labels };
+      return { accountEngagementFields: ACCOUNT_ENGAGEMENT_FIELDS.filter((name) => names.has(name)), hasAccount: names.has('AccountId'), labels };
     });
     described.set(object, { value, expiresAt: now() + DESCRIBE_TTL_MS });
     value.catch(() => {
@@ -196,8 +199,10 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
     const describedObject = await describeResult;
     const accountEngagementFields = describedObject.ok ? describedObject.value.accountEngagementFields : [];
     const fieldLabels = describedObject.ok ? describedObject.value.labels : {};
+    // Never assumed from describe's silence when describe itself failed: a real Contact has an Account.
+    const withAccount = describedObject.ok ? describedObject.value.hasAccount : true;
     // (1) The record: its failure fails the view (the other reads finish on their own, unread).
-    const recordResult = await client.query(buildRecordQuery(object, ref.id, accountEngagementFields), salesforceRecordSchema, one);
+    const recordResult = await client.query(buildRecordQuery(object, ref.id, accountEngagementFields, withAccount), salesforceRecordSchema, one);
     const record: SalesforceRecord | undefined = recordResult.records[0];
     if (!record) throw new CrmError('not_found', `This Salesforce ${object.toLowerCase()} does not exist or you cannot see it (id ${ref.id})`, { status: 404 });
     const [historyResult, activitiesResult, membersResult] = await Promise.all([historyPromise, activitiesPromise, membersPromise]);

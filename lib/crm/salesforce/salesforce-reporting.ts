@@ -79,9 +79,18 @@ function between(field: string, from: number, to: number): string {
   return `${field} >= ${toSoqlDateTime(Math.floor(from / 1000) * 1000)} AND ${field} < ${toSoqlDateTime(Math.ceil(to / 1000) * 1000)}`;
 }
 
-export function buildInsightLeadsQuery(from: number, to: number, modifiedSince?: number): string {
+/** Lead fields without the converted Opportunity, for an org (a trimmed sandbox) whose Lead lacks it. */
+function withoutOpportunity(fields: readonly string[]): string[] {
+  return fields.filter((f) => !f.startsWith('ConvertedOpportunity'));
+}
+
+function isMissingOpportunityField(error: unknown): boolean {
+  return error instanceof CrmError && error.kind === 'rejected' && /ConvertedOpportunity/.test(error.message) && /INVALID_FIELD|No such column|Didn't understand relationship/i.test(error.message);
+}
+
+export function buildInsightLeadsQuery(from: number, to: number, modifiedSince?: number, withOpportunity = true): string {
   const since = modifiedSince === undefined ? '' : ` AND SystemModstamp >= ${toSoqlDateTime(Math.floor(modifiedSince / 1000) * 1000)}`;
-  return `SELECT ${LEAD_INSIGHT_FIELDS.join(', ')} FROM Lead WHERE ((${between(F.dispositionAt, from, to)}) OR (${between('CreatedDate', from, to)}))${since} ORDER BY Id`;
+  return `SELECT ${(withOpportunity ? LEAD_INSIGHT_FIELDS : withoutOpportunity(LEAD_INSIGHT_FIELDS)).join(', ')} FROM Lead WHERE ((${between(F.dispositionAt, from, to)}) OR (${between('CreatedDate', from, to)}))${since} ORDER BY Id`;
 }
 
 export function buildInsightContactsQuery(from: number, to: number, modifiedSince?: number): string {
@@ -296,7 +305,12 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
 
     let leads: ReportingRecord[];
     try {
-      const result = await query(buildInsightLeadsQuery(read.from, read.to, read.modifiedSince), salesforceReportingRecordSchema, counter, read);
+      const readLeads = async (withOpportunity: boolean) => query(buildInsightLeadsQuery(read.from, read.to, read.modifiedSince, withOpportunity), salesforceReportingRecordSchema, counter, read);
+      const result = await readLeads(true).catch(async (error: unknown) => {
+        if (!isMissingOpportunityField(error)) throw error;
+        warnings.push('Converted opportunities could not be read (this org\'s Lead has no ConvertedOpportunity); opportunities and revenue of leads are missing.');
+        return readLeads(false);
+      });
       leads = result.records;
       if (!result.done) warnings.push(`Only the first ${leads.length.toLocaleString('en')} of ${result.totalSize.toLocaleString('en')} leads were read; narrow the dates.`);
     } catch (error) {
@@ -356,7 +370,12 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
     const paged = { ...read, maxPages: MAX_PAGES * 5 };
     let leads: ReportingRecord[];
     try {
-      leads = (await query(`SELECT ${LEAD_BACKTEST_FIELDS.join(', ')} FROM Lead WHERE ${between(F.dispositionAt, read.from, read.to)} ORDER BY Id`, salesforceReportingRecordSchema, counter, paged)).records;
+      const readLeads = async (fields: readonly string[]) =>
+        (await query(`SELECT ${fields.join(', ')} FROM Lead WHERE ${between(F.dispositionAt, read.from, read.to)} ORDER BY Id`, salesforceReportingRecordSchema, counter, paged)).records;
+      leads = await readLeads(LEAD_BACKTEST_FIELDS).catch((error: unknown) => {
+        if (!isMissingOpportunityField(error)) throw error;
+        return readLeads(withoutOpportunity(LEAD_BACKTEST_FIELDS));
+      });
     } catch (error) {
       throw explainQueryError(error);
     }

@@ -109,6 +109,15 @@ describe('createSalesforceAdapter', () => {
     expect(viewRequests(fake.requests)).toHaveLength(4);
   });
 
+  it('selects Account fields of a Contact only when describe lists AccountId', async () => {
+    const trimmed = { ...loadSalesforceFixture('contact-describe.json') };
+    trimmed.fields = trimmed.fields.filter((f: { name: string }) => f.name !== 'AccountId');
+    const { fake, adapter } = setup((r) => (r.path === 'sobjects/Contact/describe' ? trimmed : undefined));
+    await adapter.getLeadContext(contactRef);
+    const record = fake.requests.map((r) => r.soql).find((q) => q && /FROM Contact WHERE/.test(q));
+    expect(record).not.toContain('Account.');
+  });
+
   it('one half of the composite failing degrades the source; the other half still counts', async () => {
     const { adapter } = setup((r) => (r.path === 'composite' ? loadSalesforceFixture('activities-composite-events-denied.json') : undefined));
     const context = await adapter.getLeadContext(ref);

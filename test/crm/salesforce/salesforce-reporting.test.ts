@@ -134,6 +134,18 @@ describe('createSalesforceReporting: readInsightRecords', () => {
     expect(result.records[0]?.handedOffAt).toBe(Date.parse('2026-10-03T09:00:00Z'));
   });
 
+  it('reads leads without their converted Opportunity where the org’s Lead has none, and says so', async () => {
+    const fake = insightsOrg((r) =>
+      isQueryOf(r, 'Lead', 'ConvertedOpportunity') ? fail(400, [{ errorCode: 'INVALID_FIELD', message: "No such column 'ConvertedOpportunityId' on entity 'Lead'." }]) : undefined,
+    );
+    const result = await reportingFor(fake).readInsightRecords({ from: FROM, to: TO });
+    expect(result.records).toHaveLength(4);
+    const leadQueries = fake.requests.filter((r) => isQueryOf(r, 'Lead')).map((r) => r.soql);
+    expect(leadQueries).toHaveLength(2);
+    expect(leadQueries[1]).not.toContain('ConvertedOpportunity');
+    expect(result.warnings[0]).toMatch(/Converted opportunities could not be read/);
+  });
+
   it('an org without Baton’s fields gets a message an admin can act on', async () => {
     const fake = insightsOrg((r) => (isQueryOf(r, 'Lead') ? fail(400, [{ errorCode: 'INVALID_FIELD', message: "No such column 'Baton_Disposition__c' on entity 'Lead'." }]) : undefined));
     const error = await reportingFor(fake).readInsightRecords({ from: FROM, to: TO }).catch((e: unknown) => e);
