@@ -276,7 +276,7 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
             const by = findSupersedingEntry(entry, parseAll(raws));
             const confirmed = by !== null && canSendOver(by) && resendOptions.confirmOver === by.id;
             if (by && !confirmed) return tx.finish({ status: 'superseded', entry, by });
-            const next = outboxEntrySchema.parse({ ...requeue(overwriteAfterConflict(entry), now), confirmedOver: by ? by.id : entry.confirmedOver });
+            const next = outboxEntrySchema.parse({ ...requeue(overwriteAfterConflict(entry, by !== null), now), confirmedOver: by ? by.id : entry.confirmedOver });
             tx.then(tx.store.put(next), () => tx.finish({ status: 'resent', entry: next }));
           });
         });
@@ -376,12 +376,15 @@ function safeJson(raw: unknown): string {
 }
 
 /**
- * A disposition the writer refused because the lead's status changed in the CRM since the rep saw
- * it (412; see DispositionWrite.seenLeadStatus): the rep was shown that conflict and chose to send
- * it again, i.e. to overwrite the status they now know about. Without this it would conflict again.
+ * A disposition the rep resends knowing it overwrites the lead's status: the writer refused it
+ * because the status changed in the CRM since the rep saw it (412; see
+ * DispositionWrite.seenLeadStatus) and the rep was shown that conflict, or the rep confirmed it
+ * replaces their own later disposition (whose status is the one now in the CRM). Without this it
+ * would conflict again.
  */
-function overwriteAfterConflict(entry: OutboxEntry): OutboxEntry {
-  if (entry.kind !== 'disposition' || entry.state !== 'failed' || entry.lastError?.status !== 412) return entry;
+function overwriteAfterConflict(entry: OutboxEntry, replacesLater: boolean): OutboxEntry {
+  if (entry.kind !== 'disposition') return entry;
+  if (!replacesLater && (entry.state !== 'failed' || entry.lastError?.status !== 412)) return entry;
   const { seenLeadStatus: _seen, ...payload } = entry.payload;
   return { ...entry, payload };
 }

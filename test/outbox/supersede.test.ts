@@ -84,6 +84,20 @@ describe('the outbox store refuses to resend a superseded disposition', () => {
     expect(await store.resend(uuid(1), NOW + 6 * MINUTE, { confirmOver: uuid(2) })).toMatchObject({ status: 'resent', entry: { state: 'queued', confirmedOver: uuid(2) } });
   });
 
+  it('a confirmed resend overwrites the status the later disposition set: it goes out without the status the rep saw', async () => {
+    const { store } = await openTestStore();
+    const first = dispositionEntry(1, { leadKey: LEAD, createdAt: NOW });
+    if (first.kind !== 'disposition') throw new Error('expected a disposition');
+    await store.enqueue({ ...first, payload: { ...first.payload, seenLeadStatus: 'NEW' } });
+    await deadLetter(store, uuid(1), NOW + 1);
+    await store.enqueue(dispositionEntry(2, { leadKey: LEAD, createdAt: NOW + 5 * MINUTE }));
+    await store.claimDue(NOW + 5 * MINUTE, DELIVERY_LEASE_MS, 10);
+    await store.complete(uuid(2), receiptFor(NOW + 5 * MINUTE), NOW + 5 * MINUTE);
+    await store.resend(uuid(1), NOW + 6 * MINUTE, { confirmOver: uuid(2) });
+    const resent = await store.get(uuid(1));
+    expect(resent?.kind === 'disposition' && 'seenLeadStatus' in resent.payload).toBe(false);
+  });
+
   it('a later disposition still queued: no resend even when "confirmed" (it would not replace anything); discard is allowed', async () => {
     const { store } = await openTestStore();
     await store.enqueue(dispositionEntry(1, { leadKey: LEAD, createdAt: NOW }));

@@ -220,6 +220,7 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     const { signal } = requestOptions;
     const d = write.disposition;
     const contactId = requireHubSpotContact(d.lead);
+    if (write.seenLeadStatus !== undefined) await refuseChangedStatus(contactId, d.id, write.seenLeadStatus, signal);
 
     const noteBody = toHubSpotEngagementCreate({
       contactId,
@@ -239,6 +240,26 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
       throw explainWriteError(error, mapping);
     }
     return { properties: Object.keys(update.properties), note, deliveredAt: now() };
+  }
+
+  /**
+   * HubSpot has no conditional PATCH, so the writer compares before it writes anything: when the
+   * lead's status is no longer the one the rep saw (a colleague or a workflow changed it since),
+   * nothing is written and the rep is asked (a 412, shown as a conflict; see lib/outbox). A
+   * contact already carrying this disposition's id is a re-delivery of a write that went through,
+   * whose status is our own: it goes ahead. One request, only for entries that carry what the rep saw.
+   */
+  async function refuseChangedStatus(contactId: string, dispositionId: string, seen: string | null, signal: AbortSignal | undefined): Promise<void> {
+    const current = await client.request('GET', `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, {
+      query: { properties: ['hs_lead_status', BATON_PROPERTY_NAMES.dispositionId] },
+      schema: hubSpotObjectSchema,
+      signal,
+    });
+    if (current.properties[BATON_PROPERTY_NAMES.dispositionId] === dispositionId) return;
+    const now = current.properties['hs_lead_status']?.trim() || null;
+    if (now === (seen?.trim() || null)) return;
+    const was = seen ? `"${seen}"` : 'empty';
+    throw new CrmError('rejected', `The lead status in HubSpot changed since you opened the lead: it is now ${now ? `"${now}"` : 'empty'} (it was ${was}). Nothing was written. Reopen the lead and choose again, or resend to replace it.`, { status: 412 });
   }
 
   async function logContactAttempt(ref: LeadRef, attempt: ContactAttempt, requestOptions: { signal?: AbortSignal } = {}): Promise<{ id: string; reused: boolean }> {
