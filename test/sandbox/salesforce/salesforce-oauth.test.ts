@@ -92,15 +92,42 @@ describe('Salesforce sandbox: OAuth web-server flow with PKCE', () => {
     const bad = await postToken(sandbox.server.url, { grant_type: 'refresh_token', refresh_token: 'not-a-token', client_id: CLIENT_ID });
     expect(bad).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'expired access/refresh token' } });
   });
+
+  it('jsforce refreshes by itself on INVALID_SESSION_ID (expireAccessTokens) and retries', async () => {
+    const oauth2 = new OAuth2({ clientId: CLIENT_ID, redirectUri: REDIRECT_URI, loginUrl: sandbox.server.url });
+    const conn = new Connection({ oauth2, instanceUrl: sandbox.tokens.instance_url, accessToken: sandbox.tokens.access_token, refreshToken: sandbox.tokens.refresh_token!, version: '62.0' });
+    const refreshes: string[] = [];
+    conn.on('refresh', (accessToken: string) => refreshes.push(accessToken));
+    await sandbox.server.salesforce.expireAccessTokens();
+    const lead = await conn.sobject('Lead').retrieve(SALESFORCE_LEAD_SCENARIOS.demoPrimary);
+    expect(lead.Name).toBe('Elena Marsh');
+    expect(refreshes).toHaveLength(1);
+    expect(conn.accessToken).toBe(refreshes[0]);
+    // Without a refresh token jsforce surfaces Salesforce's error.
+    await sandbox.server.salesforce.expireAccessTokens();
+    await expect(sandbox.connection().query('SELECT Id FROM Lead LIMIT 1')).rejects.toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
+  });
+
+  it('a revoked refresh token no longer refreshes', async () => {
+    const revoke = await fetch(`${sandbox.server.url}/services/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: sandbox.tokens.refresh_token! }).toString(),
+    });
+    expect(revoke.status).toBe(200);
+    const again = await postToken(sandbox.server.url, { grant_type: 'refresh_token', refresh_token: sandbox.tokens.refresh_token!, client_id: CLIENT_ID });
+    expect(again.body.error).toBe('invalid_grant');
+    expect((await sandbox.call(`${API}/limits`)).status).toBe(401);
+  });
 });
 
 describe('Salesforce sandbox: expired sessions', () => {
   it('an expired access token is a 401 INVALID_SESSION_ID; the refresh token gets a working one', async () => {
-    const sandbox = await startSalesforceSandbox({ salesforce: { accessTokenTtlSeconds: 1 } });
+    const sandbox = await startSalesforceSandbox({ salesforce: { accessTokenTtlSeconds: 3 } });
     try {
       const lead = `${API}/sobjects/Lead/${SALESFORCE_LEAD_SCENARIOS.demoPrimary}`;
       expect((await sandbox.call(lead)).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await new Promise((resolve) => setTimeout(resolve, 3100));
       const expired = await sandbox.call(lead);
       expect(expired.status).toBe(401);
       expect(expired.body).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
@@ -109,43 +136,6 @@ describe('Salesforce sandbox: expired sessions', () => {
       expect((await sandbox.call(lead, { token: null })).status).toBe(401);
       const refreshed = await postToken(sandbox.server.url, { grant_type: 'refresh_token', refresh_token: sandbox.tokens.refresh_token!, client_id: CLIENT_ID });
       expect((await sandbox.call(lead, { token: refreshed.body.access_token })).status).toBe(200);
-    } finally {
-      await sandbox.stop();
-    }
-  });
-
-  it('jsforce refreshes by itself on INVALID_SESSION_ID (expireAccessTokens) and retries', async () => {
-    const sandbox = await startSalesforceSandbox();
-    try {
-      const oauth2 = new OAuth2({ clientId: CLIENT_ID, redirectUri: REDIRECT_URI, loginUrl: sandbox.server.url });
-      const conn = new Connection({ oauth2, instanceUrl: sandbox.tokens.instance_url, accessToken: sandbox.tokens.access_token, refreshToken: sandbox.tokens.refresh_token!, version: '62.0' });
-      const refreshes: string[] = [];
-      conn.on('refresh', (accessToken: string) => refreshes.push(accessToken));
-      await sandbox.server.salesforce.expireAccessTokens();
-      const lead = await conn.sobject('Lead').retrieve(SALESFORCE_LEAD_SCENARIOS.demoPrimary);
-      expect(lead.Name).toBe('Elena Marsh');
-      expect(refreshes).toHaveLength(1);
-      expect(conn.accessToken).toBe(refreshes[0]);
-      // Without a refresh token jsforce surfaces Salesforce's error.
-      await sandbox.server.salesforce.expireAccessTokens();
-      await expect(sandbox.connection().query('SELECT Id FROM Lead LIMIT 1')).rejects.toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
-    } finally {
-      await sandbox.stop();
-    }
-  });
-
-  it('a revoked refresh token no longer refreshes', async () => {
-    const sandbox = await startSalesforceSandbox();
-    try {
-      const revoke = await fetch(`${sandbox.server.url}/services/oauth2/revoke`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: sandbox.tokens.refresh_token! }).toString(),
-      });
-      expect(revoke.status).toBe(200);
-      const again = await postToken(sandbox.server.url, { grant_type: 'refresh_token', refresh_token: sandbox.tokens.refresh_token!, client_id: CLIENT_ID });
-      expect(again.body.error).toBe('invalid_grant');
-      expect((await sandbox.call(`${API}/limits`)).status).toBe(401);
     } finally {
       await sandbox.stop();
     }

@@ -1,19 +1,21 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { caseSafeSuffix } from '../../../lib/sandbox/salesforce/salesforce-ids';
 import { SALESFORCE_LEAD_SCENARIOS } from '../../../lib/sandbox/salesforce/salesforce-scenarios';
 import { API, startSalesforceSandbox } from './salesforce-test-kit';
 import type { SalesforceTestSandbox } from './salesforce-test-kit';
 
+/** Started by the first test; its pages are read by the second describe. */
+let sandbox: SalesforceTestSandbox;
+
 describe('Salesforce sandbox: the seeded org and its persistence', () => {
   it('seeds the same org from the same clock, persists writes and reloads them', async () => {
     const a = await startSalesforceSandbox();
-    const b = await startSalesforceSandbox();
+    sandbox = await startSalesforceSandbox();
     try {
       await a.server.close();
-      await b.server.close();
       const orgA = JSON.parse(readFileSync(a.server.salesforce.dataFile, 'utf8'));
-      const orgB = JSON.parse(readFileSync(b.server.salesforce.dataFile, 'utf8'));
+      const orgB = JSON.parse(readFileSync(sandbox.server.salesforce.dataFile, 'utf8'));
       // Tokens differ (each sandbox logged in); the records are identical.
       expect(orgA.records).toEqual(orgB.records);
       expect(orgA).toMatchObject({ format: 'baton-sandbox-salesforce', myDomain: 'baton-sandbox', orgId: expect.stringMatching(/^00D[A-Za-z0-9]{15}$/) });
@@ -47,21 +49,16 @@ describe('Salesforce sandbox: the seeded org and its persistence', () => {
         await reseeded.stop();
       }
     } finally {
-      rmSync(b.dir, { recursive: true, force: true });
       rmSync(a.dir, { recursive: true, force: true });
     }
   });
 });
 
 describe('Salesforce sandbox: Lightning-like pages', () => {
-  let sandbox: SalesforceTestSandbox;
   const page = async (path: string): Promise<{ status: number; html: string; headers: Headers }> => {
     const response = await fetch(`${sandbox.server.url}${path}`, { redirect: 'manual' });
     return { status: response.status, html: await response.text(), headers: response.headers };
   };
-  beforeAll(async () => {
-    sandbox = await startSalesforceSandbox();
-  });
   afterAll(async () => {
     await sandbox.stop();
   });

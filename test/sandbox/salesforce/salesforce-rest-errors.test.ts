@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesforceId } from '../../../lib/sandbox/salesforce/salesforce-ids';
 import { SALESFORCE_LEAD_SCENARIOS } from '../../../lib/sandbox/salesforce/salesforce-scenarios';
@@ -106,27 +106,19 @@ describe('Salesforce sandbox: error shapes, limits, preconditions and faults', (
   });
 
   it('answers 300 with the candidates when several records share an external id value', async () => {
-    const other = await startSalesforceSandbox();
-    try {
-      await other.server.close();
-      // Two tasks with one Baton_Id__c (as left by data loaded before the field was made unique).
-      const file = other.server.salesforce.dataFile;
-      const org = JSON.parse(readFileSync(file, 'utf8'));
-      org.records.Task[0].Baton_Id__c = 'twice';
-      org.records.Task[1].Baton_Id__c = 'twice';
-      writeFileSync(file, JSON.stringify(org));
-      const again = await startSalesforceSandbox({ dir: other.dir, dataFile: other.dataFile });
-      try {
-        const answer = await again.call(`${API}/sobjects/Task/Baton_Id__c/twice`, { method: 'PATCH', body: { Subject: 'which?' } });
-        expect(answer.status).toBe(300);
-        expect(answer.body).toEqual([`${API}/sobjects/Task/${org.records.Task[0].Id}`, `${API}/sobjects/Task/${org.records.Task[1].Id}`]);
-        const unknown = await again.call(`${API}/sobjects/Task/Subject/x`, { method: 'PATCH', body: {} });
-        expect(unknown.status).toBe(404);
-      } finally {
-        await again.stop();
-      }
-    } finally {
-      rmSync(other.dir, { recursive: true, force: true });
-    }
+    // Two tasks with one Baton_Id__c (as left by data loaded before the field was made unique),
+    // written into the org's data file while the server is down.
+    await sandbox.server.close();
+    const file = sandbox.server.salesforce.dataFile;
+    const org = JSON.parse(readFileSync(file, 'utf8'));
+    org.records.Task[0].Baton_Id__c = 'twice';
+    org.records.Task[1].Baton_Id__c = 'twice';
+    writeFileSync(file, JSON.stringify(org));
+    sandbox = await startSalesforceSandbox({ dir: sandbox.dir, dataFile: sandbox.dataFile });
+    const answer = await sandbox.call(`${API}/sobjects/Task/Baton_Id__c/twice`, { method: 'PATCH', body: { Subject: 'which?' } });
+    expect(answer.status).toBe(300);
+    expect(answer.body).toEqual([`${API}/sobjects/Task/${org.records.Task[0].Id}`, `${API}/sobjects/Task/${org.records.Task[1].Id}`]);
+    const unknown = await sandbox.call(`${API}/sobjects/Task/Subject/x`, { method: 'PATCH', body: {} });
+    expect(unknown.status).toBe(404);
   });
 });
