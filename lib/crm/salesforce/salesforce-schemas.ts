@@ -171,7 +171,7 @@ export const salesforceNoContentSchema = z.unknown();
 export const salesforceMarkedTaskSchema = z.looseObject({ Id: salesforceIdSchema, Subject: text, Description: text });
 
 /** The Lead/Contact fields the writer reads after a 412. */
-export const salesforceConflictCheckSchema = z.looseObject({ Id: salesforceIdSchema, Baton_Disposition_Id__c: text, LastModifiedDate: text });
+export const salesforceConflictCheckSchema = z.looseObject({ Id: salesforceIdSchema, Status: text, Baton_Disposition_Id__c: text, LastModifiedDate: text });
 
 /** LeadHistory Owner rows as the reporting reads them (handoff times). */
 export const salesforceOwnerHistorySchema = z.looseObject({ LeadId: text, Field: z.string(), NewValue: historyValue, CreatedDate: z.string() });

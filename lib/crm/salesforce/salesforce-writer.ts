@@ -39,7 +39,12 @@ import { z } from 'zod';
  *   → the task whose Description carries the marker ("Baton disposition <uuid>") is reused;
  *   POST sobjects/Task only when none does. Remembered for an hour, so later writes skip the 404.
  *
- * A 412 (someone changed the record since the rep opened it) is checked once: when the record
+ * When the write carries the Lead Status the rep saw (`seenLeadStatus`), the Lead's Status is read
+ * first (one query) and nothing at all is written when a colleague or a flow changed it since: a
+ * CrmError 'rejected' with status 412 naming the status now, which the outbox keeps as a conflict
+ * for the rep (a resend comes without `seenLeadStatus`: the rep chose to overwrite).
+ * With `seenRecordModifiedAt`, the PATCH is also conditional (If-Unmodified-Since). Its 412
+ * (someone changed the record since the rep opened it) is checked once: when the record
  * already carries this disposition's id, an earlier delivery wrote it (its answer was lost) and
  * this one succeeds; otherwise the task just written is removed (best effort) and the write is
  * refused with a message asking the rep to reopen the lead and choose again.
@@ -147,6 +152,8 @@ export function createSalesforceWriter(options: CreateSalesforceWriterOptions): 
     const d = write.disposition;
     if (!isSalesforceId(d.lead.id)) throw new CrmError('rejected', `"${d.lead.id}" is not a Salesforce record id`);
     const object = salesforceObjectOf(d.lead);
+    // Contacts have no Status: nothing to compare.
+    if (object === 'Lead' && write.seenLeadStatus !== undefined) await refuseChangedStatus(d.lead.id, d.id, write.seenLeadStatus, signal);
 
     const task = await upsertTask(toSalesforceDispositionTask(write, { reasons, timeZone }), 'disposition', d.id, signal);
 
@@ -168,6 +175,27 @@ export function createSalesforceWriter(options: CreateSalesforceWriterOptions): 
       throw explainSalesforceWriteError(error, object, typeof update.Status === 'string' ? update.Status : null);
     }
     return receipt(update, task);
+  }
+
+  /**
+   * Compares before anything is written: a Lead whose Status is no longer the one the rep saw is
+   * left alone (412, shown as a conflict). A Lead already carrying this disposition's id is a
+   * re-delivery of a write that went through, whose Status is Baton's own: it goes ahead.
+   */
+  async function refuseChangedStatus(leadId: string, dispositionId: string, seen: string | null, signal: AbortSignal | undefined): Promise<void> {
+    const F = BATON_FIELD_NAMES;
+    const read = await client.query(`SELECT Id, Status, ${F.dispositionId}, LastModifiedDate FROM Lead WHERE Id = ${toSoqlString(leadId)}`, salesforceConflictCheckSchema, { signal, maxPages: 1 });
+    const current = read.records[0];
+    if (!current) throw new CrmError('not_found', `This Salesforce lead no longer exists or you cannot see it (id ${leadId})`, { status: 404 });
+    if (current.Baton_Disposition_Id__c?.toLowerCase() === dispositionId.toLowerCase()) return;
+    const now = current.Status?.trim() || null;
+    if (now === (seen?.trim() || null)) return;
+    const was = seen ? `"${seen}"` : 'empty';
+    throw new CrmError(
+      'rejected',
+      `The lead changed in Salesforce since you opened it: its Lead Status is now ${now ? `"${now}"` : 'empty'} (it was ${was}). Nothing was written. Reopen the lead and choose again, or resend to replace it.`,
+      { status: 412 },
+    );
   }
 
   /** After a 412: whether the record already carries this disposition (an earlier delivery's answer was lost). */

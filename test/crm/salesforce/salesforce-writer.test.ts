@@ -29,7 +29,7 @@ interface StoredTask {
  */
 function createOrg(options: { externalIdField?: boolean; leadModifiedAt?: number; override?: (r: FakeRequest) => unknown } = {}) {
   const tasks: StoredTask[] = [];
-  const lead: Record<string, unknown> = { Baton_Disposition_Id__c: null };
+  const lead: Record<string, unknown> = { Status: 'Marketing Qualified', Baton_Disposition_Id__c: null };
   let leadModifiedAt = options.leadModifiedAt ?? SEEN;
   let nextId = 90;
   const handler = (r: FakeRequest): unknown => {
@@ -73,7 +73,7 @@ function createOrg(options: { externalIdField?: boolean; leadModifiedAt?: number
       return noContent;
     }
     if (isQueryOf(r, 'Lead', 'Baton_Disposition_Id__c')) {
-      return { totalSize: 1, done: true, records: [{ attributes: { type: 'Lead' }, Id: LEAD, Baton_Disposition_Id__c: lead.Baton_Disposition_Id__c, LastModifiedDate: new Date(leadModifiedAt).toISOString() }] };
+      return { totalSize: 1, done: true, records: [{ attributes: { type: 'Lead' }, Id: LEAD, Status: lead.Status, Baton_Disposition_Id__c: lead.Baton_Disposition_Id__c, LastModifiedDate: new Date(leadModifiedAt).toISOString() }] };
     }
     return undefined;
   };
@@ -144,6 +144,31 @@ describe('createSalesforceWriter: recordDisposition', () => {
     const again = await org.writer.recordDisposition(write(undefined, { seenRecordModifiedAt: SEEN }));
     expect(again.note).toMatchObject({ reused: true });
     expect(org.tasks).toHaveLength(1);
+  });
+
+  it('a Lead Status changed since the rep saw it: nothing is written, a 412 conflict names the status now', async () => {
+    const org = createOrg();
+    org.lead.Status = 'Closed - Converted';
+    const error = await org.writer.recordDisposition(write(undefined, { seenLeadStatus: 'Marketing Qualified' })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rejected', status: 412 });
+    expect((error as Error).message).toMatch(/lead changed in Salesforce since you opened it: its Lead Status is now "Closed - Converted" \(it was "Marketing Qualified"\)/);
+    expect(summary(org.fake.requests)).toEqual(['GET query Lead']);
+    expect(org.tasks).toHaveLength(0);
+    expect(org.lead.Status).toBe('Closed - Converted');
+  });
+
+  it('the status the rep saw is still there: written; a re-delivery of its own write goes ahead', async () => {
+    const org = createOrg();
+    await org.writer.recordDisposition(write(undefined, { seenLeadStatus: 'Marketing Qualified' }));
+    expect(summary(org.fake.requests)).toEqual(['GET query Lead', `PATCH ${UPSERT_PATH}`, `PATCH sobjects/Lead/${LEAD}`]);
+    expect(org.lead.Status).toBe('Working - Contacted');
+    // The status is now Baton's own: the same disposition delivered again is not a conflict.
+    const again = await org.writer.recordDisposition(write(undefined, { seenLeadStatus: 'Marketing Qualified' }));
+    expect(again.note).toMatchObject({ reused: true });
+    // A resend without what the rep saw (the rep chose to overwrite) writes without reading first.
+    org.fake.requests.length = 0;
+    await org.writer.recordDisposition(write());
+    expect(summary(org.fake.requests)).toEqual([`PATCH ${UPSERT_PATH}`, `PATCH sobjects/Lead/${LEAD}`]);
   });
 
   it('without Task.Baton_Id__c: falls back to query-before-insert by the marker, and remembers it', async () => {
