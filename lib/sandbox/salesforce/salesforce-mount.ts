@@ -56,7 +56,7 @@ export function mountSalesforce(options: SalesforceDialectOptions): SalesforceMo
     dataFile,
     handles: (path) => path.startsWith('/services/') || path.startsWith('/id/') || path === '/lightning' || path.startsWith('/lightning/') || path === '/sandbox-assets/lightning.css',
     async handle(req, res, method, url, path, baseUrl) {
-      (await load()).handle(req, res, method, url, path, baseUrl);
+      await (await load()).handle(req, res, method, url, path, baseUrl);
     },
     async expireAccessTokens() {
       (await load()).expireAccessTokens();
