@@ -149,7 +149,7 @@ export function DispositionReasonsSummary({ value }: { value: DispositionReasonL
   );
 }
 
-const OUTCOME_LABELS: Record<Exclude<keyof LeadStatusMapping, 'version'>, string> = {
+const OUTCOME_LABELS: Record<Exclude<keyof LeadStatusMapping, 'version' | 'crm'>, string> = {
   working: 'Accepted, working',
   opportunityCreated: 'Opportunity created',
   recycled: 'Recycled to nurture',

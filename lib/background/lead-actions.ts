@@ -12,6 +12,7 @@ import type { OutboxStore, UnreadableRecord } from '../outbox/outbox-store';
 import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
 import { formatClockTime } from '../format/format-time';
 import type { ActiveConnectionFacts } from '../crm/crm-connections';
+import { leadStatusMappingFor } from '../crm/lead-status-mapping-for';
 import { countWaitingForReconnect, decideConnectionNotice } from './connection-notice';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
@@ -48,6 +49,12 @@ export function leadKeyOf(page: LeadPage): string {
  * router derives it), so one tab can never write to another lead.
  */
 export function createLeadActions(deps: LeadActionsDeps): LeadActions {
+  // The team's rules, with the lead-status mapping of the lead's own CRM.
+  const rulesFor = async (page: LeadPage): Promise<PanelRules> => {
+    const rules = await deps.readRules();
+    return { ...rules, leadStatusMapping: leadStatusMappingFor(page.crm, rules.leadStatusMapping) };
+  };
+
   const list = async (page: LeadPage): Promise<OutboxList> => {
     // The whole outbox (one rep's, a month at most): the lead's entries, and the writes parked
     // after a 401 on any lead, which mean the connection is gone.
@@ -94,7 +101,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     async panelView(page, loadContext) {
       const [context, rules, evidence] = await Promise.all([
         loadContext(),
-        deps.readRules(),
+        rulesFor(page),
         // Unreadable evidence must not cost the rep the panel: the checklist shows without it.
         deps.evidence.read(leadKeyOf(page)).catch((err: unknown): RepEvidence => {
           console.warn('Baton: could not read the checklist evidence; showing the checklist without it.', err);
@@ -117,7 +124,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       await deps.evidence.write(key, parsed.data);
       // The checklist re-evaluated with the new evidence, from the cached context (no CRM request),
       // so the panel shows the effect of a tick without evaluating anything itself.
-      const [rules, context] = await Promise.all([deps.readRules(), deps.crmService.getLeadContext(page).catch(() => null)]);
+      const [rules, context] = await Promise.all([rulesFor(page), deps.crmService.getLeadContext(page).catch(() => null)]);
       const qualification = context ? toQualificationView(rules.definition, evaluateWithEvidence(rules.definition, context, parsed.data, deps.now())) : null;
       return { evidence: parsed.data, qualification };
     },

@@ -3,6 +3,7 @@ import type { CrmAdapter, CrmWriter } from './crm-port';
 import type { CrmAddress, CrmProvider, CrmTarget, CredentialFacts, FieldSetupResult, ProviderConnection, WriteRules } from './crm-provider';
 import type { CrmReporting } from './crm-reporting-port';
 import type { LeadPage } from './pages/lead-page';
+import { leadStatusMappingFor } from './lead-status-mapping-for';
 import type { ConnectionStatus } from '../messaging/protocol';
 import { providerState, type ConnectionSettings } from '../storage/connection-settings';
 import type { SecretName } from '../storage/secret-store';
@@ -87,7 +88,10 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
         readSecret: () => deps.readSecret(secret),
         writeSecret: (value) => deps.writeSecret(secret, value),
         deleteSecret: () => deps.deleteSecret(secret),
-        readWriteRules: deps.readWriteRules,
+        readWriteRules: async () => {
+          const rules = await deps.readWriteRules();
+          return { ...rules, mapping: leadStatusMappingFor(kind, rules.mapping, deps.providers.map((p) => p.descriptor)) };
+        },
         fetch: deps.fetch,
         now,
       });

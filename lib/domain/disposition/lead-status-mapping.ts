@@ -8,6 +8,8 @@ import type { Disposition } from './disposition';
  */
 export const leadStatusMappingSchema = z.object({
   version: z.number().int().positive(),
+  /** The CRM (provider kind) whose status values these are; absent: the CRM Baton connects to by default. */
+  crm: z.string().min(1).optional(),
   rejected: z.string().min(1),
   recycled: z.string().min(1),
   /** Accepted and still working it. */
