@@ -12,6 +12,7 @@ import { ChromiumNotFoundError } from './find-chromium';
 import { DEMO_BUILD_DIR, launchWithExtension } from './launch-extension';
 import { startSandboxServer } from '../sandbox/sandbox-server';
 import { SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../sandbox/scenarios';
+import { SALESFORCE_LEAD_SCENARIOS } from '../sandbox/salesforce/salesforce-scenarios';
 
 const PANEL = 'iframe[title="Baton lead panel"]';
 const OUTPUT_DIR = resolve('demo-output');
@@ -116,6 +117,16 @@ async function main(): Promise<number> {
     await panel.locator('[data-outbox-state="delivered"]').waitFor({ timeout: 20_000 });
     console.log('Lead 2: disposition saved to the sandbox CRM.');
     await shoot('02-panel-saved.png', page.locator(PANEL));
+
+    // 3b. The same rep on a Salesforce Lead (the sandbox speaks Salesforce's dialect too): the
+    // Salesforce provider signs in to the sandbox org and shows the same panel.
+    started = Date.now();
+    await page.goto(`${sandbox.url}/lightning/r/Lead/${SALESFORCE_LEAD_SCENARIOS.demoPrimary}/view`);
+    await panel.getByRole('timer').waitFor({ timeout: 30_000 });
+    await panel.getByRole('region', { name: "Why they're here" }).waitFor();
+    console.log(`Salesforce lead: panel showed the lead's context ${Date.now() - started} ms after navigation started.`);
+    await page.waitForTimeout(300);
+    await shoot('03-salesforce-lead-page.png');
 
     // 4. Marketing's view: the reasons flowing back, by campaign, source and rep.
     const insights = await extension.context.newPage();
