@@ -45,7 +45,12 @@ export interface SandboxServerOptions {
   /** No request/startup logging. */
   quiet?: boolean;
   /** The Salesforce dialect (lib/sandbox/salesforce/): access-token lifetime (default 7200 s) and default query batch size (default 2000). */
-  salesforce?: { accessTokenTtlSeconds?: number; queryBatchSize?: number };
+  salesforce?: {
+    accessTokenTtlSeconds?: number;
+    queryBatchSize?: number;
+    /** Seed the org without Baton's custom fields (as before "Set up Baton fields"); only when the org is seeded. */
+    withoutBatonFields?: boolean;
+  };
 }
 
 /**
@@ -200,6 +205,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     quiet,
     ...(options.salesforce?.accessTokenTtlSeconds !== undefined ? { accessTokenTtlMs: options.salesforce.accessTokenTtlSeconds * 1000 } : {}),
     ...(options.salesforce?.queryBatchSize !== undefined ? { queryBatchSize: options.salesforce.queryBatchSize } : {}),
+    ...(options.salesforce?.withoutBatonFields ? { withoutBatonFields: true } : {}),
     takeFault: (method, path) => takeFault(method, path, (fault) => path.startsWith('/services/data/') || (!!fault.pathPrefix && path.startsWith(fault.pathPrefix))),
   });
   let windowStart = Date.now();

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { checkCredentialInput, encodeCredentialInput, type CredentialFieldErrors } from '../../../lib/crm/salesforce/salesforce-credential-input';
 import { SALESFORCE_KIND } from '../../../lib/crm/salesforce/salesforce-pages';
 import { browserWebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
-import { connectionStatusSchema, type ConnectionStatus } from '../../../lib/messaging/protocol';
+import { connectionStatusSchema, propertySetupResultSchema, type ConnectionStatus } from '../../../lib/messaging/protocol';
 import { sendRequest } from '../../../lib/messaging/send-request';
 import { settingsQueries } from '../../../lib/queries/settings-queries';
 import { Button } from '../../ui/panel-states';
@@ -24,7 +24,12 @@ export const connectionOption: ProviderConnectionOption = {
 
 function SalesforceConnectionForm({ address }: ProviderConnectionFormProps) {
   if (address === 'sandbox') {
-    return <p className="mt-3 text-slate-700">The sandbox CRM stands in for a Salesforce org: Baton signs in to it by itself, with no consumer key.</p>;
+    return (
+      <div>
+        <p className="mt-3 text-slate-700">The sandbox CRM stands in for a Salesforce org: Baton signs in to it by itself, with no consumer key.</p>
+        <SalesforceSetupFields orgLabel="the sandbox org" />
+      </div>
+    );
   }
   return (
     <div className="mt-3 space-y-4">
@@ -129,6 +134,8 @@ function ConnectOrg() {
         ) : null}
         {disconnect.isError ? <p role="alert" className="text-red-700">{disconnect.error.message}</p> : null}
       </div>
+      {/* Outside the status region above: its own live region says what the setup did. */}
+      {status.data?.check?.ok ? <SalesforceSetupFields /> : null}
     </div>
   );
 }
@@ -163,6 +170,43 @@ function ConnectionCheck({ check }: { check: NonNullable<ConnectionStatus['check
       {headroom?.dailyRemaining != null ? (
         <p className="text-slate-700" data-testid="rate-limit-headroom">
           API usage: {count(headroom.dailyRemaining)}{headroom.daily != null ? ` of ${count(headroom.daily)}` : ''} requests left in the org's 24-hour allowance (shared with every integration in the org).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Creates Baton's custom fields (Lead, Contact, Task) in the connected org and grants access to
+ * them through the "Baton" permission set. The background holds the token and does the work; it
+ * is idempotent, so running it again only reports what is already there.
+ */
+export function SalesforceSetupFields({ orgLabel = 'Salesforce' }: { orgLabel?: string }) {
+  const setup = useMutation({
+    mutationFn: () => sendRequest({ type: 'crm/setup-properties' }, propertySetupResultSchema),
+  });
+  const fields = (n: number) => `${n} ${n === 1 ? 'field' : 'fields'}`;
+  return (
+    <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => setup.mutate()} disabled={setup.isPending}>
+          {setup.isPending ? 'Setting up…' : `Set up Baton fields in ${orgLabel}`}
+        </Button>
+        <span className="text-xs text-slate-600">
+          Adds the Baton fields dispositions are written to (Lead, Contact, Task) and a “Baton” permission set that can read and edit them: assign it to Baton’s users. Safe to run again.
+        </span>
+      </div>
+      <div aria-live="polite">
+        {setup.isSuccess ? (
+          <p className="mt-2 text-emerald-800">
+            {setup.data.created.length ? `Created ${fields(setup.data.created.length)}: ${setup.data.created.join(', ')}.` : 'Nothing to create.'}
+            {setup.data.existing.length ? ` Already there: ${fields(setup.data.existing.length)}.` : ''}
+          </p>
+        ) : null}
+      </div>
+      {setup.isError ? (
+        <p role="alert" className="mt-2 text-red-700">
+          Could not set up the fields: {setup.error.message}
         </p>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import type { SalesforceClient } from './salesforce-client-contract';
 import { checkSalesforceOrg } from './salesforce-connection-check';
 import { activeOrg, orgForHost, readStoredTokens, withOrg, writeStoredTokens, type OrgTokens } from './salesforce-connection-state';
 import { decodeCredentialInput } from './salesforce-credential-input';
+import { ensureSalesforceBatonFields } from './salesforce-field-setup';
 import { crmDescriptor as salesforceDescriptor } from './salesforce-descriptor';
 import { parseIdentityUrl } from './salesforce-identity';
 import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type TokenAnswer } from './salesforce-oauth';
@@ -160,6 +161,13 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       return make({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone });
     },
     reporting,
+    async setupFields(address) {
+      if (address.kind === 'sandbox') return ensureSalesforceBatonFields(sandboxClient(address.baseUrl));
+      const stored = readStoredTokens(await context.readSecret());
+      if (!stored) throw new CrmError('auth', "Connect Salesforce in Baton's options first, then set up Baton's fields.");
+      const { orgId, tokens } = activeOrg(stored);
+      return ensureSalesforceBatonFields(orgClient(orgId, tokens));
+    },
     async saveCredential(secret) {
       const input = decodeCredentialInput(secret);
       if ('error' in input) throw new CrmError('rejected', input.error);

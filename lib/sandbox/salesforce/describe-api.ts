@@ -67,7 +67,7 @@ function describeField(req: SfRequest, field: SfField): Record<string, unknown> 
 }
 
 export function describeObject(req: SfRequest, objectName: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   return {
     status: 200,
     body: {
@@ -116,7 +116,7 @@ export function describeGlobal(req: SfRequest): SfResponse {
 }
 
 export function picklistValuesByRecordType(req: SfRequest, objectName: string, recordTypeId: string, fieldName: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   if (recordTypeId !== MASTER_RECORD_TYPE_ID && recordTypeId !== MASTER_RECORD_TYPE_ID.slice(0, 15)) throw notFoundError(`The requested resource does not exist`);
   const field = findField(object, fieldName);
   if (!field || (field.type !== 'picklist' && field.type !== 'combobox')) throw notFoundError(`The requested resource does not exist`);

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { SfRecord, SfValue } from './salesforce-org-data';
 import { parseSfDateTime } from './salesforce-org-data';
 import type { SalesforceOrgStore } from './salesforce-org-store';
-import { ACCOUNT_ENGAGEMENT_FIELDS, BATON_PERSON_FIELDS, findObject } from './salesforce-object-schema';
+import { ACCOUNT_ENGAGEMENT_FIELDS, BATON_PERSON_FIELDS } from './salesforce-object-schema';
 
 /*
  * Lightning-like pages for the sandbox org, rendered on the server: the Leads and Contacts list
@@ -113,7 +113,7 @@ function recordPage(store: SalesforceOrgStore, objectName: 'Lead' | 'Contact', r
   )
     .map(([label, value]) => field(String(label), display(value as SfValue)))
     .join('');
-  const object = findObject(objectName)!;
+  const object = store.object(objectName)!;
   const section = (title: string, pairs: Array<[string, string, boolean?]>): string =>
     `<section class="sf-section"><h3>${escapeHtml(title)}</h3><div class="sf-grid">${pairs.map(([label, value, html]) => field(label, value, { html: !!html })).join('')}</div></section>`;
   const info: Array<[string, string, boolean?]> = isLead

@@ -3,6 +3,7 @@ import type { SfRequest, SfResponse } from './salesforce-request';
 import { describeGlobal, describeObject, picklistValuesByRecordType } from './describe-api';
 import { createRecord, getByExternalId, getRecord, updateRecord, upsertByExternalId } from './sobject-records-api';
 import { runComposite } from './composite-api';
+import { createCustomField } from './tooling-api';
 import type { QueryCursors } from './query-api';
 
 /*
@@ -38,6 +39,7 @@ export function createRestRouter(cursors: QueryCursors, apiUsage: () => number):
     { method: 'PATCH', pattern: /^sobjects\/([^/]+)\/([^/]+)\/([^/]+)$/, handler: (req, [o, f, v]) => upsertByExternalId(req, o!, f!, v!) },
     { method: 'GET', pattern: /^(?:query|queryAll)$/, handler: (req) => cursors.query(req) },
     { method: 'GET', pattern: /^(?:query|queryAll)\/([^/]+)$/, handler: (req, [locator]) => cursors.more(req, locator!) },
+    { method: 'POST', pattern: /^tooling\/sobjects\/CustomField$/i, handler: (req) => createCustomField(req) },
     { method: 'POST', pattern: /^composite$/, handler: (req) => runComposite(req, router) },
     {
       method: 'GET',

@@ -4,7 +4,8 @@ import type { SandboxData } from '../sandbox-data';
 import { SalesforceError } from './salesforce-error';
 import type { SalesforceFaultSpec } from './salesforce-faults';
 import { salesforceFaultError } from './salesforce-faults';
-import { readSalesforceOrgFile, salesforceDataFileFor, writeSalesforceOrgFile } from './salesforce-org-data';
+import { readSalesforceOrgFile, salesforceDataFileFor, writeSalesforceOrgFile, type SalesforceOrg } from './salesforce-org-data';
+import { BATON_PERSON_FIELDS } from './salesforce-object-schema';
 import { SalesforceOrgStore } from './salesforce-org-store';
 import { SalesforceOAuth } from './salesforce-oauth';
 import type { OAuthAnswer } from './salesforce-oauth';
@@ -33,6 +34,8 @@ export interface SalesforceDialectOptions {
   accessTokenTtlMs?: number;
   /** Query batch size when the caller does not ask (`Sforce-Query-Options`). Default 2,000. */
   queryBatchSize?: number;
+  /** Seed the org WITHOUT Baton's custom fields (Lead, Contact, Task), as an org before Baton's field setup. Only when the org is seeded. */
+  withoutBatonFields?: boolean;
   /** The server's fault queue: the next fault matching this request, if any (removed from the queue). */
   takeFault: (method: string, path: string) => SalesforceFaultSpec | undefined;
 }
@@ -81,11 +84,25 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(req.headers).map(([key, value]) => [key.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]));
 }
 
+/** An org as it is before Baton's field setup: no Baton custom fields on Lead, Contact or Task, and no values in them. */
+function removeBatonFields(org: SalesforceOrg): void {
+  const removed: Record<string, string[]> = {
+    Lead: BATON_PERSON_FIELDS.map((f) => f.name),
+    Contact: BATON_PERSON_FIELDS.map((f) => f.name),
+    Task: ['Baton_Id__c'],
+  };
+  org.schemaChanges = { removed };
+  for (const [objectName, names] of Object.entries(removed)) {
+    for (const record of org.records[objectName] ?? []) for (const name of names) delete record[name];
+  }
+}
+
 function loadStore(options: SalesforceDialectOptions): SalesforceOrgStore {
   const file = salesforceDataFileFor(options.hubspotDataFile);
   const existing = options.reseed ? null : readSalesforceOrgFile(file);
   if (existing) return new SalesforceOrgStore(existing, file);
   const org = seedSalesforceOrg(options.hubspotData, options.now);
+  if (options.withoutBatonFields) removeBatonFields(org);
   writeSalesforceOrgFile(file, org);
   return new SalesforceOrgStore(org, file);
 }

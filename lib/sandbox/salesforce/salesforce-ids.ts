@@ -51,4 +51,6 @@ export const KEY_PREFIXES = {
   LeadHistory: '017',
   LeadStatus: '01J',
   Organization: '00D',
+  PermissionSet: '0PS',
+  FieldPermissions: '01k',
 } as const;

@@ -367,12 +367,72 @@ const USER: SfObjectSchema = {
   ],
 };
 
-export const SALESFORCE_OBJECTS: readonly SfObjectSchema[] = [LEAD, CONTACT, TASK, EVENT, CAMPAIGN_MEMBER, CAMPAIGN, LEAD_HISTORY, LEAD_STATUS, USER];
+const PERMISSION_SET: SfObjectSchema = {
+  name: 'PermissionSet',
+  label: 'Permission Set',
+  labelPlural: 'Permission Sets',
+  keyPrefix: KEY_PREFIXES.PermissionSet,
+  createable: true,
+  updateable: true,
+  fields: [
+    idField(),
+    field('Name', 'Name', 'string', { length: 80, nillable: false, required: true, unique: true }),
+    field('Label', 'Label', 'string', { length: 80, nillable: false, required: true }),
+    field('Description', 'Description', 'textarea', { length: 255 }),
+    ...audit(),
+  ],
+};
 
-/** An object by name, case-insensitively (SOQL and REST paths accept any case). */
-export function findObject(name: string): SfObjectSchema | undefined {
+const FIELD_PERMISSIONS: SfObjectSchema = {
+  name: 'FieldPermissions',
+  label: 'Field Permissions',
+  labelPlural: 'Field Permissions',
+  keyPrefix: KEY_PREFIXES.FieldPermissions,
+  createable: true,
+  updateable: true,
+  fields: [
+    idField(),
+    field('ParentId', 'Parent ID', 'reference', { nillable: false, required: true, updateable: false, referenceTo: ['PermissionSet'], relationshipName: 'Parent' }),
+    field('SobjectType', 'Sobject Type Name', 'string', { length: 80, nillable: false, required: true, updateable: false }),
+    field('Field', 'Field Name', 'string', { length: 255, nillable: false, required: true, updateable: false }),
+    field('PermissionsRead', 'Read Access', 'boolean'),
+    field('PermissionsEdit', 'Edit Access', 'boolean'),
+    ...audit(),
+  ],
+};
+
+export const SALESFORCE_OBJECTS: readonly SfObjectSchema[] = [LEAD, CONTACT, TASK, EVENT, CAMPAIGN_MEMBER, CAMPAIGN, LEAD_HISTORY, LEAD_STATUS, USER, PERMISSION_SET, FIELD_PERMISSIONS];
+
+/**
+ * How an org's schema differs from the objects above: fields it lacks (an org started without
+ * Baton's custom fields) and custom fields added through the Tooling API (`CustomField`).
+ */
+export interface SfSchemaChanges {
+  /** Field names missing from each object. */
+  removed?: Record<string, string[]>;
+  /** Custom fields added to each object. */
+  added?: Record<string, SfField[]>;
+}
+
+/** An object's schema as an org with these changes has it. */
+export function applySchemaChanges(object: SfObjectSchema, changes: SfSchemaChanges | undefined): SfObjectSchema {
+  const removed = changes?.removed?.[object.name] ?? [];
+  const added = changes?.added?.[object.name] ?? [];
+  if (!removed.length && !added.length) return object;
+  const gone = new Set(removed.map((name) => name.toLowerCase()));
+  return { ...object, fields: [...object.fields.filter((f) => !gone.has(f.name.toLowerCase())), ...added] };
+}
+
+/** An object by name, case-insensitively (SOQL and REST paths accept any case), with the org's schema changes. */
+export function findObject(name: string, changes?: SfSchemaChanges): SfObjectSchema | undefined {
   const lower = name.toLowerCase();
-  return SALESFORCE_OBJECTS.find((object) => object.name.toLowerCase() === lower);
+  const object = SALESFORCE_OBJECTS.find((candidate) => candidate.name.toLowerCase() === lower);
+  return object && applySchemaChanges(object, changes);
+}
+
+/** A custom field as the Tooling API creates it (`CustomField` Metadata `type`), in the sandbox's field shape. */
+export function customField(name: string, label: string, type: SfFieldType, opts: Opts = {}): SfField {
+  return field(name, label, type, { ...opts, custom: true });
 }
 
 /** A field by name, case-insensitively. */

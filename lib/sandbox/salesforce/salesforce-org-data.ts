@@ -40,6 +40,13 @@ export const salesforceOrgSchema = z.object({
   nextSequence: z.number().int(),
   /** Records by object name (Lead, Contact, Task, Event, CampaignMember, Campaign, LeadHistory, LeadStatus, User). */
   records: z.record(z.string(), z.array(sfRecordSchema)),
+  /** How the org's schema differs from the sandbox's objects (SfSchemaChanges): fields it lacks, custom fields added through the Tooling API. */
+  schemaChanges: z
+    .object({
+      removed: z.record(z.string(), z.array(z.string())).optional(),
+      added: z.record(z.string(), z.array(z.looseObject({ name: z.string(), label: z.string(), type: z.string() }))).optional(),
+    })
+    .optional(),
   accessTokens: z.array(tokenSchema),
   refreshTokens: z.array(tokenSchema),
 });

@@ -1,7 +1,7 @@
 import type { SalesforceOrg, SfRecord } from './salesforce-org-data';
 import { writeSalesforceOrgFile } from './salesforce-org-data';
 import { salesforceId, toId18 } from './salesforce-ids';
-import { SALESFORCE_OBJECTS } from './salesforce-object-schema';
+import { SALESFORCE_OBJECTS, findObject, type SfField, type SfObjectSchema, type SfSchemaChanges } from './salesforce-object-schema';
 
 /**
  * The loaded org plus an id index, and the one place that persists it: every acknowledged write
@@ -43,6 +43,27 @@ export class SalesforceOrgStore {
   insert(objectName: string, record: SfRecord): void {
     (this.org.records[objectName] ??= []).push(record);
     this.byId.set(String(record.Id), { objectName, record });
+  }
+
+  /** The org's schema changes (fields it lacks, custom fields added through the Tooling API). */
+  get schemaChanges(): SfSchemaChanges {
+    return (this.org.schemaChanges ?? {}) as SfSchemaChanges;
+  }
+
+  /** An object by name, case-insensitively, as this org has it. */
+  object(name: string): SfObjectSchema | undefined {
+    return findObject(name, this.schemaChanges);
+  }
+
+  /** Adds a custom field to an object (the Tooling API's `CustomField` create); the caller persists. */
+  addField(objectName: string, field: SfField): void {
+    const changes = (this.org.schemaChanges ??= {});
+    const removed = changes.removed?.[objectName];
+    if (removed?.some((name) => name.toLowerCase() === field.name.toLowerCase())) {
+      // A field the org started without (a sandbox option) comes back as the standard definition would have it.
+      changes.removed![objectName] = removed.filter((name) => name.toLowerCase() !== field.name.toLowerCase());
+    }
+    ((changes.added ??= {})[objectName] ??= []).push({ ...field });
   }
 
   newId(objectName: string): string {

@@ -1,7 +1,8 @@
 import { applyDerivedFields } from './derived-fields';
 import { SalesforceError, noSuchColumn, notFoundError } from './salesforce-error';
 import type { SfObjectSchema } from './salesforce-object-schema';
-import { findField, findObject } from './salesforce-object-schema';
+import { findField } from './salesforce-object-schema';
+import type { SalesforceOrgStore } from './salesforce-org-store';
 import type { SfRecord, SfValue } from './salesforce-org-data';
 import { parseSfDateTime, sfDateTime } from './salesforce-org-data';
 import type { SfRequest, SfResponse } from './salesforce-request';
@@ -13,8 +14,8 @@ import { checkRequired, checkUnique, readFieldValues } from './record-values';
  * retrieve and upsert by external id. Answers as Salesforce's REST API answers them.
  */
 
-export function objectOf(name: string): SfObjectSchema {
-  const object = findObject(name);
+export function objectOf(name: string, store: SalesforceOrgStore): SfObjectSchema {
+  const object = store.object(name);
   if (!object) throw notFoundError(`The requested resource does not exist`);
   return object;
 }
@@ -41,7 +42,7 @@ function recordById(req: SfRequest, object: SfObjectSchema, id: string): SfRecor
 }
 
 export function getRecord(req: SfRequest, objectName: string, id: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   const record = recordById(req, object, id);
   const fields = requestedFields(req, object);
   const since = req.headers['if-modified-since'];
@@ -98,7 +99,7 @@ function checkPrecondition(req: SfRequest, record: SfRecord): void {
 }
 
 export function updateRecord(req: SfRequest, objectName: string, id: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   const record = recordById(req, object, id);
   checkPrecondition(req, record);
   if (!object.updateable) throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id`, []);
@@ -146,7 +147,7 @@ function create(req: SfRequest, object: SfObjectSchema, extra: Array<[{ name: st
 }
 
 export function createRecord(req: SfRequest, objectName: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   const record = create(req, object);
   req.store.persist();
   return { status: 201, body: { id: record.Id, success: true, errors: [] }, headers: { Location: `/services/data/${req.version}/sobjects/${object.name}/${String(record.Id)}` } };
@@ -173,7 +174,7 @@ function multipleChoices(req: SfRequest, object: SfObjectSchema, matches: SfReco
 }
 
 export function getByExternalId(req: SfRequest, objectName: string, fieldName: string, value: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   const field = externalIdField(object, fieldName);
   const matches = matchesByExternalId(req, object, field.name, value);
   if (matches.length === 0) throw notFoundError();
@@ -183,7 +184,7 @@ export function getByExternalId(req: SfRequest, objectName: string, fieldName: s
 
 /** Upsert: 201 and `created: true` when no record has the value, 200 when one has it, 300 when several do. */
 export function upsertByExternalId(req: SfRequest, objectName: string, fieldName: string, value: string): SfResponse {
-  const object = objectOf(objectName);
+  const object = objectOf(objectName, req.store);
   const field = externalIdField(object, fieldName);
   if (field.name === 'Id') throw new SalesforceError(400, 'INVALID_FIELD', 'Id is not a valid external id field for upsert; use PATCH on the record instead.');
   const body = req.body;

@@ -235,7 +235,7 @@ function recordUrl(version: string, objectName: string, id: SfValue | undefined)
 /** Runs a SOQL query against the org. Errors are Salesforce's (MALFORMED_QUERY, INVALID_TYPE, INVALID_FIELD). */
 export function runSoql(store: SalesforceOrgStore, text: string, version: string, now: number): SoqlResult {
   const query = parseSoql(text);
-  const object = findObject(query.from.name);
+  const object = store.object(query.from.name);
   if (!object) {
     throw soqlPositionError(
       'INVALID_TYPE',

@@ -105,4 +105,29 @@ describe('Salesforce connection form', () => {
     expect(el.textContent).toMatch(/signs in to it by itself/);
     expect(sendRequest).not.toHaveBeenCalled();
   });
+
+  it('sets up Baton fields once connected, saying what was created and what was already there', async () => {
+    sendRequest.mockImplementation(async (request: { type: string }) =>
+      request.type === 'crm/setup-properties' ? { created: ['Lead.Baton_Disposition__c', 'Task.Baton_Id__c'], existing: ['Contact.Baton_Disposition__c'] } : CONNECTED,
+    );
+    const el = await render('vendor');
+    const setup = button(el, 'Set up Baton fields in Salesforce');
+    expect(setup).toBeTruthy();
+    await act(async () => setup.click());
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(sendRequest).toHaveBeenCalledWith({ type: 'crm/setup-properties' }, expect.anything());
+    const live = [...el.querySelectorAll('[aria-live="polite"]')].find((region) => region.textContent?.includes('Created 2 fields'));
+    expect(live?.textContent).toBe('Created 2 fields: Lead.Baton_Disposition__c, Task.Baton_Id__c. Already there: 1 field.');
+  });
+
+  it('shows a refused field setup as an alert', async () => {
+    sendRequest.mockImplementation(async (request: { type: string }) => {
+      if (request.type === 'crm/setup-properties') throw new Error('Your Salesforce user may not create fields.');
+      return CONNECTED;
+    });
+    const el = await render('vendor');
+    await act(async () => button(el, 'Set up Baton fields in Salesforce').click());
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect([...el.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ')).toContain('Could not set up the fields: Your Salesforce user may not create fields.');
+  });
 });
