@@ -6,6 +6,7 @@ import type { SqlDefinition } from '../../lib/domain/qualification/sql-definitio
 import { WEEKDAYS } from '../../lib/domain/sla/calendar-vocabulary';
 import type { BusinessHoursBlock, WeeklyHours } from '../../lib/domain/sla/business-calendar';
 import type { SlaDuration, SlaPolicy } from '../../lib/domain/sla/sla-policy';
+import { LeadStatusChoices } from './lead-status-choices';
 
 /**
  * Read-only digests of each setting, so an admin sees what is in force without reading JSON.
@@ -159,13 +160,16 @@ const OUTCOME_LABELS: Record<Exclude<keyof LeadStatusMapping, 'version' | 'crm'>
 
 export function LeadStatusMappingSummary({ value }: { value: LeadStatusMapping }) {
   return (
-    <dl>
-      {(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((key) => (
-        <Row key={key} label={OUTCOME_LABELS[key]}>
-          <code className="font-mono text-xs">{value[key]}</code>
-        </Row>
-      ))}
-    </dl>
+    <>
+      <dl>
+        {(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((key) => (
+          <Row key={key} label={OUTCOME_LABELS[key]}>
+            <code className="font-mono text-xs">{value[key]}</code>
+          </Row>
+        ))}
+      </dl>
+      <LeadStatusChoices value={value} />
+    </>
   );
 }
 

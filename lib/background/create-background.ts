@@ -7,6 +7,7 @@ import { createCrmConnections } from '../crm/crm-connections';
 import type { CrmPageReader } from '../crm/crm-page-reader';
 import type { CrmProvider } from '../crm/crm-provider';
 import { createCrmService } from '../crm/crm-service';
+import { readLeadStatusValues } from '../crm/read-lead-status-values';
 import { createBackgroundRouter } from '../messaging/background-router';
 import type { DrainLogEvent } from '../outbox/drain-outbox';
 import type { OutboxStore } from '../outbox/outbox-store';
@@ -92,6 +93,7 @@ export function createBackground(deps: BackgroundDeps) {
       newId: deps.newId,
     }),
     setupCrmProperties: connections.setupFields,
+    leadStatusValues: () => readLeadStatusValues(connections.reporting),
     runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await deps.readRules()).definition, now: deps.now }).runBacktest,
     getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
     saveToken: async (secret) => {

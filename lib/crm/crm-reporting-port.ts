@@ -76,6 +76,16 @@ export interface ReadBacktestLeadsOptions {
   pace?: SearchPacer;
 }
 
+/** One of the CRM's own lead-status values, as the admin maps Baton's outcomes to them. */
+export interface LeadStatusValue {
+  /** What is written to the record. */
+  value: string;
+  /** What the CRM shows for it. */
+  label: string;
+  /** New records get this one. */
+  isDefault: boolean;
+}
+
 export interface CrmReporting {
   /** The provider kind, as lead keys name it. */
   crm: string;
@@ -92,4 +102,6 @@ export interface CrmReporting {
   connectedStatuses: readonly string[];
   readInsightRecords(options: ReadInsightRecordsOptions): Promise<InsightsReadResult>;
   readBacktestLeads(options: ReadBacktestLeadsOptions): Promise<BacktestReadResult>;
+  /** The lead-status values a disposition may set, read from the CRM (converted ones excluded); absent: the CRM cannot list them. */
+  readLeadStatusValues?(options?: { signal?: AbortSignal }): Promise<LeadStatusValue[]>;
 }

@@ -5,7 +5,7 @@ import type { CrmService } from '../crm/crm-service';
 import type { LeadPage } from '../crm/pages/lead-page';
 import type { CrmPageReader } from '../crm/crm-page-reader';
 import { RequestRefusedError } from './request-refused-error';
-import { requestSchema, leadPageSchema, type BatonRequestParsed, type BatonResponse, type ConnectionStatus } from './protocol';
+import { requestSchema, leadPageSchema, type BatonRequestParsed, type BatonResponse, type ConnectionStatus, type LeadStatusValues } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
 import type { DispositionSaveResult, EvidencePutResult, LeadPanelView, LeadViewResult, OutboxList } from './panel-protocol';
 import type { LeadContext } from '../crm/crm-port';
@@ -33,6 +33,8 @@ export interface BackgroundRouterDeps {
   /** The write side for the lead in the sender's tab; the page is always derived from the tab URL. */
   leadActions: LeadActions;
   setupCrmProperties(): Promise<PropertySetupResult>;
+  /** Options page: the connected CRM's lead-status values. Absent: not wired (tests). */
+  leadStatusValues?(): Promise<LeadStatusValues>;
   /** Insights page: dispositions from the connected CRM, aggregated. Absent: Insights is not wired (tests). */
   getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
   /** Insights page: backtest a candidate SQL definition. Absent: not wired (tests). */
@@ -62,6 +64,7 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'connection/forget-token': ['/options.html'],
   'connection/status': ['/options.html'],
   'crm/setup-properties': ['/options.html'],
+  'crm/lead-status-values': ['/options.html'],
   'evidence/put': ['/panel.html'],
   'disposition/save': ['/panel.html'],
   'outbox/list': ['/panel.html'],
@@ -117,6 +120,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.connectionStatus();
       case 'crm/setup-properties':
         return deps.setupCrmProperties();
+      case 'crm/lead-status-values':
+        if (!deps.leadStatusValues) throw new CrmError('rejected', 'Reading the CRM\'s lead statuses is not available in this build.');
+        return deps.leadStatusValues();
       case 'evidence/put':
         return deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry);
       case 'disposition/save':

@@ -20,6 +20,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection/status') }),
   /** Options (admin): create Baton's own fields (e.g. a "Baton" property group) in the CRM. */
   z.object({ type: z.literal('crm/setup-properties') }),
+  /** Options (admin): the connected CRM's own lead-status values, for the outcome → status mapping. */
+  z.object({ type: z.literal('crm/lead-status-values') }),
   /** Panel: set (or clear, with null) the rep's decision on one criterion. Validated against the evidence rules. */
   z.object({
     type: z.literal('evidence/put'),
@@ -123,3 +125,10 @@ export function responseSchema<T extends z.ZodType>(data: T) {
 export type BatonResponse<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 export const propertySetupResultSchema = z.object({ created: z.array(z.string()), existing: z.array(z.string()) });
+
+/** The connected CRM's lead-status values (converted ones excluded), and which CRM (provider kind) they are of. */
+export const leadStatusValuesSchema = z.object({
+  crm: z.string(),
+  values: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })),
+});
+export type LeadStatusValues = z.infer<typeof leadStatusValuesSchema>;

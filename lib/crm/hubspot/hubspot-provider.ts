@@ -14,6 +14,7 @@ import { HUBSPOT_CONNECTED_STATUSES } from './hubspot-sources';
 import { createHubSpotWriter } from './hubspot-writer';
 import { resolveHubSpotLeadContact } from './resolve-lead-contact';
 import { detectHubSpotTokenKind } from './token-kind';
+import { readHubSpotLeadStatuses } from './hubspot-lead-statuses';
 
 /*
  * HubSpot behind Baton's ports: one client per API base URL (HubSpot's own, or the sandbox CRM's,
@@ -150,6 +151,7 @@ function hubSpotReporting(client: HubSpotClient, where: { account: string; key: 
     connectedStatuses: HUBSPOT_CONNECTED_STATUSES,
     readInsightRecords: (options) => readHubSpotInsights(client, options),
     readBacktestLeads: (options) => readHubSpotBacktestLeads(client, { ...options, account: { crm, account: where.account } }),
+    readLeadStatusValues: (options) => readHubSpotLeadStatuses(client, options?.signal),
   };
 }
 

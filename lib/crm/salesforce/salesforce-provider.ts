@@ -13,6 +13,7 @@ import { ensureSalesforceBatonFields } from './salesforce-field-setup';
 import { crmDescriptor as salesforceDescriptor } from './salesforce-descriptor';
 import { parseIdentityUrl } from './salesforce-identity';
 import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type TokenAnswer } from './salesforce-oauth';
+import { readSalesforceLeadStatuses } from './salesforce-lead-statuses';
 import { createSalesforceReporting } from './salesforce-reporting';
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
 import { createTokenSession } from './salesforce-session';
@@ -132,13 +133,17 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
 
   async function reporting(address: CrmAddress): Promise<CrmReporting> {
     const make = part('reporting');
+    // The org's Lead Status values ride along with its reporting reads (the options page's mapping).
+    const withStatuses = (client: SalesforceClient, reads: CrmReporting): CrmReporting => ({ ...reads, readLeadStatusValues: (options) => readSalesforceLeadStatuses(client, options?.signal) });
     if (address.kind === 'sandbox') {
-      return make({ client: sandboxClient(address.baseUrl, REPORTING_TIMEOUT_MS), account: new URL(address.baseUrl).host, key: `sandbox|${address.baseUrl}`, sandbox: true });
+      const client = sandboxClient(address.baseUrl, REPORTING_TIMEOUT_MS);
+      return withStatuses(client, make({ client, account: new URL(address.baseUrl).host, key: `sandbox|${address.baseUrl}`, sandbox: true }));
     }
     const stored = readStoredTokens(await context.readSecret());
     if (!stored) throw new CrmError('auth', "Connect Salesforce in Baton's options to see Insights and run backtests.");
     const { orgId, tokens } = activeOrg(stored);
-    return make({ client: orgClient(orgId, tokens, REPORTING_TIMEOUT_MS), account: tokens.apiHost, key: `${salesforceDescriptor.kind}|${orgId}`, sandbox: false });
+    const client = orgClient(orgId, tokens, REPORTING_TIMEOUT_MS);
+    return withStatuses(client, make({ client, account: tokens.apiHost, key: `${salesforceDescriptor.kind}|${orgId}`, sandbox: false }));
   }
 
   function forgetClients(): void {
