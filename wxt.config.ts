@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrmDescriptor } from './lib/crm/crm-descriptor';
+import { MANAGED_SCHEMA_FILE, managedPolicySchemaJson } from './lib/storage/managed-policy-schema';
 
 /**
  * The CRM hosts come from the provider folders (lib/crm/<kind>/<kind>-descriptor.ts), as the
@@ -50,6 +51,10 @@ export default defineConfig({
   // benchmarks measure.
   vite: () => ({ plugins: [tailwindcss()] }),
   hooks: {
+    // The enterprise-policy schema (storage.managed_schema) is generated from its TypeScript source.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: managedPolicySchemaJson() });
+    },
     // The lead panel gets a Vite build of its own instead of sharing one with the options and
     // Insights pages. Pages built together share chunks, and a shared chunk keeps every export any
     // of them uses: the panel's up-front bundle carried all of zod's core (zod classic needs it on
@@ -79,6 +84,8 @@ export default defineConfig({
       // (IndexedDB) holds dispositions not yet in the CRM and must not be evicted under storage
       // pressure; the background also asks for persistent storage (navigator.storage.persist()).
       permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage'],
+      // IT can set the CRM connection through enterprise policy (README: "Rolling Baton out to a team").
+      storage: { managed_schema: MANAGED_SCHEMA_FILE },
       host_permissions: [...API_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
       web_accessible_resources: [
         {

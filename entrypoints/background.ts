@@ -9,6 +9,7 @@ import { ADMIN_SETTING_KINDS, readAttemptPolicy, readDispositionReasons, readLea
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
+import { createManagedPolicyCache } from '../lib/storage/managed-policy';
 import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-store';
 
 const OUTBOX_ALARM = 'baton-outbox-drain';
@@ -32,6 +33,9 @@ export default defineBackground(() => {
     ));
   for (const kind of ADMIN_SETTING_KINDS) watchAdminSetting(kind, () => (rules = null));
 
+  // IT's policy: read once, re-read when Chrome reports a change (no restart needed).
+  const managedPolicy = createManagedPolicyCache();
+
   const background = createBackground({
     extensionId: browser.runtime.id,
     demoBuild: import.meta.env.MODE === 'demo',
@@ -39,6 +43,7 @@ export default defineBackground(() => {
     readSettings: () => readConnectionSettings(CRM_PROVIDERS),
     writeSettings: writeConnectionSettings,
     readSecret,
+    readManagedPolicy: async () => (await managedPolicy.read()).policy,
     writeSecret,
     deleteSecret,
     readRules,

@@ -12,6 +12,7 @@ import { createBackgroundRouter } from '../messaging/background-router';
 import type { DrainLogEvent } from '../outbox/drain-outbox';
 import type { OutboxStore } from '../outbox/outbox-store';
 import type { ConnectionSettings } from '../storage/connection-settings';
+import type { ManagedPolicy } from '../storage/managed-policy-parse';
 import type { InsightsReadStore } from '../storage/insights-read-store';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import type { SecretName } from '../storage/secret-store';
@@ -31,6 +32,8 @@ export interface BackgroundDeps {
   readSettings(): Promise<ConnectionSettings>;
   writeSettings(settings: ConnectionSettings): Promise<void>;
   readSecret(name: SecretName): Promise<string | null>;
+  /** IT's policy (storage.managed), over the stored settings and credential (kept parsed by the caller until it changes). */
+  readManagedPolicy?(): Promise<ManagedPolicy>;
   writeSecret(name: SecretName, value: string): Promise<void>;
   deleteSecret(name: SecretName): Promise<void>;
   /** The team's rules (kept parsed by the caller until they change). */
@@ -60,6 +63,7 @@ export function createBackground(deps: BackgroundDeps) {
       const rules = await deps.readRules();
       return { mapping: rules.leadStatusMapping, reasons: rules.reasons, timeZone: rules.slaPolicy.calendar.timeZone };
     },
+    readManagedPolicy: deps.readManagedPolicy,
     fetch: deps.fetch,
     now: deps.now,
   });

@@ -6,6 +6,8 @@ import type { LeadPage } from './pages/lead-page';
 import { leadStatusMappingFor } from './lead-status-mapping-for';
 import type { ConnectionStatus } from '../messaging/protocol';
 import { providerState, type ConnectionSettings } from '../storage/connection-settings';
+import { applyManagedConnection, managedCredential } from '../storage/managed-policy-overlay';
+import { EMPTY_MANAGED_POLICY, type ManagedPolicy } from '../storage/managed-policy-parse';
 import type { SecretName } from '../storage/secret-store';
 import { credentialSecretName } from '../storage/secret-store';
 
@@ -26,6 +28,8 @@ export interface CrmConnectionsDeps {
   deleteSecret(name: SecretName): Promise<void>;
   /** The admin's current outcome → lead status mapping and reason labels, read at write time. */
   readWriteRules(): Promise<WriteRules>;
+  /** IT's policy (storage.managed): its values win over the stored settings and credential, and are never stored. */
+  readManagedPolicy?(): Promise<ManagedPolicy>;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -62,6 +66,9 @@ const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
 export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
   const connections = new Map<string, ProviderConnection>();
   const now = deps.now ?? Date.now;
+  const readManaged = async (): Promise<ManagedPolicy> => (deps.readManagedPolicy ? deps.readManagedPolicy() : EMPTY_MANAGED_POLICY);
+  /** The settings in use: the stored ones under the policy's (read-modify-write uses the stored ones alone). */
+  const readSettings = async (): Promise<ConnectionSettings> => applyManagedConnection(await deps.readSettings(), await readManaged());
 
   function providerFor(kind: string): CrmProvider {
     const provider = deps.providers.find((p) => p.descriptor.kind === kind) ?? deps.providers.find((p) => p.descriptor.legacyKinds?.includes(kind));
@@ -80,12 +87,12 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
       const secret = credentialSecretName(kind);
       connection = provider.connect({
         demoBuild: deps.demoBuild,
-        readState: async () => providerState(await deps.readSettings(), kind),
+        readState: async () => providerState(await readSettings(), kind),
         writeState: async (state) => {
           const settings = await deps.readSettings();
           await deps.writeSettings({ ...settings, providers: { ...settings.providers, [kind]: state } });
         },
-        readSecret: () => deps.readSecret(secret),
+        readSecret: async () => managedCredential(await readManaged(), kind) ?? deps.readSecret(secret),
         writeSecret: (value) => deps.writeSecret(secret, value),
         deleteSecret: () => deps.deleteSecret(secret),
         readWriteRules: async () => {
@@ -107,11 +114,18 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
     return { kind: 'sandbox', baseUrl: origin };
   }
 
+  /** A credential IT set by policy is changed only by IT. */
+  async function refuseManagedCredential(provider: CrmProvider): Promise<void> {
+    if (managedCredential(await readManaged(), provider.descriptor.kind) !== null) {
+      throw new CrmError('rejected', `Your organisation set the ${provider.descriptor.label} key Baton uses; only your IT administrator can change it.`);
+    }
+  }
+
   const targetOf = (route: CrmRoute): CrmTarget => ({ account: route.account, address: addressOf(route.origin) });
 
   /** The provider and address the settings choose (Insights, the backtest, the options page). */
   async function active(): Promise<{ provider: CrmProvider; address: CrmAddress; settings: ConnectionSettings }> {
-    const settings = await deps.readSettings();
+    const settings = await readSettings();
     const provider = providerFor(settings.provider);
     const address: CrmAddress = settings.address === 'sandbox' && deps.demoBuild ? { kind: 'sandbox', baseUrl: settings.sandboxUrl } : { kind: 'vendor' };
     return { provider, address, settings };
@@ -140,10 +154,12 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
     },
     async saveCredential(secret) {
       const { provider } = await active();
+      await refuseManagedCredential(provider);
       await connectionFor(provider).saveCredential(secret);
     },
     async forgetCredential() {
       const { provider } = await active();
+      await refuseManagedCredential(provider);
       await connectionFor(provider).forgetCredential();
     },
     async checkConnection() {
