@@ -1,5 +1,6 @@
 import type { InsightRecord } from '../domain/insights/insight-record';
 import type { PastLead } from '../domain/qualification/backtest-definition';
+import type { QueueLead, RepIdentity } from '../domain/queue/queue-lead';
 import type { SearchPacer } from './search-pacer';
 
 /*
@@ -86,6 +87,25 @@ export interface LeadStatusValue {
   isDefault: boolean;
 }
 
+/** The rep's queue as one listing read it (lib/domain/queue builds the lists from it). */
+export interface QueueReadResult {
+  leads: QueueLead[];
+  /** Requests the listing took (pages). */
+  requests: number;
+  /** More leads matched than one listing reads: the queue shows the first ones by assignment. */
+  truncated: boolean;
+}
+
+export interface ReadQueueOptions {
+  /** The rep whose leads are listed (a CRM owner or user id). */
+  ownerId: string;
+  now: number;
+  /** Leads that engaged since this instant count as "engaged, not reached" candidates. */
+  engagedSince: number;
+  signal?: AbortSignal;
+  pace?: SearchPacer;
+}
+
 export interface CrmReporting {
   /** The provider kind, as lead keys name it. */
   crm: string;
@@ -102,6 +122,12 @@ export interface CrmReporting {
   connectedStatuses: readonly string[];
   readInsightRecords(options: ReadInsightRecordsOptions): Promise<InsightsReadResult>;
   readBacktestLeads(options: ReadBacktestLeadsOptions): Promise<BacktestReadResult>;
+  /** The rep's queue: their leads awaiting a first touch and those that engaged lately, in one listing. */
+  readQueue?(options: ReadQueueOptions): Promise<QueueReadResult>;
+  /** The CRM's owners (users a lead can be assigned to), for the rep to say which one they are. */
+  readOwners?(options?: { signal?: AbortSignal }): Promise<RepIdentity[]>;
+  /** The user the connection signed in as, where the CRM says (null: it does not). */
+  readSignedInUser?(options?: { signal?: AbortSignal }): Promise<RepIdentity | null>;
   /** The lead-status values a disposition may set, read from the CRM (converted ones excluded); absent: the CRM cannot list them. */
   readLeadStatusValues?(options?: { signal?: AbortSignal }): Promise<LeadStatusValue[]>;
 }

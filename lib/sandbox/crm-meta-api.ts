@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError, badRequest, decodeCursor, intParam, notFound, ok, parseJsonBody, toIso } from './http-kit';
 import type { ApiResponse } from './http-kit';
+import { noteLastContacted } from './last-contacted';
 import { PROPERTY_TYPES } from './sandbox-data';
 import type { CrmObjectType, OwnerRecord, PropertyDefinition, PropertyGroup } from './sandbox-data';
 import { associationTypesFor, defaultAssociationTypeId, resolveObjectType } from './sandbox-state';
@@ -283,7 +284,10 @@ export function createDefaultAssociation(state: SandboxState, fromSegment: strin
   for (const [type, id] of [[fromType, fromId], [toType, toId]] as const) {
     if (!state.record(type, id)) throw notFound(`${type} ${id} was not found.`, { id: [id] });
   }
-  if (state.addAssociation({ fromType, fromId, toType, toId })) state.persist();
+  if (state.addAssociation({ fromType, fromId, toType, toId })) {
+    noteLastContacted(state, fromType, fromId, toType, toId);
+    state.persist();
+  }
   return ok({
     status: 'COMPLETE',
     results: [

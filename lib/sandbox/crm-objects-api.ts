@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest, decodeCursor, intParam, listParam, notFound, ok, parseJsonBody, toIso } from './http-kit';
 import type { ApiResponse } from './http-kit';
+import { noteLastContacted } from './last-contacted';
 import { normalizePropertyWrites, parseTimeValue } from './property-values';
 import type { CrmObjectType, CrmRecord, HistoryEntry } from './sandbox-data';
 import { associationTargetOf, resolveObjectType, singularOf } from './sandbox-state';
@@ -319,6 +320,7 @@ function createRecord(state: SandboxState, type: CrmObjectType, input: CreateInp
   applyWrites(state, type, record, writes, now);
   state.addRecord(type, record);
   for (const link of links) state.addAssociation({ fromType: type, fromId: id, toType: link.toType, toId: link.toId, ...(link.primary ? { primary: true as const } : {}) });
+  for (const link of links) noteLastContacted(state, type, id, link.toType, link.toId);
   return { record, writes };
 }
 
