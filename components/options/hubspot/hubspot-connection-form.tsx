@@ -9,6 +9,7 @@ import { Button } from '../../ui/panel-states';
 import type { ProviderConnectionFormProps, ProviderConnectionOption } from '../provider-connection-form';
 import { HUBSPOT_KIND } from '../../../lib/crm/hubspot/hubspot-pages';
 import { HubSpotSetupProperties } from './hubspot-setup-properties';
+import { ManagedReason, SET_BY_ORGANISATION, useManagedPolicy } from '../managed-policy';
 
 /*
  * HubSpot's part of the options page: the token an admin pastes (a service key or a private app's
@@ -87,6 +88,9 @@ function HubSpotTokenField() {
   const queryClient = useQueryClient();
   const status = useQuery(settingsQueries.connectionStatus());
   const [token, setToken] = useState('');
+  // A key IT set by policy is used as it is: nothing to paste or forget here.
+  const managed = useManagedPolicy();
+  const keyLocked = managed.locked.credential && managed.policy.provider === HUBSPOT_KIND;
   // Said while the admin pastes, before anything is sent: which kind of credential this is.
   const pasted = token.trim() ? detectHubSpotTokenKind(token) : null;
   const saveToken = useMutation({
@@ -113,10 +117,10 @@ function HubSpotTokenField() {
         className="flex flex-wrap items-end gap-2"
       >
         <div className="flex flex-col">
-          <label htmlFor={id} className="font-medium">Access token</label>
-          <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="pat-na1-…" aria-describedby={`${id}-kind`} className="mt-1 w-80 rounded border border-slate-300 px-2 py-1" />
+          <label htmlFor={id} className="font-medium">Access token{keyLocked ? <ManagedReason id={`${id}-managed`} /> : null}</label>
+          <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} disabled={keyLocked} placeholder={keyLocked ? SET_BY_ORGANISATION : 'pat-na1-…'} aria-describedby={keyLocked ? `${id}-managed` : `${id}-kind`} className="mt-1 w-80 rounded border border-slate-300 px-2 py-1 disabled:bg-slate-50" />
         </div>
-        <Button type="submit" variant="primary" disabled={!token.trim() || saveToken.isPending}>
+        <Button type="submit" variant="primary" disabled={keyLocked || !token.trim() || saveToken.isPending}>
           {saveToken.isPending ? 'Saving…' : 'Save and test'}
         </Button>
       </form>
@@ -136,7 +140,7 @@ function HubSpotTokenField() {
         {status.data?.check?.ok ? <HubSpotConnectionDetails check={status.data.check} /> : null}
         {saveToken.isError ? <p role="alert" className="text-red-700">{saveToken.error.message}</p> : null}
         {status.data?.check?.ok ? <HubSpotSetupProperties /> : null}
-        {status.data?.hasToken ? (
+        {status.data?.hasToken && !keyLocked ? (
           <div className="mt-2">
             <Button onClick={() => forget.mutate()}>Forget token</Button>
           </div>

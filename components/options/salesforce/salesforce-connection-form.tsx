@@ -8,6 +8,7 @@ import { sendRequest } from '../../../lib/messaging/send-request';
 import { settingsQueries } from '../../../lib/queries/settings-queries';
 import { Button } from '../../ui/panel-states';
 import type { ProviderConnectionFormProps, ProviderConnectionOption } from '../provider-connection-form';
+import { ManagedReason, useManagedPolicy } from '../managed-policy';
 
 /*
  * Salesforce's part of the options page: the callback URL the admin pastes into the org's External
@@ -80,8 +81,15 @@ function ConnectOrg() {
   const id = useId();
   const queryClient = useQueryClient();
   const status = useQuery(settingsQueries.connectionStatus());
-  const [myDomain, setMyDomain] = useState('');
-  const [consumerKey, setConsumerKey] = useState('');
+  const [typedDomain, setMyDomain] = useState('');
+  const [typedKey, setConsumerKey] = useState('');
+  // What IT set by policy is used as it is (the admin still signs in); the rest is typed.
+  const { policy } = useManagedPolicy();
+  const ours = policy.provider === SALESFORCE_KIND;
+  const managedDomain = ours ? (policy.loginHost ?? policy.account) : null;
+  const managedKey = ours ? policy.consumerKey : null;
+  const myDomain = managedDomain ?? typedDomain;
+  const consumerKey = managedKey ?? typedKey;
   const [errors, setErrors] = useState<CredentialFieldErrors>({});
   const connect = useMutation({
     mutationFn: (value: string) => sendRequest({ type: 'connection/save-token', token: value }, connectionStatusSchema),
@@ -112,8 +120,8 @@ function ConnectOrg() {
   return (
     <div>
       <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3">
-        <Field id={`${id}-domain`} label="My Domain" value={myDomain} onChange={setMyDomain} placeholder="acme.my.salesforce.com" error={errors.myDomain} />
-        <Field id={`${id}-key`} label="Consumer key" value={consumerKey} onChange={setConsumerKey} placeholder="3MVG9…" error={errors.consumerKey} />
+        <Field id={`${id}-domain`} label="My Domain" value={myDomain} onChange={setMyDomain} placeholder="acme.my.salesforce.com" error={errors.myDomain} managed={managedDomain !== null} />
+        <Field id={`${id}-key`} label="Consumer key" value={consumerKey} onChange={setConsumerKey} placeholder="3MVG9…" error={errors.consumerKey} managed={managedKey !== null} />
         <div className="pt-6">
           <Button type="submit" variant="primary" disabled={connect.isPending}>
             {connect.isPending ? 'Waiting for the Salesforce sign-in…' : 'Connect'}
@@ -140,11 +148,13 @@ function ConnectOrg() {
   );
 }
 
-function Field(props: { id: string; label: string; value: string; onChange: (value: string) => void; placeholder: string; error: string | undefined }) {
+function Field(props: { id: string; label: string; value: string; onChange: (value: string) => void; placeholder: string; error: string | undefined; managed?: boolean }) {
   const errorId = `${props.id}-error`;
+  const managedId = `${props.id}-managed`;
+  const describedBy = [props.managed ? managedId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="flex w-80 flex-col">
-      <label htmlFor={props.id} className="font-medium">{props.label}</label>
+      <label htmlFor={props.id} className="font-medium">{props.label}{props.managed ? <ManagedReason id={managedId} /> : null}</label>
       <input
         id={props.id}
         value={props.value}
@@ -152,9 +162,10 @@ function Field(props: { id: string; label: string; value: string; onChange: (val
         placeholder={props.placeholder}
         autoComplete="off"
         spellCheck={false}
+        disabled={props.managed}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-        className="mt-1 rounded border border-slate-300 px-2 py-1"
+        aria-describedby={describedBy}
+        className="mt-1 rounded border border-slate-300 px-2 py-1 disabled:bg-slate-50"
       />
       {props.error ? <p id={errorId} className="mt-1 text-red-700">{props.error}</p> : null}
     </div>

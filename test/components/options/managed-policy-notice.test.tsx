@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+const sendRequest = vi.fn();
+vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
+const { ConnectionSection } = await import('../../../components/options/connection-section');
+const { defaultConnectionSettings } = await import('../../../lib/storage/connection-settings');
+const { HUBSPOT_KIND } = await import('../../../lib/crm/hubspot/hubspot-pages');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+beforeEach(() => {
+  fakeBrowser.reset();
+  sendRequest.mockResolvedValue({ hasToken: true, check: null });
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  sendRequest.mockReset();
+});
+
+const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+
+async function render() {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const settings = { ...defaultConnectionSettings(false), provider: HUBSPOT_KIND };
+  await act(async () => root!.render(<QueryClientProvider client={client}><ConnectionSection settings={settings} demoBuild={false} /></QueryClientProvider>));
+  await settle();
+  await settle();
+  return host;
+}
+
+const radios = (el: HTMLElement) => [...el.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+const tokenInput = (el: HTMLElement) => el.querySelector<HTMLInputElement>('input[type="password"]')!;
+/** What a screen reader reads as the input's description. */
+const description = (el: HTMLElement, input: HTMLInputElement) =>
+  (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => el.querySelector(`#${CSS.escape(id)}`)?.textContent ?? '').join(' ');
+
+describe('the connection section under IT policy', () => {
+  it('shows nothing managed and locks nothing without a policy', async () => {
+    const el = await render();
+    expect(el.querySelector('[data-testid="managed-policy"]')).toBeNull();
+    expect(radios(el).every((r) => !r.disabled && !r.closest('fieldset')!.disabled)).toBe(true);
+    expect(tokenInput(el).disabled).toBe(false);
+    expect(el.textContent).toContain('Forget token');
+  });
+
+  it('says what IT set, locks it with the reason readable, and never shows the key', async () => {
+    await fakeBrowser.storage.managed.set({ provider: HUBSPOT_KIND, account: '4711', address: 'vendor', serviceKey: 'pat-managed-secret' });
+    const el = await render();
+    const notice = el.querySelector('[data-testid="managed-policy"]')!;
+    expect(notice.textContent).toContain('Set by your organisation');
+    expect(notice.textContent).toContain('4711');
+    expect(el.textContent).not.toContain('pat-managed-secret');
+    // The CRM choice is locked; its group's name says why.
+    expect(radios(el).every((r) => r.closest('fieldset')!.disabled)).toBe(true);
+    expect(el.querySelector('legend')!.textContent).toContain('Set by your organisation');
+    // The key field is locked and described by the reason; the key cannot be forgotten here.
+    const token = tokenInput(el);
+    expect(token.disabled).toBe(true);
+    expect(description(el, token)).toContain('your IT administrator set this');
+    expect(el.textContent).not.toContain('Forget token');
+  });
+
+  it('reports a value Baton cannot use, and keeps the rest editable', async () => {
+    await fakeBrowser.storage.managed.set({ provider: 'no-such-crm', colour: 'blue' });
+    const el = await render();
+    const problems = el.querySelector('[data-testid="managed-policy-problems"]')!;
+    expect(problems.textContent).toContain('provider');
+    expect(problems.textContent).toContain('colour');
+    expect(el.querySelector('[data-testid="managed-policy"]')).toBeNull();
+    expect(radios(el).some((r) => r.closest('fieldset')!.disabled)).toBe(false);
+  });
+
+  it('applies a policy change without reloading the page', async () => {
+    const el = await render();
+    expect(tokenInput(el).disabled).toBe(false);
+    await act(async () => fakeBrowser.storage.managed.set({ provider: HUBSPOT_KIND, serviceKey: 'pat-managed-secret' }));
+    await settle();
+    await settle();
+    expect(tokenInput(el).disabled).toBe(true);
+  });
+});
