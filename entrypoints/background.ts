@@ -4,6 +4,7 @@ import { cacheUntilRejected } from '../lib/background/outbox-runner';
 import { requestPersistentStorage } from '../lib/background/persistent-storage';
 import type { PanelRules } from '../lib/background/panel-view';
 import { CRM_PROVIDERS } from '../lib/crm/providers';
+import { ENGAGEMENT_SOURCES } from '../lib/crm/engagement-sources';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
 import { ADMIN_SETTING_KINDS, readAttemptPolicy, readDispositionReasons, readLeadStatusMapping, readSlaPolicy, readSqlDefinition, watchAdminSetting } from '../lib/storage/admin-settings';
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
@@ -40,6 +41,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     demoBuild: import.meta.env.MODE === 'demo',
     providers: CRM_PROVIDERS,
+    engagementSources: ENGAGEMENT_SOURCES,
     readSettings: () => readConnectionSettings(CRM_PROVIDERS),
     writeSettings: writeConnectionSettings,
     readSecret,

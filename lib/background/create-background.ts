@@ -7,6 +7,10 @@ import { createCrmConnections } from '../crm/crm-connections';
 import type { CrmPageReader } from '../crm/crm-page-reader';
 import type { CrmProvider } from '../crm/crm-provider';
 import { createCrmService } from '../crm/crm-service';
+import type { EngagementSource } from '../crm/engagement-source-port';
+import { createEngagementReader } from '../crm/engagement-source-reader';
+import { isEngagementSourceMessage } from '../crm/engagement-source-protocol';
+import { createEngagementSourceRouter } from '../crm/engagement-source-router';
 import { readLeadStatusValues } from '../crm/read-lead-status-values';
 import { createBackgroundRouter } from '../messaging/background-router';
 import type { DrainLogEvent } from '../outbox/drain-outbox';
@@ -27,6 +31,8 @@ export interface BackgroundDeps {
   extensionId: string;
   demoBuild: boolean;
   providers: readonly CrmProvider[];
+  /** Marketing engagement sources (lib/crm/engagement-sources.ts; none: only the CRM is read). */
+  engagementSources?: readonly EngagementSource[];
   /** The page readers the router reads tab URLs with (the registry's unless a test adds its own). */
   pageReaders?: readonly CrmPageReader[];
   readSettings(): Promise<ConnectionSettings>;
@@ -67,7 +73,14 @@ export function createBackground(deps: BackgroundDeps) {
     fetch: deps.fetch,
     now: deps.now,
   });
-  const crmService = createCrmService({ now: deps.now, resolveAdapter: connections.adapterFor, resolveRecord: connections.resolveRecord });
+  const engagement = createEngagementReader({ ...deps, sources: deps.engagementSources ?? [], crmAccessToken: connections.lendAccessToken, activeTarget: connections.activeTarget });
+  const crmService = createCrmService({
+    now: deps.now,
+    resolveAdapter: connections.adapterFor,
+    resolveRecord: connections.resolveRecord,
+    readEngagement: (page, context) => engagement.read(context.lead, connections.targetFor(page)),
+  });
+  const sourcesRouter = createEngagementSourceRouter({ extensionId: deps.extensionId, reader: engagement, onChange: () => crmService.invalidate() });
 
   const runner = createOutboxRunner({
     store: deps.outbox,
@@ -81,7 +94,7 @@ export function createBackground(deps: BackgroundDeps) {
   const drain = () => runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
   const kick = () => void drain();
 
-  const router = createBackgroundRouter({
+  const crmRouter = createBackgroundRouter({
     extensionId: deps.extensionId,
     demoBuild: deps.demoBuild,
     pageReaders: deps.pageReaders,
@@ -110,5 +123,6 @@ export function createBackground(deps: BackgroundDeps) {
     connectionStatus: connections.checkConnection,
   });
 
+  const router: typeof crmRouter = (message, sender) => (isEngagementSourceMessage(message) ? sourcesRouter(message, sender) : crmRouter(message, sender));
   return { router, drain, kick, connections, crmService };
 }

@@ -1,5 +1,6 @@
 import { CrmError } from './crm-error';
 import type { CrmAdapter, CrmWriter } from './crm-port';
+import type { CrmAccessToken, CrmAccessTokenLender } from './engagement-source-port';
 import type { CrmAddress, CrmProvider, CrmTarget, CredentialFacts, FieldSetupResult, ProviderConnection, WriteRules } from './crm-provider';
 import type { CrmReporting } from './crm-reporting-port';
 import type { LeadPage } from './pages/lead-page';
@@ -54,6 +55,12 @@ export interface CrmConnections {
   forgetCredential(): Promise<void>;
   checkConnection(): Promise<ConnectionStatus>;
   activeConnectionFacts(): Promise<ActiveConnectionFacts>;
+  /** Where a page's or route's CRM is (engagement sources read the sandbox's dialects there). */
+  targetFor(route: CrmRoute): CrmTarget;
+  /** The CRM connection's access token for engagement sources that sign in the same way; null: the CRM lends none. */
+  lendAccessToken(crm: string, target: CrmTarget): Promise<CrmAccessToken | null>;
+  /** The CRM the settings choose and where it is (the options page's engagement source test). */
+  activeTarget(): Promise<{ crm: string; target: CrmTarget }>;
 }
 
 const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
@@ -170,6 +177,18 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
       const { provider, address, settings } = await active();
       if (address.kind === 'sandbox' || !provider.connect) return { crmLabel: address.kind === 'sandbox' ? null : provider.descriptor.label, credential: null };
       return { crmLabel: provider.descriptor.label, credential: connectionFor(provider).credentialFacts(providerState(settings, provider.descriptor.kind)) };
+    },
+    targetFor: targetOf,
+    async lendAccessToken(crm, target) {
+      const provider = providerFor(crm);
+      if (!provider.connect) return null;
+      const lender = connectionFor(provider) as ProviderConnection & Partial<CrmAccessTokenLender>;
+      return lender.lendAccessToken ? lender.lendAccessToken(target) : null;
+    },
+    async activeTarget() {
+      const { provider, address, settings } = await active();
+      const account = address.kind === 'sandbox' ? new URL(address.baseUrl).host : (providerState(settings, provider.descriptor.kind).account ?? '');
+      return { crm: provider.descriptor.kind, target: { account, address } };
     },
   };
 }

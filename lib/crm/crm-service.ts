@@ -18,6 +18,11 @@ export interface CrmServiceDeps {
    * their own records.
    */
   resolveRecord?(page: LeadPage): Promise<LeadPage>;
+  /**
+   * Marketing engagement from sources that are not the CRM (engagement-source-reader.ts), read once
+   * the record is known and cached with it. Never fails the view: each source names its own status.
+   */
+  readEngagement?(page: LeadPage, context: LeadContext): Promise<Pick<LeadContext, 'events' | 'sources'>>;
   now(): number;
   cacheTtlMs?: number;
   maxEntries?: number;
@@ -74,7 +79,9 @@ export function createCrmService(deps: CrmServiceDeps): CrmService {
 
       const load = (async () => {
         const adapter = await deps.resolveAdapter(page);
-        const raw = await adapter.getLeadContext(leadRefFromPage(page));
+        const crmContext = await adapter.getLeadContext(leadRefFromPage(page));
+        const extra = deps.readEngagement ? await deps.readEngagement(page, crmContext).catch(() => null) : null;
+        const raw = extra ? { ...crmContext, events: [...crmContext.events, ...extra.events], sources: [...crmContext.sources, ...extra.sources] } : crmContext;
         // One clean timeline whatever the adapter: deduplicated, newest first, likely bots flagged
         // by Baton's own rules (a source's bot flag is never trusted on its own).
         const value = { ...raw, events: normalizeEngagement(raw.events) };

@@ -31,6 +31,8 @@ import { resolveObjectType } from './sandbox-state';
 import { SandboxState } from './sandbox-state';
 import { seedSandboxData } from './seed-data';
 import { mountSalesforce } from './salesforce/salesforce-mount';
+import { createMarketoDialect } from './marketo/marketo-dialect';
+import { createAccountEngagementDialect } from './account-engagement/account-engagement-dialect';
 
 export interface SandboxServerOptions {
   /** 0 = a random free port. Default 4477. */
@@ -60,7 +62,7 @@ export interface SandboxServerOptions {
 export interface SandboxFault {
   /** 400: a validation refusal, which Baton's outbox keeps as a dead letter for the rep. */
   status: 400 | 401 | 403 | 429 | 500 | 502 | 503 | 504;
-  /** Salesforce dialect only: the errorCode to answer instead of the status's usual one (403 → REQUEST_LIMIT_EXCEEDED). */
+  /** Salesforce dialect: the errorCode to answer instead of the status's usual one (403 → REQUEST_LIMIT_EXCEEDED); Marketo dialect: the error code (601, 602, 606, 607, 615). */
   errorCode?: string;
   /** For 429: which HubSpot limit was hit. Default TEN_SECONDLY_ROLLING. */
   policyName?: 'TEN_SECONDLY_ROLLING' | 'DAILY';
@@ -208,6 +210,10 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     ...(options.salesforce?.withoutBatonFields ? { withoutBatonFields: true } : {}),
     takeFault: (method, path) => takeFault(method, path, (fault) => path.startsWith('/services/data/') || (!!fault.pathPrefix && path.startsWith(fault.pathPrefix))),
   });
+  // Engagement sources' dialects take only faults whose pathPrefix names them (`/rest/v1/`, `/identity/`, `/api/v5/`).
+  const ownFault = (method: string, path: string) => takeFault(method, path, (fault) => !!fault.pathPrefix && path.startsWith(fault.pathPrefix));
+  const marketo = createMarketoDialect({ now: state.data.seededAt, quiet, takeFault: ownFault });
+  const accountEngagement = createAccountEngagementDialect({ now: state.data.seededAt, quiet, takeFault: ownFault });
   let windowStart = Date.now();
   let windowCount = 0;
   let dailyCount = 0;
@@ -241,6 +247,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       res.end();
       return;
     }
+    if (marketo.handles(path)) return marketo.handle(res, method, url, path, req.headers.authorization);
+    if (accountEngagement.handles(path)) return accountEngagement.handle(res, method, url, path, req.headers, `http://${hostHeader}`);
     if (salesforce.handles(path)) {
       await salesforce.handle(req, res, method, url, path, `http://${hostHeader}`);
       return;

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { defaultCrmDescriptor } from '../crm/crm-descriptors';
 import { CRM_PROVIDERS } from '../crm/providers';
+import { engagementSourceSettingsSchema } from '../crm/engagement-source-settings';
 import type { CrmProvider } from '../crm/crm-provider';
 
 /**
@@ -31,6 +32,8 @@ export const connectionSettingsSchema = z.object({
   /** Where the sandbox CRM runs (demo builds). */
   sandboxUrl: z.url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/ }),
   providers: z.record(z.string(), providerConnectionStateSchema),
+  /** Marketing engagement sources' public settings (engagement-source-settings.ts): optional, versioned; a malformed part is dropped, never the connection. */
+  engagementSources: engagementSourceSettingsSchema.optional().catch(undefined),
 });
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
 export type ProviderConnectionStateRecord = z.infer<typeof providerConnectionStateSchema>;

@@ -2,9 +2,10 @@ import { CrmError } from '../crm-error';
 import type { CrmAdapter, CrmWriter } from '../crm-port';
 import type { CrmAddress, CrmProvider, CrmTarget, ProviderConnection, ProviderContext, WriteRules } from '../crm-provider';
 import type { CrmReporting } from '../crm-reporting-port';
+import type { CrmAccessTokenLender } from '../engagement-source-port';
 import { createSalesforceAdapter } from './salesforce-adapter';
 import { salesforceApiHost } from './salesforce-api-host';
-import { createSalesforceClient } from './salesforce-client';
+import { createSalesforceClient, type SalesforceSession } from './salesforce-client';
 import type { SalesforceClient } from './salesforce-client-contract';
 import { checkSalesforceOrg } from './salesforce-connection-check';
 import { activeOrg, orgForHost, readStoredTokens, withOrg, writeStoredTokens, type OrgTokens } from './salesforce-connection-state';
@@ -62,6 +63,8 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
   /** One client per org (by org id) or sandbox origin; dropped when the admin connects or disconnects. */
   const clients = new Map<string, SalesforceClient>();
   const adapters = new Map<string, CrmAdapter>();
+  /** Each client's token session, by the client: lent to engagement sources that share the org's sign-in. */
+  const sessions = new WeakMap<SalesforceClient, SalesforceSession>();
 
   const oauthServer = (origin: string, consumerKey: string): OAuthServer => ({ origin, host: new URL(origin).host, consumerKey, redirectUri: flow.redirectUrl(), fetch: doFetch });
 
@@ -74,6 +77,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
         renew: () => renewOrgToken(orgId),
       });
       clients.set(key, (client = createSalesforceClient({ instanceUrl: tokens.instanceUrl, session, fetch: doFetch, timeoutMs })));
+      sessions.set(client, session);
     }
     return client;
   }
@@ -108,6 +112,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
         renew: async () => (refreshToken ? (await refreshAccessToken(server, refreshToken)).access_token : signIn()),
       });
       clients.set(key, (client = createSalesforceClient({ instanceUrl: baseUrl, session, fetch: doFetch, timeoutMs })));
+      sessions.set(client, session);
     }
     return client;
   }
@@ -151,7 +156,13 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
     adapters.clear();
   }
 
-  return {
+  const connection: ProviderConnection & CrmAccessTokenLender = {
+    /** The org's access token for Account Engagement (same sign-in; the token needs the pardot_api scope). */
+    async lendAccessToken(target) {
+      const session = sessions.get(await clientForTarget(target));
+      if (!session) throw new CrmError('auth', NOT_CONNECTED);
+      return { token: () => session.accessToken(), renew: (rejected) => session.refresh(rejected) };
+    },
     async adapterFor(target) {
       const make = part('adapter');
       const client = await clientForTarget(target);
@@ -220,6 +231,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       return state.credential ? { expiresAt: null, shortLived: false } : null;
     },
   };
+  return connection;
 }
 
 function issuedAt(answer: TokenAnswer, now: () => number): number {

@@ -1,0 +1,35 @@
+/**
+ * Retention shown, never hidden: a marketing platform that deletes old activity (web visits after
+ * 90 days, say) makes an older lead look quiet. When the lead's history reaches back past what the
+ * source keeps, the panel says so ("Web visits and link clicks before 3 Sep are no longer kept by
+ * …") instead of implying nothing happened. Pure: the caller passes `now` and the dates.
+ */
+export interface RetentionCutoff {
+  /** Epoch ms: activity of this kind before it is gone from the source. */
+  before: number;
+  /** What is gone, in a rep's words, plural, lower case: "web visits and link clicks". */
+  what: string;
+  /** The source's name: "Marketo". */
+  sourceLabel: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The cut-off for a source that keeps `what` for `keptDays`, when the lead's history starts before
+ * it (`historyStartsAt`: when the source first knew the lead; null: unknown, so the cut-off is said
+ * anyway, as history may reach back). A lead newer than the window lost nothing: null.
+ */
+export function retentionCutoffFor(args: { now: number; keptDays: number; historyStartsAt: number | null; what: string; sourceLabel: string }): RetentionCutoff | null {
+  const before = args.now - args.keptDays * DAY_MS;
+  if (args.historyStartsAt !== null && args.historyStartsAt >= before) return null;
+  return { before, what: args.what, sourceLabel: args.sourceLabel };
+}
+
+/** "Web visits and link clicks before 3 Sep are no longer kept by Marketo" (the year when it is not `now`'s). */
+export function describeRetention(cutoff: RetentionCutoff, now: number, timeZone = 'UTC'): string {
+  const sameYear = new Date(cutoff.before).toLocaleString('en-GB', { timeZone, year: 'numeric' }) === new Date(now).toLocaleString('en-GB', { timeZone, year: 'numeric' });
+  const date = new Date(cutoff.before).toLocaleDateString('en-GB', { timeZone, day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+  const what = cutoff.what.length > 0 ? cutoff.what[0]!.toUpperCase() + cutoff.what.slice(1) : 'Activity';
+  return `${what} before ${date} are no longer kept by ${cutoff.sourceLabel}`;
+}
