@@ -20,6 +20,7 @@ interface Manifest {
   web_accessible_resources?: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
   content_security_policy?: unknown;
   externally_connectable?: unknown;
+  storage?: { managed_schema?: string };
 }
 
 function readManifest(dir: string): Manifest | null {
@@ -78,6 +79,13 @@ for (const build of BUILDS) {
     test('CSP stays at the MV3 default, and no page or extension can connect from outside', () => {
       expect(manifest!.content_security_policy).toBeUndefined();
       expect(manifest!.externally_connectable).toBeUndefined();
+    });
+
+    test('managed storage: the enterprise-policy schema IT configures Baton with, and nothing else', () => {
+      expect(manifest!.storage).toEqual({ managed_schema: 'managed_schema.json' });
+      const schema = JSON.parse(readFileSync(join(build.dir, 'managed_schema.json'), 'utf8')) as { type: string; properties: Record<string, unknown> };
+      expect(schema.type).toBe('object');
+      expect(Object.keys(schema.properties).sort()).toEqual(['account', 'address', 'consumerKey', 'engagementSources', 'loginHost', 'provider', 'serviceKey']);
     });
   });
 }
