@@ -5,6 +5,7 @@ import { leadStatusMappingFor } from '../../lib/crm/lead-status-mapping-for';
 import type { LeadStatusMapping } from '../../lib/domain/disposition/lead-status-mapping';
 import { leadStatusValuesSchema, type LeadStatusValues } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
+import { settingsQueries } from '../../lib/queries/settings-queries';
 import { writeLeadStatusMapping } from '../../lib/storage/admin-settings';
 import type { AdminSettingError } from '../../lib/storage/admin-setting-errors';
 import { OptionsButton } from './options-button';
@@ -19,13 +20,25 @@ const OUTCOMES: readonly { key: Outcome; label: string }[] = [
   { key: 'unreachable', label: 'Unreachable' },
 ];
 
-/** The connected CRM's own lead statuses, asked of the background (which holds the credential). */
-export const leadStatusValuesQuery = () =>
+/**
+ * The connected CRM's own lead statuses, asked of the background (which holds the credential). Keyed
+ * by the connection it was asked of: connecting, disconnecting or choosing another CRM asks again.
+ */
+export const leadStatusValuesQuery = (connection: string) =>
   queryOptions({
-    queryKey: ['settings', 'lead-status-values'] as const,
+    queryKey: ['settings', 'lead-status-values', connection] as const,
     queryFn: () => sendRequest({ type: 'crm/lead-status-values' }, leadStatusValuesSchema),
     staleTime: 5 * 60_000,
   });
+
+/** Which connection the options page shows (the CRM chosen, where, and whether the CRM accepts it). */
+function useConnectionKey(): string | null {
+  const settings = useQuery(settingsQueries.connection());
+  const status = useQuery(settingsQueries.connectionStatus());
+  if (!settings.data || status.isPending) return null;
+  const check = status.data?.check;
+  return `${settings.data.provider}|${settings.data.address}|${status.data?.hasToken ?? false}|${check?.portalId ?? ''}|${check?.ok ?? ''}`;
+}
 
 type Save = (value: LeadStatusMapping) => Promise<{ ok: true } | { ok: false; errors: AdminSettingError[] }>;
 
@@ -53,7 +66,8 @@ function choicesFor(values: LeadStatusValues, mapping: LeadStatusMapping): Recor
  */
 export function LeadStatusChoices({ value, save = defaultSave }: LeadStatusChoicesProps) {
   const id = useId();
-  const query = useQuery(leadStatusValuesQuery());
+  const connection = useConnectionKey();
+  const query = useQuery({ ...leadStatusValuesQuery(connection ?? ''), enabled: connection !== null });
   const [choices, setChoices] = useState<Record<Outcome, string> | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const busy = useRef(false);

@@ -7,6 +7,13 @@ import type { LeadStatusMapping } from '../../../lib/domain/disposition/lead-sta
 
 const sendRequest = vi.fn();
 vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
+// The connection the options page shows: Salesforce, connected.
+vi.mock('../../../lib/queries/settings-queries', () => ({
+  settingsQueries: {
+    connection: () => ({ queryKey: ['settings', 'connection'], queryFn: async () => ({ provider: 'salesforce', address: 'vendor' }) }),
+    connectionStatus: () => ({ queryKey: ['settings', 'connection-status'], queryFn: async () => ({ hasToken: true, check: { ok: true, portalId: '00D5e000000AbCdEAA', message: 'Connected' } }) }),
+  },
+}));
 const { LeadStatusChoices } = await import('../../../components/options/lead-status-choices');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -44,7 +51,8 @@ async function render(value: LeadStatusMapping, save = vi.fn(async () => ({ ok: 
   root = createRoot(host);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await act(async () => root!.render(<QueryClientProvider client={client}><LeadStatusChoices value={value} save={save} /></QueryClientProvider>));
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+  // The connection's queries answer first, then the statuses' (a few turns of the event loop).
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
   return { el: host, save };
 }
 
