@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { settingsQueries } from '../../lib/queries/settings-queries';
 import { AdminSettingsSection } from './admin-settings-section';
 import { ConnectionSection } from './connection-section';
+import { TeamRulesSection } from './team-rules-section';
 
 /** Admin settings: which CRM Baton talks to, and the handoff rules shared by every rep. */
 export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
@@ -14,6 +15,7 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
       {settings.isPending ? <p role="status">Loading settings…</p> : null}
       {settings.isError ? <p role="alert" className="text-red-700">Could not read settings: {settings.error.message}</p> : null}
       {settings.data ? <ConnectionSection settings={settings.data} demoBuild={demoBuild} /> : null}
+      {settings.data ? <TeamRulesSection settings={settings.data} /> : null}
       <AdminSettingsSection />
     </main>
   );

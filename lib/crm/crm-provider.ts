@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../messaging/protocol';
 import type { CrmDescriptor } from './crm-descriptor';
 import type { CrmAdapter, CrmWriter } from './crm-port';
 import type { CrmReporting } from './crm-reporting-port';
+import type { TeamRulesStore } from './team-rules-port';
 import type { LeadPage } from './pages/lead-page';
 
 /*
@@ -74,6 +75,8 @@ export interface ProviderConnection {
   writerFor(target: CrmTarget): Promise<CrmWriter>;
   /** The bulk reads of Insights and the backtest. */
   reporting(address: CrmAddress): Promise<CrmReporting>;
+  /** Where the team's published rules live in this CRM (absent: this CRM cannot hold them yet). */
+  teamRules?(address: CrmAddress): Promise<TeamRulesStore>;
   /** Creates the fields Baton writes to (absent: the CRM needs none, or the admin creates them). */
   setupFields?(address: CrmAddress): Promise<FieldSetupResult>;
   /** Options page: store the credential an admin pasted (kept by the background only). */

@@ -11,6 +11,7 @@ import type { DispositionSaveResult, EvidencePutResult, LeadPanelView, LeadViewR
 import type { LeadContext } from '../crm/crm-port';
 import type { InsightsRequest, InsightsResult } from './insights-protocol';
 import type { BacktestRequest, BacktestResult } from './backtest-protocol';
+import type { TeamRulesPublishRequest, TeamRulesStatus } from './team-rules-protocol';
 
 type PropertySetupResult = z.infer<typeof propertySetupResultSchema>;
 
@@ -39,6 +40,11 @@ export interface BackgroundRouterDeps {
   getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
   /** Insights page: backtest a candidate SQL definition. Absent: not wired (tests). */
   runBacktest?(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult>;
+  /** Options page: the team's published rules. Absent: not wired (tests). */
+  teamRules?: {
+    status(refresh: boolean): Promise<TeamRulesStatus>;
+    publish(request: Omit<TeamRulesPublishRequest, 'type'>): Promise<TeamRulesStatus>;
+  };
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -73,6 +79,8 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'attempt/log': ['/panel.html'],
   'insights/get': ['/insights.html'],
   'insights/backtest': ['/insights.html'],
+  'team-rules/status': ['/options.html', '/insights.html'],
+  'team-rules/publish': ['/options.html'],
 };
 
 /**
@@ -139,6 +147,12 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'insights/backtest':
         if (!deps.runBacktest) throw new CrmError('rejected', 'Backtests are not available in this build.');
         return deps.runBacktest({ candidate: request.candidate, months: request.months, refresh: request.refresh });
+      case 'team-rules/status':
+        if (!deps.teamRules) throw new CrmError('rejected', 'Shared rules are not available in this build.');
+        return deps.teamRules.status(request.refresh);
+      case 'team-rules/publish':
+        if (!deps.teamRules) throw new CrmError('rejected', 'Shared rules are not available in this build.');
+        return deps.teamRules.publish({ settings: request.settings, publishedBy: request.publishedBy, summary: request.summary });
       case 'attempt/log':
         return deps.leadActions.logAttempt(await requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backtestRequestSchema } from './backtest-protocol';
 import { insightsRequestSchema } from './insights-protocol';
+import { teamRulesPublishRequestSchema, teamRulesStatusRequestSchema } from './team-rules-protocol';
 
 /**
  * Typed runtime messages between extension pages (panel, options) and the background. Both ends
@@ -56,6 +57,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   insightsRequestSchema,
   /** Insights: replay the last N months of dispositioned leads under a candidate SQL definition. */
   backtestRequestSchema,
+  /** Options: the team's published rules (and whether this browser's copy is current). */
+  teamRulesStatusRequestSchema,
+  /** Options: publish this browser's settings as the team's next revision. */
+  teamRulesPublishRequestSchema,
 ]);
 export type BatonRequest = z.input<typeof requestSchema>;
 export type BatonRequestParsed = z.output<typeof requestSchema>;

@@ -2,6 +2,7 @@ import { CrmError } from '../crm-error';
 import type { CrmAddress, CrmProvider, CrmTarget, ProviderConnection, ProviderContext } from '../crm-provider';
 import type { CrmAdapter } from '../crm-port';
 import type { CrmReporting } from '../crm-reporting-port';
+import { createHubSpotTeamRulesStore } from './hubspot-team-rules';
 import { ensureBatonProperties } from './baton-properties';
 import { checkHubSpotConnection, type ConnectionCheck } from './check-connection';
 import { crmDescriptor as hubSpotDescriptor } from './hubspot-descriptor';
@@ -111,6 +112,9 @@ function connectHubSpot(context: ProviderContext, check: NonNullable<HubSpotProv
       return createHubSpotWriter({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone });
     },
     reporting,
+    async teamRules(address) {
+      return createHubSpotTeamRulesStore(clientFor(address, "Connect HubSpot in Baton's options to read the team's rules."));
+    },
     async setupFields(address) {
       const result = await ensureBatonProperties(clientFor(address, "Connect HubSpot in Baton's options first."));
       return { created: result.created, existing: result.existing };
