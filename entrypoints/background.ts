@@ -12,8 +12,12 @@ import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
 import { createManagedPolicyCache } from '../lib/storage/managed-policy';
 import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-store';
+import { adoptPublishedRules } from '../lib/storage/adopt-published-rules';
+import { readTeamRulesCache, writeTeamRulesCache } from '../lib/storage/team-rules-cache';
+import { TEAM_RULES_REFRESH_MS } from '../lib/background/team-rules-sync';
 
 const OUTBOX_ALARM = 'baton-outbox-drain';
+const TEAM_RULES_ALARM = 'baton-team-rules-refresh';
 
 /** Thin wiring: the browser's storage, alarms and messages into lib/background/create-background.ts. */
 export default defineBackground(() => {
@@ -49,6 +53,8 @@ export default defineBackground(() => {
     writeSecret,
     deleteSecret,
     readRules,
+    teamRulesCache: { read: readTeamRulesCache, write: writeTeamRulesCache },
+    adoptPublishedRules,
     outbox,
     evidence: createLeadEvidenceStore(),
     insightsStore: createInsightsReadStore(),
@@ -71,12 +77,20 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) background.kick();
+    if (alarm.name === TEAM_RULES_ALARM) void background.teamRules?.refresh();
   });
   // Browser start: drain what waited while it was closed (the top-level kick below also runs then;
   // the runner coalesces overlapping requests into one drain and one follow-up).
   browser.runtime.onStartup.addListener(() => background.kick());
+  browser.runtime.onStartup.addListener(() => void background.teamRules?.refresh());
   // Every start of the worker (browser start, wake after termination) drains what is due.
   background.kick();
+  // The team's published rules: checked at every start when the last check is an hour old, and
+  // hourly while the browser is open (an alarm survives the worker's and the browser's restarts).
+  void background.teamRules?.refreshIfDue().catch((err: unknown) => console.warn('Baton: could not check the team rules', err));
+  void browser.alarms.get(TEAM_RULES_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(TEAM_RULES_ALARM, { periodInMinutes: TEAM_RULES_REFRESH_MS / 60_000 });
+  });
   // The outbox must not be evicted under storage pressure (with `unlimitedStorage` in the manifest).
   void requestPersistentStorage().then((result) => {
     if (result === 'denied' || result === 'error') console.warn(`Baton: persistent storage not granted (${result}); the outbox relies on unlimitedStorage`);

@@ -3,6 +3,7 @@ import { createInsightsActions } from './insights-actions';
 import { createLeadActions } from './lead-actions';
 import { createOutboxRunner } from './outbox-runner';
 import type { PanelRules } from './panel-view';
+import { toPanelRules } from './team-rules-actions';
 import { createCrmConnections } from '../crm/crm-connections';
 import type { CrmPageReader } from '../crm/crm-page-reader';
 import type { CrmProvider } from '../crm/crm-provider';
@@ -20,6 +21,10 @@ import type { ManagedPolicy } from '../storage/managed-policy-parse';
 import type { InsightsReadStore } from '../storage/insights-read-store';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import type { SecretName } from '../storage/secret-store';
+import type { TeamRulesCache } from '../storage/team-rules-cache';
+import { createTeamRulesSync } from './team-rules-sync';
+import { createTeamRulesActions } from './team-rules-actions';
+import type { TeamRulesDocument } from '../team-rules/team-rules-document';
 
 /**
  * Everything the background does, assembled from its parts with the browser's APIs passed in:
@@ -42,8 +47,15 @@ export interface BackgroundDeps {
   readManagedPolicy?(): Promise<ManagedPolicy>;
   writeSecret(name: SecretName, value: string): Promise<void>;
   deleteSecret(name: SecretName): Promise<void>;
-  /** The team's rules (kept parsed by the caller until they change). */
+  /**
+   * This browser's own copy of the rules (kept parsed by the caller until they change). The panel
+   * runs on the team's published revision when there is one, and on these only when there is not.
+   */
   readRules(): Promise<PanelRules>;
+  /** Where this browser keeps what it read of the team's published rules (absent: not shared, tests). */
+  teamRulesCache?: { read(): Promise<TeamRulesCache | null>; write(cache: TeamRulesCache): Promise<void> };
+  /** A newer revision was read: this browser's copies without a draft follow it. */
+  adoptPublishedRules?(next: TeamRulesDocument, previous: TeamRulesDocument | null): Promise<unknown>;
   outbox(): Promise<OutboxStore>;
   evidence: LeadEvidenceStore;
   insightsStore?: InsightsReadStore;
@@ -57,6 +69,13 @@ export interface BackgroundDeps {
 }
 
 export function createBackground(deps: BackgroundDeps) {
+  // Set below, once the connections exist; read lazily by readRules.
+  let teamRules: ReturnType<typeof createTeamRulesSync> | null = null;
+  const readRules = async (): Promise<PanelRules> => {
+    const published = teamRules ? await teamRules.current() : null;
+    return published ? toPanelRules(published) : deps.readRules();
+  };
+
   const connections = createCrmConnections({
     providers: deps.providers,
     demoBuild: deps.demoBuild,
@@ -66,7 +85,7 @@ export function createBackground(deps: BackgroundDeps) {
     writeSecret: deps.writeSecret,
     deleteSecret: deps.deleteSecret,
     readWriteRules: async () => {
-      const rules = await deps.readRules();
+      const rules = await readRules();
       return { mapping: rules.leadStatusMapping, reasons: rules.reasons, timeZone: rules.slaPolicy.calendar.timeZone };
     },
     readManagedPolicy: deps.readManagedPolicy,
@@ -74,6 +93,18 @@ export function createBackground(deps: BackgroundDeps) {
     now: deps.now,
   });
   const engagement = createEngagementReader({ ...deps, sources: deps.engagementSources ?? [], crmAccessToken: connections.lendAccessToken, activeTarget: connections.activeTarget });
+  const teamRulesCache = deps.teamRulesCache;
+  teamRules = teamRulesCache
+    ? createTeamRulesSync({
+        locate: connections.teamRules,
+        readCache: teamRulesCache.read,
+        writeCache: teamRulesCache.write,
+        onNewRevision: async (next, previous) => {
+          await deps.adoptPublishedRules?.(next, previous);
+        },
+        now: deps.now,
+      })
+    : null;
   const crmService = createCrmService({
     now: deps.now,
     resolveAdapter: connections.adapterFor,
@@ -103,7 +134,7 @@ export function createBackground(deps: BackgroundDeps) {
       evidence: deps.evidence,
       outbox: deps.outbox,
       crmService,
-      readRules: deps.readRules,
+      readRules,
       kick,
       readConnection: connections.activeConnectionFacts,
       now: deps.now,
@@ -111,7 +142,7 @@ export function createBackground(deps: BackgroundDeps) {
     }),
     setupCrmProperties: connections.setupFields,
     leadStatusValues: () => readLeadStatusValues(connections.reporting),
-    runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await deps.readRules()).definition, now: deps.now }).runBacktest,
+    runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await readRules()).definition, now: deps.now }).runBacktest,
     getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
     saveToken: async (secret) => {
       await connections.saveCredential(secret);
@@ -121,8 +152,9 @@ export function createBackground(deps: BackgroundDeps) {
     },
     forgetToken: connections.forgetCredential,
     connectionStatus: connections.checkConnection,
+    teamRules: teamRules ? createTeamRulesActions(teamRules) : undefined,
   });
 
   const router: typeof crmRouter = (message, sender) => (isEngagementSourceMessage(message) ? sourcesRouter(message, sender) : crmRouter(message, sender));
-  return { router, drain, kick, connections, crmService };
+  return { router, drain, kick, connections, crmService, teamRules };
 }

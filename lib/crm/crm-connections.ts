@@ -4,6 +4,7 @@ import type { CrmAccessToken, CrmAccessTokenLender } from './engagement-source-p
 import type { CrmAddress, CrmProvider, CrmTarget, CredentialFacts, FieldSetupResult, ProviderConnection, WriteRules } from './crm-provider';
 import type { CrmReporting } from './crm-reporting-port';
 import type { LeadPage } from './pages/lead-page';
+import type { TeamRulesStore } from './team-rules-port';
 import { leadStatusMappingFor } from './lead-status-mapping-for';
 import type { ConnectionStatus } from '../messaging/protocol';
 import { providerState, type ConnectionSettings } from '../storage/connection-settings';
@@ -51,6 +52,8 @@ export interface CrmConnections {
   reporting(): Promise<CrmReporting>;
   /** Admin setup: Baton's own fields in the connected CRM (or the sandbox in demo builds). */
   setupFields(): Promise<FieldSetupResult>;
+  /** Where the team's published rules live, for the connection the settings choose. */
+  teamRules(): Promise<TeamRulesLocation>;
   saveCredential(secret: string): Promise<void>;
   forgetCredential(): Promise<void>;
   checkConnection(): Promise<ConnectionStatus>;
@@ -61,6 +64,15 @@ export interface CrmConnections {
   lendAccessToken(crm: string, target: CrmTarget): Promise<CrmAccessToken | null>;
   /** The CRM the settings choose and where it is (the options page's engagement source test). */
   activeTarget(): Promise<{ crm: string; target: CrmTarget }>;
+}
+
+/** The connected CRM's place for the team's rules, and which account it is (a cache is kept per key). */
+export interface TeamRulesLocation {
+  /** Null: this CRM cannot hold published rules yet; every browser uses its own settings. */
+  store: TeamRulesStore | null;
+  /** Names the CRM account, so rules read from one account never stand in for another's. */
+  key: string;
+  crmLabel: string;
 }
 
 const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
@@ -158,6 +170,14 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
       const connection = connectionFor(provider);
       if (!connection.setupFields) throw new CrmError('rejected', `${provider.descriptor.label} needs no fields set up by Baton.`);
       return connection.setupFields(address);
+    },
+    async teamRules() {
+      const { provider, address, settings } = await active();
+      const kind = provider.descriptor.kind;
+      const key = address.kind === 'sandbox' ? `${kind}|sandbox|${address.baseUrl}` : `${kind}|${providerState(settings, kind).account ?? 'not-yet-checked'}`;
+      const connection = provider.connect ? connectionFor(provider) : null;
+      const store = connection?.teamRules ? await connection.teamRules(address) : null;
+      return { store, key, crmLabel: address.kind === 'sandbox' ? 'the sandbox CRM' : provider.descriptor.label };
     },
     async saveCredential(secret) {
       const { provider } = await active();
