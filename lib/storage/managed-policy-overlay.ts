@@ -27,11 +27,13 @@ export function managedCredential(policy: ManagedPolicy, providerKind: string): 
 }
 
 /**
- * An engagement source's settings from the policy (null: the policy sets none for this source).
- * For the engagement-source providers: values here win over the ones stored locally.
+ * An engagement source's settings from the policy (null: the policy sets none for this source),
+ * by the names the source stores them under, so they go over the stored ones as they are:
+ * `{ ...stored, ...managedEngagementSource(policy, kind) }`. Only the values set are present.
  */
 export function managedEngagementSource(policy: ManagedPolicy, sourceKind: string): ManagedEngagementSource | null {
-  return policy.engagementSources[sourceKind] ?? null;
+  const source = policy.engagementSources[sourceKind];
+  return source && Object.keys(source).length ? source : null;
 }
 
 /** What the options page locks: the parts of the connection the policy sets. */

@@ -9,11 +9,8 @@ import { ENGAGEMENT_SOURCE_KEYS, MANAGED_POLICY_JSON_SCHEMA, type EngagementSour
 
 export type ManagedAddress = { kind: 'vendor' } | { kind: 'sandbox'; baseUrl: string };
 
-export interface ManagedEngagementSource {
-  restEndpoint: string | null;
-  clientId: string | null;
-  businessUnitId: string | null;
-}
+/** A source's settings IT set, by the source's own setting names (only the ones set). */
+export type ManagedEngagementSource = Readonly<Partial<Record<EngagementSourceKey, string>>>;
 
 export interface ManagedPolicy {
   /** The provider kind (lib/crm/<kind>/) Baton connects to; null: not managed. */
@@ -88,9 +85,10 @@ const FIELD_SCHEMAS = {
 } satisfies Partial<Record<ManagedPolicyKey, z.ZodType<string>>>;
 
 const SOURCE_SCHEMAS: Record<EngagementSourceKey, z.ZodType<string>> = {
-  restEndpoint: httpsUrlSchema,
+  endpoint: httpsUrlSchema,
   clientId: word(256),
   businessUnitId: word(64),
+  host: word(64),
 };
 
 /** Policy values that only make sense for the CRM the policy names. */
@@ -132,7 +130,7 @@ function parseEngagementSources(value: unknown, problems: ManagedPolicyProblem[]
       problems.push({ field: `engagementSources.${kind}`, message: 'It is not a set of settings.' });
       continue;
     }
-    const source: ManagedEngagementSource = { restEndpoint: null, clientId: null, businessUnitId: null };
+    const source: Partial<Record<EngagementSourceKey, string>> = {};
     for (const key of ENGAGEMENT_SOURCE_KEYS) {
       const field = `engagementSources.${kind}.${key}`;
       const raw = (settings as Record<string, unknown>)[key];
@@ -141,7 +139,8 @@ function parseEngagementSources(value: unknown, problems: ManagedPolicyProblem[]
       if (parsed.success) source[key] = parsed.data;
       else problems.push({ field, message: typeof raw === 'string' ? firstIssue(parsed.error) : 'It is not text.' });
     }
-    sources[kind] = source;
+    // A source with nothing usable is not managed (its problems are said above).
+    if (Object.keys(source).length) sources[kind] = source;
   }
   return sources;
 }

@@ -28,8 +28,12 @@ export type ChromePolicySchema =
 export const MANAGED_POLICY_KEYS = ['provider', 'account', 'address', 'consumerKey', 'loginHost', 'serviceKey', 'engagementSources'] as const;
 export type ManagedPolicyKey = (typeof MANAGED_POLICY_KEYS)[number];
 
-/** One engagement source's settings (a marketing platform whose activity joins the lead's timeline). */
-export const ENGAGEMENT_SOURCE_KEYS = ['restEndpoint', 'clientId', 'businessUnitId'] as const;
+/**
+ * One engagement source's public settings (a marketing platform whose activity joins the lead's
+ * timeline), named as the sources store them (lib/crm/engagement-source-settings.ts), so a source
+ * reads managed values the way it reads its stored ones. `endpoint` is an https address.
+ */
+export const ENGAGEMENT_SOURCE_KEYS = ['endpoint', 'clientId', 'businessUnitId', 'host'] as const;
 export type EngagementSourceKey = (typeof ENGAGEMENT_SOURCE_KEYS)[number];
 
 const text = (title: string, description: string): ChromePolicySchema => ({ type: 'string', title, description });
@@ -50,9 +54,10 @@ export const MANAGED_POLICY_JSON_SCHEMA = {
       additionalProperties: {
         type: 'object',
         properties: {
-          restEndpoint: text('REST endpoint', "The platform's REST API address (https)."),
+          endpoint: text('REST endpoint', "The platform's REST API address (https)."),
           clientId: text('Client id', "The API client's id."),
           businessUnitId: text('Business unit id', 'The business unit whose activity Baton reads.'),
+          host: text('Instance', 'Which of the platform\'s instances the account is on, where it has several (e.g. "production" or "demo").'),
         },
       },
     },

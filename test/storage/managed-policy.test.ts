@@ -51,7 +51,7 @@ describe('parseManagedPolicy', () => {
         consumerKey: '3MVG9abcdefghijklmnopqrstuvwxyz',
         loginHost: 'https://Login.Example.com/',
         serviceKey: 'key-123',
-        engagementSources: { gamma: { restEndpoint: 'https://123-abc.example.com/', clientId: 'client-1' }, delta: { businessUnitId: '0Uv000000000001' } },
+        engagementSources: { gamma: { endpoint: 'https://123-abc.example.com/', clientId: 'client-1' }, delta: { businessUnitId: '0Uv000000000001', host: 'demo' } },
       },
       PRODUCTION,
     );
@@ -64,8 +64,8 @@ describe('parseManagedPolicy', () => {
       loginHost: 'login.example.com',
       serviceKey: 'key-123',
       engagementSources: {
-        gamma: { restEndpoint: 'https://123-abc.example.com', clientId: 'client-1', businessUnitId: null },
-        delta: { restEndpoint: null, clientId: null, businessUnitId: '0Uv000000000001' },
+        gamma: { endpoint: 'https://123-abc.example.com', clientId: 'client-1' },
+        delta: { businessUnitId: '0Uv000000000001', host: 'demo' },
       },
     });
     expect(isPolicySet(policy)).toBe(true);
@@ -81,15 +81,15 @@ describe('parseManagedPolicy', () => {
 
   it('reports each bad value and keeps the good ones', () => {
     const { policy, problems } = parseManagedPolicy(
-      { provider: 'alpha', account: 'two words', serviceKey: 7, loginHost: 'http://x', colour: 'blue', engagementSources: { gamma: { restEndpoint: 'http://plain.example.com', clientId: 'ok' }, delta: 'nope' } },
+      { provider: 'alpha', account: 'two words', serviceKey: 7, loginHost: 'http://x', colour: 'blue', engagementSources: { gamma: { endpoint: 'http://plain.example.com', clientId: 'ok' }, delta: 'nope', epsilon: { endpoint: 'ftp://x' } } },
       DEMO,
     );
     expect(policy.provider).toBe('alpha');
     expect(policy.account).toBeNull();
     expect(policy.serviceKey).toBeNull();
     expect(policy.loginHost).toBeNull();
-    expect(policy.engagementSources).toEqual({ gamma: { restEndpoint: null, clientId: 'ok', businessUnitId: null } });
-    expect(problems.map((p) => p.field).sort()).toEqual(['account', 'colour', 'engagementSources.delta', 'engagementSources.gamma.restEndpoint', 'loginHost', 'serviceKey']);
+    expect(policy.engagementSources).toEqual({ gamma: { clientId: 'ok' } });
+    expect(problems.map((p) => p.field).sort()).toEqual(['account', 'colour', 'engagementSources.delta', 'engagementSources.epsilon.endpoint', 'engagementSources.gamma.endpoint', 'loginHost', 'serviceKey']);
   });
 
   it('ignores an account or a key without the CRM it belongs to, and says why', () => {
@@ -165,7 +165,7 @@ describe('applyManagedConnection', () => {
 });
 
 describe('managed credential, engagement sources and locked fields', () => {
-  const policy: ManagedPolicy = { ...EMPTY_MANAGED_POLICY, provider: 'alpha', serviceKey: 'key-1', consumerKey: 'ck', engagementSources: { gamma: { restEndpoint: 'https://x.example.com', clientId: 'c', businessUnitId: null } } };
+  const policy: ManagedPolicy = { ...EMPTY_MANAGED_POLICY, provider: 'alpha', serviceKey: 'key-1', consumerKey: 'ck', engagementSources: { gamma: { endpoint: 'https://x.example.com', clientId: 'c' }, epsilon: {} } };
 
   it('gives the service key to the managed provider only', () => {
     expect(managedCredential(policy, 'alpha')).toBe('key-1');
@@ -174,8 +174,11 @@ describe('managed credential, engagement sources and locked fields', () => {
   });
 
   it("returns a source's settings by its kind", () => {
-    expect(managedEngagementSource(policy, 'gamma')).toEqual({ restEndpoint: 'https://x.example.com', clientId: 'c', businessUnitId: null });
+    expect(managedEngagementSource(policy, 'gamma')).toEqual({ endpoint: 'https://x.example.com', clientId: 'c' });
+    // Over a source's stored settings, as they are.
+    expect({ endpoint: 'https://old.example.com', clientId: 'old', other: 'kept' , ...managedEngagementSource(policy, 'gamma') }).toEqual({ endpoint: 'https://x.example.com', clientId: 'c', other: 'kept' });
     expect(managedEngagementSource(policy, 'delta')).toBeNull();
+    expect(managedEngagementSource(policy, 'epsilon')).toBeNull();
   });
 
   it('locks exactly what the policy sets', () => {
