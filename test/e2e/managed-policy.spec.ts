@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_BUILD_DIR, launchWithExtension, type LaunchedExtension } from '../../lib/harness/launch-extension';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
@@ -60,10 +61,11 @@ test.describe('Baton preconfigured by IT policy (Chromium machine policy file)',
   test.skip(unwritable !== null, unwritable ?? '');
 
   test('a fresh profile opens a sandbox lead and sees the panel with no setup; the options page shows what IT set', async ({ sandbox }) => {
-    await withPolicy('sandbox', { provider: 'hubspot', address: sandbox.url }, async (extension) => {
+    // One value Baton cannot use (an account is one word): said in the options page, the rest applies.
+    await withPolicy('sandbox', { provider: 'hubspot', address: sandbox.url, account: 'not one word' }, async (extension) => {
       // Chrome hands the policy to the extension as storage.managed.
       const managed = await extension.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.managed.get(null));
-      expect(managed).toEqual({ provider: 'hubspot', address: sandbox.url });
+      expect(managed).toEqual({ provider: 'hubspot', address: sandbox.url, account: 'not one word' });
 
       const page = extension.context.pages()[0] ?? (await extension.context.newPage());
       const id = SANDBOX_SCENARIOS.demoPrimary;
@@ -81,6 +83,9 @@ test.describe('Baton preconfigured by IT policy (Chromium machine policy file)',
       await expect(address).toBeDisabled();
       await expect(address).toHaveValue(sandbox.url);
       await expect(address).toHaveAccessibleDescription(/Set by your organisation/);
+      const problems = options.getByRole('region', { name: /cannot be used/ });
+      await expect(problems).toContainText('CRM account (account): It contains spaces.');
+      expect((await new AxeBuilder({ page: options }).include('[aria-labelledby="connection-heading"]').analyze()).violations).toEqual([]);
     });
   });
 
@@ -100,6 +105,7 @@ test.describe('Baton preconfigured by IT policy (Chromium machine policy file)',
       await expect(token).toBeDisabled();
       await expect(token).toHaveAccessibleDescription(/Set by your organisation/);
       await expect(options.getByRole('button', { name: 'Forget token' })).toHaveCount(0);
+      expect((await new AxeBuilder({ page: options }).include('[aria-labelledby="connection-heading"]').analyze()).violations).toEqual([]);
       // The key is used, never copied: not in extension storage, not in the secret store.
       const stored = await extension.serviceWorker.evaluate(async () => {
         const local = await (globalThis as any).chrome.storage.local.get(null);
