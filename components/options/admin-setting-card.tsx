@@ -10,6 +10,9 @@ import { downloadTextFile } from './download-text-file';
 import { lineOf, locateJsonPath } from './locate-json-path';
 import { draftNextVersion } from './new-version-draft';
 import { OptionsButton } from './options-button';
+import { RulesForm } from './rules-editor/rules-form';
+import { EditorViewToggle } from './rules-editor/editor-view-toggle';
+import { isRulesEditorKind, type RulesEditorKind } from '../../lib/rules-editor/form-state';
 
 export interface AdminSettingCardProps<K extends AdminSettingKind> {
   kind: K;
@@ -63,6 +66,9 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
   const fileInput = useRef<HTMLInputElement>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(false);
+  const hasForm = isRulesEditorKind(kind); // the rule sets have a form too; both edit the same draft text
+  const [view, setView] = useState<'form' | 'json'>('form');
+  const inForm = hasForm && view === 'form';
   const [text, setText] = useState('');
   const [baseline, setBaseline] = useState('');
   const [errors, setErrors] = useState<AdminSettingError[]>([]);
@@ -237,7 +243,12 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
           <p className="mt-0.5 text-slate-600">{description}</p>
         </div>
         <div className="flex flex-wrap gap-1.5">
-          <OptionsButton aria-expanded={open} aria-controls={`${id}-editor-panel`} onClick={() => setOpen((o) => !o)}>
+          {hasForm && !open ? (
+            <OptionsButton aria-expanded={false} aria-controls={`${id}-editor-panel`} onClick={() => (setView('form'), setOpen(true))}>
+              Edit<span className="sr-only"> the {lower} in a form</span>
+            </OptionsButton>
+          ) : null}
+          <OptionsButton aria-expanded={open} aria-controls={`${id}-editor-panel`} onClick={() => (open ? null : setView('json'), setOpen((o) => !o))}>
             {open ? 'Close editor' : 'Edit JSON'}
             <span className="sr-only"> for the {lower}</span>
           </OptionsButton>
@@ -274,7 +285,8 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
 
       <div id={`${id}-editor-panel`} hidden={!open} className="border-t border-slate-100 px-4 py-3">
         <div className="flex items-baseline justify-between gap-2">
-          <label htmlFor={editorId} className="font-medium text-slate-900">
+          {hasForm ? <EditorViewToggle view={view} onView={setView} subject={lower} /> : null}
+          <label htmlFor={editorId} hidden={inForm} className="font-medium text-slate-900">
             {title} JSON
           </label>
           {dirty ? <span className="text-xs text-amber-800">Unsaved changes</span> : null}
@@ -285,7 +297,9 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
             : ''}
           Validate checks it without saving.
         </p>
+        {inForm ? <RulesForm kind={kind as RulesEditorKind} text={text} current={value} onText={(next) => (setText(next), status ? setStatus('') : null)} /> : null}
         <textarea
+          hidden={inForm}
           ref={editor}
           id={editorId}
           value={text}
@@ -308,7 +322,7 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
             </p>
             <ul className="mt-1 grid gap-0.5">
               {errors.map((error, i) => {
-                const at = open ? locate(error) : null;
+                const at = open && !inForm ? locate(error) : null;
                 return (
                   <li key={`${error.path}-${i}`}>
                     <code className="font-mono text-xs font-semibold">{error.path}</code>: {error.message}

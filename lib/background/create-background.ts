@@ -1,7 +1,9 @@
 import { createBacktestActions } from './backtest-actions';
 import { createInsightsActions } from './insights-actions';
 import { createLeadActions } from './lead-actions';
+import { createLeadTestActions } from './lead-test-actions';
 import { createOutboxRunner } from './outbox-runner';
+import { createQueueBackground, type QueuePlatform } from './queue-wiring';
 import type { PanelRules } from './panel-view';
 import { toPanelRules } from './team-rules-actions';
 import { createCrmConnections } from '../crm/crm-connections';
@@ -61,6 +63,8 @@ export interface BackgroundDeps {
   insightsStore?: InsightsReadStore;
   /** Ask the browser to wake the worker at this instant (null: no wake needed). */
   scheduleWake(at: number | null): void;
+  /** The rep's queue, badge and reminders (absent: not wired, tests). */
+  queue?: QueuePlatform;
   fetch?: typeof fetch;
   now(): number;
   random(): number;
@@ -125,6 +129,10 @@ export function createBackground(deps: BackgroundDeps) {
   const drain = () => runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));
   const kick = () => void drain();
 
+  const queue = deps.queue
+    ? createQueueBackground({ platform: deps.queue, connections, providers: deps.providers, demoBuild: deps.demoBuild, readSettings: deps.readSettings, readPolicy: async () => (await readRules()).slaPolicy, now: deps.now })
+    : null;
+
   const crmRouter = createBackgroundRouter({
     extensionId: deps.extensionId,
     demoBuild: deps.demoBuild,
@@ -143,6 +151,7 @@ export function createBackground(deps: BackgroundDeps) {
     setupCrmProperties: connections.setupFields,
     leadStatusValues: () => readLeadStatusValues(connections.reporting),
     runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await readRules()).definition, now: deps.now }).runBacktest,
+    testLead: createLeadTestActions({ demoBuild: deps.demoBuild, pageReaders: deps.pageReaders, crmService, evidence: deps.evidence, now: deps.now }).readLeadInputs,
     getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
     saveToken: async (secret) => {
       await connections.saveCredential(secret);
@@ -152,9 +161,10 @@ export function createBackground(deps: BackgroundDeps) {
     },
     forgetToken: connections.forgetCredential,
     connectionStatus: connections.checkConnection,
+    queue: queue?.actions,
     teamRules: teamRules ? createTeamRulesActions(teamRules) : undefined,
   });
 
   const router: typeof crmRouter = (message, sender) => (isEngagementSourceMessage(message) ? sourcesRouter(message, sender) : crmRouter(message, sender));
-  return { router, drain, kick, connections, crmService, teamRules };
+  return { router, drain, kick, connections, crmService, teamRules, queue };
 }

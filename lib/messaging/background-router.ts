@@ -11,6 +11,7 @@ import type { DispositionSaveResult, EvidencePutResult, LeadPanelView, LeadViewR
 import type { LeadContext } from '../crm/crm-port';
 import type { InsightsRequest, InsightsResult } from './insights-protocol';
 import type { BacktestRequest, BacktestResult } from './backtest-protocol';
+import type { RulesTestRequest, RulesTestResult } from './rules-test-protocol';
 import type { TeamRulesPublishRequest, TeamRulesStatus } from './team-rules-protocol';
 
 type PropertySetupResult = z.infer<typeof propertySetupResultSchema>;
@@ -40,6 +41,8 @@ export interface BackgroundRouterDeps {
   getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
   /** Insights page: backtest a candidate SQL definition. Absent: not wired (tests). */
   runBacktest?(request: Omit<BacktestRequest, 'type'>): Promise<BacktestResult>;
+  /** Options page: one lead's qualification inputs for "Test against a lead". Absent: not wired (tests). */
+  testLead?(request: Omit<RulesTestRequest, 'type'>): Promise<RulesTestResult>;
   /** Options page: the team's published rules. Absent: not wired (tests). */
   teamRules?: {
     status(refresh: boolean): Promise<TeamRulesStatus>;
@@ -78,7 +81,9 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'outbox/discard': ['/panel.html'],
   'attempt/log': ['/panel.html'],
   'insights/get': ['/insights.html'],
-  'insights/backtest': ['/insights.html'],
+  // The options page backtests a draft definition in place ("Backtest this draft").
+  'insights/backtest': ['/insights.html', '/options.html'],
+  'rules/test-lead': ['/options.html'],
   'team-rules/status': ['/options.html', '/insights.html'],
   'team-rules/publish': ['/options.html'],
 };
@@ -147,6 +152,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'insights/backtest':
         if (!deps.runBacktest) throw new CrmError('rejected', 'Backtests are not available in this build.');
         return deps.runBacktest({ candidate: request.candidate, months: request.months, refresh: request.refresh });
+      case 'rules/test-lead':
+        if (!deps.testLead) throw new CrmError('rejected', 'Testing against a lead is not available in this build.');
+        return deps.testLead({ url: request.url });
       case 'team-rules/status':
         if (!deps.teamRules) throw new CrmError('rejected', 'Shared rules are not available in this build.');
         return deps.teamRules.status(request.refresh);

@@ -1,0 +1,16 @@
+import { OptionsButton } from '../options-button';
+
+export type EditorView = 'form' | 'json';
+
+/** The card's "Form" / "JSON" switch: two views of the same draft. */
+export function EditorViewToggle({ view, onView, subject }: { view: EditorView; onView(view: EditorView): void; subject: string }) {
+  return (
+    <span role="group" aria-label={`Edit the ${subject} as`} className="flex gap-1">
+      {(['form', 'json'] as const).map((v) => (
+        <OptionsButton key={v} aria-pressed={view === v} onClick={() => onView(v)} className={view === v ? '!border-slate-800 !bg-slate-800 !text-white' : ''}>
+          {v === 'form' ? 'Form' : 'JSON'}
+        </OptionsButton>
+      ))}
+    </span>
+  );
+}
