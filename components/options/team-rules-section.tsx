@@ -92,8 +92,10 @@ function TeamRulesBody({ status, localValues, connection }: { status: TeamRulesS
           </ul>
           <PublishForm localValues={localValues} crm={crm} connection={connection} first={!current} />
         </div>
-      ) : (
+      ) : current ? (
         <p className="text-slate-600">This browser's settings are the published ones. Edit a setting below to start a draft.</p>
+      ) : (
+        <p className="text-slate-600">This browser runs on Baton's shipped defaults. Edit a setting below, then publish it for the team.</p>
       )}
       {status.revisions.length > 0 ? <RevisionList status={status} /> : null}
     </div>

@@ -88,8 +88,20 @@ export function createTeamRulesSync(deps: TeamRulesSyncDeps) {
     }
   }
 
-  /** Reads the CRM's index now (one check at a time; callers during a check share it). */
-  const refresh = (): Promise<TeamRulesStatus> => (running ??= check().finally(() => (running = null)));
+  let queued: Promise<TeamRulesStatus> | null = null;
+  /**
+   * Reads the CRM's index now, one check at a time. A call during a check gets a check that
+   * starts after it (the connection may have changed since it began); calls meanwhile share it.
+   */
+  const refresh = (): Promise<TeamRulesStatus> => {
+    if (!running) return (running = check().finally(() => (running = null)));
+    return (queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return refresh();
+      }));
+  };
 
   return {
     refresh,

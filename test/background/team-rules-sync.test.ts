@@ -170,3 +170,23 @@ describe('team rules sync', () => {
     expect(h.crm.calls.publish).toBe(0);
   });
 });
+
+describe('team rules sync: a check asked for during another', () => {
+  it('runs again after it, so a connection changed meanwhile is read', async () => {
+    const good = memoryStore();
+    await good.store.publish({ revision: 1, text: encodeTeamRules(documentOf(1)), label: 'r1' });
+    let location: TeamRulesLocation = { store: { ...good.store, list: async () => { throw new CrmError('network', 'old address'); } }, key: 'hubspot|sandbox|old', crmLabel: 'HubSpot' };
+    let saved: TeamRulesCache | null = null;
+    const sync = createTeamRulesSync({
+      locate: async () => location,
+      readCache: async () => saved,
+      writeCache: async (cache) => void (saved = cache),
+      now: () => 0,
+    });
+    const first = sync.refresh();
+    location = { store: good.store, key: 'hubspot|sandbox|new', crmLabel: 'HubSpot' };
+    const second = sync.refresh();
+    expect((await first).error).toBe('old address');
+    expect((await second).current?.revision).toBe(1);
+  });
+});
