@@ -5,7 +5,7 @@ import { STRICT_SQL_DEFINITION } from '../../lib/domain/qualification/strict-sql
 import { BACKTEST_PERIOD_DAYS, BACKTEST_PERIODS, backtestResultSchema } from '../../lib/messaging/backtest-protocol';
 import type { BacktestFlip, BacktestOk, BacktestResult, BacktestScores } from '../../lib/messaging/backtest-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
-import { readPublishedSqlDefinitions, readSqlDefinition } from '../../lib/storage/admin-settings';
+import { readPublishedSqlDefinitions, readSqlDefinitionInForce } from '../../lib/storage/published-definitions';
 import type { AdminSettingError } from '../../lib/storage/admin-setting-errors';
 import { importAdminSettingJson } from '../../lib/storage/admin-setting-json';
 import { BarChart } from './bar-chart';
@@ -33,7 +33,7 @@ const backtestQueries = {
   candidates: () =>
     queryOptions({
       queryKey: ['backtest', 'candidates'] as const,
-      queryFn: async () => ({ published: await readPublishedSqlDefinitions(), current: await readSqlDefinition() }),
+      queryFn: async () => ({ published: await readPublishedSqlDefinitions(), current: await readSqlDefinitionInForce() }),
       staleTime: 60_000,
     }),
   run: (candidate: Candidate, months: Period, refresh: () => boolean) =>
