@@ -10,7 +10,7 @@ import { ADMIN_SETTING_KINDS, readAttemptPolicy, readDispositionReasons, readLea
 import { readConnectionSettings, writeConnectionSettings } from '../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../lib/storage/lead-evidence-store';
-import { createManagedPolicyCache } from '../lib/storage/managed-policy';
+import { createManagedPolicyCache, watchManagedPolicy } from '../lib/storage/managed-policy';
 import { deleteSecret, readSecret, writeSecret } from '../lib/storage/secret-store';
 import { adoptPublishedRules } from '../lib/storage/adopt-published-rules';
 import { readTeamRulesCache, writeTeamRulesCache } from '../lib/storage/team-rules-cache';
@@ -70,6 +70,9 @@ export default defineBackground(() => {
       if (event.type === 'failed' || event.type === 'record_failed') console.warn('Baton outbox:', event);
     },
   });
+
+  // A policy change can change the CRM account or its key: lead views read under the old ones go.
+  watchManagedPolicy(() => background.crmService.invalidate());
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void background.router(message, sender).then(sendResponse);
