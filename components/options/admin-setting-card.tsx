@@ -13,6 +13,7 @@ import { OptionsButton } from './options-button';
 import { RulesForm } from './rules-editor/rules-form';
 import { EditorViewToggle } from './rules-editor/editor-view-toggle';
 import { isRulesEditorKind, type RulesEditorKind } from '../../lib/rules-editor/form-state';
+import { readTeamRulesCache } from '../../lib/storage/team-rules-cache';
 
 export interface AdminSettingCardProps<K extends AdminSettingKind> {
   kind: K;
@@ -161,7 +162,14 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
       queryClient.setQueryData(adminSettingsQueries.setting(kind).queryKey, written.value);
       await queryClient.invalidateQueries({ queryKey: adminSettingsQueries.all });
       const savedVersion = versionOf(written.value);
-      show([], `Saved. ${title}${savedVersion ? ` version ${savedVersion}` : ''} is now in force.`);
+      // Once the team has published rules, a local save is a draft: reps keep the published revision.
+      const published = (await readTeamRulesCache())?.revisions.length ?? 0;
+      show(
+        [],
+        published
+          ? `Saved as a draft in this browser: ${title}${savedVersion ? ` version ${savedVersion}` : ''}. Reps keep the published rules until you publish it under "Shared with your team".`
+          : `Saved. ${title}${savedVersion ? ` version ${savedVersion}` : ''} is now in force.`,
+      );
     });
 
   const onReset = () =>
