@@ -27,6 +27,8 @@ async function readCrmDescriptors(): Promise<CrmDescriptor[]> {
  * for it are dead-code-eliminated.
  */
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** Marketing engagement sources' APIs (lib/crm/engagement-sources.ts): Marketo REST endpoints, Account Engagement production and demo. */
+const ENGAGEMENT_SOURCE_HOSTS = ['https://*.mktorest.com/*', 'https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'];
 
 /**
  * The manifest `key` pins the extension id (nkkhgcingcajmcnbkplhabfdhjphmbna), so the OAuth
@@ -83,10 +85,11 @@ export default defineConfig({
       // identity: launchWebAuthFlow for CRMs that sign in with OAuth. unlimitedStorage: the outbox
       // (IndexedDB) holds dispositions not yet in the CRM and must not be evicted under storage
       // pressure; the background also asks for persistent storage (navigator.storage.persist()).
-      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage'],
+      // notifications: the rep's reminders (new lead, share of the SLA used, before and at breach).
+      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage', 'notifications'],
       // IT can set the CRM connection through enterprise policy (README: "Rolling Baton out to a team").
       storage: { managed_schema: MANAGED_SCHEMA_FILE },
-      host_permissions: [...API_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
+      host_permissions: [...API_HOSTS, ...ENGAGEMENT_SOURCE_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
       web_accessible_resources: [
         {
           resources: ['panel.html'],

@@ -83,7 +83,7 @@ function connectAccountEngagement(context: EngagementSourceContext): EngagementS
       if (next) {
         return { events, retention: null, requests: client.requestCount, status: { ...status, status: 'degraded', message: `Only the latest ${MAX_ACTIVITY_PAGES * PAGE_LIMIT} Account Engagement activities were read; older ones are in Account Engagement` } };
       }
-      return { events, retention: null, requests: client.requestCount, status: { ...status, status: 'ok', message: `${events.length} activities` } };
+      return { events, retention: null, requests: client.requestCount, status: { ...status, status: 'ok', message: `${events.length} activities in the timeline` } };
     } catch (error) {
       return { events: [], retention: null, requests: client?.requestCount ?? 0, status: engagementFailureStatus(ACCOUNT_ENGAGEMENT_SOURCE, LABEL, error) };
     }

@@ -129,7 +129,7 @@ function connectMarketo(context: EngagementSourceContext): EngagementSourceConne
       if (more) {
         return { events, retention, requests, status: { ...status, status: 'degraded', message: `Only the oldest ${MAX_ACTIVITY_PAGES * 300} of this person's Marketo activities were read; newer ones are in Marketo` } };
       }
-      return { events, retention, requests, status: { ...status, status: 'ok', message: `${events.length} activities` } };
+      return { events, retention, requests, status: { ...status, status: 'ok', message: `${events.length} activities in the timeline` } };
     } catch (error) {
       return { events: [], retention: null, requests: client.requestCount - before, status: engagementFailureStatus(MARKETO_SOURCE, LABEL, error) };
     }

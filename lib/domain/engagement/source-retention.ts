@@ -26,10 +26,19 @@ export function retentionCutoffFor(args: { now: number; keptDays: number; histor
   return { before, what: args.what, sourceLabel: args.sourceLabel };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Day, month (1-12) and year of an instant in a time zone. */
+function dateIn(at: number, timeZone: string): { day: number; month: number; year: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { day: get('day'), month: get('month'), year: get('year') };
+}
+
 /** "Web visits and link clicks before 3 Sep are no longer kept by Marketo" (the year when it is not `now`'s). */
 export function describeRetention(cutoff: RetentionCutoff, now: number, timeZone = 'UTC'): string {
-  const sameYear = new Date(cutoff.before).toLocaleString('en-GB', { timeZone, year: 'numeric' }) === new Date(now).toLocaleString('en-GB', { timeZone, year: 'numeric' });
-  const date = new Date(cutoff.before).toLocaleDateString('en-GB', { timeZone, day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+  const date = dateIn(cutoff.before, timeZone);
+  const sameYear = date.year === dateIn(now, timeZone).year;
   const what = cutoff.what.length > 0 ? cutoff.what[0]!.toUpperCase() + cutoff.what.slice(1) : 'Activity';
-  return `${what} before ${date} are no longer kept by ${cutoff.sourceLabel}`;
+  return `${what} before ${date.day} ${MONTHS[date.month - 1] ?? ''}${sameYear ? '' : ` ${date.year}`} are no longer kept by ${cutoff.sourceLabel}`;
 }

@@ -47,8 +47,9 @@ export interface MarketoDialect {
 }
 
 type Answer = { status: number; body: unknown };
-const ok = (result: unknown[], extra: Record<string, unknown> = {}): Answer => ({ status: 200, body: { requestId: requestId(), success: true, result, ...extra } });
-const failed = (code: string, message: string): Answer => ({ status: 200, body: { requestId: requestId(), success: false, errors: [{ code, message }] } });
+// Adobe's Swagger marks `errors` and `warnings` required on every answer: both are always sent.
+const ok = (result: unknown[], extra: Record<string, unknown> = {}): Answer => ({ status: 200, body: { requestId: requestId(), success: true, result, errors: [], warnings: [], ...extra } });
+const failed = (code: string, message: string): Answer => ({ status: 200, body: { requestId: requestId(), success: false, errors: [{ code, message }], warnings: [] } });
 
 function requestId(): string {
   return `${randomUUID().slice(0, 4)}#${Date.now().toString(16)}`;
@@ -128,7 +129,10 @@ export function createMarketoDialect(options: MarketoDialectOptions): MarketoDia
     const since = Date.parse(params.get('sinceDatetime') ?? '');
     if (!Number.isFinite(since)) return failed('1001', "Invalid value for 'sinceDatetime'");
     const position = data.activities.findIndex((a) => a.activityDate >= since);
-    return ok([], { nextPageToken: encodeToken(position === -1 ? data.activities.length : position) });
+    const answer = ok([], { nextPageToken: encodeToken(position === -1 ? data.activities.length : position) });
+    // ResponseOfVoid: no result.
+    delete (answer.body as { result?: unknown }).result;
+    return answer;
   }
 
   function activities(params: URLSearchParams): Answer {
@@ -166,14 +170,14 @@ export function createMarketoDialect(options: MarketoDialectOptions): MarketoDia
       case '/rest/v1/activities.json':
         return activities(params);
       default:
-        return { status: 404, body: { requestId: requestId(), success: false, errors: [{ code: '404', message: `No route for ${method} ${path}` }] } };
+        return { status: 404, body: { requestId: requestId(), success: false, errors: [{ code: '404', message: `No route for ${method} ${path}` }], warnings: [] } };
     }
   }
 
   function faultAnswer(fault: MarketoFault): Answer {
     const code = fault.errorCode ?? (fault.status === 429 ? (fault.policyName === 'DAILY' ? '607' : '606') : fault.status === 401 ? '601' : null);
     if (code) return failed(code, FAULT_MESSAGES[code] ?? 'Injected fault');
-    return { status: fault.status, body: { requestId: requestId(), success: false, errors: [{ code: String(fault.status), message: `Injected fault: HTTP ${fault.status}` }] } };
+    return { status: fault.status, body: { requestId: requestId(), success: false, errors: [{ code: String(fault.status), message: `Injected fault: HTTP ${fault.status}` }], warnings: [] } };
   }
 
   return {
