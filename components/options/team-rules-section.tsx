@@ -166,7 +166,7 @@ function RevisionList({ status }: { status: TeamRulesStatus }) {
             <th scope="col" className="py-1 pr-3 font-medium">Revision</th>
             <th scope="col" className="py-1 pr-3 font-medium">Published</th>
             <th scope="col" className="py-1 pr-3 font-medium">By</th>
-            <th scope="col" className="py-1 pr-3 font-medium">SQL definition</th>
+            <th scope="col" className="py-1 pr-3 font-medium whitespace-nowrap">Definition</th>
             <th scope="col" className="py-1 font-medium">What changed</th>
           </tr>
         </thead>
@@ -175,8 +175,8 @@ function RevisionList({ status }: { status: TeamRulesStatus }) {
             <tr key={r.revision} className="border-t border-slate-200 align-top">
               <td className="py-1 pr-3">{r.revision}</td>
               <td className="py-1 pr-3 whitespace-nowrap">{formatAbsoluteTime(r.publishedAt)}</td>
-              <td className="py-1 pr-3">{r.publishedBy.name}</td>
-              <td className="py-1 pr-3">version {r.definitionVersion}</td>
+              <td className="py-1 pr-3 whitespace-nowrap">{r.publishedBy.name}</td>
+              <td className="py-1 pr-3 whitespace-nowrap">version {r.definitionVersion}</td>
               <td className="py-1">{r.summary}</td>
             </tr>
           ))}
