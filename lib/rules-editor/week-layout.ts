@@ -11,6 +11,7 @@ export interface BarSegment {
   left: number;
   width: number;
   label: string;
+  minutes: number;
 }
 
 /** Blocks that read as times, as positions on the bar; blocks still being typed are left out. */
@@ -20,7 +21,7 @@ export function barSegments(blocks: readonly { start?: unknown; end?: unknown }[
     const start = parseMinutes(b.start);
     const end = parseMinutes(b.end);
     if (end <= start) return [];
-    return [{ left: (start / DAY_MINUTES) * 100, width: ((end - start) / DAY_MINUTES) * 100, label: `${b.start}–${b.end}` }];
+    return [{ left: (start / DAY_MINUTES) * 100, width: ((end - start) / DAY_MINUTES) * 100, label: `${b.start}–${b.end}`, minutes: end - start }];
   });
 }
 
@@ -39,5 +40,5 @@ export function nextBlock(blocks: readonly { start?: unknown; end?: unknown }[])
 
 /** Total open hours of a day's well-formed blocks ("7.5"). */
 export function openHours(blocks: readonly { start?: unknown; end?: unknown }[]): number {
-  return barSegments(blocks).reduce((sum, s) => sum + (s.width / 100) * 24, 0);
+  return barSegments(blocks).reduce((sum, s) => sum + s.minutes, 0) / 60;
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { expect, recordUrl, test } from './fixtures';
 
@@ -7,6 +7,17 @@ import { expect, recordUrl, test } from './fixtures';
 
 const optionsUrl = (extensionId: string) => `chrome-extension://${extensionId}/options.html`;
 const card = (page: Page, name: RegExp) => page.getByRole('region', { name });
+
+/** Screenshots of a card at 1280 px wide, in pieces a person can read (for looking at, not asserted). */
+async function shootCard(page: Page, region: Locator, name: string) {
+  const box = await region.boundingBox();
+  if (!box) return;
+  const scrollY = await page.evaluate(() => window.scrollY); // boundingBox is in the viewport; a full-page clip is in the page
+  const dir = process.env.BATON_OUTPUT_DIR ?? '.output';
+  for (let top = 0, i = 1; top < box.height; top += 1100, i++) {
+    await page.screenshot({ path: `${dir}/${name}-${i}.png`, fullPage: true, clip: { x: 0, y: box.y + scrollY + top, width: 1280, height: Math.min(1100, box.height - top) } });
+  }
+}
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -52,7 +63,7 @@ test.describe('options page: the rules editor', () => {
     await expect(sql.getByText(/not a lead or contact record/)).toBeVisible();
 
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${process.env.BATON_OUTPUT_DIR ?? '.output'}/rules-editor-sql.png`, fullPage: true });
+    await shootCard(page, sql, 'rules-editor-sql');
   });
 
   test('the SLA policy form: a second block of hours on a day, a holiday, and an error shown at its field; axe-clean', async ({ page, extension }) => {
@@ -88,6 +99,7 @@ test.describe('options page: the rules editor', () => {
     // Reasons in the form too, so the page is checked with every form open and an error showing.
     await card(page, /^Disposition reasons/).getByRole('button', { name: /^Edit the .* in a form$/ }).click();
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${process.env.BATON_OUTPUT_DIR ?? '.output'}/rules-editor-sla.png`, fullPage: true });
+    await shootCard(page, sla, 'rules-editor-sla');
+    await shootCard(page, card(page, /^Disposition reasons/), 'rules-editor-reasons');
   });
 });

@@ -36,7 +36,7 @@ export function listAt(form: unknown, path: FieldPath): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-const INPUT = 'block w-full rounded border bg-white px-1.5 py-0.5 text-[13px] text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500';
+const INPUT = 'rounded border bg-white px-1.5 py-0.5 text-[13px] text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500';
 const inputClass = (invalid: boolean) => `${INPUT} ${invalid ? 'border-red-500' : 'border-slate-300'}`;
 export const LABEL = 'block text-xs font-medium text-slate-700';
 export const HINT = 'mt-0.5 text-xs text-slate-500';
@@ -82,7 +82,7 @@ export function TextField({ path, label, hint, className = '', optional = false,
         value={textAt(form, path)}
         placeholder={placeholder}
         onChange={(e) => set(path, optional && e.target.value === '' ? undefined : e.target.value)}
-        className={`mt-0.5 ${inputClass(invalid)}`}
+        className={`mt-0.5 block w-full ${inputClass(invalid)}`}
         {...aria}
       />
       {hint ? <p id={hintId} className={HINT}>{hint}</p> : null}
@@ -103,7 +103,7 @@ export function NumberField({ path, label, hint, className = '', suffix }: Field
   const { invalid, ...aria } = useFieldAria(path, hintId);
   return (
     <div className={className}>
-      <label htmlFor={id} className={LABEL}>{label}</label>
+      <label htmlFor={id} className={`${LABEL} whitespace-nowrap`}>{label}</label>
       <span className="mt-0.5 flex items-center gap-1">
         <input
           id={id}
@@ -114,7 +114,7 @@ export function NumberField({ path, label, hint, className = '', suffix }: Field
             set(path, e.target.value);
           }}
           onBlur={() => setTyping(null)}
-          className={`${inputClass(invalid)} w-24 tabular-nums`}
+          className={`${inputClass(invalid)} w-20 tabular-nums`}
           {...aria}
         />
         {suffix ? <span className="text-xs text-slate-600">{suffix}</span> : null}
@@ -152,7 +152,7 @@ export function SelectField<V extends string>({ path, label, hint, className = '
   return (
     <div className={className}>
       <label htmlFor={id} className={LABEL}>{label}</label>
-      <select id={id} value={current} onChange={(e) => set(path, e.target.value)} className={`mt-0.5 ${inputClass(invalid)}`} {...aria}>
+      <select id={id} value={current} onChange={(e) => set(path, e.target.value)} className={`mt-0.5 block w-full ${inputClass(invalid)}`} {...aria}>
         {options.some(([v]) => v === current) ? null : <option value={current}>{current || '(choose)'}</option>}
         {options.map(([value, words]) => (
           <option key={value} value={value}>{words}</option>
@@ -197,9 +197,9 @@ export function ChoiceListField<V extends string>({ path, label, hint, className
 /** A "try it" box: the admin types an example and sees at once whether it matches. */
 export function TryIt({ label, sample, onSample, result, id }: { label: string; sample: string; onSample: (s: string) => void; result: ReactNode; id: string }) {
   return (
-    <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-0.5 rounded bg-slate-50 px-1.5 py-1">
-      <label htmlFor={id} className="text-xs text-slate-600">{label}</label>
-      <input id={id} value={sample} onChange={(e) => onSample(e.target.value)} className={`${INPUT} w-48 border-slate-300`} aria-describedby={`${id}-result`} />
+    <div className="mt-1 flex items-center gap-2 rounded bg-slate-50 px-1.5 py-0.5">
+      <label htmlFor={id} className="shrink-0 text-xs text-slate-600">{label}</label>
+      <input id={id} value={sample} onChange={(e) => onSample(e.target.value)} className={`${INPUT} w-56 min-w-0 border-slate-300`} aria-describedby={`${id}-result`} />
       <output id={`${id}-result`} htmlFor={id} aria-live="polite" className="text-xs">
         {result}
       </output>
@@ -222,7 +222,7 @@ export function PatternField({ path, label, explanation, example = '', className
   const trial = tryPattern(textAt(form, path), sample);
   return (
     <div className={className}>
-      <TextField path={path} label={label} optional={optional} hint={`${explanation} Matched anywhere in the text, ignoring case; "|" means "or".`} />
+      <TextField path={path} label={label} optional={optional} hint={`${explanation} "|" means "or"; case is ignored.`} />
       <TryIt
         id={idFor(path, 'try')}
         label="Try an example"

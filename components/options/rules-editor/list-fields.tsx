@@ -66,7 +66,7 @@ export function TextListField({ path, label, itemLabel, hint, optional = false, 
                   onChange={(e) => set(itemPath, e.target.value)}
                   aria-invalid={invalid || undefined}
                   aria-describedby={invalid ? idFor(itemPath, 'error') : undefined}
-                  className={`w-40 rounded-l border px-1.5 py-0.5 font-mono text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
+                  className={`${tryAs === 'pattern' ? 'w-44' : 'w-32'} rounded-l border px-1.5 py-0.5 font-mono text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
                 />
                 <button
                   type="button"

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, it, vi } from 'vitest';
+import { DEFAULT_SQL_DEFINITION } from '../../../../lib/domain/qualification/default-sql-definition';
+import { buildQualificationInputs, encodeQualificationInputs } from '../../../../lib/domain/qualification/qualification-inputs';
+import { NOW, makeLead } from '../../../domain/qualification/make-lead';
+
+const sendRequest = vi.fn();
+vi.mock('../../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
+const { LeadTestPanel } = await import('../../../../components/options/rules-editor/lead-test-panel');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  sendRequest.mockReset();
+});
+
+async function render(draft: unknown) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<LeadTestPanel current={DEFAULT_SQL_DEFINITION} draft={draft} />));
+  return host;
+}
+
+async function submit(el: HTMLElement, url: string) {
+  const input = el.querySelector<HTMLInputElement>('input[type="url"]')!;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  await act(async () => {
+    setter.call(input, url);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(async () => el.querySelector('form')!.requestSubmit());
+}
+
+it('shows, criterion by criterion, what the definition in force and the draft say about the pasted lead', async () => {
+  const lead = makeLead({ employees: 12 });
+  sendRequest.mockResolvedValue({ status: 'ok', ref: lead.ref, name: 'Dana Kim', inputs: encodeQualificationInputs(buildQualificationInputs({ lead, events: [], evaluatedAt: NOW })) });
+  const draft = JSON.parse(JSON.stringify(DEFAULT_SQL_DEFINITION));
+  draft.fit.employees.min = 10;
+  const el = await render(draft);
+  await submit(el, 'https://app.hubspot.com/contacts/4242/record/0-1/1');
+
+  expect(sendRequest).toHaveBeenCalledWith({ type: 'rules/test-lead', url: 'https://app.hubspot.com/contacts/4242/record/0-1/1' }, expect.anything());
+  const table = el.querySelector('table')!;
+  expect(table.querySelector('caption')!.textContent).toContain('Dana Kim');
+  const row = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent!.startsWith('Company size'))!;
+  const [inForce, withDraft] = [...row.querySelectorAll('td')].map((td) => td.textContent);
+  expect(inForce).toMatch(/^Not met/);
+  expect(withDraft).toMatch(/^Met/);
+  expect(row.querySelector('th')!.textContent).toContain('Changes with the draft');
+});
+
+it('an address that is not a lead record is answered in words', async () => {
+  sendRequest.mockResolvedValue({ status: 'not_a_lead_url' });
+  const el = await render(DEFAULT_SQL_DEFINITION);
+  await submit(el, 'https://example.com/');
+  expect(el.querySelector('[role="status"]')!.textContent).toContain('not a lead or contact record');
+  expect(el.querySelector('table')).toBeNull();
+});
