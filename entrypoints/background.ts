@@ -3,6 +3,7 @@ import { createBackground } from '../lib/background/create-background';
 import { cacheUntilRejected } from '../lib/background/outbox-runner';
 import { requestPersistentStorage } from '../lib/background/persistent-storage';
 import type { PanelRules } from '../lib/background/panel-view';
+import { createBrowserQueuePlatform, startQueueInBrowser } from '../lib/background/queue-platform';
 import { CRM_PROVIDERS } from '../lib/crm/providers';
 import { ENGAGEMENT_SOURCES } from '../lib/crm/engagement-sources';
 import { openOutboxStore, type OutboxStore } from '../lib/outbox/outbox-store';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
     outbox,
     evidence: createLeadEvidenceStore(),
     insightsStore: createInsightsReadStore(),
+    queue: createBrowserQueuePlatform(),
     // MV3 service workers die when idle: an alarm brings one back for the next retry.
     scheduleWake: (at) => {
       if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
@@ -74,6 +76,8 @@ export default defineBackground(() => {
   // A policy change can change the CRM account or its key: lead views read under the old ones go.
   watchManagedPolicy(() => background.crmService.invalidate());
 
+  // The rep's queue: badge, reminders and the alarm for the next change (lib/background/queue-platform.ts).
+  startQueueInBrowser(background.queue);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void background.router(message, sender).then(sendResponse);
     return true; // answer asynchronously

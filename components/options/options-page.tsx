@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { settingsQueries } from '../../lib/queries/settings-queries';
 import { AdminSettingsSection } from './admin-settings-section';
+import { AlertSettingsSection } from './alert-settings-section';
 import { ConnectionSection } from './connection-section';
+import { RepIdentitySection } from './rep-identity-section';
 import { TeamRulesSection } from './team-rules-section';
 
 /** Admin settings: which CRM Baton talks to, and the handoff rules shared by every rep. */
@@ -16,6 +18,8 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
       {settings.isError ? <p role="alert" className="text-red-700">Could not read settings: {settings.error.message}</p> : null}
       {settings.data ? <ConnectionSection settings={settings.data} demoBuild={demoBuild} /> : null}
       {settings.data ? <TeamRulesSection settings={settings.data} /> : null}
+      {settings.data ? <RepIdentitySection /> : null}
+      <AlertSettingsSection />
       <AdminSettingsSection />
     </main>
   );

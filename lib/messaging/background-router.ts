@@ -11,6 +11,8 @@ import type { DispositionSaveResult, EvidencePutResult, LeadPanelView, LeadViewR
 import type { LeadContext } from '../crm/crm-port';
 import type { InsightsRequest, InsightsResult } from './insights-protocol';
 import type { BacktestRequest, BacktestResult } from './backtest-protocol';
+import type { QueueView, RepStatus } from './queue-protocol';
+import type { RepIdentity } from '../domain/queue/queue-lead';
 import type { RulesTestRequest, RulesTestResult } from './rules-test-protocol';
 import type { TeamRulesPublishRequest, TeamRulesStatus } from './team-rules-protocol';
 
@@ -48,7 +50,17 @@ export interface BackgroundRouterDeps {
     status(refresh: boolean): Promise<TeamRulesStatus>;
     publish(request: Omit<TeamRulesPublishRequest, 'type'>): Promise<TeamRulesStatus>;
   };
+  /** Popup and options: the rep's queue and who the rep is. Absent: not wired (tests). */
+  queue?: QueueActions;
   log?: (message: string, detail?: unknown) => void;
+}
+
+export interface QueueActions {
+  view(refresh: boolean): Promise<QueueView>;
+  repStatus(): Promise<RepStatus>;
+  listOwners(): Promise<RepIdentity[]>;
+  chooseRep(ownerId: string): Promise<RepStatus>;
+  clearRep(): Promise<RepStatus>;
 }
 
 export interface LeadActions {
@@ -68,6 +80,11 @@ export interface LeadActions {
 
 /** Which extension page may send which request. Content scripts may send none. */
 const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
+  'queue/get': ['/popup.html'],
+  'rep/get': ['/options.html', '/popup.html'],
+  'rep/list-owners': ['/options.html', '/popup.html'],
+  'rep/choose': ['/options.html', '/popup.html'],
+  'rep/clear': ['/options.html'],
   'lead/get-context': ['/panel.html'],
   'connection/save-token': ['/options.html'],
   'connection/forget-token': ['/options.html'],
@@ -161,9 +178,24 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'team-rules/publish':
         if (!deps.teamRules) throw new CrmError('rejected', 'Shared rules are not available in this build.');
         return deps.teamRules.publish({ settings: request.settings, publishedBy: request.publishedBy, summary: request.summary });
+      case 'queue/get':
+        return requireQueue().view(request.refresh);
+      case 'rep/get':
+        return requireQueue().repStatus();
+      case 'rep/list-owners':
+        return { owners: await requireQueue().listOwners() };
+      case 'rep/choose':
+        return requireQueue().chooseRep(request.ownerId);
+      case 'rep/clear':
+        return requireQueue().clearRep();
       case 'attempt/log':
         return deps.leadActions.logAttempt(await requireLeadPage(sender), { channel: request.channel, connected: request.connected, note: request.note });
     }
+  }
+
+  function requireQueue(): QueueActions {
+    if (!deps.queue) throw new CrmError('rejected', 'My queue is not available in this build.');
+    return deps.queue;
   }
 
   /** The lead page of the sender's tab, for requests that act on "this lead" (a Leads record acts on its contact). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backtestRequestSchema } from './backtest-protocol';
 import { insightsRequestSchema } from './insights-protocol';
+import { queueRequestSchemas } from './queue-protocol';
 import { rulesTestRequestSchema } from './rules-test-protocol';
 import { teamRulesPublishRequestSchema, teamRulesStatusRequestSchema } from './team-rules-protocol';
 
@@ -58,6 +59,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   insightsRequestSchema,
   /** Insights: replay the last N months of dispositioned leads under a candidate SQL definition. */
   backtestRequestSchema,
+  /** Popup and options: the rep's queue and who the rep is (queue-protocol.ts). */
+  ...queueRequestSchemas,
   /** Options: one lead's qualification inputs, to test the SQL definition and a draft against it. */
   rulesTestRequestSchema,
   /** Options: the team's published rules (and whether this browser's copy is current). */

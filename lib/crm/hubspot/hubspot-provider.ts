@@ -11,6 +11,7 @@ import { createHubSpotAdapter } from './hubspot-adapter';
 import { readHubSpotBacktestLeads } from './hubspot-backtest-reader';
 import { createHubSpotClient, type HubSpotClient } from './hubspot-client';
 import { readHubSpotInsights } from './hubspot-insights-reader';
+import { hubSpotQueueReporting } from './hubspot-queue-reporting';
 import { HUBSPOT_CONNECTED_STATUSES } from './hubspot-sources';
 import { createHubSpotWriter } from './hubspot-writer';
 import { resolveHubSpotLeadContact } from './resolve-lead-contact';
@@ -155,6 +156,7 @@ function hubSpotReporting(client: HubSpotClient, where: { account: string; key: 
     connectedStatuses: HUBSPOT_CONNECTED_STATUSES,
     readInsightRecords: (options) => readHubSpotInsights(client, options),
     readBacktestLeads: (options) => readHubSpotBacktestLeads(client, { ...options, account: { crm, account: where.account } }),
+    ...hubSpotQueueReporting(client, { crm, account: where.account, sandbox: where.sandbox }),
     readLeadStatusValues: (options) => readHubSpotLeadStatuses(client, options?.signal),
   };
 }
