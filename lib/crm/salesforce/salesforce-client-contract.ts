@@ -45,6 +45,11 @@ export interface SalesforceClient {
    * absolute from the origin when it starts with `/` (e.g. a `nextRecordsUrl`).
    */
   request<S extends z.ZodType>(method: SalesforceMethod, path: string, options: SalesforceRequestOptions<S>): Promise<z.output<S>>;
+  /**
+   * A request whose answer is not JSON (Bulk API 2.0 query results are CSV): its text and headers,
+   * with the same token, refresh and errors as `request`. Absent: the client cannot (test fakes).
+   */
+  requestText?(method: SalesforceMethod, path: string, options?: { query?: Record<string, string>; signal?: AbortSignal }): Promise<{ text: string; headers: Headers }>;
   /** A SOQL query, following `nextRecordsUrl` up to `maxPages` (default 50). */
   query<S extends z.ZodType>(soql: string, recordSchema: S, options?: { signal?: AbortSignal; maxPages?: number }): Promise<SalesforceQueryResult<z.output<S>>>;
   /** API usage from the last answer's `Sforce-Limit-Info` (`api-usage=used/max`), null until one came. */

@@ -46,7 +46,7 @@ export function createSalesforceClient(options: CreateSalesforceClientOptions): 
       const response = await doFetch(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal });
       const usage = parseSforceLimitInfo(response.headers.get('Sforce-Limit-Info'));
       if (usage) apiUsage = usage;
-      return { status: response.status, text: await response.text() };
+      return { status: response.status, text: await response.text(), headers: response.headers };
     } catch (cause) {
       if (cause instanceof CrmError) throw cause;
       if (init.signal?.aborted) throw cancelled(what, init.signal.reason ?? cause);
@@ -80,6 +80,20 @@ export function createSalesforceClient(options: CreateSalesforceClientOptions): 
     return parsed.data;
   }
 
+  /** Token, one refresh on an expired session, errors as CrmError; the answer's text as it came. */
+  async function requestText(method: SalesforceMethod, path: string, { query, signal }: { query?: Record<string, string>; signal?: AbortSignal } = {}): Promise<{ text: string; headers: Headers }> {
+    const url = buildUrl(instanceUrl, path, query);
+    const what = `${method} ${path.split('?')[0]}`;
+    let token = await options.session.accessToken();
+    let answer = await send(method, url, what, token, { signal, headers: { Accept: 'text/csv' } });
+    if (isExpiredSession(answer.status, answer.text)) {
+      token = await options.session.refresh(token);
+      answer = await send(method, url, what, token, { signal, headers: { Accept: 'text/csv' } });
+    }
+    if (answer.status < 200 || answer.status >= 300) throw salesforceResponseError(answer.status, answer.text, what);
+    return { text: answer.text, headers: answer.headers };
+  }
+
   async function query<S extends z.ZodType>(soql: string, recordSchema: S, queryOptions: { signal?: AbortSignal; maxPages?: number } = {}): Promise<SalesforceQueryResult<z.output<S>>> {
     const pageSchema = z.looseObject({ totalSize: z.number(), done: z.boolean(), nextRecordsUrl: z.string().startsWith('/services/data/').optional(), records: z.array(recordSchema) });
     const maxPages = queryOptions.maxPages ?? DEFAULT_MAX_PAGES;
@@ -97,6 +111,7 @@ export function createSalesforceClient(options: CreateSalesforceClientOptions): 
   return {
     instanceUrl,
     request,
+    requestText,
     query,
     get apiUsage() {
       return apiUsage ? { ...apiUsage } : null;

@@ -14,6 +14,7 @@ import { ensureSalesforceBatonFields } from './salesforce-field-setup';
 import { crmDescriptor as salesforceDescriptor } from './salesforce-descriptor';
 import { parseIdentityUrl } from './salesforce-identity';
 import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type TokenAnswer } from './salesforce-oauth';
+import { withBulkQueries } from './salesforce-bulk-query';
 import { readSalesforceLeadStatuses } from './salesforce-lead-statuses';
 import { createSalesforceReporting } from './salesforce-reporting';
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
@@ -42,7 +43,12 @@ export interface SalesforceProviderOptions {
   parts?: SalesforceParts;
 }
 
-const DEFAULT_PARTS: SalesforceParts = { adapter: createSalesforceAdapter, writer: createSalesforceWriter, reporting: createSalesforceReporting };
+const DEFAULT_PARTS: SalesforceParts = {
+  adapter: createSalesforceAdapter,
+  writer: createSalesforceWriter,
+  // Reads past ~50,000 records (a large org's first Insights read) go through Bulk API 2.0 query jobs.
+  reporting: (args) => createSalesforceReporting({ ...args, client: withBulkQueries(args.client) }),
+};
 /** Reports read many pages: a longer timeout than a lead view's. */
 const REPORTING_TIMEOUT_MS = 30_000;
 const NOT_CONNECTED = "Connect Salesforce in Baton's options (Salesforce → Connect) to see this lead's context.";

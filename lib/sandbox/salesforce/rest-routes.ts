@@ -5,6 +5,7 @@ import { createRecord, getByExternalId, getRecord, updateRecord, upsertByExterna
 import { runComposite } from './composite-api';
 import { createCustomField } from './tooling-api';
 import type { QueryCursors } from './query-api';
+import { BulkQueryJobs } from './bulk-query-api';
 
 /*
  * The REST resources under `/services/data/vNN.0/`, by method and path. Composite subrequests go
@@ -16,6 +17,7 @@ export const API_USAGE_MAX = 15_000;
 type Handler = (req: SfRequest, match: string[]) => SfResponse;
 
 export function createRestRouter(cursors: QueryCursors, apiUsage: () => number): (req: SfRequest) => SfResponse {
+  const bulk = new BulkQueryJobs();
   const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
     {
       method: 'GET',
@@ -40,6 +42,9 @@ export function createRestRouter(cursors: QueryCursors, apiUsage: () => number):
     { method: 'GET', pattern: /^(?:query|queryAll)$/, handler: (req) => cursors.query(req) },
     { method: 'GET', pattern: /^(?:query|queryAll)\/([^/]+)$/, handler: (req, [locator]) => cursors.more(req, locator!) },
     { method: 'POST', pattern: /^tooling\/sobjects\/CustomField$/i, handler: (req) => createCustomField(req) },
+    { method: 'POST', pattern: /^jobs\/query$/, handler: (req) => bulk.create(req) },
+    { method: 'GET', pattern: /^jobs\/query\/([^/]+)$/, handler: (req, [id]) => bulk.get(req, id!) },
+    { method: 'GET', pattern: /^jobs\/query\/([^/]+)\/results$/, handler: (req, [id]) => bulk.results(req, id!) },
     { method: 'POST', pattern: /^composite$/, handler: (req) => runComposite(req, router) },
     {
       method: 'GET',

@@ -49,7 +49,7 @@ export interface SalesforceDialect {
   expireAccessTokens(): void;
 }
 
-const EXPOSE = { 'Access-Control-Expose-Headers': `${CORS_HEADERS['Access-Control-Expose-Headers']}, Sforce-Limit-Info, Location` };
+const EXPOSE = { 'Access-Control-Expose-Headers': `${CORS_HEADERS['Access-Control-Expose-Headers']}, Sforce-Limit-Info, Sforce-Locator, Sforce-NumberOfRecords, Location` };
 const DATA_PREFIX = /^\/services\/data\/v(\d+)\.0(?:\/(.*))?$/;
 /** The versions the sandbox lists and answers (Summer '23 to Spring '26). */
 const VERSIONS: Array<[number, string]> = [
@@ -65,6 +65,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
     ...headers,
     ...(text ? { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
   });
+  res.end(text);
+}
+
+function sendCsv(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...CORS_HEADERS, ...EXPOSE, ...headers, 'Content-Type': 'text/csv', 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
 
@@ -142,7 +147,8 @@ export function createSalesforceDialect(options: SalesforceDialectOptions): Sale
         }
       }
       const answer = router({ store, method, path: m[2] ?? '', params: url.searchParams, body, headers: headersOf(req), version: `v${m[1]}.0`, userId, now: Date.now() });
-      send(res, answer.status, answer.body, { ...limitHeader, ...(answer.headers ?? {}) });
+      if (answer.csv !== undefined) sendCsv(res, answer.status, answer.csv, { ...limitHeader, ...(answer.headers ?? {}) });
+      else send(res, answer.status, answer.body, { ...limitHeader, ...(answer.headers ?? {}) });
       log(`${method} ${url.pathname}${url.search} → ${answer.status}`);
     } catch (error) {
       const sfError = error instanceof SalesforceError ? error : new SalesforceError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred: ${(error as Error).message}`);

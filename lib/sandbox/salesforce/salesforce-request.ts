@@ -21,5 +21,7 @@ export interface SfRequest {
 export interface SfResponse {
   status: number;
   body?: unknown;
+  /** A CSV answer (Bulk API 2.0 query results) in place of a JSON body. */
+  csv?: string;
   headers?: Record<string, string>;
 }
