@@ -17,6 +17,7 @@ import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type
 import { withBulkQueries } from './salesforce-bulk-query';
 import { readSalesforceLeadStatuses } from './salesforce-lead-statuses';
 import { createSalesforceReporting } from './salesforce-reporting';
+import { createSalesforceTeamRulesStore } from './salesforce-team-rules';
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
 import { createTokenSession } from './salesforce-session';
 import { browserWebAuthFlow, webAuthFlowStep, type WebAuthFlow } from './salesforce-web-auth-flow';
@@ -183,6 +184,13 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       return make({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone });
     },
     reporting,
+    async teamRules(address) {
+      if (address.kind === 'sandbox') return createSalesforceTeamRulesStore(sandboxClient(address.baseUrl));
+      const stored = readStoredTokens(await context.readSecret());
+      if (!stored) throw new CrmError('auth', "Connect Salesforce in Baton's options to read the team's rules.");
+      const { orgId, tokens } = activeOrg(stored);
+      return createSalesforceTeamRulesStore(orgClient(orgId, tokens));
+    },
     async setupFields(address) {
       if (address.kind === 'sandbox') return ensureSalesforceBatonFields(sandboxClient(address.baseUrl));
       const stored = readStoredTokens(await context.readSecret());

@@ -1,3 +1,4 @@
+import { getDocumentBody } from './document-body';
 import { SalesforceError, notFoundError } from './salesforce-error';
 import type { SfRequest, SfResponse } from './salesforce-request';
 import { describeGlobal, describeObject, picklistValuesByRecordType } from './describe-api';
@@ -37,6 +38,8 @@ export function createRestRouter(cursors: QueryCursors, apiUsage: () => number):
     { method: 'POST', pattern: /^sobjects\/([^/]+)$/, handler: (req, [o]) => createRecord(req, o!) },
     { method: 'GET', pattern: /^sobjects\/([^/]+)\/([^/]+)$/, handler: (req, [o, id]) => getRecord(req, o!, id!) },
     { method: 'PATCH', pattern: /^sobjects\/([^/]+)\/([^/]+)$/, handler: (req, [o, id]) => updateRecord(req, o!, id!) },
+    // A document's content (blob fields are read at their own URL, not in the record's JSON).
+    { method: 'GET', pattern: /^sobjects\/Document\/([^/]+)\/Body$/i, handler: (req, [id]) => getDocumentBody(req, id!) },
     { method: 'GET', pattern: /^sobjects\/([^/]+)\/([^/]+)\/([^/]+)$/, handler: (req, [o, f, v]) => getByExternalId(req, o!, f!, v!) },
     { method: 'PATCH', pattern: /^sobjects\/([^/]+)\/([^/]+)\/([^/]+)$/, handler: (req, [o, f, v]) => upsertByExternalId(req, o!, f!, v!) },
     { method: 'GET', pattern: /^(?:query|queryAll)$/, handler: (req) => cursors.query(req) },

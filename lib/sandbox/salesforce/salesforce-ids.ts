@@ -53,4 +53,6 @@ export const KEY_PREFIXES = {
   Organization: '00D',
   PermissionSet: '0PS',
   FieldPermissions: '01k',
+  Folder: '00l',
+  Document: '015',
 } as const;

@@ -9,7 +9,7 @@ import { KEY_PREFIXES } from './salesforce-ids';
 
 export type SfFieldType =
   | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'combobox' | 'boolean'
-  | 'int' | 'double' | 'currency' | 'date' | 'datetime' | 'reference' | 'anyType';
+  | 'int' | 'double' | 'currency' | 'date' | 'datetime' | 'reference' | 'anyType' | 'base64';
 
 export interface SfField {
   name: string;
@@ -51,7 +51,7 @@ type Opts = Partial<Omit<SfField, 'name' | 'label' | 'type'>>;
 function field(name: string, label: string, type: SfFieldType, opts: Opts = {}): SfField {
   const defaults: Record<SfFieldType, number> = {
     id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, combobox: 255, boolean: 0,
-    int: 0, double: 0, currency: 0, date: 0, datetime: 0, reference: 18, anyType: 0,
+    int: 0, double: 0, currency: 0, date: 0, datetime: 0, reference: 18, anyType: 0, base64: 0,
   };
   return {
     name,
@@ -401,7 +401,47 @@ const FIELD_PERMISSIONS: SfObjectSchema = {
   ],
 };
 
-export const SALESFORCE_OBJECTS: readonly SfObjectSchema[] = [LEAD, CONTACT, TASK, EVENT, CAMPAIGN_MEMBER, CAMPAIGN, LEAD_HISTORY, LEAD_STATUS, USER, PERMISSION_SET, FIELD_PERMISSIONS];
+/** Document folders and documents: where Baton publishes the team's rules in an org. */
+const FOLDER: SfObjectSchema = {
+  name: 'Folder',
+  label: 'Folder',
+  labelPlural: 'Folders',
+  keyPrefix: KEY_PREFIXES.Folder,
+  createable: true,
+  updateable: true,
+  fields: [
+    idField(),
+    field('Name', 'Name', 'string', { length: 40, nillable: false, required: true }),
+    field('DeveloperName', 'Folder Unique Name', 'string', { length: 80, unique: true }),
+    field('AccessType', 'Access Type', 'picklist', { picklist: ['Shared', 'Public', 'Hidden', 'PublicInternal'], restricted: true, nillable: false, required: true }),
+    field('Type', 'Type', 'picklist', { picklist: ['Document', 'Email', 'Report', 'Dashboard', 'EmailTemplate'], restricted: true, nillable: false, required: true }),
+    ...audit(),
+  ],
+};
+
+const DOCUMENT: SfObjectSchema = {
+  name: 'Document',
+  label: 'Document',
+  labelPlural: 'Documents',
+  keyPrefix: KEY_PREFIXES.Document,
+  createable: true,
+  updateable: true,
+  fields: [
+    idField(),
+    field('FolderId', 'Folder ID', 'reference', { nillable: false, required: true, referenceTo: ['Folder', 'User'], relationshipName: 'Folder' }),
+    field('Name', 'Document Name', 'string', { nillable: false, required: true }),
+    field('DeveloperName', 'Document Unique Name', 'string', { unique: true }),
+    field('ContentType', 'MIME Type', 'string', { length: 120 }),
+    field('Type', 'File Extension', 'string', { length: 40 }),
+    field('IsPublic', 'Externally Available', 'boolean'),
+    field('BodyLength', 'Body Length', 'int', readOnly),
+    field('Body', 'Body', 'base64'),
+    field('Description', 'Description', 'textarea', { length: 255 }),
+    ...audit(),
+  ],
+};
+
+export const SALESFORCE_OBJECTS: readonly SfObjectSchema[] = [LEAD, CONTACT, TASK, EVENT, CAMPAIGN_MEMBER, CAMPAIGN, LEAD_HISTORY, LEAD_STATUS, USER, PERMISSION_SET, FIELD_PERMISSIONS, FOLDER, DOCUMENT];
 
 /**
  * How an org's schema differs from the objects above: fields it lacks (an org started without
