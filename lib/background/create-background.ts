@@ -151,7 +151,7 @@ export function createBackground(deps: BackgroundDeps) {
     setupCrmProperties: connections.setupFields,
     leadStatusValues: () => readLeadStatusValues(connections.reporting),
     runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await readRules()).definition, now: deps.now }).runBacktest,
-    testLead: createLeadTestActions({ demoBuild: deps.demoBuild, pageReaders: deps.pageReaders, crmService, evidence: deps.evidence, now: deps.now }).readLeadInputs,
+    testLead: createLeadTestActions({ demoBuild: deps.demoBuild, pageReaders: deps.pageReaders, crmService, evidence: deps.evidence, openReporting: connections.reporting, now: deps.now }).readLeadInputs,
     getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
     saveToken: async (secret) => {
       await connections.saveCredential(secret);

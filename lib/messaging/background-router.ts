@@ -171,7 +171,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.runBacktest({ candidate: request.candidate, months: request.months, refresh: request.refresh });
       case 'rules/test-lead':
         if (!deps.testLead) throw new CrmError('rejected', 'Testing against a lead is not available in this build.');
-        return deps.testLead({ url: request.url });
+        return deps.testLead({ query: request.query });
       case 'team-rules/status':
         if (!deps.teamRules) throw new CrmError('rejected', 'Shared rules are not available in this build.');
         return deps.teamRules.status(request.refresh);

@@ -49,7 +49,7 @@ test.describe('options page: the rules editor', () => {
     await expect(sql.getByRole('status').filter({ hasText: /^Matches/ }).first()).toBeVisible();
 
     // Test against a lead: the sandbox's demo lead, read as the panel reads it.
-    await sql.getByRole('textbox', { name: 'Lead’s address in the CRM' }).fill(recordUrl(sandbox, SANDBOX_SCENARIOS.demoPrimary));
+    await sql.getByRole('textbox', { name: 'Lead’s CRM address or e-mail' }).fill(recordUrl(sandbox, SANDBOX_SCENARIOS.demoPrimary));
     await sql.getByRole('button', { name: 'Test', exact: true }).click();
     const table = sql.getByRole('table', { name: /criterion by criterion/ });
     await expect(table).toBeVisible({ timeout: 20_000 });
@@ -58,9 +58,9 @@ test.describe('options page: the rules editor', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(5);
 
     // An address that is not a lead record says so.
-    await sql.getByRole('textbox', { name: 'Lead’s address in the CRM' }).fill('https://example.com/not-a-crm');
+    await sql.getByRole('textbox', { name: 'Lead’s CRM address or e-mail' }).fill('https://example.com/not-a-crm');
     await sql.getByRole('button', { name: 'Test', exact: true }).click();
-    await expect(sql.getByText(/not a lead or contact record/)).toBeVisible();
+    await expect(sql.getByText(/neither an e-mail address nor a lead or contact record/)).toBeVisible();
 
     expect(await axeViolations(page)).toEqual([]);
     await shootCard(page, sql, 'rules-editor-sql');

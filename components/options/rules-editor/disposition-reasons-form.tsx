@@ -1,8 +1,88 @@
-import { CheckboxField, ChoiceListField, FormSection, TextField, listAt, textAt, useRulesForm } from './form-controls';
-import { RecordList } from './list-fields';
+import { CheckboxField, FieldErrors, FormSection, TextField, listAt, textAt, useRulesForm } from './form-controls';
+import type { FieldPath } from '../../../lib/rules-editor/form-state';
+import { SMALL_BUTTON, focusSoon } from './list-fields';
 import { VersionFields } from './version-fields';
 
-const OUTCOME_OPTIONS: [string, string][] = [['recycled', 'Recycle'], ['rejected', 'Reject']];
+const TH = 'px-1 py-0.5 text-left text-xs font-medium text-slate-600';
+const TD = 'px-1 py-0.5 align-top';
+
+/**
+ * Reasons or objection tags as a table: one row each, the columns labelled once (each control
+ * still has its own accessible name: "No budget: short name").
+ */
+function ItemTable({ path, noun, blank, withOutcomes }: { path: FieldPath; noun: 'reason' | 'objection tag'; blank: () => unknown; withOutcomes: boolean }) {
+  const { form, set, idFor } = useRulesForm();
+  const items = listAt(form, path);
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return (
+    <div>
+      <table className="w-full border-collapse text-[13px]">
+        <caption className="sr-only">{Noun}s</caption>
+        <thead>
+          <tr className="border-b border-slate-200">
+            <th scope="col" className={TH}>{Noun}</th>
+            <th scope="col" className={`${TH} w-40`}>Short name <span className="font-normal text-slate-500">(never changes once used)</span></th>
+            {withOutcomes ? <th scope="col" className={`${TH} w-16`}>Recycle</th> : null}
+            {withOutcomes ? <th scope="col" className={`${TH} w-14`}>Reject</th> : null}
+            {withOutcomes ? <th scope="col" className={`${TH} w-24`}>After the attempts</th> : null}
+            <th scope="col" className={`${TH} w-20`}>Reps can choose</th>
+            <th scope="col" className={`${TH} w-16`}><span className="sr-only">Remove</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((_, i) => {
+            const p = [...path, i];
+            const name = textAt(form, [...p, 'label']) || `${Noun} ${i + 1}`;
+            const applies = listAt(form, [...p, 'appliesTo']);
+            const toggle = (outcome: string, on: boolean) => set([...p, 'appliesTo'], on ? [...applies, outcome] : applies.filter((a) => a !== outcome));
+            return (
+              <tr key={i} className="border-b border-slate-100">
+                <td className={TD}><TextField path={[...p, 'label']} label={`${Noun} ${i + 1}`} hideLabel /></td>
+                <td className={TD}><TextField path={[...p, 'id']} label={`${name}: short name`} hideLabel /></td>
+                {withOutcomes ? (
+                  <>
+                    {(['recycled', 'rejected'] as const).map((outcome) => (
+                      <td key={outcome} className={`${TD} text-center`}>
+                        <input type="checkbox" aria-label={`${name}: used to ${outcome === 'recycled' ? 'recycle' : 'reject'}`} checked={applies.includes(outcome)} onChange={(e) => toggle(outcome, e.target.checked)} className="mt-1" />
+                      </td>
+                    ))}
+                    <td className={`${TD} text-center`}><CheckboxField path={[...p, 'requiresAttempts']} label={`${name}: only after the required contact attempts`} hideLabel className="mt-0.5" /></td>
+                  </>
+                ) : null}
+                <td className={`${TD} text-center`}><CheckboxField path={[...p, 'active']} label={`${name}: reps can choose it`} hideLabel className="mt-0.5" /></td>
+                <td className={TD}>
+                  <button
+                    type="button"
+                    className={SMALL_BUTTON}
+                    onClick={() => {
+                      set(path, items.filter((_, j) => j !== i));
+                      focusSoon(idFor(path, 'add'));
+                    }}
+                  >
+                    Remove<span className="sr-only"> {name}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {items.map((_, i) => <FieldErrors key={i} path={[...path, i, 'appliesTo']} />)}
+      <FieldErrors path={path} />
+      <button
+        id={idFor(path, 'add')}
+        type="button"
+        className={`${SMALL_BUTTON} mt-1`}
+        onClick={() => {
+          set(path, [...items, blank()]);
+          focusSoon(idFor([...path, items.length, 'label']));
+        }}
+      >
+        Add {noun === 'reason' ? 'a reason' : 'an objection tag'}
+      </button>
+    </div>
+  );
+}
 
 /** The reasons reps choose when they recycle or reject a lead, and the objection tags. */
 export function DispositionReasonsForm() {
@@ -12,39 +92,11 @@ export function DispositionReasonsForm() {
   return (
     <div className="grid gap-2">
       <VersionFields versionIsNumber entryDate="date" nameField={false} />
-      <FormSection title="Reasons" summary={`${reasons.length} reasons. Retire a reason rather than remove it: old dispositions keep their meaning.`}>
-        <RecordList
-          path={['reasons']}
-          itemName={(i) => `reason ${i + 1}${textAt(form, ['reasons', i, 'label']) ? ` (${textAt(form, ['reasons', i, 'label'])})` : ''}`}
-          addLabel="Add a reason"
-          blank={() => ({ id: '', label: '', appliesTo: ['rejected'], requiresAttempts: false, active: true })}
-          firstFieldOf={(p) => [...p, 'label']}
-          render={(p) => (
-            <div className="grid grid-cols-[1fr_10rem_9rem] items-start gap-2 pr-16">
-              <TextField path={[...p, 'label']} label="Reason" />
-              <TextField path={[...p, 'id']} label="Short name" hint="Never changes once used." />
-              <ChoiceListField path={[...p, 'appliesTo']} label="Used to" options={OUTCOME_OPTIONS} />
-              <CheckboxField path={[...p, 'requiresAttempts']} label="Only after the required contact attempts" className="col-span-2" />
-              <CheckboxField path={[...p, 'active']} label="Reps can choose it" />
-            </div>
-          )}
-        />
+      <FormSection title="Reasons" summary={`${reasons.length} reasons. Retire a reason (untick “Reps can choose”) rather than remove it: old dispositions keep their meaning.`}>
+        <ItemTable path={['reasons']} noun="reason" withOutcomes blank={() => ({ id: '', label: '', appliesTo: ['rejected'], requiresAttempts: false, active: true })} />
       </FormSection>
       <FormSection title="Objection tags" summary={`${tags.length} tags`} open={false}>
-        <RecordList
-          path={['objectionTags']}
-          itemName={(i) => `objection tag ${i + 1}`}
-          addLabel="Add an objection tag"
-          blank={() => ({ id: '', label: '', active: true })}
-          firstFieldOf={(p) => [...p, 'label']}
-          render={(p) => (
-            <div className="grid grid-cols-[1fr_10rem_9rem] items-end gap-2 pr-16">
-              <TextField path={[...p, 'label']} label="Objection" />
-              <TextField path={[...p, 'id']} label="Short name" />
-              <CheckboxField path={[...p, 'active']} label="Reps can choose it" />
-            </div>
-          )}
-        />
+        <ItemTable path={['objectionTags']} noun="objection tag" withOutcomes={false} blank={() => ({ id: '', label: '', active: true })} />
       </FormSection>
     </div>
   );

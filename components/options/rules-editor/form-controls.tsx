@@ -68,21 +68,21 @@ interface FieldProps {
 }
 
 /** A text field; `optional`: left empty, the field is left out of the document. */
-export function TextField({ path, label, hint, className = '', optional = false, placeholder, type = 'text' }: FieldProps & { optional?: boolean; placeholder?: string; type?: 'text' | 'date' | 'time' }) {
+export function TextField({ path, label, hint, className = '', optional = false, placeholder, type = 'text', hideLabel = false }: FieldProps & { optional?: boolean; placeholder?: string; type?: 'text' | 'date' | 'time'; hideLabel?: boolean }) {
   const { form, set, idFor } = useRulesForm();
   const id = idFor(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const { invalid, ...aria } = useFieldAria(path, hintId);
   return (
     <div className={className}>
-      <label htmlFor={id} className={LABEL}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : LABEL}>{label}</label>
       <input
         id={id}
         type={type}
         value={textAt(form, path)}
         placeholder={placeholder}
         onChange={(e) => set(path, optional && e.target.value === '' ? undefined : e.target.value)}
-        className={`mt-0.5 block w-full ${inputClass(invalid)}`}
+        className={`${hideLabel ? '' : 'mt-0.5'} block w-full ${inputClass(invalid)}`}
         {...aria}
       />
       {hint ? <p id={hintId} className={HINT}>{hint}</p> : null}
@@ -126,7 +126,7 @@ export function NumberField({ path, label, hint, className = '', suffix }: Field
 }
 
 /** A yes/no field. `optionalWhenOff`: unticked, the field is left out (the schema's "omitted" meaning). */
-export function CheckboxField({ path, label, hint, className = '', optionalWhenOff = false }: FieldProps & { optionalWhenOff?: boolean }) {
+export function CheckboxField({ path, label, hint, className = '', optionalWhenOff = false, hideLabel = false }: FieldProps & { optionalWhenOff?: boolean; hideLabel?: boolean }) {
   const { form, set, idFor } = useRulesForm();
   const id = idFor(path);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -135,7 +135,7 @@ export function CheckboxField({ path, label, hint, className = '', optionalWhenO
     <div className={className}>
       <label htmlFor={id} className={`flex items-start gap-1.5 text-[13px] ${invalid ? 'text-red-800' : 'text-slate-800'}`}>
         <input id={id} type="checkbox" checked={getIn(form, path) === true} onChange={(e) => set(path, e.target.checked ? true : optionalWhenOff ? undefined : false)} className="mt-0.5" {...aria} />
-        <span>{label}</span>
+        <span className={hideLabel ? 'sr-only' : ''}>{label}</span>
       </label>
       {hint ? <p id={hintId} className={`${HINT} ml-5`}>{hint}</p> : null}
       <FieldErrors path={path} />
@@ -245,7 +245,7 @@ export function FormSection({ title, summary, children, open = true }: { title: 
   return (
     <details open={open} className="group rounded border border-slate-200">
       <summary className="flex cursor-pointer items-baseline gap-2 px-2 py-1 text-[13px] font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500">
-        <span id={id}>{title}</span>
+        <span id={id} className="shrink-0">{title}</span>
         {summary ? <span className="truncate text-xs font-normal text-slate-500">{summary}</span> : null}
       </summary>
       <div role="group" aria-labelledby={id} className="grid gap-2 border-t border-slate-100 px-2 py-2">

@@ -28,7 +28,7 @@ type State =
   | { phase: 'idle' }
   | { phase: 'reading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'done'; name: string; comparison: LeadComparison };
+  | { phase: 'done'; name: string; comparison: LeadComparison; decidedAt: number | null };
 
 /**
  * "Test against a lead": paste a lead's CRM address; the background reads it as the panel does and
@@ -43,14 +43,15 @@ export function LeadTestPanel({ current, draft }: { current: unknown; draft: unk
   const run = async (e: FormEvent) => {
     e.preventDefault();
     if (!inForce.ok) return setState({ phase: 'failed', message: 'The definition in force could not be read.' });
-    if (!url.trim()) return setState({ phase: 'failed', message: 'Paste the address of a lead or contact record from your CRM.' });
+    if (!url.trim()) return setState({ phase: 'failed', message: 'Paste the address of a lead or contact record from your CRM, or the lead’s e-mail address.' });
     setState({ phase: 'reading' });
     try {
-      const result = await sendRequest({ type: 'rules/test-lead', url }, rulesTestResultSchema);
-      if (result.status === 'not_a_lead_url') return setState({ phase: 'failed', message: 'That address is not a lead or contact record in a CRM Baton knows. Open the lead in your CRM and copy the address from the address bar.' });
+      const result = await sendRequest({ type: 'rules/test-lead', query: url }, rulesTestResultSchema);
+      if (result.status === 'not_a_lead_url') return setState({ phase: 'failed', message: 'That is neither an e-mail address nor a lead or contact record in a CRM Baton knows. Open the lead in your CRM and copy the address from the address bar.' });
+      if (result.status === 'not_found') return setState({ phase: 'failed', message: `No lead with that e-mail address was dispositioned in the last 12 months (${result.searched} leads searched). Paste the address of its record page instead.` });
       const decoded = decodeQualificationInputs(result.inputs, result.ref);
       if (!decoded.ok) return setState({ phase: 'failed', message: `Baton could not read the lead's data (${decoded.detail}).` });
-      setState({ phase: 'done', name: result.name, comparison: compareOnLead(inForce.value, draft, decoded.inputs) });
+      setState({ phase: 'done', name: result.name, comparison: compareOnLead(inForce.value, draft, decoded.inputs), decidedAt: result.source === 'disposition' ? decoded.inputs.evaluatedAt : null });
     } catch (err) {
       setState({ phase: 'failed', message: (err as Error).message });
     }
@@ -64,16 +65,16 @@ export function LeadTestPanel({ current, draft }: { current: unknown; draft: unk
       <h4 id={`${id}-h`} className="text-[13px] font-semibold text-slate-900">Test against a lead</h4>
       <form onSubmit={(e) => void run(e)} className="mt-1 flex flex-wrap items-end gap-1.5">
         <div className="min-w-0 flex-1">
-          <label htmlFor={`${id}-url`} className="block text-xs font-medium text-slate-700">Lead’s address in the CRM</label>
-          <input id={`${id}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="Paste the address of the lead’s record page" aria-describedby={`${id}-hint`} className="mt-0.5 block w-full rounded border border-slate-300 px-1.5 py-0.5 text-[13px] focus-visible:outline-2 focus-visible:outline-amber-500" />
+          <label htmlFor={`${id}-url`} className="block text-xs font-medium text-slate-700">Lead’s CRM address or e-mail</label>
+          <input id={`${id}-url`} type="text" inputMode="url" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://… (the lead’s record page) or name@company.com" aria-describedby={`${id}-hint`} className="mt-0.5 block w-full rounded border border-slate-300 px-1.5 py-0.5 text-[13px] focus-visible:outline-2 focus-visible:outline-amber-500" />
         </div>
         <OptionsButton type="submit" aria-busy={state.phase === 'reading' || undefined}>Test</OptionsButton>
       </form>
-      <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">Baton reads the lead as the panel does (with any evidence a rep recorded in this browser) and checks it with the definition in force and with this draft.</p>
+      <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">A record address: Baton reads the lead now, as the panel does (with any evidence a rep recorded in this browser). An e-mail: the lead as it was when a rep dispositioned it (last 12 months). Then it checks it with the definition in force and with this draft.</p>
       <div role="status" aria-live="polite" className="text-xs">
         {state.phase === 'reading' ? <p className="mt-1 text-slate-600">Reading the lead…</p> : null}
         {state.phase === 'failed' ? <p className="mt-1 text-red-800">{state.message}</p> : null}
-        {state.phase === 'done' ? <p className="mt-1 text-slate-700">Tested {state.name}.</p> : null}
+        {state.phase === 'done' ? <p className="mt-1 text-slate-700">Tested {state.name}{state.decidedAt !== null ? `, as recorded when a rep dispositioned the lead on ${new Date(state.decidedAt).toISOString().slice(0, 10)}` : ''}.</p> : null}
       </div>
       {state.phase === 'done' ? (
         <div className="mt-1 overflow-x-auto">

@@ -38,7 +38,7 @@ function TierRule({ path, name }: { path: FieldPath; name: string }) {
       <legend className="px-1 text-xs font-medium text-slate-700">Applies when all of these hold</legend>
       <div className="grid grid-cols-2 gap-2">
         <TextListField path={[...path, 'triggers']} optional label="The form or event name contains" itemLabel={`${name} trigger`} />
-        <SelectField path={[...path, 'conversion']} label="Reading the lead’s" options={optionsOf(CONVERSION_WORDS)} hint="conversion" />
+        <SelectField path={[...path, 'conversion']} label="Reading the lead’s conversion" options={optionsOf(CONVERSION_WORDS)} />
         <TextListField path={[...path, 'sources']} optional label="Lead source is" itemLabel={`${name} source`} />
         <TextListField path={[...path, 'lifecycleStages']} optional label="Lifecycle stage is" itemLabel={`${name} lifecycle stage`} />
       </div>
@@ -79,7 +79,7 @@ function Escalations({ path, name }: { path: FieldPath; name: string }) {
                   <option value="duration">a fixed time has passed</option>
                 </select>
               </label>
-              {byShare ? <NumberField path={[...p, 'after', 'share']} label="Share of target" hint="1 = at the deadline, 2 = twice the target" /> : <Duration path={[...p, 'after']} label="After" />}
+              {byShare ? <NumberField path={[...p, 'after', 'share']} label="Share of the target" suffix="(1 = at the deadline)" /> : <Duration path={[...p, 'after']} label="After" />}
               <TextField path={[...p, 'id']} label="Short name" className="w-28" />
             </div>
           </div>
@@ -113,7 +113,7 @@ export function SlaTierFields() {
                 </div>
                 <div className="flex flex-wrap items-end gap-3">
                   <Duration path={[...p, 'target']} label="First touch within" />
-                  <NumberField path={[...p, 'atRiskShare']} label="At risk after" hint="share of the target, e.g. 0.75" />
+                  <NumberField path={[...p, 'atRiskShare']} label="At risk after" suffix="of the target (0.75 = 75%)" />
                 </div>
                 <TierRule path={[...p, 'when']} name={name} />
                 <Escalations path={[...p, 'escalations']} name={name} />

@@ -141,8 +141,10 @@ describe('SLA policy form', () => {
 describe('disposition reasons form', () => {
   it('retires a reason instead of removing it', () => {
     const { el, json } = render('disposition-reasons', DEFAULT_DISPOSITION_REASONS);
-    const active = [...el.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((c) => c.closest('label')?.textContent === 'Reps can choose it');
-    click(active[0]!);
+    const first = DEFAULT_DISPOSITION_REASONS.reasons[0]!.label;
+    const active = [...el.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((c) => c.closest('label')?.textContent === `${first}: reps can choose it`)!;
+    expect(active.checked).toBe(true);
+    click(active);
     expect(json().reasons[0].active).toBe(false);
     expect(json().reasons).toHaveLength(DEFAULT_DISPOSITION_REASONS.reasons.length);
   });
