@@ -8,6 +8,7 @@ import { ManagedReason, useManagedPolicy } from './managed-policy';
 import { ManagedPolicyNotice } from './managed-policy-notice';
 import { Button } from '../ui/panel-states';
 import { connectionFormFor } from './provider-connection-form';
+import { EngagementSourcesSection } from './engagement-sources-section';
 
 /**
  * Which CRM Baton talks to: every provider with a connection form, plus (demo builds) the bundled
@@ -61,6 +62,7 @@ export function ConnectionSection({ settings, demoBuild }: { settings: Connectio
       </fieldset>
       {onSandbox ? <SandboxUrlField settings={settings} managedUrl={managed.locked.address ? shown.sandboxUrl : null} onSave={(next) => save.mutate(next)} /> : null}
       {ChosenForm ? <ChosenForm address={onSandbox ? 'sandbox' : 'vendor'} /> : null}
+      <EngagementSourcesSection onSandbox={onSandbox} />
       {save.isError ? <p role="alert" className="mt-2 text-red-700">Could not save: {save.error.message}</p> : null}
     </section>
   );

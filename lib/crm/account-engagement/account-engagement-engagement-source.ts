@@ -99,7 +99,8 @@ function connectAccountEngagement(context: EngagementSourceContext): EngagementS
     },
     async test(crm, target) {
       try {
-        const client = await clientFor(crm, target);
+        // The sandbox CRM speaks Salesforce too: its sign-in stands in whichever dialect the options chose.
+        const client = await clientFor(target.address.kind === 'sandbox' ? SALESFORCE_KIND : crm, target);
         if (!client) return { ok: false, message: 'Enter the Business Unit id.' };
         await client.query(`/api/v5/objects/prospects?${new URLSearchParams({ fields: 'id', limit: '1' })}`);
         return { ok: true, message: 'Connected to Account Engagement with the Salesforce sign-in.' };
