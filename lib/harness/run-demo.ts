@@ -12,7 +12,7 @@ import { ChromiumNotFoundError } from './find-chromium';
 import { DEMO_BUILD_DIR, launchWithExtension } from './launch-extension';
 import { startSandboxServer } from '../sandbox/sandbox-server';
 import { SANDBOX_PORTAL_ID, SANDBOX_SCENARIOS } from '../sandbox/scenarios';
-import { SALESFORCE_LEAD_SCENARIOS } from '../sandbox/salesforce/salesforce-scenarios';
+import { otherDialectDemoPages } from '../sandbox/demo-pages';
 
 const PANEL = 'iframe[title="Baton lead panel"]';
 const OUTPUT_DIR = resolve('demo-output');
@@ -118,15 +118,17 @@ async function main(): Promise<number> {
     console.log('Lead 2: disposition saved to the sandbox CRM.');
     await shoot('02-panel-saved.png', page.locator(PANEL));
 
-    // 3b. The same rep on a Salesforce Lead (the sandbox speaks Salesforce's dialect too): the
-    // Salesforce provider signs in to the sandbox org and shows the same panel.
-    started = Date.now();
-    await page.goto(`${sandbox.url}/lightning/r/Lead/${SALESFORCE_LEAD_SCENARIOS.demoPrimary}/view`);
-    await panel.getByRole('timer').waitFor({ timeout: 30_000 });
-    await panel.getByRole('region', { name: "Why they're here" }).waitFor();
-    console.log(`Salesforce lead: panel showed the lead's context ${Date.now() - started} ms after navigation started.`);
-    await page.waitForTimeout(300);
-    await shoot('03-salesforce-lead-page.png');
+    // 3b. The same rep on a lead of each other CRM dialect the sandbox speaks: that CRM's provider
+    // signs in to the sandbox and shows the same panel.
+    for (const demoPage of otherDialectDemoPages(sandbox.url)) {
+      started = Date.now();
+      await page.goto(demoPage.url);
+      await panel.getByRole('timer').waitFor({ timeout: 30_000 });
+      await panel.getByRole('region', { name: "Why they're here" }).waitFor();
+      console.log(`${demoPage.label}: panel showed the lead's context ${Date.now() - started} ms after navigation started.`);
+      await page.waitForTimeout(300);
+      await shoot(demoPage.screenshot);
+    }
 
     // 4. Marketing's view: the reasons flowing back, by campaign, source and rep.
     const insights = await extension.context.newPage();
