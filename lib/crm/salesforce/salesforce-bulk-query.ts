@@ -14,8 +14,8 @@ import { parseCsv } from './salesforce-csv';
  * Results are CSV: every value text, an empty field null, child-to-parent fields as dotted columns
  * (`Owner.Name`). Rows are turned back into records shaped as REST returns them (nested parent
  * objects, numbers and booleans for the fields named in `types`) and parsed with the caller's schema.
- * Bulk queries take no ORDER BY, LIMIT, OFFSET, GROUP BY or aggregates: callers send only plain
- * filtered selects here.
+ * Query jobs take no OFFSET, GROUP BY, TYPEOF or aggregates; Baton drops a trailing ORDER BY and
+ * keeps LIMITed (small) reads on REST.
  */
 
 export interface BulkQueryOptions {
@@ -134,9 +134,17 @@ export interface BulkQueriesOptions extends Omit<BulkQueryOptions, 'signal'> {
 /** The threshold past which a read moves to Bulk API 2.0 (issue 14: orgs with more than ~50,000 dispositions). */
 export const BULK_QUERY_THRESHOLD = 50_000;
 
-/** Only plain filtered selects can be bulk jobs (no ORDER BY, LIMIT, OFFSET, GROUP BY, aggregates or subqueries). */
+/** Only filtered selects can be bulk jobs: no LIMIT (a small read), OFFSET, GROUP BY, TYPEOF, aggregates or subqueries. */
 export function isBulkQueryable(soql: string): boolean {
-  return !/\b(ORDER\s+BY|LIMIT|OFFSET|GROUP\s+BY|TYPEOF|COUNT\s*\()/i.test(soql) && !/\(\s*SELECT\b/i.test(soql);
+  return !/\b(LIMIT|OFFSET|GROUP\s+BY|TYPEOF|COUNT\s*\()/i.test(soql) && !/\(\s*SELECT\b/i.test(soql);
+}
+
+/**
+ * The select as a query job runs it: a trailing ORDER BY is dropped (it turns off PK chunking and
+ * makes large jobs slow, the guide warns), so the records come in no particular order.
+ */
+export function toBulkSoql(soql: string): string {
+  return soql.replace(/\s+ORDER\s+BY\s+[\w.,\s]+?(?:\s+(?:ASC|DESC))?(?:\s+NULLS\s+(?:FIRST|LAST))?\s*$/i, '');
 }
 
 /**
@@ -165,7 +173,7 @@ export function withBulkQueries(client: SalesforceClient, options: BulkQueriesOp
       let page = await client.request('GET', 'query', { schema: pageSchema, query: { q: soql }, signal });
       let requests = 1;
       if (!page.done && page.totalSize > threshold) {
-        const bulk = await runBulkQuery(client, soql, recordSchema, { ...options, signal });
+        const bulk = await runBulkQuery(client, toBulkSoql(soql), recordSchema, { ...options, signal });
         return { ...bulk, requests: bulk.requests + requests };
       }
       const records: z.output<S>[] = [...page.records];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ProviderContext } from '../../../lib/crm/crm-provider';
-import { fromBulkRow, isBulkQueryable, runBulkQuery, withBulkQueries } from '../../../lib/crm/salesforce/salesforce-bulk-query';
+import { fromBulkRow, isBulkQueryable, runBulkQuery, toBulkSoql, withBulkQueries } from '../../../lib/crm/salesforce/salesforce-bulk-query';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
 import { createSalesforceReporting } from '../../../lib/crm/salesforce/salesforce-reporting';
@@ -29,7 +29,10 @@ describe('fromBulkRow', () => {
 
   it('knows which selects a query job takes', () => {
     expect(isBulkQueryable("SELECT Id FROM Lead WHERE Baton_Disposition_At__c >= 2026-01-01T00:00:00Z")).toBe(true);
-    expect(isBulkQueryable('SELECT Id FROM Lead ORDER BY CreatedDate')).toBe(false);
+    expect(isBulkQueryable('SELECT Id FROM Lead ORDER BY Id')).toBe(true);
+    expect(toBulkSoql("SELECT Id FROM Lead WHERE Field = 'Owner' ORDER BY CreatedDate DESC NULLS LAST")).toBe("SELECT Id FROM Lead WHERE Field = 'Owner'");
+    expect(toBulkSoql('SELECT Id, Status FROM Lead ORDER BY Id')).toBe('SELECT Id, Status FROM Lead');
+    expect(isBulkQueryable('SELECT Id FROM Task ORDER BY CreatedDate DESC LIMIT 200')).toBe(false);
     expect(isBulkQueryable('SELECT COUNT() FROM Lead')).toBe(false);
     expect(isBulkQueryable('SELECT Id, (SELECT Id FROM Tasks) FROM Lead')).toBe(false);
   });
@@ -94,7 +97,7 @@ describe('query jobs on the sandbox org', () => {
   it('moves a read past the threshold to a query job, and leaves smaller ones on REST', async () => {
     const reporting = withBulkQueries(client, { threshold: 5, sleep: async () => {} });
     paths.length = 0;
-    const big = await reporting.query(SOQL, salesforceReportingRecordSchema);
+    const big = await reporting.query(`${SOQL} ORDER BY Id`, salesforceReportingRecordSchema);
     expect(paths.some((p) => p.endsWith('/jobs/query'))).toBe(true);
     expect(big.records.length).toBe((await client.query(SOQL, schema)).records.length);
     paths.length = 0;
