@@ -11,7 +11,7 @@ import { lineOf, locateJsonPath } from './locate-json-path';
 import { draftNextVersion } from './new-version-draft';
 import { OptionsButton } from './options-button';
 import { RulesForm } from './rules-editor/rules-form';
-import { EditorViewToggle } from './rules-editor/editor-view-toggle';
+import { EditInFormButton, EditorViewToggle } from './rules-editor/editor-view-toggle';
 import { isRulesEditorKind, type RulesEditorKind } from '../../lib/rules-editor/form-state';
 import { readTeamRulesCache } from '../../lib/storage/team-rules-cache';
 
@@ -106,7 +106,7 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
   const changeLog = changeLogOf(value);
   const isDefault = formatAdminSettingJson(defaultAdminSetting(kind)) === stored;
   const dirty = text !== stored;
-  const lower = title.charAt(0).toLowerCase() + title.slice(1);
+  const lower = /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1); // "SQL definition" stays as written
 
   const show = (nextErrors: AdminSettingError[], message = '') => {
     setErrors(nextErrors);
@@ -251,11 +251,7 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
           <p className="mt-0.5 text-slate-600">{description}</p>
         </div>
         <div className="flex flex-wrap gap-1.5">
-          {hasForm && !open ? (
-            <OptionsButton aria-expanded={false} aria-controls={`${id}-editor-panel`} onClick={() => (setView('form'), setOpen(true))}>
-              Edit<span className="sr-only"> the {lower} in a form</span>
-            </OptionsButton>
-          ) : null}
+          {hasForm && !open ? <EditInFormButton controls={`${id}-editor-panel`} subject={lower} onClick={() => (setView('form'), setOpen(true))} /> : null}
           <OptionsButton aria-expanded={open} aria-controls={`${id}-editor-panel`} onClick={() => (open ? null : setView('json'), setOpen((o) => !o))}>
             {open ? 'Close editor' : 'Edit JSON'}
             <span className="sr-only"> for the {lower}</span>

@@ -14,3 +14,12 @@ export function EditorViewToggle({ view, onView, subject }: { view: EditorView; 
     </span>
   );
 }
+
+/** The card's "Edit" button for the rule sets: opens the editor on the form. */
+export function EditInFormButton({ controls, subject, onClick }: { controls: string; subject: string; onClick(): void }) {
+  return (
+    <OptionsButton aria-expanded={false} aria-controls={controls} onClick={onClick}>
+      Edit<span className="sr-only"> the {subject} in a form</span>
+    </OptionsButton>
+  );
+}
