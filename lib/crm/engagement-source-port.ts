@@ -73,8 +73,9 @@ export interface EngagementSourceConnection {
   /**
    * The lead's engagement in this source. Never throws: a failure is the reading's status
    * (`unavailable` / `error`, in words a rep uses) with no events, so one source never blanks another.
+   * Null: this source does not apply to records of this CRM (nothing is said about it).
    */
-  read(lead: EngagementLead, target: CrmTarget, options?: { signal?: AbortSignal }): Promise<EngagementReading>;
+  read(lead: EngagementLead, target: CrmTarget, options?: { signal?: AbortSignal }): Promise<EngagementReading | null>;
   /** Options page: "Save and test" (the settings are stored by then), against the CRM the settings choose. */
   test(crm: string, target: CrmTarget): Promise<EngagementSourceCheck>;
   /** Forget cached tokens and lookups (settings or secret changed). */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CrmTarget } from '../../lib/crm/crm-provider';
-import type { CrmAccessToken, EngagementLead, EngagementSourceContext } from '../../lib/crm/engagement-source-port';
+import type { CrmAccessToken, EngagementLead, EngagementReading, EngagementSourceConnection, EngagementSourceContext } from '../../lib/crm/engagement-source-port';
 import { startSandboxServer, type SandboxServer } from '../../lib/sandbox/sandbox-server';
 
 /** A sandbox server (all dialects) on a random port with a throwaway data file. */
@@ -45,5 +45,17 @@ export function sourceContext(overrides: Partial<EngagementSourceContext> & { se
     crmAccessToken: async () => token,
     now: Date.now,
     ...rest,
+  };
+}
+
+/** A connection whose reads must apply to the lead (a null reading fails the test). */
+export function applying(connection: EngagementSourceConnection): Omit<EngagementSourceConnection, 'read'> & { read(...args: Parameters<EngagementSourceConnection['read']>): Promise<EngagementReading> } {
+  return {
+    ...connection,
+    read: async (...args) => {
+      const reading = await connection.read(...args);
+      if (!reading) throw new Error('the source did not apply to this lead');
+      return reading;
+    },
   };
 }

@@ -94,6 +94,8 @@ function connectAccountEngagement(context: EngagementSourceContext): EngagementS
       return readAccountEngagementSettings(await context.readSettings()) !== null;
     },
     async read(lead, target, options = {}) {
+      // Read with the Salesforce sign-in: records of other CRMs are not its business.
+      if (lead.crm !== SALESFORCE_KIND) return null;
       if (!lead.email) return { events: [], retention: null, requests: 0, status: { ...status, status: 'unavailable', message: 'This record has no email address, so Baton cannot find its prospect in Account Engagement' } };
       return read(lead.email, lead.recordId, lead.crm, target, options.signal);
     },

@@ -4,7 +4,7 @@ import type { CrmAccessToken } from '../../../lib/crm/engagement-source-port';
 import { ACCOUNT_ENGAGEMENT_SEEDED_EMAILS, SANDBOX_BUSINESS_UNIT_ID } from '../../../lib/sandbox/account-engagement/account-engagement-seed';
 import { leadIdForContact } from '../../../lib/sandbox/salesforce/salesforce-scenarios';
 import type { SandboxServer } from '../../../lib/sandbox/sandbox-server';
-import { leadWith, recordingFetch, sandboxTarget, sourceContext, startTestSandbox } from '../engagement-source-test-kit';
+import { applying, leadWith, recordingFetch, sandboxTarget, sourceContext, startTestSandbox } from '../engagement-source-test-kit';
 
 /*
  * Account Engagement v5 against the sandbox's dialect: the Salesforce connection's token lent
@@ -28,9 +28,9 @@ function lentToken(first = 'sandbox-token') {
 
 function connect(options: { token?: CrmAccessToken | null; businessUnitId?: string } = {}) {
   const recorder = recordingFetch();
-  const connection = engagementSource.connect(
+  const connection = applying(engagementSource.connect(
     sourceContext({ settings: { businessUnitId: options.businessUnitId ?? SANDBOX_BUSINESS_UNIT_ID, host: 'demo' }, token: options.token === undefined ? lentToken().token : options.token, fetch: recorder.fetch }),
-  );
+  ));
   return { connection, sent: recorder.sent };
 }
 
@@ -75,8 +75,9 @@ describe('Account Engagement engagement source on the sandbox', () => {
     expect(wrong.status.message).toMatch(/Business Unit id/);
     const none = await connect({ token: null }).connection.read(marcusLead(), sandboxTarget(sandbox.server));
     expect(none.status.status).toBe('unavailable');
-    const hubspot = await connect().connection.read(leadWith('someone@example.com', '101', 'hubspot'), sandboxTarget(sandbox.server));
-    expect(hubspot.status.status).toBe('unavailable');
+    // Records of another CRM are not read, and nothing is said about them.
+    const raw = engagementSource.connect(sourceContext({ settings: { businessUnitId: SANDBOX_BUSINESS_UNIT_ID }, token: lentToken().token }));
+    expect(await raw.read(leadWith('someone@example.com', '101', 'hubspot'), sandboxTarget(sandbox.server))).toBeNull();
   });
 
   it('limits: code 66 a burst, 122 the daily allowance; a 503 an error; never thrown', async () => {

@@ -3,7 +3,7 @@ import { engagementSource } from '../../../lib/crm/marketo/marketo-engagement-so
 import { SANDBOX_MARKETO_CLIENT_ID, SANDBOX_MARKETO_CLIENT_SECRET } from '../../../lib/sandbox/marketo/marketo-dialect';
 import { MARKETO_SEEDED_EMAILS } from '../../../lib/sandbox/marketo/marketo-seed';
 import type { SandboxServer } from '../../../lib/sandbox/sandbox-server';
-import { leadWith, recordingFetch, sandboxTarget, sourceContext, startTestSandbox } from '../engagement-source-test-kit';
+import { applying, leadWith, recordingFetch, sandboxTarget, sourceContext, startTestSandbox } from '../engagement-source-test-kit';
 
 /*
  * The Marketo engagement source against the sandbox's Marketo dialect: requests per view, paging,
@@ -21,7 +21,7 @@ const SETTINGS = { endpoint: 'https://123-ABC-456.mktorest.com', clientId: SANDB
 
 function connect(overrides: { secret?: string | null; now?: () => number } = {}) {
   const recorder = recordingFetch();
-  const connection = engagementSource.connect(sourceContext({ settings: SETTINGS, secret: overrides.secret === undefined ? SANDBOX_MARKETO_CLIENT_SECRET : overrides.secret, fetch: recorder.fetch, ...(overrides.now ? { now: overrides.now } : {}) }));
+  const connection = applying(engagementSource.connect(sourceContext({ settings: SETTINGS, secret: overrides.secret === undefined ? SANDBOX_MARKETO_CLIENT_SECRET : overrides.secret, fetch: recorder.fetch, ...(overrides.now ? { now: overrides.now } : {}) })));
   return { connection, sent: recorder.sent };
 }
 
