@@ -17,6 +17,7 @@ import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type
 import { withBulkQueries } from './salesforce-bulk-query';
 import { readSalesforceLeadStatuses } from './salesforce-lead-statuses';
 import { createSalesforceReporting } from './salesforce-reporting';
+import { lightningOrigin, withSalesforceQueue } from './salesforce-queue-reader';
 import { createSalesforceTeamRulesStore } from './salesforce-team-rules';
 import { sandboxAuthorizeStep, SANDBOX_CONSUMER_KEY } from './salesforce-sandbox-sign-in';
 import { createTokenSession } from './salesforce-session';
@@ -149,13 +150,13 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
     const withStatuses = (client: SalesforceClient, reads: CrmReporting): CrmReporting => ({ ...reads, readLeadStatusValues: (options) => readSalesforceLeadStatuses(client, options?.signal) });
     if (address.kind === 'sandbox') {
       const client = sandboxClient(address.baseUrl, REPORTING_TIMEOUT_MS);
-      return withStatuses(client, make({ client, account: new URL(address.baseUrl).host, key: `sandbox|${address.baseUrl}`, sandbox: true }));
+      return withSalesforceQueue(withStatuses(client, make({ client, account: new URL(address.baseUrl).host, key: `sandbox|${address.baseUrl}`, sandbox: true })), client, { recordOrigin: address.baseUrl, userId: null });
     }
     const stored = readStoredTokens(await context.readSecret());
     if (!stored) throw new CrmError('auth', "Connect Salesforce in Baton's options to see Insights and run backtests.");
     const { orgId, tokens } = activeOrg(stored);
     const client = orgClient(orgId, tokens, REPORTING_TIMEOUT_MS);
-    return withStatuses(client, make({ client, account: tokens.apiHost, key: `${salesforceDescriptor.kind}|${orgId}`, sandbox: false }));
+    return withSalesforceQueue(withStatuses(client, make({ client, account: tokens.apiHost, key: `${salesforceDescriptor.kind}|${orgId}`, sandbox: false })), client, { recordOrigin: lightningOrigin(tokens.apiHost), userId: tokens.userId });
   }
 
   function forgetClients(): void {
