@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { CrmError } from '../crm-error';
 import type {
   BacktestLead,
   BacktestReadResult,
@@ -11,13 +10,23 @@ import type {
 } from '../crm-reporting-port';
 import type { SearchPacer } from '../search-pacer';
 import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-record';
-import type { LeadRef } from '../../domain/lead';
-import type { LeadOutcome } from '../../domain/qualification/backtest-definition';
-import { decodeQualificationInputs } from '../../domain/qualification/qualification-inputs';
 import { BATON_FIELD_NAMES } from './salesforce-baton-fields';
 import type { SalesforceClient } from './salesforce-client-contract';
 import { crmDescriptor } from './salesforce-descriptor';
-import { isUserId, parseSalesforceTime, toSoqlDateTime, toSoqlString } from './salesforce-mappers';
+import { isUserId, parseSalesforceTime } from './salesforce-mappers';
+import {
+  between,
+  buildInsightContactsQuery,
+  buildInsightLeadsQuery,
+  buildOwnerHistoryQuery,
+  CONTACT_BACKTEST_FIELDS,
+  explainQueryError,
+  idList,
+  isMissingOpportunityField,
+  LEAD_BACKTEST_FIELDS,
+  withoutOpportunity,
+} from './salesforce-reporting-queries';
+import { fromSalesforceInsightRecord, fromSalesforceOpportunity, nonBlank, rankDeal, toSalesforceBacktestLead } from './salesforce-reporting-records';
 import {
   SALESFORCE_ID_PATTERN,
   salesforceContactRoleSchema,
@@ -26,7 +35,7 @@ import {
   salesforceReportingRecordSchema,
   type SalesforceReportingRecord,
 } from './salesforce-schemas';
-import { SALESFORCE_CONNECTED_STATUSES, toSalesforceChannel } from './salesforce-sources';
+import { SALESFORCE_CONNECTED_STATUSES } from './salesforce-sources';
 
 /*
  * Reads dispositions back from Salesforce for Baton Insights and the backtest, with SOQL through
@@ -40,9 +49,10 @@ import { SALESFORCE_CONNECTED_STATUSES, toSalesforceChannel } from './salesforce
  * `modifiedSince` adds `SystemModstamp >= …` (an incremental refresh).
  *
  * Scale: REST query is right up to a few tens of thousands of records (a 50,000-disposition read
- * is 25 pages of 2,000 plus the id-list queries). Beyond about 50,000 dispositions in a window,
- * Bulk API 2.0 (`POST jobs/query`, CSV results by locator) would take over here; it is not built:
- * a read stopped by the page cap says so in its warnings.
+ * is 25 pages of 2,000 plus the id-list queries). Beyond about 50,000 records a select runs as a
+ * Bulk API 2.0 query job (the provider hands this reader a client wrapped by withBulkQueries,
+ * salesforce-bulk-query.ts). The SOQL is in salesforce-reporting-queries.ts, the record mapping in
+ * salesforce-reporting-records.ts.
  */
 
 const F = BATON_FIELD_NAMES;
@@ -50,18 +60,6 @@ const F = BATON_FIELD_NAMES;
 const MAX_PAGES = 50;
 /** Ids per `IN (…)` list: keeps the GET query URL well under Salesforce's 16 kB limit. */
 const ID_CHUNK = 300;
-
-const DISPOSITION_FIELDS = [F.disposition, F.reason, F.reasonId, F.objections, F.definitionVersion, F.slaOutcome, F.slaTier, F.responseMinutes, F.dispositionAt, F.rep, F.dispositionId];
-const LEAD_INSIGHT_FIELDS = [
-  'Id', 'Status', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', 'IsConverted', 'ConvertedOpportunityId',
-  'ConvertedOpportunity.Amount', 'ConvertedOpportunity.StageName', 'ConvertedOpportunity.IsWon', 'ConvertedOpportunity.IsClosed', ...DISPOSITION_FIELDS,
-];
-const CONTACT_INSIGHT_FIELDS = ['Id', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', ...DISPOSITION_FIELDS];
-const LEAD_BACKTEST_FIELDS = [
-  'Id', 'FirstName', 'LastName', 'Company', 'LeadSource', F.disposition, F.dispositionAt, F.definitionVersion, F.qualificationInputs, 'ConvertedOpportunityId',
-  'ConvertedOpportunity.Amount', 'ConvertedOpportunity.StageName', 'ConvertedOpportunity.IsWon', 'ConvertedOpportunity.IsClosed',
-];
-const CONTACT_BACKTEST_FIELDS = ['Id', 'FirstName', 'LastName', 'Account.Name', 'LeadSource', F.disposition, F.dispositionAt, F.definitionVersion, F.qualificationInputs];
 
 type ReportingRecord = SalesforceReportingRecord;
 
@@ -72,156 +70,6 @@ export interface CreateSalesforceReportingOptions {
   /** What persisted reads and the pacer know this connection by. */
   key: string;
   sandbox: boolean;
-}
-
-function between(field: string, from: number, to: number): string {
-  // SOQL date-times are whole seconds: the start rounds down, the exclusive end up.
-  return `${field} >= ${toSoqlDateTime(Math.floor(from / 1000) * 1000)} AND ${field} < ${toSoqlDateTime(Math.ceil(to / 1000) * 1000)}`;
-}
-
-/** Lead fields without the converted Opportunity, for an org (a trimmed sandbox) whose Lead lacks it. */
-function withoutOpportunity(fields: readonly string[]): string[] {
-  return fields.filter((f) => !f.startsWith('ConvertedOpportunity'));
-}
-
-function isMissingOpportunityField(error: unknown): boolean {
-  return error instanceof CrmError && error.kind === 'rejected' && /ConvertedOpportunity/.test(error.message) && /INVALID_FIELD|No such column|Didn't understand relationship/i.test(error.message);
-}
-
-export function buildInsightLeadsQuery(from: number, to: number, modifiedSince?: number, withOpportunity = true): string {
-  const since = modifiedSince === undefined ? '' : ` AND SystemModstamp >= ${toSoqlDateTime(Math.floor(modifiedSince / 1000) * 1000)}`;
-  return `SELECT ${(withOpportunity ? LEAD_INSIGHT_FIELDS : withoutOpportunity(LEAD_INSIGHT_FIELDS)).join(', ')} FROM Lead WHERE ((${between(F.dispositionAt, from, to)}) OR (${between('CreatedDate', from, to)}))${since} ORDER BY Id`;
-}
-
-export function buildInsightContactsQuery(from: number, to: number, modifiedSince?: number): string {
-  const since = modifiedSince === undefined ? '' : ` AND SystemModstamp >= ${toSoqlDateTime(Math.floor(modifiedSince / 1000) * 1000)}`;
-  return `SELECT ${CONTACT_INSIGHT_FIELDS.join(', ')} FROM Contact WHERE (${between(F.dispositionAt, from, to)})${since} ORDER BY Id`;
-}
-
-export function buildOwnerHistoryQuery(from: number, to: number): string {
-  return `SELECT LeadId, Field, NewValue, CreatedDate FROM LeadHistory WHERE Field = 'Owner' AND ${between('CreatedDate', from, to)} ORDER BY CreatedDate`;
-}
-
-function idList(ids: readonly string[]): string {
-  return ids.map(toSoqlString).join(', ');
-}
-
-/** Won beats open beats lost: the deal that says how far the lead got. */
-function rankDeal(deal: InsightDeal): number {
-  return deal.won ? 2 : deal.closed ? 0 : 1;
-}
-
-export function fromSalesforceOpportunity(opportunity: ReportingRecord['ConvertedOpportunity']): InsightDeal | null {
-  if (!opportunity) return null;
-  const won = opportunity.IsWon === true;
-  return {
-    amount: typeof opportunity.Amount === 'number' && Number.isFinite(opportunity.Amount) ? opportunity.Amount : null,
-    stage: opportunity.StageName ?? null,
-    won,
-    closed: won || opportunity.IsClosed === true,
-  };
-}
-
-function nonBlank(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
-
-export interface InsightRecordContext {
-  /** When a rep got the lead, from LeadHistory (null: no assignment logged in the window). */
-  assignedAt: number | null;
-  campaign: string | null;
-  /** For Contacts: the best Opportunity through contact roles (Leads carry theirs). */
-  deal: InsightDeal | null;
-}
-
-/** Maps one Lead or Contact (with Baton's fields) onto the CRM-neutral record. Pure. */
-export function fromSalesforceInsightRecord(record: ReportingRecord, context: InsightRecordContext): InsightRecord {
-  const outcome = record.Baton_Disposition__c;
-  const decidedAt = parseSalesforceTime(record.Baton_Disposition_At__c);
-  const validOutcome = outcome === 'accepted' || outcome === 'recycled' || outcome === 'rejected' ? outcome : null;
-  const deal = record.ConvertedOpportunityId ? fromSalesforceOpportunity(record.ConvertedOpportunity) : context.deal;
-  const minutes = record.Baton_Response_Minutes__c;
-  const ownerId = nonBlank(record.OwnerId);
-  // The handoff: a logged assignment to a rep; else a record a rep owned from its creation.
-  const handedOffAt = context.assignedAt ?? (isUserId(ownerId) ? parseSalesforceTime(record.CreatedDate) : null);
-  return {
-    contactId: record.Id,
-    campaign: context.campaign,
-    source: nonBlank(record.LeadSource),
-    channel: toSalesforceChannel(record.LeadSource),
-    ownerId,
-    ownerName: nonBlank(record.Owner?.Name),
-    handedOffAt,
-    lastTouchedAt: parseSalesforceTime(record.LastActivityDate),
-    leadStatus: nonBlank(record.Status),
-    slaTier: nonBlank(record.Baton_SLA_Tier__c),
-    // A disposition without its time or with an outcome Baton does not know is not counted as one.
-    disposition:
-      validOutcome && decidedAt !== null
-        ? {
-            outcome: validOutcome,
-            // Salesforce keeps no stage field: an accepted lead with an Opportunity got one created.
-            acceptedStage: validOutcome === 'accepted' ? (deal !== null || !!record.ConvertedOpportunityId ? 'opportunity_created' : 'working') : null,
-            reasonId: nonBlank(record.Baton_Disposition_Reason_Id__c),
-            reasonLabel: nonBlank(record.Baton_Disposition_Reason__c),
-            objections: (record.Baton_Objections__c ?? '').split(';').map((tag) => tag.trim()).filter(Boolean),
-            definitionVersion: nonBlank(record.Baton_Definition_Version__c),
-            slaOutcome: nonBlank(record.Baton_SLA_Outcome__c),
-            responseMinutes: typeof minutes === 'number' && Number.isFinite(minutes) && minutes >= 0 ? minutes : null,
-            decidedAt,
-            rep: nonBlank(record.Baton_Disposition_Rep__c),
-          }
-        : null,
-    deal,
-  };
-}
-
-/**
- * What happened to the lead: an opportunity when one exists; won or lost once it closed (left
- * undefined while it is open, so it is not scored as lost).
- */
-export function toSalesforceLeadOutcome(deal: InsightDeal | null): LeadOutcome {
-  if (!deal) return { opportunityCreated: false };
-  const outcome: LeadOutcome = { opportunityCreated: true };
-  if (deal.closed) outcome.won = deal.won;
-  if (deal.amount !== null) outcome.amount = deal.amount;
-  return outcome;
-}
-
-/** One dispositioned Lead or Contact with inputs → a replayable lead. Pure. */
-export function toSalesforceBacktestLead(
-  record: ReportingRecord,
-  deal: InsightDeal | null,
-  campaign: string | null,
-  account: Pick<LeadRef, 'crm' | 'account'>,
-): { ok: true; lead: BacktestLead } | { ok: false; why: string } {
-  const raw = nonBlank(record.Baton_Qualification_Inputs__c);
-  if (!raw) return { ok: false, why: 'no inputs recorded' };
-  const objectType = record.Id.startsWith('003') ? 'contact' : 'lead';
-  const decoded = decodeQualificationInputs(raw, { crm: account.crm, account: account.account, id: record.Id, objectType });
-  if (!decoded.ok) return { ok: false, why: `${decoded.why.replace(/_/g, ' ')} (${decoded.detail})` };
-  const name = [record.FirstName, record.LastName].map(nonBlank).filter(Boolean).join(' ') || `${objectType === 'lead' ? 'Lead' : 'Contact'} ${record.Id}`;
-  return {
-    ok: true,
-    lead: {
-      contactId: record.Id,
-      name,
-      company: nonBlank(record.Company) ?? nonBlank(record.Account?.Name),
-      campaign,
-      pastLead: { ...decoded.inputs, outcome: toSalesforceLeadOutcome(deal) },
-      approximate: decoded.approximate || decoded.evidenceSetAside,
-    },
-  };
-}
-
-const MISSING_FIELDS =
-  "Baton's fields are not set up in this Salesforce org yet (or are hidden from you), so there are no dispositions to read. An admin can set them up in Baton's options.";
-
-function explainQueryError(error: unknown): unknown {
-  if (error instanceof CrmError && error.kind === 'rejected' && /Baton_[A-Za-z_]+__c/.test(error.message) && /INVALID_FIELD|No such column/i.test(error.message)) {
-    return new CrmError('rejected', MISSING_FIELDS, { status: error.status, cause: error });
-  }
-  return error;
 }
 
 function describe(error: unknown): string {
