@@ -149,3 +149,15 @@ describe('disposition reasons form', () => {
     expect(json().reasons).toHaveLength(DEFAULT_DISPOSITION_REASONS.reasons.length);
   });
 });
+
+describe('a draft the form cannot show', () => {
+  it('says to fix the JSON first, and where', () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root!.render(<RulesForm kind="sla-policy" text={'{ "tiers": [ '} onText={() => {}} />));
+    const alert = host.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toMatch(/^The form needs a JSON document to work on: not valid JSON: .* at line 1, column \d+\. Fix it in the JSON view/);
+    expect(host.querySelector('input')).toBeNull();
+  });
+});
