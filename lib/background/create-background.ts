@@ -145,6 +145,7 @@ export function createBackground(deps: BackgroundDeps) {
       readRules,
       kick,
       readConnection: connections.activeConnectionFacts,
+      currentRep: queue ? () => queue.rep.currentRep() : undefined,
       now: deps.now,
       newId: deps.newId,
     }),

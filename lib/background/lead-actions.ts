@@ -35,6 +35,11 @@ export interface LeadActionsDeps {
   readConnection(): Promise<ActiveConnectionFacts>;
   now(): number;
   newId(): string;
+  /**
+   * Who is deciding: the rep this browser belongs to (the CRM's signed-in user, or the rep's own
+   * choice among the CRM's users). Null or absent: not known yet, and the lead's owner stands in.
+   */
+  currentRep?(): Promise<{ ownerId: string; name: string | null } | null>;
   /** For clock times in outbox labels; the browser's zone when absent (tests pin one). */
   timeZone?: string;
 }
@@ -49,6 +54,8 @@ export function leadKeyOf(page: LeadPage): string {
  * router derives it), so one tab can never write to another lead.
  */
 export function createLeadActions(deps: LeadActionsDeps): LeadActions {
+  /** Who decides; never fails a save (an unknown rep falls back to the lead's owner). */
+  const currentRep = () => (deps.currentRep ? deps.currentRep().catch(() => null) : Promise.resolve(null));
   // The team's rules, with the lead-status mapping of the lead's own CRM.
   const rulesFor = async (page: LeadPage): Promise<PanelRules> => {
     const rules = await deps.readRules();
@@ -146,16 +153,18 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       // evaluated on (for later backtests) come from the lead context the panel shows (cached, no
       // extra request) and the rep's evidence, read before it is cleared below. Best effort: a
       // disposition is never refused for lacking the context (see dispositionFacts).
-      const [rules, current, context, evidence] = await Promise.all([
+      const [rules, current, context, evidence, rep] = await Promise.all([
         deps.readRules(),
         list(page),
         deps.crmService.getLeadContext(page).catch(() => null),
         deps.evidence.read(leadKeyOf(page)).catch((): RepEvidence => ({})),
+        currentRep(),
       ]);
       const now = deps.now();
       const facts = dispositionFacts(draft, { context, rules, evidence, now });
       const created = createDisposition(
-        { ...facts.draft, lead: leadRefFromPage(page) },
+        // Who decided: this browser's rep when Baton knows them, else the lead's owner.
+        { ...facts.draft, ...(rep ? { rep: { id: rep.ownerId, name: rep.name } } : {}), lead: leadRefFromPage(page) },
         { id: typeof draftId === 'string' ? draftId : deps.newId(), now, reasons: rules.reasons, attemptPolicy: rules.attemptPolicy, attemptsMade: current.attemptsMade },
       );
       if (!created.ok) return { ok: false, errors: created.errors };
@@ -210,14 +219,15 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     },
 
     async logAttempt(page, attempt) {
-      // The owner is the rep working the lead; read from the cached context (no extra request).
-      const context = await deps.crmService.getLeadContext(page).catch(() => null);
+      // The rep who made the attempt; when Baton does not know who that is yet, the lead's owner
+      // (from the cached context, no extra request).
+      const [context, rep] = await Promise.all([deps.crmService.getLeadContext(page).catch(() => null), currentRep()]);
       const now = deps.now();
       const entry = createOutboxEntry({
         kind: 'contact-attempt',
         payload: {
           ref: leadRefFromPage(page),
-          attempt: { id: deps.newId(), channel: attempt.channel, connected: attempt.connected, note: attempt.note, at: now, ownerId: context?.lead.owner?.id ?? null },
+          attempt: { id: deps.newId(), channel: attempt.channel, connected: attempt.connected, note: attempt.note, at: now, ownerId: rep?.ownerId ?? context?.lead.owner?.id ?? null },
         },
         leadKey: leadKeyOf(page),
         crm: { crm: page.crm, account: page.account, origin: page.origin },

@@ -24,7 +24,7 @@ const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', ob
 
 type Connection = Awaited<ReturnType<LeadActionsDeps['readConnection']>>;
 
-function setup(context: LeadContext | null = null, options: { clock?: { t: number }; connection?: Connection } = {}) {
+function setup(context: LeadContext | null = null, options: { clock?: { t: number }; connection?: Connection; currentRep?: LeadActionsDeps['currentRep'] } = {}) {
   const clock = options.clock ?? { t: NOW };
   const factory = new IDBFactory();
   const outbox = openOutboxStore({ indexedDB: factory });
@@ -42,6 +42,7 @@ function setup(context: LeadContext | null = null, options: { clock?: { t: numbe
     now: () => clock.t,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     timeZone: 'UTC',
+    currentRep: options.currentRep,
   });
   return { actions, evidence, kick, outbox, clock, factory };
 }
@@ -385,5 +386,42 @@ describe('the lead status the rep saw travels with the disposition', () => {
     if (!result.ok) throw new Error('expected a saved disposition');
     const entry = await (await outbox).get(result.item.id);
     expect(entry?.kind === 'disposition' && 'seenLeadStatus' in entry.payload ? entry.payload.seenLeadStatus : 'absent').toBe('absent');
+  });
+});
+
+describe('who decided', () => {
+  const owner = { id: '81300101', name: 'Maya Chen', email: null };
+  const contextOwnedByMaya = (): LeadContext => ({
+    lead: makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' }, owner }),
+    events: [],
+    touches: [],
+    sources: [],
+    fetchedAt: NOW - 1_000,
+  });
+
+  async function savedRep(currentRep: LeadActionsDeps['currentRep']) {
+    const { actions, outbox } = setup(contextOwnedByMaya(), { currentRep });
+    const result = await actions.saveDisposition(page('101'), draft({ rep: { id: 'forged', name: 'Mallory' } }));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const entry = await (await outbox).get(result.item.id);
+    if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
+    return entry.payload.disposition.rep;
+  }
+
+  it('records this browser\'s rep, not the lead\'s owner (a colleague may work someone else\'s lead)', async () => {
+    expect(await savedRep(async () => ({ ownerId: '81300222', name: 'Sam Ortiz' }))).toEqual({ id: '81300222', name: 'Sam Ortiz' });
+  });
+
+  it('falls back to the lead\'s owner while Baton does not know who the rep is, or cannot ask the CRM', async () => {
+    expect(await savedRep(async () => null)).toEqual({ id: owner.id, name: owner.name });
+    expect(await savedRep(async () => Promise.reject(new Error('offline')))).toEqual({ id: owner.id, name: owner.name });
+  });
+
+  it('records the rep on contact attempts too', async () => {
+    const { actions, outbox } = setup(contextOwnedByMaya(), { currentRep: async () => ({ ownerId: '81300222', name: 'Sam Ortiz' }) });
+    await actions.logAttempt(page('101'), { channel: 'call', connected: false, note: null });
+    const attempts = (await (await outbox).listAll()).filter((e) => e.kind === 'contact-attempt');
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.kind === 'contact-attempt' && attempts[0].payload.attempt.ownerId).toBe('81300222');
   });
 });
