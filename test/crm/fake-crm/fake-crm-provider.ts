@@ -7,6 +7,7 @@ import type { LeadPage } from '../../../lib/crm/pages/lead-page';
 import { toLeadStatus } from '../../../lib/domain/disposition/lead-status-mapping';
 import type { InsightRecord } from '../../../lib/domain/insights/insight-record';
 import type { Lead, LeadRef } from '../../../lib/domain/lead';
+import type { RepIdentity } from '../../../lib/domain/queue/queue-lead';
 
 /*
  * A second CRM as a provider folder would hold it: its page reader, descriptor and provider (read
@@ -101,6 +102,18 @@ export function createFakeCrm(leads: Lead[]): { state: FakeCrmState; provider: C
       },
       async readBacktestLeads() {
         return { leads: [], dispositioned: 0, skipped: { no_inputs: 0, unreadable_inputs: 0 }, unreadableExample: null, requests: 1 };
+      },
+      // The queue: the owner's leads, untouched, with a record link on the fake CRM's pages.
+      async readQueue({ ownerId }) {
+        const leads = [...state.leads.values()]
+          .filter((lead) => lead.owner?.id === ownerId)
+          .map((lead) => ({ lead, recordUrl: `https://app.fakecrm.example/leads/${lead.ref.id}`, lastTouchedAt: null, lastEngagedAt: null, lastEngagement: null }));
+        return { leads, requests: 1, truncated: false };
+      },
+      async readOwners() {
+        const owners = new Map<string, RepIdentity>();
+        for (const lead of state.leads.values()) if (lead.owner) owners.set(lead.owner.id, { ownerId: lead.owner.id, name: lead.owner.name, email: lead.owner.email });
+        return [...owners.values()];
       },
     });
     return {
