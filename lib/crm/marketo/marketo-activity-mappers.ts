@@ -1,4 +1,5 @@
 import type { EngagementEvent, EngagementKind } from '../../domain/engagement/engagement-event';
+import { formAnswersFrom } from './marketo-form-fields';
 import type { MarketoActivity } from './marketo-schemas';
 
 /*
@@ -122,5 +123,9 @@ export function fromMarketoActivity(activity: MarketoActivity, typeOf: (id: numb
   if (title) event.title = title;
   const url = urlOf(type, activity);
   if (url) event.url = url;
+  if (type === 'fillOutForm') {
+    const answers = formAnswersFrom(attribute(activity, 'Form Fields'));
+    if (Object.keys(answers).length > 0) event.answers = answers;
+  }
   return event;
 }

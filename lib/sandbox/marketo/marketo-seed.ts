@@ -60,6 +60,12 @@ export const MARKETO_SEEDED_EMAILS = {
   longHistory: 'leila.haddad@meridianretail.com',
 } as const;
 
+/** Marketo keeps a form's submitted fields PHP-serialized (string lengths in UTF-8 bytes). */
+function phpSerialize(fields: Record<string, string>): string {
+  const s = (text: string) => `s:${Buffer.byteLength(text, 'utf8')}:"${text}";`;
+  return `a:${Object.keys(fields).length}:{${Object.entries(fields).map(([k, v]) => s(k) + s(v)).join('')}}`;
+}
+
 export function seedMarketo(now: number): SandboxMarketoData {
   const leads: SandboxMarketoLead[] = [];
   const activities: Omit<SandboxMarketoActivity, 'id' | 'marketoGUID'>[] = [];
@@ -80,7 +86,7 @@ export function seedMarketo(now: number): SandboxMarketoData {
   add(elena, 2 * DAY, 1, 'www.tessellate.io/integrations', { 'Webpage URL': `${SITE}/integrations`, 'Referrer URL': 'https://www.google.com/' });
   add(elena, 2 * DAY - 5 * MINUTE, 41, 'Web', { Type: 'Web', Description: 'Looked at the SAP integration three times this week' });
   add(elena, 1 * DAY, 1, 'www.tessellate.io/pricing', { 'Webpage URL': `${SITE}/pricing` });
-  add(elena, 40 * MINUTE, 2, 'Talk to sales (Marketo form)', { 'Referrer URL': `${SITE}/contact-sales`, 'Form Fields': 'a:1:{s:7:"Comment";s:24:"Need EDI with our 3PLs";}' });
+  add(elena, 40 * MINUTE, 2, 'Talk to sales (Marketo form)', { 'Referrer URL': `${SITE}/contact-sales`, 'Form Fields': phpSerialize({ FirstName: 'Elena', Email: MARKETO_SEEDED_EMAILS.demoPrimary, Comment: 'Need EDI with our 3PLs before peak season', Timeline: 'This quarter' }) });
 
   const samuel = person(3104, MARKETO_SEEDED_EMAILS.atRisk, 'Samuel', 'Brennan', 200);
   add(samuel, 200 * DAY, 12, 'Samuel Brennan');

@@ -39,6 +39,8 @@ describe('Marketo engagement source on the sandbox', () => {
     for (const kind of ['form_submission', 'page_view', 'email_opened', 'email_clicked', 'email_delivered', 'webinar_registered', 'webinar_attended'] as const) expect(kinds).toContain(kind);
     expect(reading.events.every((e) => e.source === 'marketo' && e.id.startsWith('marketo:'))).toBe(true);
     expect(reading.events.find((e) => e.kind === 'form_submission')?.title).toBe('Talk to sales (Marketo form)');
+    // The form's own answers, without name and email: what the person wrote.
+    expect(reading.events.find((e) => e.kind === 'form_submission')?.answers).toEqual({ Comment: 'Need EDI with our 3PLs before peak season', Timeline: 'This quarter' });
     // Created 60 days ago: nothing cut off by the 90-day window.
     expect(reading.retention).toBeNull();
     // The token goes in the header, never the query.
