@@ -207,6 +207,7 @@ export function AdminSettingCard<K extends AdminSettingKind>({ kind, title, desc
     const content = await file.text();
     setText(content);
     setOpen(true);
+    setView('json'); // an imported file is reviewed as it was written
     await run(async () => {
       const next = await validate(content);
       if (next) show([], `Imported ${file.name}. ${describeValid(next)} Review it, then Save.`);

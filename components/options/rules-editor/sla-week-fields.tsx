@@ -33,7 +33,7 @@ export function HoursBlocks({ path, dayName, bar = true }: { path: FieldPath; da
           <button
             type="button"
             aria-label={`Remove ${dayName} block ${i + 1}`}
-            className="px-0.5 text-xs text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500"
+            className="px-0.5 py-0.5 text-xs leading-4 text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500"
             onClick={() => {
               set(path, blocks.filter((_, j) => j !== i));
               focusSoon(idFor(path, 'add'));

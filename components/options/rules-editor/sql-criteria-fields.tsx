@@ -11,7 +11,7 @@ export function SqlCriteriaFields() {
   return (
     <FormSection title="Criteria (BANT)" summary="What a lead must show: budget, authority, need, timeline">
       <Criterion title="Budget" labelPath={['bant', 'budget', 'label']}>
-        <div className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-2">
+        <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
           {minimum === undefined ? (
             <div>
               <span className="block text-xs font-medium text-slate-700">Minimum deal size</span>
@@ -23,12 +23,12 @@ export function SqlCriteriaFields() {
             <div className="flex items-end gap-1.5">
               <NumberField path={['bant', 'budget', 'minimum', 'amount']} label="Minimum deal size" />
               <TextField path={['bant', 'budget', 'minimum', 'currency']} label="Currency" className="w-16" />
-              <button type="button" className={`${SMALL_BUTTON} mb-0.5`} onClick={() => set(['bant', 'budget', 'minimum'], undefined)}>
+              <button type="button" className={`${SMALL_BUTTON} mb-0.5 whitespace-nowrap`} onClick={() => set(['bant', 'budget', 'minimum'], undefined)}>
                 No minimum
               </button>
             </div>
           )}
-          <TextField path={['bant', 'budget', 'defaultCurrency']} optional label="Currency when a form gives none" hint='Three letters, e.g. "USD".' />
+          <TextField path={['bant', 'budget', 'defaultCurrency']} optional label="Currency when a form gives none" hint='Three letters, e.g. "USD".' className="w-52" />
         </div>
         <PatternField path={['bant', 'budget', 'formQuestionPattern']} label="Form question that states a budget" explanation="A form answer under a question matching this is read as the budget. Empty: the rep records it." example="What is your budget?" />
       </Criterion>
