@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { readSlaPolicy, watchAdminSetting } from '../storage/admin-settings';
 import { readAlertSettings, readSentReminders, rememberSentReminders, watchAlertSettings } from '../storage/alert-settings';
 import { clearRepIdentity, readRepIdentity, watchRepIdentity, writeRepIdentity } from '../storage/rep-identity-store';
-import { createBrowserQueueStore } from './queue-store';
+import { storage } from 'wxt/utils/storage';
+import { queueSnapshotSchema, queueWatchSchema, type QueueStore } from './queue-store';
 import type { QueuePlatform } from './queue-wiring';
 
 /*
@@ -64,5 +65,25 @@ export function startQueueInBrowser(queue: { runner: QueueRunner } | null): void
   watchRepIdentity(tick);
   watchAdminSetting('sla-policy', tick);
   tick();
+}
+
+
+/** The queue's storage: the listing in session storage (lead data, kept from content scripts), the watch in local storage. */
+const snapshotItem = storage.defineItem<unknown>('session:queue.snapshot', { fallback: null });
+const watchItem = storage.defineItem<unknown>('local:queue.watch', { fallback: null });
+
+function createBrowserQueueStore(): QueueStore {
+  return {
+    async readSnapshot() {
+      const parsed = queueSnapshotSchema.safeParse(await snapshotItem.getValue());
+      return parsed.success ? parsed.data : null;
+    },
+    writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
+    async readWatch() {
+      const parsed = queueWatchSchema.safeParse(await watchItem.getValue());
+      return parsed.success ? parsed.data : null;
+    },
+    writeWatch: (watch) => watchItem.setValue(queueWatchSchema.parse(watch)),
+  };
 }
 

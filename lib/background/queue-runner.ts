@@ -3,12 +3,12 @@ import type { CrmReporting } from '../crm/crm-reporting-port';
 import { buildQueue, nextStateChange, summarizeAtRisk, type AwaitingEntry } from '../domain/queue/build-queue';
 import { planReminders, type ReminderWindow } from '../domain/queue/next-due-point';
 import type { RepIdentity } from '../domain/queue/queue-lead';
-import { reminderSteps, type ReminderPoint } from '../domain/queue/reminder-steps';
+import { reminderSteps, type ReminderPoint, type ReminderPoints } from '../domain/queue/reminder-steps';
 import { isWithinBusinessHours, nextOpening } from '../domain/sla/business-calendar';
 import { formatDuration } from '../domain/sla/format-duration';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import type { QueueView } from '../messaging/queue-protocol';
-import { reminderPointsOf, type AlertSettings } from '../storage/alert-settings';
+import type { AlertSettings } from '../storage/alert-settings';
 import type { RepIdentityService } from './rep-identity';
 import type { QueueSnapshot, QueueStore, QueueWatch } from './queue-store';
 import { emptyQueueView, toQueueView } from './queue-view';
@@ -222,4 +222,15 @@ export function describeReminder(point: ReminderPoint, entry: AwaitingEntry, now
     case 'breach':
       return { id, title: `${entry.name}: response time missed`, message: `${about}. Call now.` };
   }
+}
+
+/** The reminder points the settings ask for (none when notifications are off). */
+export function reminderPointsOf(settings: AlertSettings): ReminderPoints {
+  if (!settings.notifications) return { assigned: false, share: null, minutesBeforeBreach: null, breach: false };
+  return {
+    assigned: settings.assigned,
+    share: settings.sharePercent === null ? null : settings.sharePercent / 100,
+    minutesBeforeBreach: settings.minutesBeforeBreach,
+    breach: settings.breach,
+  };
 }

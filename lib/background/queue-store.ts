@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { leadSchema } from '../domain/lead';
 import type { QueueLead } from '../domain/queue/queue-lead';
@@ -51,24 +50,6 @@ export interface QueueStore {
   writeSnapshot(snapshot: QueueSnapshot): Promise<void>;
   readWatch(): Promise<QueueWatch | null>;
   writeWatch(watch: QueueWatch): Promise<void>;
-}
-
-const snapshotItem = storage.defineItem<unknown>('session:queue.snapshot', { fallback: null });
-const watchItem = storage.defineItem<unknown>('local:queue.watch', { fallback: null });
-
-export function createBrowserQueueStore(): QueueStore {
-  return {
-    async readSnapshot() {
-      const parsed = queueSnapshotSchema.safeParse(await snapshotItem.getValue());
-      return parsed.success ? parsed.data : null;
-    },
-    writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
-    async readWatch() {
-      const parsed = queueWatchSchema.safeParse(await watchItem.getValue());
-      return parsed.success ? parsed.data : null;
-    },
-    writeWatch: (watch) => watchItem.setValue(queueWatchSchema.parse(watch)),
-  };
 }
 
 /** In memory (tests). */

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { ReminderPoints } from '../domain/queue/reminder-steps';
 
 /*
  * The rep's own alert settings (options page, "Alerts"): which reminders, at which points, and
@@ -62,16 +61,6 @@ export function watchAlertSettings(callback: (settings: AlertSettings) => void):
   return alertSettingsItem.watch((raw) => callback(parseAlertSettings(raw)));
 }
 
-/** The reminder points the settings ask for (none when notifications are off). */
-export function reminderPointsOf(settings: AlertSettings): ReminderPoints {
-  if (!settings.notifications) return { assigned: false, share: null, minutesBeforeBreach: null, breach: false };
-  return {
-    assigned: settings.assigned,
-    share: settings.sharePercent === null ? null : settings.sharePercent / 100,
-    minutesBeforeBreach: settings.minutesBeforeBreach,
-    breach: settings.breach,
-  };
-}
 
 
 // ---- reminders already shown ----
