@@ -134,6 +134,14 @@ describe('background router', () => {
     expect(await handle({ type: 'crm/setup-properties' }, { id: EXT, url: OPTIONS })).toMatchObject({ ok: true, data: { created: ['baton_disposition'] } });
   });
 
+  it("answers the CRM's lead statuses to the options page only", async () => {
+    const values = { crm: 'salesforce', values: [{ value: 'Working - Contacted', label: 'Working - Contacted', isDefault: false }] };
+    const { handle } = setup({ leadStatusValues: vi.fn(async () => values) });
+    expect(await handle({ type: 'crm/lead-status-values' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
+    expect(await handle({ type: 'crm/lead-status-values' }, { id: EXT, url: OPTIONS })).toEqual({ ok: true, data: values });
+    expect(await setup().handle({ type: 'crm/lead-status-values' }, { id: EXT, url: OPTIONS })).toMatchObject({ ok: false, error: { kind: 'rejected' } });
+  });
+
   it('refuses an outbox id that is not a UUID', async () => {
     const { handle, deps } = setup();
     expect(await handle({ type: 'outbox/resend', id: '../../etc' }, { id: EXT, url: PANEL, tab: { url: HUBSPOT_RECORD } })).toMatchObject({ ok: false, error: { kind: 'bad_message' } });
