@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const send = vi.fn();
+vi.mock('../../../lib/crm/engagement-source-protocol', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  sendEngagementSourceRequest: (request: unknown) => send(request),
+}));
+const { EngagementSourcesSection } = await import('../../../components/options/engagement-sources-section');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  send.mockReset();
+});
+
+async function settle() {
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+async function render(onSandbox = false) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  await act(async () => root!.render(<QueryClientProvider client={client}><EngagementSourcesSection onSandbox={onSandbox} /></QueryClientProvider>));
+  await settle();
+  return host;
+}
+
+const group = (el: HTMLElement, name: string) => [...el.querySelectorAll('[role="group"]')].find((g) => g.querySelector('h4')?.textContent === name) as HTMLElement;
+function input(el: HTMLElement, label: string): HTMLInputElement {
+  const found = [...el.querySelectorAll('label')].find((l) => l.textContent === label);
+  return el.querySelector(`#${CSS.escape(found!.htmlFor)}`) as HTMLInputElement;
+}
+async function type(field: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  await act(async () => {
+    setter.call(field, value);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;
+
+describe('Marketing engagement sources (options)', () => {
+  it('lists each source with labelled fields and help; a stored secret is never shown', async () => {
+    send.mockImplementation(async (r: { type: string; kind: string }) => ({ kind: r.kind, label: r.kind, settings: r.kind === 'marketo' ? { endpoint: 'https://1-a.mktorest.com', clientId: 'cid' } : null, hasSecret: r.kind === 'marketo' }));
+    const el = await render();
+    const marketo = group(el, 'Marketo Engage');
+    expect(input(marketo, 'REST endpoint').value).toBe('https://1-a.mktorest.com');
+    const secret = input(marketo, 'Client secret');
+    expect(secret.type).toBe('password');
+    expect(secret.value).toBe('');
+    expect(secret.placeholder).toMatch(/Stored/);
+    expect(secret.getAttribute('aria-describedby')).toBeTruthy();
+    expect(marketo.textContent).toContain('the client secret is stored');
+    const ae = group(el, 'Account Engagement (Pardot)');
+    expect(input(ae, 'Business Unit id').value).toBe('');
+    expect(ae.querySelectorAll('input[type="radio"]')).toHaveLength(2);
+    expect(button(ae, 'Remove')).toBeUndefined();
+  });
+
+  it('Save and test sends the settings and the new secret to the background, then says what the test found', async () => {
+    send.mockImplementation(async (r: { type: string; kind: string }) =>
+      r.type === 'engagement-source/save' ? { ok: true, message: 'Connected to Marketo: Baton reads 8 activity types.' } : { kind: r.kind, label: r.kind, settings: null, hasSecret: false },
+    );
+    const el = await render();
+    const marketo = group(el, 'Marketo Engage');
+    await type(input(marketo, 'REST endpoint'), 'https://123-ABC-456.mktorest.com');
+    await type(input(marketo, 'Client id'), 'cid');
+    await type(input(marketo, 'Client secret'), ' s3cret ');
+    await act(async () => button(marketo, 'Save and test').click());
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'engagement-source/save', kind: 'marketo', settings: { endpoint: 'https://123-ABC-456.mktorest.com', clientId: 'cid' }, secret: 's3cret' });
+    expect(marketo.querySelector('[role="status"]')?.textContent).toBe('Connected to Marketo: Baton reads 8 activity types.');
+    expect(input(marketo, 'Client secret').value).toBe('');
+  });
+
+  it('a refused save is an alert in the admin\'s words; on the sandbox CRM, what to enter is said', async () => {
+    send.mockImplementation(async (r: { type: string; kind: string }) => {
+      if (r.type === 'engagement-source/save') throw new Error('A Business Unit id is 18 characters and starts with 0Uv.');
+      return { kind: r.kind, label: r.kind, settings: null, hasSecret: false };
+    });
+    const el = await render(true);
+    const ae = group(el, 'Account Engagement (Pardot)');
+    expect(ae.textContent).toContain('0UvSANDBOX00000001');
+    await act(async () => button(ae, 'Save and test').click());
+    await settle();
+    expect(ae.querySelector('[role="alert"]')?.textContent).toBe('A Business Unit id is 18 characters and starts with 0Uv.');
+  });
+});
