@@ -74,7 +74,9 @@ function kindOf(type: MarketoActivityType, activity: MarketoActivity): Engagemen
       const momentType = (attribute(activity, 'Type') ?? '').toLowerCase();
       if (momentType === 'web') return 'page_view';
       if (momentType === 'email') return 'email_clicked';
-      return 'form_submission';
+      // Milestones ("Became MQL", "Requested a demo") restate other activities in marketing's words:
+      // no engagement kind says that without claiming a form was filled, so they are left out.
+      return null;
     }
     case 'changeStatusInProgression': {
       // Event and webinar programs: "Registered", "Attended", "Attended On-demand"; not "Not Attended" or "No Show".

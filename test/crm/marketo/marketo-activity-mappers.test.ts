@@ -20,7 +20,7 @@ describe('Marketo activities as Baton events', () => {
     expect(fromMarketoActivity(activity(11, 'Digest', { Link: 'https://www.x.com/a' }), typeOf)).toMatchObject({ kind: 'email_clicked', url: 'https://www.x.com/a' });
     expect(fromMarketoActivity(activity(7, 'Digest'), typeOf)).toMatchObject({ kind: 'email_delivered' });
     expect(fromMarketoActivity(activity(41, 'x', { Type: 'Web', Description: 'Pricing twice' }), typeOf)).toMatchObject({ kind: 'page_view', title: 'Pricing twice' });
-    expect(fromMarketoActivity(activity(41, 'x', { Type: 'Milestone', Description: 'Became MQL' }), typeOf)).toMatchObject({ kind: 'form_submission' });
+    expect(fromMarketoActivity(activity(41, 'x', { Type: 'Milestone', Description: 'Became MQL' }), typeOf)).toBeNull();
   });
 
   it('program status: registered and attended are webinar events; not attended, no show and others are none', () => {
