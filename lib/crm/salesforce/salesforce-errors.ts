@@ -35,6 +35,9 @@ export function hasErrorCode(errors: readonly SalesforceErrorEntry[], code: stri
   return errors.some((e) => e.errorCode === code);
 }
 
+/** How long a write parks after `REQUEST_LIMIT_EXCEEDED` before Baton looks for headroom again. */
+export const REQUEST_LIMIT_RETRY_MS = 60 * 60 * 1000;
+
 /** An error answer (status outside 2xx) as the CrmError the port promises. `what` names the request. */
 export function salesforceResponseError(status: number, text: string, what: string): CrmError {
   const errors = parseSalesforceErrors(text);
@@ -44,7 +47,9 @@ export function salesforceResponseError(status: number, text: string, what: stri
     return new CrmError('auth', "Salesforce no longer accepts Baton's sign-in: reconnect Salesforce in Baton's options.", details);
   }
   if (status === 403 && hasErrorCode(errors, 'REQUEST_LIMIT_EXCEEDED')) {
-    return new CrmError('rate_limited', `The Salesforce org has used its 24-hour API request allowance (${said}). Baton will try again once requests free up.`, { ...details, limit: 'daily' });
+    // The allowance is a rolling 24 hours: requests made a day ago free up all the time, so Baton
+    // parks and looks again in an hour (one request), not at some midnight the org does not keep.
+    return new CrmError('rate_limited', `The Salesforce org has used its 24-hour API request allowance (${said}). Baton will try again once requests free up.`, { ...details, limit: 'daily', retryAfterMs: REQUEST_LIMIT_RETRY_MS });
   }
   if (status === 403) {
     return new CrmError('forbidden', `Salesforce refused access (${what})${said ? `: ${said}` : ''}. The signed-in user may lack the "API Enabled" permission or access to this object or field.`, details);

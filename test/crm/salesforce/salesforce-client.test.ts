@@ -86,7 +86,7 @@ describe('createSalesforceClient', () => {
   });
 
   it.each<[string, ScriptedAnswer, Partial<CrmError>, RegExp]>([
-    ['403 REQUEST_LIMIT_EXCEEDED', { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] }, { kind: 'rate_limited', limit: 'daily', status: 403 }, /24-hour API request allowance/],
+    ['403 REQUEST_LIMIT_EXCEEDED', { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] }, { kind: 'rate_limited', limit: 'daily', status: 403, retryAfterMs: 3_600_000 }, /24-hour API request allowance/],
     ['other 403', { status: 403, body: [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }] }, { kind: 'forbidden', limit: null }, /API_DISABLED_FOR_ORG: The REST API is not enabled/],
     ['400 with fields', { status: 400, body: [{ message: 'Phone is required', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Phone'] }] }, { kind: 'rejected', status: 400 }, /FIELD_CUSTOM_VALIDATION_EXCEPTION: Phone is required \(fields: Phone\)/],
     ['400 two errors', { status: 400, body: [{ message: 'No such column', errorCode: 'INVALID_FIELD' }, { message: 'bad value', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Status'] }] }, { kind: 'rejected' }, /INVALID_FIELD: No such column; INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: bad value \(fields: Status\)/],
