@@ -14,5 +14,7 @@ export default defineConfig({
     // Two cores on CI: keep the pool small so property tests and the sandbox server tests don't starve.
     maxWorkers: 2,
     testTimeout: 20_000,
+    // Starting a seeded sandbox CRM in beforeAll takes a few seconds, more on a loaded machine.
+    hookTimeout: 60_000,
   },
 });
