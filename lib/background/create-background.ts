@@ -14,6 +14,7 @@ import type { EngagementSource } from '../crm/engagement-source-port';
 import { createEngagementReader } from '../crm/engagement-source-reader';
 import { isEngagementSourceMessage } from '../crm/engagement-source-protocol';
 import { createEngagementSourceRouter } from '../crm/engagement-source-router';
+import { managedEngagementSource } from '../storage/managed-policy-overlay';
 import { readLeadStatusValues } from '../crm/read-lead-status-values';
 import { createBackgroundRouter } from '../messaging/background-router';
 import type { DrainLogEvent } from '../outbox/drain-outbox';
@@ -96,7 +97,13 @@ export function createBackground(deps: BackgroundDeps) {
     fetch: deps.fetch,
     now: deps.now,
   });
-  const engagement = createEngagementReader({ ...deps, sources: deps.engagementSources ?? [], crmAccessToken: connections.lendAccessToken, activeTarget: connections.activeTarget });
+  const engagement = createEngagementReader({
+    ...deps,
+    sources: deps.engagementSources ?? [],
+    crmAccessToken: connections.lendAccessToken,
+    activeTarget: connections.activeTarget,
+    readManagedSettings: async (kind) => (deps.readManagedPolicy ? managedEngagementSource(await deps.readManagedPolicy(), kind) : null),
+  });
   const teamRulesCache = deps.teamRulesCache;
   teamRules = teamRulesCache
     ? createTeamRulesSync({

@@ -29,6 +29,8 @@ export interface EngagementReaderDeps {
   crmAccessToken(crm: string, target: CrmTarget): Promise<CrmAccessToken | null>;
   /** Where the CRM the settings choose is (the options page's test). */
   activeTarget(): Promise<{ crm: string; target: CrmTarget }>;
+  /** IT's values for a source (enterprise policy), over the stored ones; null or absent: none. */
+  readManagedSettings?(kind: string): Promise<Readonly<Record<string, string>> | null>;
   fetch?: typeof fetch;
   now(): number;
 }
@@ -61,6 +63,13 @@ export interface EngagementReader {
 export function createEngagementReader(deps: EngagementReaderDeps): EngagementReader {
   const connections = new Map<string, EngagementSourceConnection>();
 
+  /** The stored settings with IT's managed values on top (never written back). */
+  async function effectiveSettings(kind: string): Promise<Record<string, string> | null> {
+    const stored = sourceSettingsOf((await deps.readSettings()).engagementSources, kind);
+    const managed = deps.readManagedSettings ? await deps.readManagedSettings(kind) : null;
+    return managed ? { ...(stored ?? {}), ...managed } : stored;
+  }
+
   function sourceOf(kind: string): EngagementSource {
     const source = deps.sources.find((s) => s.kind === kind);
     if (!source) throw new CrmError('rejected', 'Baton does not know this marketing platform.');
@@ -73,7 +82,7 @@ export function createEngagementReader(deps: EngagementReaderDeps): EngagementRe
       const secret = credentialSecretName(source.kind);
       connection = source.connect({
         demoBuild: deps.demoBuild,
-        readSettings: async () => sourceSettingsOf((await deps.readSettings()).engagementSources, source.kind),
+        readSettings: () => effectiveSettings(source.kind),
         readSecret: () => deps.readSecret(secret),
         crmAccessToken: deps.crmAccessToken,
         fetch: deps.fetch,
@@ -115,7 +124,7 @@ export function createEngagementReader(deps: EngagementReaderDeps): EngagementRe
     },
     async state(kind) {
       const source = sourceOf(kind);
-      const settings = sourceSettingsOf((await deps.readSettings()).engagementSources, kind);
+      const settings = await effectiveSettings(kind);
       return { kind, label: source.label, settings, hasSecret: (await deps.readSecret(credentialSecretName(kind))) !== null };
     },
     async save(kind, save) {

@@ -111,3 +111,41 @@ describe('engagement sources merged into the lead context', () => {
     expect(await reader.state('picky')).toMatchObject({ settings: null, hasSecret: false });
   });
 });
+
+describe("IT's managed values for a source", () => {
+  it('go over the stored settings, are what the source reads, and are never written back', async () => {
+    let settings: ConnectionSettings = { ...defaultConnectionSettings(false), engagementSources: { version: 1, sources: { seen: { endpoint: 'https://stored', clientId: 'mine' } } } };
+    const read: (Record<string, string> | null)[] = [];
+    const seen: EngagementSource = {
+      kind: 'seen',
+      label: 'Seen',
+      checkSettings: () => ({}),
+      connect: (context) => ({
+        configured: async () => (await context.readSettings()) !== null,
+        read: async () => {
+          read.push(await context.readSettings());
+          return null;
+        },
+        test: async () => ({ ok: true, message: 'ok' }),
+        reset: () => {},
+      }),
+    };
+    const reader = createEngagementReader({
+      sources: [seen],
+      demoBuild: false,
+      readSettings: async () => settings,
+      writeSettings: async (next) => void (settings = next),
+      readSecret: async () => null,
+      writeSecret: async () => {},
+      deleteSecret: async () => {},
+      crmAccessToken: async () => null,
+      activeTarget: async () => ({ crm: 'salesforce', target: { account: 'x', address: { kind: 'vendor' } } }),
+      readManagedSettings: async (kind) => (kind === 'seen' ? { endpoint: 'https://managed' } : null),
+      now: () => NOW,
+    });
+    await reader.read(lead, { account: 'x', address: { kind: 'vendor' } });
+    expect(read).toEqual([{ endpoint: 'https://managed', clientId: 'mine' }]);
+    expect((await reader.state('seen')).settings).toEqual({ endpoint: 'https://managed', clientId: 'mine' });
+    expect(settings.engagementSources?.sources.seen).toEqual({ endpoint: 'https://stored', clientId: 'mine' });
+  });
+});
