@@ -73,9 +73,14 @@ test.describe('My queue', () => {
     await expect(rows.first().getByRole('timer')).toHaveAttribute('data-sla-state', /at_risk|breached/);
 
     // Reminders: 80% of the target, then the breach; none for the assignment (it happened before the rep chose who they are).
-    await expect.poll(() => notificationIds(worker), { timeout: 40_000 }).toContain(`baton-queue|${fast}|breach`);
-    const shown = (await notificationIds(worker)).filter((id) => id.startsWith('baton-queue|'));
-    expect(shown.sort()).toEqual([`baton-queue|${fast}|breach`, `baton-queue|${fast}|share`]);
+    // Chrome closes a notification by itself after a few seconds: collect every id seen while polling.
+    const seen = new Set<string>();
+    const collect = async () => {
+      for (const id of await notificationIds(worker)) seen.add(id);
+      return [...seen];
+    };
+    await expect.poll(collect, { timeout: 40_000, intervals: [500] }).toContain(`baton-queue|${fast}|breach`);
+    expect([...seen].filter((id) => id.startsWith('baton-queue|')).sort()).toEqual([`baton-queue|${fast}|breach`, `baton-queue|${fast}|share`]);
     const sent = await worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('alerts.sent'))['alerts.sent']);
     expect(Object.keys(sent).filter((key) => key.startsWith(`${fast}|`)).map((key) => key.split('|')[1]).sort()).toEqual(['assigned', 'breach', 'share']);
 
