@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { fromFormState, pathKey, setIn, toFormState } from '../../../lib/rules-editor/form-state';
 import type { FieldPath, RulesEditorKind } from '../../../lib/rules-editor/form-state';
 import { errorsByPath, validateRules } from '../../../lib/rules-editor/validate-rules';
+import { fieldWords } from '../../../lib/rules-editor/field-words';
 import type { AdminSettingError } from '../../../lib/storage/admin-setting-errors';
 import { formatAdminSettingJson, parseJsonText } from '../../../lib/storage/admin-setting-json';
 import { DispositionReasonsForm } from './disposition-reasons-form';
@@ -77,7 +78,7 @@ export function RulesForm({ kind, text, onText, current }: RulesFormProps) {
                       field?.focus();
                     }}
                   >
-                    {e.path}
+                    {fieldWords(e.path)}
                   </button>
                   : {e.message}
                 </li>
