@@ -161,3 +161,16 @@ describe('a draft the form cannot show', () => {
     expect(host.querySelector('input')).toBeNull();
   });
 });
+
+describe('review due', () => {
+  it('says so above the SQL definition form when the definition in force is more than a quarter old', () => {
+    const old = { ...DEFAULT_SQL_DEFINITION, publishedAt: '2020-01-01T00:00:00Z', changeLog: [{ ...DEFAULT_SQL_DEFINITION.changeLog[0]!, date: '2020-01-01' }] };
+    const { el } = render('sql-definition', old);
+    expect(el.textContent).toContain('Review due. The definition in force was last changed on 2020-01-01');
+  });
+  it('not for a recent one', () => {
+    const recent = { ...DEFAULT_SQL_DEFINITION, publishedAt: new Date().toISOString(), changeLog: [{ ...DEFAULT_SQL_DEFINITION.changeLog[0]!, date: new Date().toISOString().slice(0, 10) }] };
+    const { el } = render('sql-definition', recent);
+    expect(el.textContent).not.toContain('Review due');
+  });
+});
