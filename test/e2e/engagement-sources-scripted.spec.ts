@@ -14,10 +14,13 @@ test.use({ build: 'production' });
 const RECORD = `${SF_LIGHTNING}/lightning/r/Lead/${SF_LEAD_ID}/view`;
 
 async function setUp(extension: LaunchedExtension) {
+  // Salesforce chosen as the CRM (the choice itself is salesforce-scripted.spec.ts's subject).
+  await extension.serviceWorker.evaluate(() =>
+    (globalThis as any).chrome.storage.local.set({ connection: { schema: 2, provider: 'salesforce', address: 'vendor', sandboxUrl: 'http://127.0.0.1:4477', providers: {} } }),
+  );
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByRole('radio', { name: /^Salesforce/ }).check();
-  await expect(options.getByText('No Salesforce org connected yet.')).toBeVisible();
+  await expect(options.getByText('No Salesforce org connected yet.')).toBeVisible({ timeout: 20_000 });
   await options.getByRole('textbox', { name: 'My Domain' }).fill(SF_MY_DOMAIN);
   await options.getByRole('textbox', { name: 'Consumer key' }).fill(SF_CONSUMER_KEY);
   await options.getByRole('button', { name: 'Connect', exact: true }).click();
