@@ -143,6 +143,10 @@ function connectMarketo(context: EngagementSourceContext): EngagementSourceConne
       if (!lead.email) {
         return { events: [], retention: null, requests: 0, status: { source: engagementStatusId(MARKETO_SOURCE), label: LABEL, status: 'unavailable', message: 'This record has no email address, so Baton cannot find it in Marketo' } };
       }
+      // filterValues is comma-separated: an address with a comma would look up other people.
+      if (lead.email.includes(',')) {
+        return { events: [], retention: null, requests: 0, status: { source: engagementStatusId(MARKETO_SOURCE), label: LABEL, status: 'unavailable', message: "This record's email address cannot be looked up in Marketo" } };
+      }
       return read(lead.email, target.address, options.signal);
     },
     async test(_crm, target) {

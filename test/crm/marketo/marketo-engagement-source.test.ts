@@ -89,6 +89,8 @@ describe('Marketo engagement source on the sandbox', () => {
     sent.length = 0;
     const noEmail = await connection.read(leadWith(null), sandboxTarget(sandbox.server));
     expect(noEmail.status.status).toBe('unavailable');
+    const comma = await connection.read(leadWith(`x,${MARKETO_SEEDED_EMAILS.demoPrimary}`), sandboxTarget(sandbox.server));
+    expect(comma).toMatchObject({ events: [], status: { status: 'unavailable' } });
     expect(sent).toHaveLength(0);
   });
 
