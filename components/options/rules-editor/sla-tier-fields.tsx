@@ -121,7 +121,7 @@ export function SlaTierFields() {
             );
           }}
         />
-        <SelectField path={['defaultTierId']} label="Leads no tier applies to get" options={tierOptions} />
+        <SelectField path={['defaultTierId']} label="Leads no tier applies to get" options={tierOptions} className="w-72" />
       </FormSection>
       <FormSection title="Segments and clock" summary="Company-size segments; what starts and stops the clock" open={false}>
         <RecordList
