@@ -21,7 +21,8 @@ export function RepIdentitySection() {
       <div className="mt-3">
         {rep.isPending ? <p role="status">Checking who you are…</p> : null}
         {rep.isError ? <p role="alert" className="text-red-800">Could not check who you are: {rep.error.message}</p> : null}
-        {rep.data ? (
+        {rep.data && !rep.data.connected ? <p>Connect {rep.data.crmLabel} above first; then choose who you are here.</p> : null}
+        {rep.data && rep.data.connected ? (
           rep.data.rep && !changing ? (
             <div className="flex flex-wrap items-center gap-3">
               <p data-testid="rep-identity">

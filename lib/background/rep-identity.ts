@@ -45,9 +45,17 @@ export function createRepIdentityService(deps: RepIdentityDeps): RepIdentityServ
   }
 
   async function status(): Promise<RepStatus> {
-    const [reporting, crmLabel] = await Promise.all([deps.openReporting(), deps.crmLabel()]);
+    const crmLabel = await deps.crmLabel();
+    let reporting: CrmReporting;
+    try {
+      reporting = await deps.openReporting();
+    } catch (err) {
+      // Not connected (or signed out): nothing to ask yet; the page says so without an error.
+      if (err instanceof CrmError && (err.kind === 'auth' || err.kind === 'rejected')) return { rep: null, source: null, crmLabel, canChoose: false, connected: false };
+      throw err;
+    }
     const identity = await resolve(reporting);
-    return { rep: identity ? toRep(identity) : null, source: identity?.source ?? null, crmLabel, canChoose: !!reporting.readOwners };
+    return { rep: identity ? toRep(identity) : null, source: identity?.source ?? null, crmLabel, canChoose: !!reporting.readOwners, connected: true };
   }
 
   return {

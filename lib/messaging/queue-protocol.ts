@@ -29,6 +29,8 @@ export const repStatusSchema = z.object({
   crmLabel: z.string(),
   /** The CRM can list owners to choose from. */
   canChoose: z.boolean(),
+  /** False: no CRM connection to ask (connect it first). */
+  connected: z.boolean().default(true),
 });
 export type RepStatus = z.infer<typeof repStatusSchema>;
 
