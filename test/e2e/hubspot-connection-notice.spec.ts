@@ -15,7 +15,7 @@ async function connect(extension: LaunchedExtension, token: string): Promise<voi
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Access token' }).fill(token);
-  await options.getByRole('button', { name: 'Save and test' }).click();
+  await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
   await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
   await options.close();
 }

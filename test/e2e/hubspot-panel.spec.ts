@@ -12,7 +12,7 @@ async function connect(extension: LaunchedExtension): Promise<void> {
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
-  await options.getByRole('button', { name: 'Save and test' }).click();
+  await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
   await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
   await options.close();
 }
@@ -29,7 +29,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
-    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
     await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
     // The token field is cleared and the token is nowhere in extension storage.
     await expect(options.getByRole('textbox', { name: 'Access token' })).toHaveValue('');
@@ -100,7 +100,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
-    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
     await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
     const missing = options.getByRole('region', { name: 'Missing HubSpot scopes' });
     await expect(missing).toContainText('crm.objects.contacts.write');
@@ -129,7 +129,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill('pat-na1-expired');
-    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
     await expect(options.getByRole('alert')).toContainText('Reconnect HubSpot');
     await options.close();
     await page.goto(RECORD);

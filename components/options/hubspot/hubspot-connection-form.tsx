@@ -109,6 +109,7 @@ function HubSpotTokenField() {
   return (
     <div className="mt-3">
       <form
+        aria-label="HubSpot access token"
         onSubmit={(e) => {
           e.preventDefault();
           // A token copied with its header scheme ("Bearer pat-…") is saved without it.
