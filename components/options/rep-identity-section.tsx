@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { repStatusSchema } from '../../lib/messaging/queue-protocol';
 import { queueQueries } from '../queue/queue-queries';
@@ -55,6 +55,9 @@ export function RepIdentitySection() {
 function RepChooserThenClose({ crmLabel, current, onChosen }: { crmLabel: string; current: string | null; onChosen: () => void }) {
   const rep = useQuery(queueQueries.rep());
   // The chooser invalidates the rep query; once it names someone else, the summary shows again.
-  if (rep.data?.rep && rep.data.rep.ownerId !== current) queueMicrotask(onChosen);
+  const chosen = rep.data?.rep?.ownerId ?? null;
+  useEffect(() => {
+    if (chosen !== null && chosen !== current) onChosen();
+  }, [chosen, current, onChosen]);
   return <RepChooser crmLabel={crmLabel} current={current} />;
 }

@@ -5,7 +5,7 @@ import type { QueueView } from '../../lib/messaging/queue-protocol';
 import { PanelLoading, PanelMessage } from '../ui/panel-states';
 import { useNow } from '../ui/use-now';
 import { QueueCountdown } from './queue-countdown';
-import { queueQueries } from './queue-queries';
+import { queueQueries, readCrmOnNextQueueFetch } from './queue-queries';
 import { RepChooser } from './rep-chooser';
 
 /**
@@ -66,7 +66,10 @@ function QueueLists({ view, refreshing }: { view: QueueView; refreshing: boolean
     <div>
       <div className="flex items-center justify-between gap-2 px-3 py-1.5 text-xs text-slate-600">
         <span data-testid="queue-read-at">{view.readAt ? `Updated ${formatRelativeTime(view.readAt, now)} from ${view.crmLabel}` : `Not read from ${view.crmLabel} yet`}</span>
-        <button type="button" disabled={refreshing} onClick={() => void client.invalidateQueries({ queryKey: queueQueries.view().queryKey })} className="rounded border border-slate-300 px-2 py-0.5 text-slate-800 hover:bg-slate-50 disabled:text-slate-400">
+        <button type="button" disabled={refreshing} onClick={() => {
+            readCrmOnNextQueueFetch();
+            void client.invalidateQueries({ queryKey: queueQueries.view().queryKey });
+          }} className="rounded border border-slate-300 px-2 py-0.5 text-slate-800 hover:bg-slate-50 disabled:text-slate-400">
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
