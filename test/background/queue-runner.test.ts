@@ -58,7 +58,9 @@ function setup(options: { leads?: QueueLead[]; settings?: Partial<AlertSettings>
     clear: async () => void (identity = null),
     now: () => now,
   });
-  const runner = createQueueRunner({
+  const store = createMemoryQueueStore();
+  // A new worker: a new runner over the same storage (what survives the worker stopping).
+  const newRunner = () => createQueueRunner({
     openReporting: async () => reporting,
     crmLabel: async () => 'Fake CRM',
     rep,
@@ -66,7 +68,7 @@ function setup(options: { leads?: QueueLead[]; settings?: Partial<AlertSettings>
     readAlertSettings: async () => ({ ...DEFAULT_ALERT_SETTINGS, ...options.settings }),
     readSent: async () => sent,
     rememberSent: async (keys, at) => keys.forEach((k) => sent.set(k, at)),
-    store: createMemoryQueueStore(),
+    store,
     notify: async (n) => void notifications.push(n),
     setBadge: async (b) => void badges.push(b),
     scheduleTick: (t) => void ticks.push(t),
@@ -74,8 +76,12 @@ function setup(options: { leads?: QueueLead[]; settings?: Partial<AlertSettings>
     now: () => now,
     log: () => {},
   });
+  let runner = newRunner();
   return {
-    runner,
+    get runner() {
+      return runner;
+    },
+    restartWorker: () => void (runner = newRunner()),
     rep,
     leads,
     calls,
@@ -157,6 +163,23 @@ describe('queue runner', () => {
     expect(t.notifications[1]!.title).toMatch(/response time missed/);
     expect(await t.runner.recordUrlFor('baton-queue|old|breach')).toBe('https://crm.example/leads/old');
     expect(await t.runner.recordUrlFor('somebody-else|old')).toBeNull();
+  });
+
+  it('after the worker restarts, sends nothing again and lists no sooner than the poll period', async () => {
+    const t = setup({ leads: [queueLead('a', START + 10_000)], settings: { minutesBeforeBreach: null } });
+    await t.rep.choose('owner-1');
+    t.setNow(START + 5_000);
+    await t.runner.tick();
+    t.setNow(START + 20_000);
+    await t.runner.tick();
+    expect(t.notifications.map((n) => n.id)).toEqual(['baton-queue|a|assigned']);
+    const listings = t.calls.length;
+    t.restartWorker();
+    t.setNow(START + 30_000);
+    await t.runner.tick();
+    expect(t.notifications).toHaveLength(1);
+    expect(t.calls).toHaveLength(listings);
+    expect(t.badges.at(-1)).toEqual({ text: '', color: null });
   });
 
   it('backs off when the CRM says to slow down, keeping the last lists', async () => {
