@@ -94,6 +94,11 @@ export function createBackground(deps: BackgroundDeps) {
       return { mapping: rules.leadStatusMapping, reasons: rules.reasons, timeZone: rules.slaPolicy.calendar.timeZone };
     },
     readManagedPolicy: deps.readManagedPolicy,
+    // The engagement sources set up that sign in with this CRM's sign-in, and what they need of it.
+    extraSignInScopes: async (crm) => {
+      const configured = (await deps.readSettings()).engagementSources?.sources ?? {};
+      return (deps.engagementSources ?? []).flatMap((source) => (source.crmSignInScopes?.crm === crm && configured[source.kind] ? [...source.crmSignInScopes.scopes] : []));
+    },
     fetch: deps.fetch,
     now: deps.now,
   });

@@ -32,6 +32,8 @@ export interface CrmConnectionsDeps {
   readWriteRules(): Promise<WriteRules>;
   /** IT's policy (storage.managed): its values win over the stored settings and credential, and are never stored. */
   readManagedPolicy?(): Promise<ManagedPolicy>;
+  /** Scopes a CRM's sign-in must add for the engagement sources set up (by provider kind). */
+  extraSignInScopes?(crm: string): Promise<readonly string[]>;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -118,6 +120,7 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
           const rules = await deps.readWriteRules();
           return { ...rules, mapping: leadStatusMappingFor(kind, rules.mapping, deps.providers.map((p) => p.descriptor)) };
         },
+        extraSignInScopes: async () => (deps.extraSignInScopes ? deps.extraSignInScopes(kind) : []),
         fetch: deps.fetch,
         now,
       });

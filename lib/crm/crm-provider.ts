@@ -47,6 +47,8 @@ export interface ProviderContext {
   writeSecret(secret: string): Promise<void>;
   deleteSecret(): Promise<void>;
   readWriteRules(): Promise<WriteRules>;
+  /** More OAuth scopes the sign-in must ask for, for the engagement sources set up (none: absent or empty). */
+  extraSignInScopes?(): Promise<readonly string[]>;
   fetch?: typeof fetch;
   now(): number;
 }

@@ -90,6 +90,11 @@ export interface EngagementSource {
   /** Checks the public settings the form sends (field → problem, for the admin); empty: fine. */
   checkSettings(settings: Record<string, string>, options: { hasSecret: boolean }): Record<string, string>;
   connect(context: EngagementSourceContext): EngagementSourceConnection;
+  /**
+   * A source that signs in with the CRM's own sign-in may need more of it (an OAuth scope): the
+   * CRM's provider asks for these when this source is set up. `crm`: the provider kind.
+   */
+  crmSignInScopes?: { crm: string; scopes: readonly string[] };
 }
 
 /** The `source` id engagement sources' statuses carry, so the panel can tell them from the CRM's own parts. */

@@ -30,6 +30,8 @@ export const engagementSource: EngagementSource = {
   label: LABEL,
   checkSettings: (settings) => checkAccountEngagementSettings(settings),
   connect: connectAccountEngagement,
+  // Salesforce grants a token no more than its sign-in asked for: Account Engagement's API needs this.
+  crmSignInScopes: { crm: SALESFORCE_KIND, scopes: ['pardot_api'] },
 };
 
 /** Salesforce ids compare on their first 15 characters (the 18-character form adds a checksum). */

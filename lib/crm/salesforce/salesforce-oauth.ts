@@ -37,7 +37,7 @@ export interface OAuthServer extends OAuthErrorContext {
 export type AuthorizeStep = (authorizeUrl: string) => Promise<string>;
 
 /** The whole sign-in: authorize with a PKCE challenge, then redeem the code with its verifier. */
-export async function signInWithPkce(server: OAuthServer, authorize: AuthorizeStep): Promise<TokenAnswer> {
+export async function signInWithPkce(server: OAuthServer, authorize: AuthorizeStep, extraScopes: readonly string[] = []): Promise<TokenAnswer> {
   const pkce = await createPkce();
   const state = randomUrlSafe(16);
   const url = new URL(`${server.origin}/services/oauth2/authorize`);
@@ -47,7 +47,7 @@ export async function signInWithPkce(server: OAuthServer, authorize: AuthorizeSt
     redirect_uri: server.redirectUri,
     code_challenge: pkce.challenge,
     code_challenge_method: 'S256',
-    scope: SALESFORCE_SCOPES,
+    scope: [...new Set([...SALESFORCE_SCOPES.split(' '), ...extraScopes])].join(' '),
     state,
   })) url.searchParams.set(key, value);
   const code = readAuthorizationRedirect(await authorize(url.toString()), state, server);

@@ -111,7 +111,7 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       const server = oauthServer(baseUrl, SANDBOX_CONSUMER_KEY);
       let refreshToken: string | null = null;
       const signIn = async () => {
-        const answer = await signInWithPkce(server, sandboxAuthorizeStep(doFetch, webAuthFlowStep(flow, server, false)));
+        const answer = await signInWithPkce(server, sandboxAuthorizeStep(doFetch, webAuthFlowStep(flow, server, false)), (await context.extraSignInScopes?.()) ?? []);
         refreshToken = answer.refresh_token ?? null;
         return answer.access_token;
       };
@@ -203,7 +203,8 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       const input = decodeCredentialInput(secret);
       if ('error' in input) throw new CrmError('rejected', input.error);
       const server = oauthServer(`https://${input.myDomain}`, input.consumerKey);
-      const answer = await signInWithPkce(server, webAuthFlowStep(flow, server));
+      // pardot_api when Account Engagement is set up (Salesforce grants no more than is asked for).
+      const answer = await signInWithPkce(server, webAuthFlowStep(flow, server), (await context.extraSignInScopes?.()) ?? []);
       const ids = parseIdentityUrl(answer.id);
       if (!ids) throw new CrmError('bad_response', `Salesforce signed Baton in to ${input.myDomain} but did not say which org and user (identity URL ${answer.id}).`);
       if (!answer.refresh_token) {
