@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSlaPolicy, watchAdminSetting } from '../storage/admin-settings';
+import { connectionSettingsItem } from '../storage/connection-settings';
 import { readAlertSettings, readSentReminders, rememberSentReminders, watchAlertSettings } from '../storage/alert-settings';
 import { clearRepIdentity, readRepIdentity, watchRepIdentity, writeRepIdentity } from '../storage/rep-identity-store';
 import { storage } from 'wxt/utils/storage';
@@ -9,7 +10,7 @@ import type { QueuePlatform } from './queue-wiring';
 /*
  * The queue's browser side: the toolbar badge, system notifications (a click opens the lead's
  * record), one alarm for the next instant anything changes, and the wakes that recompute it all
- * (worker start, browser start, the alarm, a changed setting, identity or SLA policy).
+ * (worker start, browser start, the alarm, a changed setting, identity, connection or SLA policy).
  */
 
 export const QUEUE_ALARM = 'baton-queue-tick';
@@ -64,6 +65,8 @@ export function startQueueInBrowser(queue: { runner: QueueRunner } | null): void
   watchAlertSettings(tick);
   watchRepIdentity(tick);
   watchAdminSetting('sla-policy', tick);
+  // A new connection (or a new portal or org) changes whose queue there is to list.
+  connectionSettingsItem.watch(tick);
   tick();
 }
 
