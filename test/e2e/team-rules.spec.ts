@@ -9,7 +9,7 @@ import { readJson } from './support/read-sandbox';
 /*
  * One team, one set of rules: an admin publishes version 2 of the SQL definition from their
  * browser; a rep's browser (another profile, as on another machine) runs on it and its
- * disposition records version 2 in the CRM.
+ * disposition records version 2 in the CRM, and the rep who decided (not the lead's owner).
  */
 
 const LEAD = SANDBOX_SCENARIOS.competitor;
@@ -22,7 +22,7 @@ async function pointAtSandbox(page: Page, extensionId: string, sandboxUrl: strin
   await expect(page.getByRole('region', { name: 'Shared with your team' })).toBeVisible();
 }
 
-test('an admin publishes version 2 of the definition; a rep in another browser runs on it and records it', async ({ page, extension, sandbox }) => {
+test('an admin publishes version 2 of the definition; a rep in another browser runs on it and records it as themselves', async ({ page, extension, sandbox }) => {
   await ensureBatonProperties(createHubSpotClient({ baseUrl: sandbox.url, getAccessToken: async () => 'sandbox' }));
 
   // Admin: edit the definition in this browser (a draft), then publish it to the CRM.
@@ -58,6 +58,14 @@ test('an admin publishes version 2 of the definition; a rep in another browser r
     // The rep's own copy followed the published revision: nothing is a draft.
     await expect(repTeam).toContainText("This browser's settings are the published ones");
 
+    // The rep says who they are (a colleague covering this lead, not its owner).
+    const before = await readJson(sandbox, `/crm/v3/objects/contacts/${LEAD}?properties=hubspot_owner_id`);
+    const me = before.properties.hubspot_owner_id === '81300102' ? { id: '81300103', name: 'Priya Raman' } : { id: '81300102', name: 'Jordan Ellis' };
+    const who = repPage.getByRole('region', { name: 'Who you are' });
+    await who.getByLabel('You are').selectOption(me.id);
+    await who.getByRole('button', { name: 'This is me' }).click();
+    await expect(who).toContainText(`You are ${me.name}`);
+
     await repPage.goto(recordUrl(sandbox, LEAD));
     const panel = panelFrame(repPage);
     await panel.getByRole('tab', { name: 'Outcome' }).click();
@@ -67,8 +75,10 @@ test('an admin publishes version 2 of the definition; a rep in another browser r
     await panel.getByRole('button', { name: 'Save to CRM' }).click();
     await expect(panel.locator('[data-outbox-state="delivered"]')).toBeVisible({ timeout: 20_000 });
 
-    const contact = await readJson(sandbox, `/crm/v3/objects/contacts/${LEAD}?properties=baton_definition_version,baton_disposition_reason_id`);
+    const contact = await readJson(sandbox, `/crm/v3/objects/contacts/${LEAD}?properties=baton_definition_version,baton_disposition_reason_id,baton_disposition_rep`);
     expect(contact.properties.baton_disposition_reason_id).toBe('competitor');
+    // Who decided: the rep in this browser, not the lead's owner.
+    expect(contact.properties.baton_disposition_rep).toBe(me.name);
     // The definition's id and version, as Baton writes it: the published version 2, not the shipped 1.
     expect(contact.properties.baton_definition_version).toBe('baton-default-sql@2');
   } finally {
