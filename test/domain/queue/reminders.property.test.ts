@@ -80,6 +80,20 @@ describe('planReminders (properties)', () => {
     );
   });
 
+  it('the next allowed instant is allowed, not before the asked one, and the first such minute', () => {
+    fc.assert(
+      fc.property(windows, fc.integer({ min: 0, max: 14 * DAY }), (window, offset) => {
+        const t = START + offset;
+        const next = nextAllowed(window, t);
+        if (next === null) return;
+        expect(next).toBeGreaterThanOrEqual(t);
+        expect(isReminderAllowed(window, next)).toBe(true);
+        // Nothing allowed a minute earlier, unless that is before the asked instant.
+        if (next - MINUTE >= t) expect(isReminderAllowed(window, next - MINUTE)).toBe(false);
+      }),
+    );
+  });
+
   it('a point not yet due is never consumed', () => {
     fc.assert(
       fc.property(points, windows, fc.integer({ min: 0, max: 4 * DAY }), (pts, window, offset) => {
