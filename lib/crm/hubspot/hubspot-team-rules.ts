@@ -50,6 +50,12 @@ export function createHubSpotTeamRulesStore(client: HubSpotClient): TeamRulesSto
     }
   }
 
+  /** PATCH replaces the whole option list: every existing option goes back unchanged, plus this one. */
+  async function addOption(index: IndexOption[], option: { label: string; value: string; displayOrder: number; hidden: boolean }, signal?: AbortSignal): Promise<void> {
+    const kept = index.map(({ label, value, displayOrder, hidden }) => ({ label, value, displayOrder: displayOrder ?? 0, hidden: hidden ?? false }));
+    await client.request('PATCH', `/crm/v3/properties/contacts/${TEAM_RULES_PROPERTY}`, { body: { options: [...kept, option] }, schema: indexSchema, signal });
+  }
+
   return {
     maxTextLength: NOTE_BODY_LIMIT,
 
@@ -86,9 +92,11 @@ export function createHubSpotTeamRulesStore(client: HubSpotClient): TeamRulesSto
       });
       const option = { label: input.label.slice(0, 100), value: `${input.revision}-${note.id}`, displayOrder: input.revision, hidden: false };
       if (index) {
-        // PATCH replaces the whole option list: send every existing option back unchanged.
-        const kept = index.map(({ label, value, displayOrder, hidden }) => ({ label, value, displayOrder: displayOrder ?? 0, hidden: hidden ?? false }));
-        await client.request('PATCH', `/crm/v3/properties/contacts/${TEAM_RULES_PROPERTY}`, { body: { options: [...kept, option] }, schema: indexSchema, signal });
+        await addOption(index, option, signal);
+        // PATCH replaces the whole list, so another admin's PATCH in the same moment can drop this
+        // option: read the index back and put it in again (once) if it went missing.
+        const after = (await readIndex(signal)) ?? [];
+        if (!after.some((o) => o.value === option.value)) await addOption(after, option, signal);
       } else {
         await ensureGroup(client, signal);
         await client.request('POST', '/crm/v3/properties/contacts', {

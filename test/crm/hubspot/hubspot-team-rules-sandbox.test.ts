@@ -69,3 +69,34 @@ describe('HubSpot team rules store against the sandbox CRM', () => {
     await expect(store.publish({ revision: 2, text: 'x', label: 'dup' })).rejects.toMatchObject({ kind: 'rejected', status: 409 });
   });
 });
+
+describe('HubSpot team rules store: two admins publishing at once', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => sandbox.stop());
+
+  it('puts its revision back in the index when another admin’s write dropped it', async () => {
+    const client = createHubSpotClient({ baseUrl: sandbox.server.url, getAccessToken: async () => 'sandbox' });
+    const store = createHubSpotTeamRulesStore(client);
+    await store.publish({ revision: 1, text: 'first', label: 'r1' });
+    // The other admin's PATCH lands right after ours, written from the index as it was before ours.
+    let patches = 0;
+    const racing = createHubSpotClient({
+      baseUrl: sandbox.server.url,
+      getAccessToken: async () => 'sandbox',
+      fetch: async (input, init) => {
+        const answer = await fetch(input, init);
+        if (init?.method === 'PATCH' && ++patches === 1) {
+          const other = await sandbox.call(`/crm/v3/properties/contacts/${TEAM_RULES_PROPERTY}`);
+          const before = other.body.options.filter((o: { value: string }) => o.value.startsWith('1-'));
+          await sandbox.call(`/crm/v3/properties/contacts/${TEAM_RULES_PROPERTY}`, { method: 'PATCH', body: { options: [...before, { label: 'r3', value: '3-999', displayOrder: 3, hidden: false }] } });
+        }
+        return answer;
+      },
+    });
+    await createHubSpotTeamRulesStore(racing).publish({ revision: 2, text: 'second', label: 'r2' });
+    expect((await store.list()).map((r) => r.revision)).toEqual([3, 2, 1]);
+  });
+});
