@@ -60,11 +60,7 @@ export function createHubSpotTeamRulesStore(client: HubSpotClient): TeamRulesSto
     maxTextLength: NOTE_BODY_LIMIT,
 
     async list(options = {}) {
-      const index = (await readIndex(options.signal)) ?? [];
-      return index
-        .map(refOf)
-        .filter((ref): ref is PublishedRevisionRef => ref !== null)
-        .sort((a, b) => b.revision - a.revision);
+      return firstPerRevision((await readIndex(options.signal)) ?? []);
     },
 
     async read(ref, options = {}) {
@@ -91,12 +87,25 @@ export function createHubSpotTeamRulesStore(client: HubSpotClient): TeamRulesSto
         signal,
       });
       const option = { label: input.label.slice(0, 100), value: `${input.revision}-${note.id}`, displayOrder: input.revision, hidden: false };
-      if (index) {
-        await addOption(index, option, signal);
+      // Read the index again right before replacing it: another admin may have published since.
+      const fresh = index ? await readIndex(signal) : null;
+      if (fresh) {
+        await addOption(fresh, option, signal);
         // PATCH replaces the whole list, so another admin's PATCH in the same moment can drop this
         // option: read the index back and put it in again (once) if it went missing.
-        const after = (await readIndex(signal)) ?? [];
-        if (!after.some((o) => o.value === option.value)) await addOption(after, option, signal);
+        let after = (await readIndex(signal)) ?? [];
+        if (!after.some((o) => o.value === option.value)) {
+          await addOption(after, option, signal);
+          after = (await readIndex(signal)) ?? [];
+        }
+        // Two admins who read the index at the same moment both took this number: the earlier note
+        // keeps it (every browser picks it, see firstPerRevision); the later one withdraws.
+        const winner = firstPerRevision(after).find((ref) => ref.revision === input.revision);
+        if (winner && winner.ref !== note.id) {
+          const withoutOurs = after.filter((o) => o.value !== option.value).map(({ label, value, displayOrder, hidden }) => ({ label, value, displayOrder: displayOrder ?? 0, hidden: hidden ?? false }));
+          await client.request('PATCH', `/crm/v3/properties/contacts/${TEAM_RULES_PROPERTY}`, { body: { options: withoutOurs }, schema: indexSchema, signal });
+          throw new CrmError('rejected', `Revision ${input.revision} was published by someone else a moment ago. Reload the rules and publish again.`, { status: 409 });
+        }
       } else {
         await ensureGroup(client, signal);
         await client.request('POST', '/crm/v3/properties/contacts', {
@@ -118,6 +127,17 @@ export function createHubSpotTeamRulesStore(client: HubSpotClient): TeamRulesSto
       return { revision: input.revision, ref: note.id };
     },
   };
+}
+
+/** Newest first; where two notes claim one revision number, the earlier note (lower id) holds it. */
+function firstPerRevision(index: IndexOption[]): PublishedRevisionRef[] {
+  const byRevision = new Map<number, PublishedRevisionRef>();
+  for (const ref of index.map(refOf)) {
+    if (!ref) continue;
+    const held = byRevision.get(ref.revision);
+    if (!held || BigInt(ref.ref) < BigInt(held.ref)) byRevision.set(ref.revision, ref);
+  }
+  return [...byRevision.values()].sort((a, b) => b.revision - a.revision);
 }
 
 async function ensureGroup(client: HubSpotClient, signal?: AbortSignal): Promise<void> {

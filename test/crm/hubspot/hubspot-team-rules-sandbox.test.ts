@@ -100,3 +100,34 @@ describe('HubSpot team rules store: two admins publishing at once', () => {
     expect((await store.list()).map((r) => r.revision)).toEqual([3, 2, 1]);
   });
 });
+
+describe('HubSpot team rules store: two admins take the same number', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => sandbox.stop());
+
+  it('the earlier note keeps the revision for every reader; the later publish is refused and withdrawn', async () => {
+    const client = createHubSpotClient({ baseUrl: sandbox.server.url, getAccessToken: async () => 'sandbox' });
+    const store = createHubSpotTeamRulesStore(client);
+    await store.publish({ revision: 1, text: 'first', label: 'r1' });
+    // Another admin's revision 2 lands between our index check and our note.
+    let injected = false;
+    const racing = createHubSpotClient({
+      baseUrl: sandbox.server.url,
+      getAccessToken: async () => 'sandbox',
+      fetch: async (input, init) => {
+        if (!injected && init?.method === 'POST' && String(input).endsWith('/crm/v3/objects/notes')) {
+          injected = true;
+          await createHubSpotTeamRulesStore(client).publish({ revision: 2, text: 'theirs', label: 'r2 theirs' });
+        }
+        return fetch(input, init);
+      },
+    });
+    await expect(createHubSpotTeamRulesStore(racing).publish({ revision: 2, text: 'ours', label: 'r2 ours' })).rejects.toMatchObject({ status: 409 });
+    const listed = await store.list();
+    expect(listed.map((r) => r.revision)).toEqual([2, 1]);
+    expect(await store.read(listed[0]!)).toBe('theirs');
+  });
+});
