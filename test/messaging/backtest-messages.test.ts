@@ -92,10 +92,10 @@ describe('insights/backtest through the background router, against the sandbox',
     expect(response.data.replayed).toBe(response.data.dispositioned);
   });
 
-  it('accepted only from insights.html, with a known period', async () => {
+  it('accepted only from Insights and the options page (Backtest this draft), with a known period', async () => {
     runBacktest.mockClear();
     const message = { type: 'insights/backtest', candidate: STRICT_SQL_DEFINITION, months: 6 };
-    for (const url of [`chrome-extension://${EXT}/panel.html`, `chrome-extension://${EXT}/options.html`, 'https://app.hubspot.com/contacts/1/record/0-1/2']) {
+    for (const url of [`chrome-extension://${EXT}/panel.html`, `chrome-extension://${EXT}/popup.html`, 'https://app.hubspot.com/contacts/1/record/0-1/2']) {
       expect(await handle(message, { id: EXT, url })).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
     }
     expect(await handle(message, { id: 'another-extension', url: INSIGHTS })).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
