@@ -1,91 +1,15 @@
+import { DOCUMENT, FOLDER } from './document-objects';
 import { KEY_PREFIXES } from './salesforce-ids';
+import { audit, field, idField, owner, readOnly, type Opts, type SfField, type SfFieldType, type SfObjectSchema } from './salesforce-field-builders';
 
 /*
  * The sandbox org's objects and fields, as describe reports them: standard fields of Lead, Contact,
- * Task, Event, CampaignMember, Campaign, LeadHistory, LeadStatus and User (names, types and
+ * Task, Event, CampaignMember, Campaign, LeadHistory, LeadStatus, User, Folder and Document (names, types and
  * lengths from Salesforce's object reference), Baton's custom fields, Task's external id and the
  * Account Engagement (`pi__`) fields its connector package adds to Lead and Contact.
  */
 
-export type SfFieldType =
-  | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'combobox' | 'boolean'
-  | 'int' | 'double' | 'currency' | 'date' | 'datetime' | 'reference' | 'anyType' | 'base64';
-
-export interface SfField {
-  name: string;
-  label: string;
-  type: SfFieldType;
-  length: number;
-  /** Picklist values; Lead.Status and LeadStatus-driven fields read the org's LeadStatus rows instead. */
-  picklist?: readonly string[];
-  /** Values come from LeadStatus (Lead.Status). */
-  leadStatusPicklist?: boolean;
-  restricted?: boolean;
-  defaultValue?: string;
-  externalId?: boolean;
-  unique?: boolean;
-  createable: boolean;
-  updateable: boolean;
-  nillable: boolean;
-  /** Required on create (no default, not nillable). */
-  required?: boolean;
-  referenceTo?: readonly string[];
-  relationshipName?: string;
-  custom: boolean;
-}
-
-export interface SfObjectSchema {
-  name: string;
-  label: string;
-  labelPlural: string;
-  keyPrefix: string;
-  createable: boolean;
-  updateable: boolean;
-  fields: readonly SfField[];
-  /** Fields whose changes land in the object's history table (LeadHistory for Lead). */
-  trackedFields?: readonly string[];
-}
-
-type Opts = Partial<Omit<SfField, 'name' | 'label' | 'type'>>;
-
-function field(name: string, label: string, type: SfFieldType, opts: Opts = {}): SfField {
-  const defaults: Record<SfFieldType, number> = {
-    id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, combobox: 255, boolean: 0,
-    int: 0, double: 0, currency: 0, date: 0, datetime: 0, reference: 18, anyType: 0, base64: 0,
-  };
-  return {
-    name,
-    label,
-    type,
-    length: defaults[type],
-    createable: true,
-    updateable: true,
-    nillable: type !== 'boolean',
-    custom: name.endsWith('__c'),
-    ...opts,
-  };
-}
-
-const readOnly: Opts = { createable: false, updateable: false };
-
-function audit(): SfField[] {
-  return [
-    field('IsDeleted', 'Deleted', 'boolean', readOnly),
-    field('CreatedDate', 'Created Date', 'datetime', { ...readOnly, nillable: false }),
-    field('CreatedById', 'Created By ID', 'reference', { ...readOnly, nillable: false, referenceTo: ['User'], relationshipName: 'CreatedBy' }),
-    field('LastModifiedDate', 'Last Modified Date', 'datetime', { ...readOnly, nillable: false }),
-    field('LastModifiedById', 'Last Modified By ID', 'reference', { ...readOnly, nillable: false, referenceTo: ['User'], relationshipName: 'LastModifiedBy' }),
-    field('SystemModstamp', 'System Modstamp', 'datetime', { ...readOnly, nillable: false }),
-  ];
-}
-
-function idField(): SfField {
-  return field('Id', 'Record ID', 'id', { ...readOnly, nillable: false });
-}
-
-function owner(): SfField {
-  return field('OwnerId', 'Owner ID', 'reference', { nillable: false, referenceTo: ['User'], relationshipName: 'Owner' });
-}
+export type { Opts, SfField, SfFieldType, SfObjectSchema } from './salesforce-field-builders';
 
 /** Baton's custom fields, on Lead and Contact alike (installed by Baton's package). */
 export const BATON_PERSON_FIELDS: readonly SfField[] = [
@@ -397,46 +321,6 @@ const FIELD_PERMISSIONS: SfObjectSchema = {
     field('Field', 'Field Name', 'string', { length: 255, nillable: false, required: true, updateable: false }),
     field('PermissionsRead', 'Read Access', 'boolean'),
     field('PermissionsEdit', 'Edit Access', 'boolean'),
-    ...audit(),
-  ],
-};
-
-/** Document folders and documents: where Baton publishes the team's rules in an org. */
-const FOLDER: SfObjectSchema = {
-  name: 'Folder',
-  label: 'Folder',
-  labelPlural: 'Folders',
-  keyPrefix: KEY_PREFIXES.Folder,
-  createable: true,
-  updateable: true,
-  fields: [
-    idField(),
-    field('Name', 'Name', 'string', { length: 40, nillable: false, required: true }),
-    field('DeveloperName', 'Folder Unique Name', 'string', { length: 80, unique: true }),
-    field('AccessType', 'Access Type', 'picklist', { picklist: ['Shared', 'Public', 'Hidden', 'PublicInternal'], restricted: true, nillable: false, required: true }),
-    field('Type', 'Type', 'picklist', { picklist: ['Document', 'Email', 'Report', 'Dashboard', 'EmailTemplate'], restricted: true, nillable: false, required: true }),
-    ...audit(),
-  ],
-};
-
-const DOCUMENT: SfObjectSchema = {
-  name: 'Document',
-  label: 'Document',
-  labelPlural: 'Documents',
-  keyPrefix: KEY_PREFIXES.Document,
-  createable: true,
-  updateable: true,
-  fields: [
-    idField(),
-    field('FolderId', 'Folder ID', 'reference', { nillable: false, required: true, referenceTo: ['Folder', 'User'], relationshipName: 'Folder' }),
-    field('Name', 'Document Name', 'string', { nillable: false, required: true }),
-    field('DeveloperName', 'Document Unique Name', 'string', { unique: true }),
-    field('ContentType', 'MIME Type', 'string', { length: 120 }),
-    field('Type', 'File Extension', 'string', { length: 40 }),
-    field('IsPublic', 'Externally Available', 'boolean'),
-    field('BodyLength', 'Body Length', 'int', readOnly),
-    field('Body', 'Body', 'base64'),
-    field('Description', 'Description', 'textarea', { length: 255 }),
     ...audit(),
   ],
 };
