@@ -1,61 +1,16 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createLeadActions, leadKeyOf, type LeadActionsDeps } from '../../lib/background/lead-actions';
+import { leadKeyOf } from '../../lib/background/lead-actions';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
-import type { CrmService } from '../../lib/crm/crm-service';
-import type { LeadPage } from '../../lib/crm/pages/lead-page';
-import { DEFAULT_DISPOSITION_REASONS } from '../../lib/domain/disposition/disposition-reasons';
 import { RequestRefusedError } from '../../lib/messaging/request-refused-error';
-import { openOutboxStore } from '../../lib/outbox/outbox-store';
-import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { decodeQualificationInputs, encodeQualificationInputs } from '../../lib/domain/qualification/qualification-inputs';
 import { makeLead } from '../domain/qualification/make-lead';
 import { putRaw } from '../outbox/outbox-test-kit';
 import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { evaluateDefinition } from '../../lib/domain/qualification/evaluate-definition';
-import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
-import { DEFAULT_LEAD_STATUS_MAPPING } from '../../lib/crm/hubspot/lead-status-mapping';
 
-const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
-const RULES = { definition: DEFAULT_SQL_DEFINITION, slaPolicy: defaultSlaPolicy, reasons: DEFAULT_DISPOSITION_REASONS, leadStatusMapping: DEFAULT_LEAD_STATUS_MAPPING, attemptPolicy: { unreachableAfterAttempts: 2 } };
-const page = (id: string): LeadPage => ({ crm: 'sandbox', account: '2400001', objectType: 'contact', id, origin: 'http://127.0.0.1:4477' });
-
-type Connection = Awaited<ReturnType<LeadActionsDeps['readConnection']>>;
-
-function setup(context: LeadContext | null = null, options: { clock?: { t: number }; connection?: Connection; currentRep?: LeadActionsDeps['currentRep'] } = {}) {
-  const clock = options.clock ?? { t: NOW };
-  const factory = new IDBFactory();
-  const outbox = openOutboxStore({ indexedDB: factory });
-  const evidence = createLeadEvidenceStore(factory);
-  let ids = 0;
-  const kick = vi.fn();
-  const crmService: CrmService = { getLeadContext: vi.fn(async () => (context ? context : Promise.reject(new Error('offline')))), invalidate: vi.fn(), resolvePage: async (p) => p };
-  const actions = createLeadActions({
-    evidence,
-    outbox: () => outbox,
-    crmService,
-    readRules: async () => ({ ...RULES, attemptPolicy: { unreachableAfterAttempts: 2 } }),
-    kick,
-    readConnection: async () => options.connection ?? { crmLabel: null, credential: null },
-    now: () => clock.t,
-    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
-    timeZone: 'UTC',
-    currentRep: options.currentRep,
-  });
-  return { actions, evidence, kick, outbox, clock, factory };
-}
-
-const draft = (over: Record<string, unknown> = {}) => ({
-  rep: { id: '81300101', name: 'Maya Chen' },
-  outcome: 'rejected',
-  reasonId: 'competitor',
-  definitionId: 'baton-default-sql',
-  definitionVersion: 1,
-  checklist: [],
-  ...over,
-});
+import { NOW, draft, page, setup } from './lead-actions-kit';
 
 describe('lead actions', () => {
   it('saves a valid disposition to the outbox for the tab\'s lead, clears its evidence, and asks for a drain', async () => {
@@ -386,42 +341,5 @@ describe('the lead status the rep saw travels with the disposition', () => {
     if (!result.ok) throw new Error('expected a saved disposition');
     const entry = await (await outbox).get(result.item.id);
     expect(entry?.kind === 'disposition' && 'seenLeadStatus' in entry.payload ? entry.payload.seenLeadStatus : 'absent').toBe('absent');
-  });
-});
-
-describe('who decided', () => {
-  const owner = { id: '81300101', name: 'Maya Chen', email: null };
-  const contextOwnedByMaya = (): LeadContext => ({
-    lead: makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' }, owner }),
-    events: [],
-    touches: [],
-    sources: [],
-    fetchedAt: NOW - 1_000,
-  });
-
-  async function savedRep(currentRep: LeadActionsDeps['currentRep']) {
-    const { actions, outbox } = setup(contextOwnedByMaya(), { currentRep });
-    const result = await actions.saveDisposition(page('101'), draft({ rep: { id: 'forged', name: 'Mallory' } }));
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const entry = await (await outbox).get(result.item.id);
-    if (entry?.kind !== 'disposition') throw new Error('expected the disposition entry');
-    return entry.payload.disposition.rep;
-  }
-
-  it('records this browser\'s rep, not the lead\'s owner (a colleague may work someone else\'s lead)', async () => {
-    expect(await savedRep(async () => ({ ownerId: '81300222', name: 'Sam Ortiz' }))).toEqual({ id: '81300222', name: 'Sam Ortiz' });
-  });
-
-  it('falls back to the lead\'s owner while Baton does not know who the rep is, or cannot ask the CRM', async () => {
-    expect(await savedRep(async () => null)).toEqual({ id: owner.id, name: owner.name });
-    expect(await savedRep(async () => Promise.reject(new Error('offline')))).toEqual({ id: owner.id, name: owner.name });
-  });
-
-  it('records the rep on contact attempts too', async () => {
-    const { actions, outbox } = setup(contextOwnedByMaya(), { currentRep: async () => ({ ownerId: '81300222', name: 'Sam Ortiz' }) });
-    await actions.logAttempt(page('101'), { channel: 'call', connected: false, note: null });
-    const attempts = (await (await outbox).listAll()).filter((e) => e.kind === 'contact-attempt');
-    expect(attempts).toHaveLength(1);
-    expect(attempts[0]?.kind === 'contact-attempt' && attempts[0].payload.attempt.ownerId).toBe('81300222');
   });
 });
