@@ -33,7 +33,7 @@ function readManifest(dir: string): Manifest | null {
  * `unlimitedStorage`: the outbox in IndexedDB must not be evicted.
  */
 const PERMISSIONS = ['alarms', 'identity', 'notifications', 'storage', 'unlimitedStorage'];
-const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.hubapi.com/*', 'https://*.my.salesforce.com/*', 'https://*.mktorest.com/*', 'https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'];
+const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.com/*', 'https://*.mktorest.com/*', 'https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'];
 const CRM_PAGES = ['https://*.hubspot.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://app.hubspot.com/*'];
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 

@@ -14,8 +14,11 @@ const HUBSPOT_RECORD = /^\/contacts\/(\d+)\/(?:record\/(0-1|0-136)|(contact))\/(
 
 /** Where HubSpot's app pages live (content-script matches, web-accessible resources). */
 export const HUBSPOT_PAGE_MATCHES = ['https://app.hubspot.com/*', 'https://*.hubspot.com/*'];
-/** Where its API lives (host permissions for the background's requests). */
-export const HUBSPOT_API_HOSTS = ['https://api.hubapi.com/*', 'https://*.hubapi.com/*'];
+/**
+ * Where its API lives (host permissions for the background's requests): Baton calls only
+ * api.hubapi.com, so the manifest asks for nothing wider (no other *.hubapi.com host).
+ */
+export const HUBSPOT_API_HOSTS = ['https://api.hubapi.com/*'];
 
 export function readHubSpotPage(url: URL): LeadPage | null {
   if (url.protocol !== 'https:' || !HUBSPOT_HOST.test(url.hostname.toLowerCase())) return null;
