@@ -42,7 +42,7 @@ export interface CriterionResult {
   evidence: Record<string, unknown> | null;
   /** Why, naming the data: "Title 'VP Sales' names a decision-maker role ("VP")". */
   explanation: string;
-  /** Where the decision came from: "CRM: jobtitle", "Form: What is your budget?", "Rep". */
+  /** Where the decision came from: "Record: job title" (a field of the CRM record, named as a rep would), a form and its question, "Rep". */
   source?: string;
 }
 
@@ -247,15 +247,15 @@ function evaluateAuthority(def: SqlDefinition, compiled: CompiledDefinition, lea
   const student = reading?.seniorities.includes('student') ?? false;
   const seniority = reading && !student ? acceptedSeniority(reading, compiled.authoritySeniorities, compiled.authorityFunctions) : undefined;
   if (seniority && reading) {
-    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${reading.matched ?? lead.jobTitle}")`, evidence, 'CRM: jobtitle');
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${reading.matched ?? lead.jobTitle}")`, evidence, 'Record: job title');
   }
   const match = student ? undefined : findPatternMatch(rule.decisionMakerTitlePatterns, lead.jobTitle);
   if (match) {
-    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${match.matched}")`, evidence, 'CRM: jobtitle');
+    return decideAuto('authority', rule.label, 'bant', 'met', `Title '${lead.jobTitle}' names a decision-maker role ("${match.matched}")`, evidence, 'Record: job title');
   }
   const read = reading ? ` (reads as ${reading.seniorities.map((s) => SENIORITY_LABELS[s]).join(', ')}${reading.functions.length ? `, ${reading.functions.map((f) => FUNCTION_LABELS[f]).join(', ')}` : ''})` : '';
   // Not the decision maker themself does not mean there is none: the rep still has to find out.
-  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' names no decision-maker role${read}; the rep must name the decision maker`, null, 'CRM: jobtitle');
+  return decideAuto('authority', rule.label, 'bant', 'unknown', `Title '${lead.jobTitle}' names no decision-maker role${read}; the rep must name the decision maker`, null, 'Record: job title');
 }
 
 /** A free-text answer to another question ("Message") still states the problem when it reads as one. */
@@ -334,15 +334,15 @@ function evaluateFit(def: SqlDefinition, compiled: CompiledDefinition, id: strin
       const wanted = `${range.min === undefined ? '' : formatNumber(range.min)}–${range.max === undefined ? '' : formatNumber(range.max)}`;
       if (lead.employees === null) return decideAuto(id, label, 'fit', 'unknown', `No employee count in the CRM (wanted ${wanted})`);
       const ok = (range.min === undefined || lead.employees >= range.min) && (range.max === undefined || lead.employees <= range.max);
-      return decideAuto(id, label, 'fit', ok ? 'met' : 'unmet', `${formatNumber(lead.employees)} employees is ${ok ? 'within' : 'outside'} ${wanted}`, { employees: lead.employees }, 'CRM: numemployees');
+      return decideAuto(id, label, 'fit', ok ? 'met' : 'unmet', `${formatNumber(lead.employees)} employees is ${ok ? 'within' : 'outside'} ${wanted}`, { employees: lead.employees }, 'Record: number of employees');
     }
     case 'fit.industry': {
       if (!lead.industry) return decideAuto(id, label, 'fit', 'unknown', 'No industry in the CRM');
       const norm = normalizeLabel(lead.industry);
       const match = fit.industries!.find((i) => normalizeLabel(i) === norm);
       return match
-        ? decideAuto(id, label, 'fit', 'met', `Industry '${lead.industry}' is on the list ('${match}')`, { industry: lead.industry }, 'CRM: industry')
-        : decideAuto(id, label, 'fit', 'unmet', `Industry '${lead.industry}' is not on the list`, { industry: lead.industry }, 'CRM: industry');
+        ? decideAuto(id, label, 'fit', 'met', `Industry '${lead.industry}' is on the list ('${match}')`, { industry: lead.industry }, 'Record: industry')
+        : decideAuto(id, label, 'fit', 'unmet', `Industry '${lead.industry}' is not on the list`, { industry: lead.industry }, 'Record: industry');
     }
     case 'fit.title': {
       if (!lead.jobTitle) return decideAuto(id, label, 'fit', 'unknown', 'No job title in the CRM');
@@ -353,17 +353,17 @@ function evaluateFit(def: SqlDefinition, compiled: CompiledDefinition, id: strin
         const fn = reading.functions.find((f) => compiled.fitFunctions.has(f));
         if (seniority || fn) {
           const what = seniority ? `${SENIORITY_LABELS[seniority]}: "${reading.matched ?? lead.jobTitle}"` : `${FUNCTION_LABELS[fn!]}`;
-          return decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to (${what})`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+          return decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to (${what})`, { jobTitle: lead.jobTitle }, 'Record: job title');
         }
       }
       return match
-        ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to ("${match.matched}")`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle')
-        : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' is none of the titles or functions we sell to`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
+        ? decideAuto(id, label, 'fit', 'met', `Title '${lead.jobTitle}' is a role we sell to ("${match.matched}")`, { jobTitle: lead.jobTitle }, 'Record: job title')
+        : decideAuto(id, label, 'fit', 'unmet', `Title '${lead.jobTitle}' is none of the titles or functions we sell to`, { jobTitle: lead.jobTitle }, 'Record: job title');
     }
     default: {
       if (!lead.country) return decideAuto(id, label, 'fit', 'unknown', 'No country in the CRM');
       const v = judgeCountry(def, lead.country);
-      return decideAuto(id, label, 'fit', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
+      return decideAuto(id, label, 'fit', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'Record: country');
     }
   }
 }
@@ -428,7 +428,7 @@ function evaluateDisqualifier(def: SqlDefinition, compiled: CompiledDefinition, 
     case 'disq.competitor': {
       if (domain) {
         const match = findMatchingDomain(d.competitorDomains, domain);
-        if (match) return fire(`Email domain '${domain}' matches competitor domain '${match}'`, { domain }, 'CRM: email');
+        if (match) return fire(`Email domain '${domain}' matches competitor domain '${match}'`, { domain }, 'Record: e-mail address');
       }
       for (const site of websiteDomains(answers)) {
         const match = findMatchingDomain(d.competitorDomains, site.domain);
@@ -436,29 +436,29 @@ function evaluateDisqualifier(def: SqlDefinition, compiled: CompiledDefinition, 
       }
       if (lead.company) {
         const byName = compiled.competitorNames.get(normalizeLabel(lead.company).replace(/ (inc|ltd|llc|gmbh|corp|co|limited|sa|ag|bv|plc)$/, '').replace(/ /g, ''));
-        if (byName) return fire(`Company '${lead.company}' is the competitor at '${byName}'`, { company: lead.company }, 'CRM: company');
+        if (byName) return fire(`Company '${lead.company}' is the competitor at '${byName}'`, { company: lead.company }, 'Record: company');
       }
       if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-      return pass(`Email domain '${domain}' is not a competitor domain`, { domain }, 'CRM: email');
+      return pass(`Email domain '${domain}' is not a competitor domain`, { domain }, 'Record: e-mail address');
     }
     case 'disq.personal_email': {
       if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
       const match = findMatchingDomain(d.personalEmailDomains, domain) ?? (compiled.builtInPersonal ? matchPersonalEmailDomain(domain) : undefined);
       return match
-        ? fire(`Email domain '${domain}' matches personal email domain '${match}'`, { domain }, 'CRM: email')
-        : pass(`Email domain '${domain}' is not a personal email domain`, { domain }, 'CRM: email');
+        ? fire(`Email domain '${domain}' matches personal email domain '${match}'`, { domain }, 'Record: e-mail address')
+        : pass(`Email domain '${domain}' is not a personal email domain`, { domain }, 'Record: e-mail address');
     }
     case 'disq.student': {
       const listed = domain ? findMatchingDomain(d.studentEmailDomains, domain) : undefined;
-      if (listed) return fire(`Email domain '${domain}' matches student domain '${listed}'`, { domain }, 'CRM: email');
+      if (listed) return fire(`Email domain '${domain}' matches student domain '${listed}'`, { domain }, 'Record: e-mail address');
       if (compiled.builtInStudent) {
         const signal = findStudentSignal(lead, domain);
-        if (signal?.by === 'title') return fire(`Title '${lead.jobTitle}' is a student's ("${signal.matched}")`, { jobTitle: lead.jobTitle }, 'CRM: jobtitle');
-        if (signal?.by === 'email') return fire(`Email domain '${domain}' is an academic domain ('${signal.matched}')`, { domain }, 'CRM: email');
-        if (signal?.by === 'company') return fire(`Company '${lead.company}' is a university ("${signal.matched}")`, { company: lead.company }, 'CRM: company');
+        if (signal?.by === 'title') return fire(`Title '${lead.jobTitle}' is a student's ("${signal.matched}")`, { jobTitle: lead.jobTitle }, 'Record: job title');
+        if (signal?.by === 'email') return fire(`Email domain '${domain}' is an academic domain ('${signal.matched}')`, { domain }, 'Record: e-mail address');
+        if (signal?.by === 'company') return fire(`Company '${lead.company}' is a university ("${signal.matched}")`, { company: lead.company }, 'Record: company');
       }
       if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-      return pass(`Email domain '${domain}' is not a student domain`, { domain }, 'CRM: email');
+      return pass(`Email domain '${domain}' is not a student domain`, { domain }, 'Record: e-mail address');
     }
     case 'disq.below_minimum': {
       const min = def.bant.budget.minimum!;
@@ -478,7 +478,7 @@ function evaluateDisqualifier(def: SqlDefinition, compiled: CompiledDefinition, 
     default: {
       if (!lead.country) return decideAuto(id, label, 'disqualifier', 'unknown', 'No country in the CRM');
       const v = judgeCountry(def, lead.country);
-      return decideAuto(id, label, 'disqualifier', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'CRM: country');
+      return decideAuto(id, label, 'disqualifier', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'Record: country');
     }
   }
 }

@@ -94,7 +94,7 @@ describe('BANT: budget', () => {
 describe('BANT: authority', () => {
   test('a decision-maker title makes the lead the named authority', () => {
     const c = criterion({ lead: makeLead({ jobTitle: 'VP Sales' }), now: NOW }, 'authority');
-    expect(c).toMatchObject({ status: 'met', decidedBy: 'auto', evidence: { name: 'Dana Kim', role: 'VP Sales' }, source: 'CRM: jobtitle' });
+    expect(c).toMatchObject({ status: 'met', decidedBy: 'auto', evidence: { name: 'Dana Kim', role: 'VP Sales' }, source: 'Record: job title' });
     // The explanation quotes the words that matched, not the admin's regex.
     expect(c.explanation).toBe(`Title 'VP Sales' names a decision-maker role ("VP")`);
     expect(criterion({ lead: makeLead({ jobTitle: 'Software Engineer' }), now: NOW }, 'authority').explanation).toBe(
