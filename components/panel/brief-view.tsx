@@ -8,7 +8,8 @@ import { useShowEvents } from '../../lib/stores/lead-panel-store';
  * likely objections, the agreed next step and an opener. Every statement links to the events
  * behind it; all text is rendered as text.
  */
-export function BriefView({ brief, now }: { brief: Brief; now: number }) {
+/** `disqualifiedBecause`: the definition's reason when the lead is disqualified (no next step or opener then). */
+export function BriefView({ brief, now, disqualifiedBecause = null }: { brief: Brief; now: number; disqualifiedBecause?: string | null }) {
   const showEvents = useShowEvents();
   return (
     <div className="space-y-3 px-4 py-3">
@@ -72,16 +73,26 @@ export function BriefView({ brief, now }: { brief: Brief; now: number }) {
         </Section>
       ) : null}
 
-      {brief.nextStep ? (
-        <Section title="Agreed next step">
-          <p className="font-medium text-slate-900">{brief.nextStep.label}</p>
-          {brief.nextStep.tier ? <p className="text-xs text-slate-500">Set by the {brief.nextStep.tier} handoff tier</p> : null}
+      {disqualifiedBecause !== null ? (
+        // The brief never asks for a call or a demo on a lead the definition rules out.
+        <Section title="Next step">
+          <p className="font-medium text-slate-900">Record the outcome</p>
+          <p className="text-xs text-slate-600">The SQL definition disqualifies this lead: {disqualifiedBecause}. Reject or recycle it under Outcome, with the reason, rather than calling.</p>
         </Section>
-      ) : null}
+      ) : (
+        <>
+          {brief.nextStep ? (
+            <Section title="Agreed next step">
+              <p className="font-medium text-slate-900">{brief.nextStep.label}</p>
+              {brief.nextStep.tier ? <p className="text-xs text-slate-500">Set by the {brief.nextStep.tier} handoff tier</p> : null}
+            </Section>
+          ) : null}
 
-      <Section title="Opener">
-        <p className="rounded bg-slate-100 px-2 py-1.5 italic text-slate-900">{brief.opener.text}</p>
-      </Section>
+          <Section title="Opener">
+            <p className="rounded bg-slate-100 px-2 py-1.5 italic text-slate-900">{brief.opener.text}</p>
+          </Section>
+        </>
+      )}
 
       {brief.ignored.likelyBot > 0 ? (
         <p className="text-[11px] text-slate-500">{brief.ignored.likelyBot} likely-automated events (email scanners, click bursts) were left out of this brief.</p>

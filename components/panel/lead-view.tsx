@@ -48,11 +48,12 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
   const attemptsMade = outbox.data?.attemptsMade ?? 0;
   const unreachableAfterAttempts = view.outcome.unreachableAfterAttempts;
 
+  const disqualifiedBecause = qualification.verdict.kind === 'disqualified' ? qualification.verdict.reason : null;
   const verdictMark = qualification.verdict.kind === 'sales_qualified' ? '✓' : qualification.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>
       <LeadHeader lead={lead} fetchedAt={view.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
-        <SlaCountdown inputs={view.sla} />
+        <SlaCountdown inputs={view.sla} disqualifiedBecause={disqualifiedBecause} />
       </LeadHeader>
       <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
         <ConnectionNoticeBanner notice={outbox.data?.connection ?? null} />
@@ -78,7 +79,7 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
   function renderTab(tab: PanelTab) {
     switch (tab) {
       case 'brief':
-        return <BriefView brief={view.brief} now={now} />;
+        return <BriefView brief={view.brief} now={now} disqualifiedBecause={disqualifiedBecause} />;
       case 'qualify':
         return (
           <>

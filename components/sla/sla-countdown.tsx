@@ -29,12 +29,16 @@ export function formatCountdown(ms: number): string {
  * The background sends the engine's inputs (the lead's clock facts, its touches and the tier it
  * chose); the panel runs computeSlaStatus itself so the countdown is live without a round trip.
  */
-export function SlaCountdown({ inputs }: { inputs: SlaInputs }) {
+/**
+ * `disqualifiedBecause`: the definition's reason when the lead is disqualified. The clock still
+ * shows, but it no longer tells the rep to call: the next action is recording the outcome.
+ */
+export function SlaCountdown({ inputs, disqualifiedBecause = null }: { inputs: SlaInputs; disqualifiedBecause?: string | null }) {
   const now = useNow(1000);
   const status = useMemo(() => computeSlaStatus({ ...inputs, now }), [inputs, now]);
   const [showDetail, setShowDetail] = useState(false);
   const style = STATE_STYLE[status.state];
-  const summary = describeSla(status);
+  const summary = describeSla(status, disqualifiedBecause);
 
   return (
     <div
@@ -90,7 +94,7 @@ export function SlaCountdown({ inputs }: { inputs: SlaInputs }) {
   );
 }
 
-function describeSla(status: SlaStatus): { headline: string; caption: string; spoken: string } {
+function describeSla(status: SlaStatus, disqualifiedBecause: string | null): { headline: string; caption: string; spoken: string } {
   const tier = status.tier.label;
   switch (status.state) {
     case 'not_started':
@@ -112,6 +116,13 @@ function describeSla(status: SlaStatus): { headline: string; caption: string; sp
       const remaining = status.remaining?.businessMs ?? 0;
       const overdue = remaining < 0;
       const text = formatCountdown(remaining);
+      if (disqualifiedBecause !== null) {
+        return {
+          headline: overdue ? text.slice(1) : text,
+          caption: 'disqualified — record the outcome',
+          spoken: `Response SLA ${overdue ? `breached ${formatDuration(-remaining)} ago` : `${formatDuration(remaining)} of business time left`} (${tier}), but the lead is disqualified (${disqualifiedBecause}): record the outcome instead of calling.`,
+        };
+      }
       return {
         headline: overdue ? text.slice(1) : text,
         caption: overdue ? 'overdue — call now' : 'left to first touch',
