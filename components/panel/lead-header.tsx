@@ -28,7 +28,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
       </div>
       {children}
       <div className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Status">
-        {/* A CRM with one status for both (Salesforce's Lead Status) shows it once. */}
+        {/* A CRM that keeps one status for both shows it once. */}
         {lead.lifecycleStage && lead.lifecycleStage !== lead.leadStatus ? <Badge label="Lifecycle" value={humanizeEnum(lead.lifecycleStage)} /> : null}
         {lead.leadStatus ? <Badge label="Lead status" value={humanizeEnum(lead.leadStatus)} /> : null}
       </div>
