@@ -1,50 +1,23 @@
 import type { EngagementEvent } from '../engagement/engagement-event';
 import type { Lead } from '../lead';
 import { leadDisplayName } from '../lead';
-import {
-  DAY_MS,
-  emailDomain,
-  findMatchingDomain,
-  findPatternMatch,
-  formatNumber,
-  isoDateToEpoch,
-  matchesPattern,
-  normalizeCountry,
-  normalizeLabel,
-  toIsoDate,
-} from './match-rules';
+import { DAY_MS, findPatternMatch, formatNumber, isoDateToEpoch, matchesPattern, normalizeLabel, toIsoDate } from './match-rules';
 import { ANSWER_KIND_LABELS, classifyAnswer } from './classify-answer';
 import type { AnswerKind } from './classify-answer';
 import { SENIORITY_LABELS, classifyTitle } from './classify-title';
-import type { Seniority, TitleFunction, TitleReading } from './classify-title';
 import { parseBudgetAnswer, parseTimelineAnswer } from './parse-form-answer';
 import type { ParsedBudget, ParsedTimeline } from './parse-form-answer';
-import { matchPersonalEmailDomain } from './personal-email-domains';
 import { repEvidenceSchema } from './rep-evidence';
-import type { RepEvidence, RepEvidenceEntry } from './rep-evidence';
-import { findStudentSignal } from './student-signals';
-import { configuredCriterionIds, usesBuiltInPersonalEmailDomains, usesBuiltInStudentSignals } from './sql-definition';
+import type { RepEvidence } from './rep-evidence';
 import type { DefinitionVersion, EngagementSignal, SqlDefinition } from './sql-definition';
 
-export type CriterionGroup = 'bant' | 'fit' | 'engagement' | 'disqualifier';
-export type CriterionStatus = 'met' | 'unmet' | 'unknown';
+import { decideAuto, decideByRep, type CriterionGroup, type CriterionResult, type CriterionStatus } from './criterion-result';
+import { acceptedSeniority, compileDefinition, FUNCTION_LABELS, type CompiledDefinition } from './compile-definition';
+import { collectAnswers, misread, pickAnswer, type AnswerFound } from './form-answers';
+import { evaluateDisqualifier } from './evaluate-disqualifier';
+import { judgeCountry } from './judge-country';
 
-/**
- * One checklist line. Status reads the same way in every group: "met" is good news. For a
- * disqualifier, "met" means the lead passes it ("Not a competitor"); "unmet" means it fires.
- */
-export interface CriterionResult {
-  id: string;
-  label: string;
-  group: CriterionGroup;
-  status: CriterionStatus;
-  decidedBy: 'auto' | 'rep';
-  evidence: Record<string, unknown> | null;
-  /** Why, naming the data: "Title 'VP Sales' names a decision-maker role ("VP")". */
-  explanation: string;
-  /** Where the decision came from: "Record: job title" (a field of the CRM record, named as a rep would), a form and its question, "Rep". */
-  source?: string;
-}
+export type { CriterionGroup, CriterionResult, CriterionStatus } from './criterion-result';
 
 export type Verdict =
   | { kind: 'sales_qualified' }
@@ -70,150 +43,12 @@ export interface EvaluationInput {
 
 export class RepEvidenceError extends Error {}
 
-const DISQUALIFIER_LABELS: Record<string, string> = {
-  'disq.competitor': 'Not a competitor',
-  'disq.personal_email': 'Business email (not a personal address)',
-  'disq.student': 'Not a student',
-  'disq.below_minimum': 'At or above the minimum deal size',
-  'disq.wrong_geography': 'In a geography we sell to',
-};
-
 const FIT_LABELS: Record<string, string> = {
   'fit.employees': 'Company size in range',
   'fit.industry': 'Industry we serve',
   'fit.title': 'Title or function we sell to',
   'fit.country': 'Country we sell to',
 };
-
-/**
- * What the evaluator derives from a definition once, not once per lead: the criterion ids, the
- * seniority and function sets, the domain lists. Keyed on the (immutable) definition object.
- */
-interface CompiledDefinition {
-  criterionIds: string[];
-  authoritySeniorities: ReadonlySet<Seniority>;
-  authorityFunctions: ReadonlySet<TitleFunction> | null;
-  fitSeniorities: ReadonlySet<Seniority>;
-  fitFunctions: ReadonlySet<TitleFunction>;
-  builtInPersonal: boolean;
-  builtInStudent: boolean;
-  /** Competitor domains by their first label ("pipewise" for "pipewise.com"), to recognise the company by name. */
-  competitorNames: ReadonlyMap<string, string>;
-}
-
-const compiledDefinitions = new WeakMap<SqlDefinition, CompiledDefinition>();
-
-function compileDefinition(def: SqlDefinition): CompiledDefinition {
-  let compiled = compiledDefinitions.get(def);
-  if (compiled) return compiled;
-  const competitorNames = new Map<string, string>();
-  for (const domain of def.disqualifiers.competitorDomains) {
-    // The registrable name: "pipewise" for "pipewise.com", "app.pipewise.co.uk" alike.
-    const parts = domain.replace(/^\*\./, '').split('.');
-    const label = (parts.length >= 3 && parts.at(-2)!.length <= 3 ? parts.at(-3) : parts.at(-2) ?? parts[0])!;
-    if (label.length >= 3 && !competitorNames.has(label)) competitorNames.set(label, domain);
-  }
-  compiled = {
-    criterionIds: configuredCriterionIds(def),
-    authoritySeniorities: new Set(def.bant.authority.decisionMakerSeniorities ?? []),
-    authorityFunctions: def.bant.authority.decisionMakerFunctions ? new Set(def.bant.authority.decisionMakerFunctions) : null,
-    fitSeniorities: new Set(def.fit.titleSeniorities ?? []),
-    fitFunctions: new Set(def.fit.titleFunctions ?? []),
-    builtInPersonal: usesBuiltInPersonalEmailDomains(def.disqualifiers),
-    builtInStudent: usesBuiltInStudentSignals(def.disqualifiers),
-    competitorNames,
-  };
-  compiledDefinitions.set(def, compiled);
-  return compiled;
-}
-
-const FUNCTION_LABELS: Record<TitleFunction, string> = {
-  executive: 'executive', finance: 'finance', sales: 'sales', marketing: 'marketing', revenue_operations: 'revenue operations',
-  operations: 'operations', procurement: 'procurement', it: 'IT', engineering: 'engineering', product: 'product', data: 'data',
-  people: 'people', legal: 'legal', customer_success: 'customer success', business_development: 'business development',
-};
-
-/** The most senior reading of a title that the set accepts (and, when given, in one of the functions). */
-function acceptedSeniority(reading: TitleReading, seniorities: ReadonlySet<Seniority>, functions: ReadonlySet<TitleFunction> | null): Seniority | undefined {
-  return reading.seniorities.find(
-    (s) => seniorities.has(s) && (functions === null || s === 'owner' || reading.functions.includes('executive') || reading.functions.some((f) => functions.has(f))),
-  );
-}
-
-interface AnswerFound {
-  question: string;
-  answer: string;
-  answeredAt: number;
-  origin: string;
-}
-
-/** All form answers known at `now`, newest first, in a total order so ties break the same way everywhere. */
-function collectAnswers(lead: Lead, events: readonly EngagementEvent[], now: number): AnswerFound[] {
-  const found: AnswerFound[] = [];
-  for (const a of lead.formAnswers) {
-    if (a.answeredAt <= now) found.push({ question: a.question, answer: a.answer, answeredAt: a.answeredAt, origin: `CRM form answer "${a.question}"` });
-  }
-  for (const e of events) {
-    if (e.kind !== 'form_submission' || !e.answers || e.occurredAt > now || e.likelyBot) continue;
-    for (const [question, answer] of Object.entries(e.answers)) {
-      found.push({ question, answer, answeredAt: e.occurredAt, origin: `Form "${e.title ?? e.id}": "${question}"` });
-    }
-  }
-  return found.sort((a, b) => b.answeredAt - a.answeredAt || compareText(a.question, b.question) || compareText(a.answer, b.answer) || compareText(a.origin, b.origin));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function describeEvidence(entry: RepEvidenceEntry): string {
-  const e = entry.evidence as Record<string, unknown> | undefined;
-  if (!e) return 'no evidence given';
-  if ('amount' in e) return `budget ${formatNumber(e.amount as number)} ${String(e.currency)}`;
-  if ('name' in e) return `${String(e.name)} (${String(e.role)})`;
-  if ('problem' in e) return `problem "${String(e.problem)}"`;
-  if ('date' in e) return `date ${String(e.date)}`;
-  return `note "${String(e.note)}"`;
-}
-
-function decideByRep(id: string, label: string, group: CriterionGroup, entry: RepEvidenceEntry): CriterionResult {
-  return {
-    id,
-    label,
-    group,
-    status: entry.status,
-    decidedBy: 'rep',
-    evidence: entry.evidence ? { ...entry.evidence } : null,
-    explanation: `Rep marked ${entry.status === 'met' ? 'met' : 'not met'}: ${describeEvidence(entry)}`,
-    source: entry.by ? `Rep: ${entry.by}` : 'Rep',
-  };
-}
-
-function decideAuto(id: string, label: string, group: CriterionGroup, status: CriterionStatus, explanation: string, evidence: Record<string, unknown> | null = null, source?: string): CriterionResult {
-  return source === undefined
-    ? { id, label, group, status, decidedBy: 'auto', evidence, explanation }
-    : { id, label, group, status, decidedBy: 'auto', evidence, explanation, source };
-}
-
-/**
- * The newest answer to a matching question that reads as what the criterion asks for; else the
- * newest matching answer, with what it reads as instead ("This quarter" under a budget question).
- */
-function pickAnswer<T extends { kind: string }>(answers: readonly AnswerFound[], pattern: string | undefined, parse: (a: AnswerFound) => T, usable: (parsed: T) => boolean): { found: AnswerFound; parsed: T } | undefined {
-  if (!pattern) return undefined;
-  let first: { found: AnswerFound; parsed: T } | undefined;
-  for (const a of answers) {
-    if (a.answer.trim() === '' || !matchesPattern(pattern, a.question)) continue;
-    const parsed = parse(a);
-    if (usable(parsed)) return { found: a, parsed };
-    first ??= { found: a, parsed };
-  }
-  return first;
-}
-
-function misread(kind: AnswerKind): string {
-  return kind === 'nothing' ? 'states nothing' : kind === 'other' || kind === 'problem' ? 'is not read as one' : `is ${ANSWER_KIND_LABELS[kind]}`;
-}
 
 function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
   const rule = def.bant.budget;
@@ -312,19 +147,6 @@ function checkTimelineDate(def: SqlDefinition, date: string, now: number, what: 
   return decideAuto('timeline', rule.label, 'bant', 'met', `${what} gives ${date}`, evidence, source);
 }
 
-function judgeCountry(def: SqlDefinition, country: string): { allowed: boolean; why: string } {
-  const code = normalizeCountry(country);
-  const blocked = (def.fit.blockedCountries ?? []).find((c) => normalizeCountry(c) === code);
-  if (blocked) return { allowed: false, why: `Country '${country}' is blocked ('${blocked}')` };
-  if (def.fit.allowedCountries) {
-    const allowed = def.fit.allowedCountries.find((c) => normalizeCountry(c) === code);
-    return allowed
-      ? { allowed: true, why: `Country '${country}' is on the allowed list ('${allowed}')` }
-      : { allowed: false, why: `Country '${country}' is not on the allowed list` };
-  }
-  return { allowed: true, why: `Country '${country}' is not blocked` };
-}
-
 function evaluateFit(def: SqlDefinition, compiled: CompiledDefinition, id: string, lead: Lead): CriterionResult {
   const label = FIT_LABELS[id]!;
   const fit = def.fit;
@@ -408,86 +230,6 @@ function evaluateEngagement(def: SqlDefinition, events: readonly EngagementEvent
 }
 
 /** A website given on a form ("Company website: https://www.pipewise.com/about"), as a bare domain. */
-function websiteDomains(answers: readonly AnswerFound[]): Array<{ domain: string; found: AnswerFound }> {
-  const out: Array<{ domain: string; found: AnswerFound }> = [];
-  for (const a of answers) {
-    if (!/website|web site|url|domain|homepage/i.test(a.question)) continue;
-    const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(a.answer.trim());
-    if (m) out.push({ domain: m[1]!.toLowerCase(), found: a });
-  }
-  return out;
-}
-
-function evaluateDisqualifier(def: SqlDefinition, compiled: CompiledDefinition, id: string, lead: Lead, budget: CriterionResult, answers: readonly AnswerFound[]): CriterionResult {
-  const label = DISQUALIFIER_LABELS[id]!;
-  const d = def.disqualifiers;
-  const domain = emailDomain(lead.email);
-  const fire = (explanation: string, evidence: Record<string, unknown>, source: string) => decideAuto(id, label, 'disqualifier', 'unmet', explanation, evidence, source);
-  const pass = (explanation: string, evidence: Record<string, unknown> | null, source?: string) => decideAuto(id, label, 'disqualifier', 'met', explanation, evidence, source);
-  switch (id) {
-    case 'disq.competitor': {
-      if (domain) {
-        const match = findMatchingDomain(d.competitorDomains, domain);
-        if (match) return fire(`Email domain '${domain}' matches competitor domain '${match}'`, { domain }, 'Record: e-mail address');
-      }
-      for (const site of websiteDomains(answers)) {
-        const match = findMatchingDomain(d.competitorDomains, site.domain);
-        if (match) return fire(`Website '${site.domain}' matches competitor domain '${match}'`, { domain: site.domain }, site.found.origin);
-      }
-      if (lead.company) {
-        const byName = compiled.competitorNames.get(normalizeLabel(lead.company).replace(/ (inc|ltd|llc|gmbh|corp|co|limited|sa|ag|bv|plc)$/, '').replace(/ /g, ''));
-        if (byName) return fire(`Company '${lead.company}' is the competitor at '${byName}'`, { company: lead.company }, 'Record: company');
-      }
-      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-      return pass(`Email domain '${domain}' is not a competitor domain`, { domain }, 'Record: e-mail address');
-    }
-    case 'disq.personal_email': {
-      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-      const match = findMatchingDomain(d.personalEmailDomains, domain) ?? (compiled.builtInPersonal ? matchPersonalEmailDomain(domain) : undefined);
-      return match
-        ? fire(`Email domain '${domain}' matches personal email domain '${match}'`, { domain }, 'Record: e-mail address')
-        : pass(`Email domain '${domain}' is not a personal email domain`, { domain }, 'Record: e-mail address');
-    }
-    case 'disq.student': {
-      const listed = domain ? findMatchingDomain(d.studentEmailDomains, domain) : undefined;
-      if (listed) return fire(`Email domain '${domain}' matches student domain '${listed}'`, { domain }, 'Record: e-mail address');
-      if (compiled.builtInStudent) {
-        const signal = findStudentSignal(lead, domain);
-        if (signal?.by === 'title') return fire(`Title '${lead.jobTitle}' is a student's ("${signal.matched}")`, { jobTitle: lead.jobTitle }, 'Record: job title');
-        if (signal?.by === 'email') return fire(`Email domain '${domain}' is an academic domain ('${signal.matched}')`, { domain }, 'Record: e-mail address');
-        if (signal?.by === 'company') return fire(`Company '${lead.company}' is a university ("${signal.matched}")`, { company: lead.company }, 'Record: company');
-      }
-      if (!domain) return decideAuto(id, label, 'disqualifier', 'unknown', 'No usable email address in the CRM');
-      return pass(`Email domain '${domain}' is not a student domain`, { domain }, 'Record: e-mail address');
-    }
-    case 'disq.below_minimum': {
-      const min = def.bant.budget.minimum!;
-      const minText = `${formatNumber(min.amount)} ${min.currency}`;
-      const ev = budget.evidence as { amount?: unknown; currency?: unknown } | null;
-      if (!ev || typeof ev.amount !== 'number' || typeof ev.currency !== 'string') {
-        return decideAuto(id, label, 'disqualifier', 'unknown', `No budget amount yet to compare with the minimum ${minText}`);
-      }
-      const by = budget.decidedBy === 'rep' ? 'Rep' : 'Form';
-      const stated = `${formatNumber(ev.amount)} ${ev.currency}`;
-      // No exchange rates: a fixed rate table would make the answer depend on when it was loaded.
-      if (ev.currency !== min.currency) return decideAuto(id, label, 'disqualifier', 'unknown', `${by} budget ${stated} is in a different currency from the minimum ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
-      return ev.amount < min.amount
-        ? decideAuto(id, label, 'disqualifier', 'unmet', `${by} budget ${stated} is below the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source)
-        : decideAuto(id, label, 'disqualifier', 'met', `${by} budget ${stated} meets the minimum deal size ${minText}`, { amount: ev.amount, currency: ev.currency }, budget.source);
-    }
-    default: {
-      if (!lead.country) return decideAuto(id, label, 'disqualifier', 'unknown', 'No country in the CRM');
-      const v = judgeCountry(def, lead.country);
-      return decideAuto(id, label, 'disqualifier', v.allowed ? 'met' : 'unmet', v.why, { country: lead.country }, 'Record: country');
-    }
-  }
-}
-
-/**
- * The rep's evidence replaces what the CRM says, but the shared definition still judges it: a rep
- * cannot call a 40k budget "met" under a 50k minimum, or a date a year out "met" under a 90-day
- * timeline. Otherwise the two teams would get different answers from the same definition.
- */
 function checkRepConstraints(def: SqlDefinition, result: CriterionResult, now: number): CriterionResult {
   if (result.status !== 'met' || !result.evidence) return result;
   const ev = result.evidence;
