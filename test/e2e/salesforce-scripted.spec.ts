@@ -19,7 +19,11 @@ const isLeadPatch = (r: SfRequest) => r.method === 'PATCH' && r.path === `/servi
 async function connect(extension: LaunchedExtension) {
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByRole('radio', { name: /^Salesforce/ }).check();
+  // A click, then wait: the radio is controlled by the saved settings, so it turns checked only
+  // once the save has landed (check() would fail if React re-renders before that).
+  const salesforce = options.getByRole('radio', { name: /^Salesforce/ });
+  await salesforce.click();
+  await expect(salesforce).toBeChecked();
   // The choice is saved and the form re-rendered for it before the admin types.
   await expect(options.getByText('No Salesforce org connected yet.')).toBeVisible();
   await options.getByRole('textbox', { name: 'My Domain' }).fill(SF_MY_DOMAIN);
