@@ -1,3 +1,4 @@
+import { utf8ToBase64 } from '../format/utf8-base64';
 import type { TeamRulesDocument } from './team-rules-document';
 
 /**
@@ -10,11 +11,8 @@ import type { TeamRulesDocument } from './team-rules-document';
 const MARKER = 'BATON-TEAM-RULES:';
 
 export function encodeTeamRules(document: TeamRulesDocument): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(document));
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const published = new Date(document.publishedAt).toISOString().slice(0, 10);
-  return `Baton team rules, revision ${document.revision}, published ${published} by ${document.publishedBy.name}. Baton reads this record: do not edit or delete it.\n${MARKER}${btoa(binary)}`;
+  return `Baton team rules, revision ${document.revision}, published ${published} by ${document.publishedBy.name}. Baton reads this record: do not edit or delete it.\n${MARKER}${utf8ToBase64(JSON.stringify(document))}`;
 }
 
 /** The document's JSON value, or null when the text carries none (not Baton's, or damaged). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utf8ToBase64 } from '../../format/utf8-base64';
 import { CrmError } from '../crm-error';
 import type { PublishedRevisionRef, TeamRulesStore } from '../team-rules-port';
 import type { SalesforceClient } from './salesforce-client-contract';
@@ -24,13 +25,6 @@ const createdSchema = z.looseObject({ id: z.string() });
 
 function isDuplicate(error: unknown): boolean {
   return error instanceof CrmError && error.kind === 'rejected' && /DUPLICATE/.test(error.message);
-}
-
-function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export function createSalesforceTeamRulesStore(client: SalesforceClient): TeamRulesStore {
@@ -87,7 +81,7 @@ export function createSalesforceTeamRulesStore(client: SalesforceClient): TeamRu
             ContentType: 'text/plain',
             Type: 'txt',
             Description: 'Rules Baton shares with every rep. Managed by Baton: do not edit or delete.',
-            Body: toBase64(input.text),
+            Body: utf8ToBase64(input.text),
           },
           schema: createdSchema,
           signal,
