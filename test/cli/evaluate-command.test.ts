@@ -52,7 +52,7 @@ describe('rules evaluate', () => {
   test('invalid lead files name the file, the field path and the rule', async () => {
     expect(await run([fx('qual-lead-invalid.json'), '--at', AT])).toBe(2);
     expect(output.stderr).toContain('rules evaluate: test/fixtures/rules/qual-lead-invalid.json: lead.ref.crm: Too small');
-    expect(output.stderr).toContain('test/fixtures/rules/qual-lead-invalid.json: lead.employees: Invalid input: expected number, received string');
+    expect(output.stderr).toContain('test/fixtures/rules/qual-lead-invalid.json: lead.employees: must be a number of employees, e.g. 420 or "51-200"');
     expect(output.stdout).toBe('');
   });
 

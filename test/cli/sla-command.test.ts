@@ -74,11 +74,11 @@ describe('rules sla', () => {
   it('names the file, field and rule when the lead does not validate (exit 2)', async () => {
     const bad = JSON.parse(readFileSync(lead, 'utf8'));
     bad.ownerAssignedAt = 'friday';
-    delete bad.sourceDetail;
+    bad.sourceDetail = 'brand-demo-q4';
     const path = writeScratch('bad-lead.json', bad);
     expect(await run(['--lead', path])).toBe(2);
     expect(output.stdout).toBe('');
-    expect(output.stderr).toContain(`rules sla: ${path}: ownerAssignedAt: `);
+    expect(output.stderr).toContain(`rules sla: ${path}: ownerAssignedAt: must be an ISO 8601 date`);
     expect(output.stderr).toContain(`${path}: sourceDetail: `);
   });
 

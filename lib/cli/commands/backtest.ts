@@ -9,6 +9,7 @@ import type { BacktestComparison, BacktestReport, PastLead, Scores } from '../..
 import { parsePastLeadsCsv } from '../../domain/qualification/parse-past-leads-csv';
 import { validateRepEvidence } from '../../domain/qualification/rep-evidence';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
+import { cliEventsSchema, cliLeadSchema, instantSchema } from '../cli-input-schemas';
 import { CliInputError, parseCommandArgs, formatTable, printJson, readJsonFile, readTextFile, runCommand, validateOrThrow } from '../cli-io';
 import { loadDefinition } from './evaluate';
 
@@ -22,14 +23,9 @@ export const usage = `backtest [--definition def.json] [--compare other.json] le
   evaluated_at, opportunity_created, won, amount, budget_amount, budget_currency, ... columns.
   --leads includes each lead's verdict in the JSON output.`;
 
-const evaluatedAtSchema = z.union([
-  z.number().int(),
-  z.iso.datetime({ offset: true, message: 'expected epoch ms or an ISO date-time with an offset' }).transform((s) => Date.parse(s)),
-]);
-const pastLeadsJsonSchema = z.union([
-  z.array(pastLeadSchema.extend({ evaluatedAt: evaluatedAtSchema })),
-  z.object({ leads: z.array(pastLeadSchema.extend({ evaluatedAt: evaluatedAtSchema })) }).transform((o) => o.leads),
-]);
+/** A past lead as a person writes it: ISO or epoch-ms times, optional fields left out. */
+const cliPastLeadSchema = pastLeadSchema.extend({ lead: cliLeadSchema, events: cliEventsSchema.default([]), evaluatedAt: instantSchema });
+const pastLeadsJsonSchema = z.union([z.array(cliPastLeadSchema), z.object({ leads: z.array(cliPastLeadSchema) }).transform((o) => o.leads)]);
 
 function loadPastLeads(path: string, definitions: readonly SqlDefinition[]): PastLead[] {
   let leads: PastLead[];
@@ -42,7 +38,7 @@ function loadPastLeads(path: string, definitions: readonly SqlDefinition[]): Pas
   } else {
     const raw = readJsonFile(path);
     // Report issues against the array form, which is what the usage documents.
-    leads = validateOrThrow(path, Array.isArray(raw) ? z.array(pastLeadSchema.extend({ evaluatedAt: evaluatedAtSchema })) : pastLeadsJsonSchema, raw);
+    leads = validateOrThrow(path, Array.isArray(raw) ? z.array(cliPastLeadSchema) : pastLeadsJsonSchema, raw);
   }
   if (leads.length === 0) throw new CliInputError(`${path}: no leads to backtest`);
   // Rep evidence must name criteria the definitions know, or the backtest would silently ignore it.

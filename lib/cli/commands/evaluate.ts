@@ -4,8 +4,7 @@
  * qualified?" on the same answer.
  */
 import { z } from 'zod';
-import { engagementEventSchema } from '../../domain/engagement/engagement-event';
-import { leadDisplayName, leadSchema } from '../../domain/lead';
+import { leadDisplayName } from '../../domain/lead';
 import { DEFAULT_SQL_DEFINITION } from '../../domain/qualification/default-sql-definition';
 import { evaluateDefinition } from '../../domain/qualification/evaluate-definition';
 import type { Evaluation } from '../../domain/qualification/evaluate-definition';
@@ -13,6 +12,7 @@ import { validateRepEvidence } from '../../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../../domain/qualification/rep-evidence';
 import { sqlDefinitionSchema } from '../../domain/qualification/sql-definition';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
+import { cliEventsSchema, cliLeadSchema } from '../cli-input-schemas';
 import { CliInputError, parseCommandArgs, formatTable, printJson, readJsonFile, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
 
 export const usage = `evaluate [--definition def.json] lead.json [lead2.json ...] [--evidence ev.json] [--at ISO] [--table]
@@ -22,8 +22,8 @@ export const usage = `evaluate [--definition def.json] lead.json [lead2.json ...
   (default: the current time). JSON by default; --table for a readable checklist.`;
 
 const leadFileSchema = z.object({
-  lead: leadSchema,
-  events: z.array(engagementEventSchema).default([]),
+  lead: cliLeadSchema,
+  events: cliEventsSchema.default([]),
   repEvidence: z.unknown().optional(),
 });
 
@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
     const results: LeadResult[] = positionals.map((file) => {
       const raw = readJsonFile(file);
       const wrapped = typeof raw === 'object' && raw !== null && 'lead' in raw;
-      const input = wrapped ? validateOrThrow(file, leadFileSchema, raw) : { lead: validateOrThrow(file, leadSchema, raw), events: [], repEvidence: undefined };
+      const input = wrapped ? validateOrThrow(file, leadFileSchema, raw) : { lead: validateOrThrow(file, cliLeadSchema, raw), events: [], repEvidence: undefined };
       const fileEvidence = input.repEvidence === undefined ? {} : checkEvidence(`${file}: repEvidence`, definition, input.repEvidence);
       const evaluation = evaluateDefinition(definition, { lead: input.lead, events: input.events, repEvidence: { ...fileEvidence, ...sharedEvidence }, now });
       const ref = input.lead.ref;

@@ -3,25 +3,25 @@
  * `computeSlaStatus` the extension runs, so RevOps can replay a lead ("was this one late?").
  */
 import { z } from 'zod';
-import { leadDisplayName, leadSchema, touchSchema } from '../../domain/lead';
+import { leadDisplayName } from '../../domain/lead';
 import type { Lead } from '../../domain/lead';
-import { outOfOfficeWindowSchema } from '../../domain/sla/business-calendar-schema';
 import { computeSlaStatus } from '../../domain/sla/compute-sla-status';
 import type { SlaEscalationStatus, SlaSpan, SlaStatus } from '../../domain/sla/compute-sla-status';
 import { defaultSlaPolicy } from '../../domain/sla/default-sla-policy';
 import { formatDuration } from '../../domain/sla/format-duration';
 import { slaPolicySchema } from '../../domain/sla/sla-policy';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
+import { cliLeadSchema, cliOutOfOfficeSchema, cliTouchesSchema } from '../cli-input-schemas';
 import { CliInputError, parseCommandArgs, formatTable, printJson, readValidatedJson, runCommand, validateOrThrow } from '../cli-io';
 
 export const usage = `sla --lead <lead.json> [--touches <touches.json>] [--policy <policy.json>]
     [--out-of-office <windows.json>] [--at <ISO instant>] [--table]
   SLA status of one lead: tier, clock start, deadline, state (on_track, at_risk, breached, met,
   met_late, not_started), elapsed/remaining business and wall time, escalations, response time.
-  --lead           a Lead (lib/domain/lead.ts)
+  --lead           a lead: any of lib/domain/lead.ts's fields; times ISO or epoch ms, unknown ones left out
   --touches        a JSON array of Touch records (default: none)
   --policy         an SLA policy (default: Baton's default policy)
-  --out-of-office  a JSON array of the owner's { start, end } windows, epoch ms
+  --out-of-office  a JSON array of the owner's { start, end } windows, ISO or epoch ms
   --at             evaluate at this instant, e.g. 2026-11-20T16:30:00Z (default: now)
   --table          readable table instead of JSON (instants shown in the policy's time zone)`;
 
@@ -55,10 +55,10 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     if (!options.lead) throw new CliInputError(`missing --lead <lead.json>\n\nUsage: npm run rules -- ${usage}`);
-    const lead = readValidatedJson(options.lead, leadSchema);
-    const touches = options.touches ? readValidatedJson(options.touches, z.array(touchSchema)) : [];
+    const lead = readValidatedJson(options.lead, cliLeadSchema);
+    const touches = options.touches ? readValidatedJson(options.touches, cliTouchesSchema) : [];
     const policy = options.policy ? readValidatedJson(options.policy, slaPolicySchema) : defaultSlaPolicy;
-    const outOfOffice = options['out-of-office'] ? readValidatedJson(options['out-of-office'], z.array(outOfOfficeWindowSchema)) : [];
+    const outOfOffice = options['out-of-office'] ? readValidatedJson(options['out-of-office'], cliOutOfOfficeSchema) : [];
     const now = options.at === undefined ? Date.now() : Date.parse(validateOrThrow('--at', atSchema, options.at));
 
     const status = computeSlaStatus({ lead, touches, policy, now, outOfOffice });
