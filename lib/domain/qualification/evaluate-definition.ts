@@ -13,7 +13,7 @@ import type { DefinitionVersion, EngagementSignal, SqlDefinition } from './sql-d
 
 import { decideAuto, decideByRep, type CriterionGroup, type CriterionResult, type CriterionStatus } from './criterion-result';
 import { acceptedSeniority, compileDefinition, FUNCTION_LABELS, type CompiledDefinition } from './compile-definition';
-import { collectAnswers, misread, pickAnswer, type AnswerFound } from './form-answers';
+import { collectAnswers, misread, pickAnswer, pickAnswerByMeaning, type AnswerFound } from './form-answers';
 import { evaluateDisqualifier } from './evaluate-disqualifier';
 import { judgeCountry } from './judge-country';
 
@@ -52,7 +52,10 @@ const FIT_LABELS: Record<string, string> = {
 
 function evaluateBudget(def: SqlDefinition, answers: readonly AnswerFound[]): CriterionResult {
   const rule = def.bant.budget;
-  const picked = pickAnswer<ParsedBudget>(answers, rule.formQuestionPattern, (a) => parseBudgetAnswer(a.answer, rule.defaultCurrency), (p) => p.kind !== 'unreadable');
+  const parse = (a: AnswerFound) => parseBudgetAnswer(a.answer, rule.defaultCurrency);
+  const picked =
+    pickAnswer<ParsedBudget>(answers, rule.formQuestionPattern, parse, (p) => p.kind !== 'unreadable') ??
+    (rule.formQuestionPattern ? pickAnswerByMeaning<ParsedBudget>(answers, 'budget', [def.bant.timeline.formQuestionPattern], parse, (p) => p.kind === 'amount') : undefined);
   if (!picked) {
     return decideAuto('budget', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer states a budget; the rep must record an amount and currency' : 'Budget is decided by the rep: record an amount and currency');
   }
@@ -122,7 +125,10 @@ function evaluateNeed(def: SqlDefinition, answers: readonly AnswerFound[]): Crit
 
 function evaluateTimeline(def: SqlDefinition, answers: readonly AnswerFound[], now: number): CriterionResult {
   const rule = def.bant.timeline;
-  const picked = pickAnswer<ParsedTimeline>(answers, rule.formQuestionPattern, (a) => parseTimelineAnswer(a.answer, a.answeredAt), (p) => p.kind !== 'unreadable');
+  const parse = (a: AnswerFound) => parseTimelineAnswer(a.answer, a.answeredAt);
+  const picked =
+    pickAnswer<ParsedTimeline>(answers, rule.formQuestionPattern, parse, (p) => p.kind !== 'unreadable') ??
+    (rule.formQuestionPattern ? pickAnswerByMeaning<ParsedTimeline>(answers, 'timeline', [def.bant.budget.formQuestionPattern], parse, (p) => p.kind === 'date') : undefined);
   if (!picked) return decideAuto('timeline', rule.label, 'bant', 'unknown', rule.formQuestionPattern ? 'No form answer gives a timeline; the rep must record a date' : 'Timeline is decided by the rep: record a date');
   const { found, parsed } = picked;
   if (parsed.kind === 'none') return decideAuto('timeline', rule.label, 'bant', 'unmet', `Form answer "${found.answer}" states no buying timeline`, null, found.origin);

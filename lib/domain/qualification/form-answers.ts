@@ -2,7 +2,7 @@
 import type { EngagementEvent } from '../engagement/engagement-event';
 import type { Lead } from '../lead';
 import { matchesPattern } from './match-rules';
-import { ANSWER_KIND_LABELS } from './classify-answer';
+import { ANSWER_KIND_LABELS, classifyAnswer } from './classify-answer';
 import type { AnswerKind } from './classify-answer';
 
 export interface AnswerFound {
@@ -49,4 +49,34 @@ export function pickAnswer<T extends { kind: string }>(answers: readonly AnswerF
 
 export function misread(kind: AnswerKind): string {
   return kind === 'nothing' ? 'states nothing' : kind === 'other' || kind === 'problem' ? 'is not read as one' : `is ${ANSWER_KIND_LABELS[kind]}`;
+}
+
+/**
+ * Questions about when to call, how they found us or who they are, not about buying: "When can we call you?" →
+ * "Tomorrow afternoon" is no buying timeline, "How did you hear about us?" → "Podcast in January"
+ * no date to buy by.
+ */
+const NOT_ABOUT_BUYING = /\b(?:call|calls|contact|reach|talk|speak|meet|meeting|demo|available|availability|best time|convenient|phone|hear|heard|find|found|referr\w*|source|size|employees|headcount|revenue|turnover|company|industry|role|title|country|name|e-?mail|website)\b/i;
+
+/**
+ * By meaning, when no question matches the criterion's pattern: the newest answer that reads as
+ * `kind` and parses, to a question no other criterion claims (`claimedPatterns`) and that is not
+ * about contact times or attribution. "When do you need this?" → "Q1 2027" is a timeline a rep reads at once,
+ * whatever words the definition's question pattern lists.
+ */
+export function pickAnswerByMeaning<T extends { kind: string }>(
+  answers: readonly AnswerFound[],
+  kind: AnswerKind,
+  claimedPatterns: readonly (string | undefined)[],
+  parse: (a: AnswerFound) => T,
+  usable: (parsed: T) => boolean,
+): { found: AnswerFound; parsed: T } | undefined {
+  const claimed = claimedPatterns.filter((p): p is string => p !== undefined);
+  for (const a of answers) {
+    if (a.answer.trim() === '' || NOT_ABOUT_BUYING.test(a.question) || claimed.some((p) => matchesPattern(p, a.question))) continue;
+    if (classifyAnswer(a.answer) !== kind) continue;
+    const parsed = parse(a);
+    if (usable(parsed)) return { found: a, parsed };
+  }
+  return undefined;
 }

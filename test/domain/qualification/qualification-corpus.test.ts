@@ -18,7 +18,8 @@ type Entry =
   | { type: 'timeline_answer'; text: string; reading: { kind: 'date'; date: string } | { kind: 'none' } | { kind: 'unreadable' } }
   | { type: 'title'; text: string; reading: { decisionMaker: boolean; student: boolean } }
   | { type: 'company'; text: string; reading: { student: boolean } }
-  | { type: 'email'; text: string; reading: { personal: boolean; student: boolean; competitor: boolean } };
+  | { type: 'email'; text: string; reading: { personal: boolean; student: boolean; competitor: boolean } }
+  | { type: 'answer_elsewhere'; question: string; text: string; reading: { criterion: 'budget' | 'timeline'; evidence: Record<string, unknown> | null } };
 
 const corpus = JSON.parse(readFileSync(new URL('../../fixtures/qualification-corpus.json', import.meta.url), 'utf8')) as {
   answeredAt: string;
@@ -38,7 +39,7 @@ const form = (question: string, answer: string) => [{ question, answer, answered
 describe('qualification corpus', () => {
   test('is large and varied enough to mean something', () => {
     expect(corpus.entries.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(corpus.entries.map((e) => e.type)).size).toBe(6);
+    expect(new Set(corpus.entries.map((e) => e.type)).size).toBe(7);
     expect(new Set(corpus.entries.map((e) => `${e.type}:${e.text}`)).size).toBe(corpus.entries.length);
   });
 
@@ -65,6 +66,13 @@ describe('qualification corpus', () => {
         const timeline = criterionOf(evaluate({ formAnswers: form('Purchase timeline', entry.text) }), 'timeline');
         if (entry.reading.kind === 'date') expect(timeline.evidence).toEqual({ date: entry.reading.date });
         else expect(timeline).toMatchObject({ evidence: null, status: entry.reading.kind === 'none' ? 'unmet' : 'unknown' });
+        return;
+      }
+      case 'answer_elsewhere': {
+        // A question the definition's patterns do not name: read by meaning, never from contact-time or attribution questions.
+        const result = criterionOf(evaluate({ formAnswers: form(entry.question, entry.text) }), entry.reading.criterion);
+        if (entry.reading.evidence) expect(result).toMatchObject({ status: 'met', evidence: entry.reading.evidence });
+        else expect(result).toMatchObject({ status: 'unknown', evidence: null });
         return;
       }
       case 'title': {
