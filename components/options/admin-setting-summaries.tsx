@@ -150,7 +150,7 @@ export function DispositionReasonsSummary({ value }: { value: DispositionReasonL
   );
 }
 
-const OUTCOME_LABELS: Record<Exclude<keyof LeadStatusMapping, 'version' | 'crm'>, string> = {
+const OUTCOME_LABELS: Record<Exclude<keyof LeadStatusMapping, 'version' | 'crm' | 'leadRecord'>, string> = {
   working: 'Accepted, working',
   opportunityCreated: 'Opportunity created',
   recycled: 'Recycled to nurture',

@@ -10,7 +10,7 @@ import { writeLeadStatusMapping } from '../../lib/storage/admin-settings';
 import type { AdminSettingError } from '../../lib/storage/admin-setting-errors';
 import { OptionsButton } from './options-button';
 
-type Outcome = Exclude<keyof LeadStatusMapping, 'version' | 'crm'>;
+type Outcome = Exclude<keyof LeadStatusMapping, 'version' | 'crm' | 'leadRecord'>;
 
 const OUTCOMES: readonly { key: Outcome; label: string }[] = [
   { key: 'working', label: 'Accepted, working' },

@@ -57,6 +57,8 @@ export interface DispositionReceipt {
   /** The note/task that carries the brief, checklist and reason; `reused` when it already existed. */
   note: { id: string; reused: boolean } | null;
   deliveredAt: number;
+  /** What was written only in part, without failing the disposition (e.g. a CRM object the account lacks), for the admin. */
+  notices?: string[];
 }
 
 /** A contact attempt the rep logs from the panel (counts toward "unreachable after N attempts"). */

@@ -66,6 +66,7 @@ export const dispositionReceiptSchema = z.object({
   properties: z.array(z.string()),
   note: z.object({ id: z.string(), reused: z.boolean() }).nullable(),
   deliveredAt: z.number(),
+  notices: z.array(z.string()).optional(),
 }) satisfies z.ZodType<DispositionReceipt>;
 
 export const contactAttemptReceiptSchema = z.object({ id: z.string(), reused: z.boolean() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Disposition } from './disposition';
+import { leadRecordMappingSchema } from './lead-record-mapping';
 
 /**
  * Which of the CRM's own lead-status values a disposition sets on the record. A domain concept
@@ -17,6 +18,8 @@ export const leadStatusMappingSchema = z.object({
   opportunityCreated: z.string().min(1),
   /** Rejected with the "unreachable after N attempts" reason. */
   unreachable: z.string().min(1),
+  /** The CRM's separate lead records (stage, disqualification reason); absent in mappings saved before it: chosen by meaning. */
+  leadRecord: leadRecordMappingSchema.optional(),
 });
 export type LeadStatusMapping = z.infer<typeof leadStatusMappingSchema>;
 
