@@ -1,3 +1,4 @@
+import { LEAD_DISQUALIFICATION_REASONS, LEAD_PIPELINE_OPTIONS, LEAD_STAGE_OPTIONS } from './lead-pipelines';
 import type { CrmObjectType, OwnerRecord, PropertyDefinition, PropertyGroup } from './sandbox-data';
 
 /**
@@ -53,15 +54,6 @@ export const CALL_DISPOSITIONS = [
   ['b2cf5968-551e-4856-9783-52b3da59a7d0', 'Left voicemail'],
   ['73a0d17f-1163-4015-bdd5-ec830791da20', 'No answer'],
   ['17b47fee-58de-441e-a44c-c6300d46f273', 'Wrong number'],
-] as const;
-
-/** The sandbox's lead pipeline stages (ids are its own; HubSpot's default stage names). */
-export const LEAD_STAGES = [
-  ['new-stage-id', 'New'],
-  ['attempting-stage-id', 'Attempting'],
-  ['connected-stage-id', 'Connected'],
-  ['qualified-stage-id', 'Qualified'],
-  ['unqualified-stage-id', 'Disqualified'],
 ] as const;
 
 export const DEAL_STAGES = [
@@ -275,18 +267,28 @@ export function buildPropertyCatalog(
     { name: 'hs_task_body', label: 'Notes', type: 'string', fieldType: 'html', description: '' },
     { name: 'hs_task_status', label: 'Task Status', type: 'enumeration', options: optionsOf([['NOT_STARTED', 'Not started'], ['IN_PROGRESS', 'In progress'], ['WAITING', 'Waiting'], ['COMPLETED', 'Completed'], ['DEFERRED', 'Deferred']]), description: '' },
     { name: 'hs_task_type', label: 'Task Type', type: 'enumeration', options: optionsOf([['CALL', 'Call'], ['EMAIL', 'Email'], ['LINKED_IN', 'LinkedIn'], ['MEETING', 'Meeting'], ['TODO', 'To-do']]), description: '' },
+    { name: 'hs_task_priority', label: 'Priority', type: 'enumeration', options: optionsOf([['NONE', 'None'], ['LOW', 'Low'], ['MEDIUM', 'Medium'], ['HIGH', 'High']]), description: '' },
   ]);
 
   // Leads (0-136): HubSpot's lead properties Baton or the sandbox pages read. hs_lead_name is
-  // required on create. Pipeline and stage ids are the sandbox's own (a real portal's come from the
-  // pipelines API); type and label options follow HubSpot's defaults, which portals can edit.
+  // required on create. Pipelines and stages are lead-pipelines.ts's (also served by the pipelines
+  // API); type and label options follow HubSpot's defaults, which portals can edit; the
+  // disqualification reasons are the sandbox's own list (portals edit theirs).
   const leads = define(createdAt, 'lead_information', [
     ...systemProperties(createdAt, 'hs_createdate', 'hs_lastmodifieddate'),
     { name: 'hs_lead_name', label: 'Lead name', type: 'string', description: 'The full name of the lead.' },
     { name: 'hs_lead_type', label: 'Lead type', type: 'enumeration', fieldType: 'select', options: optionsOf([['NEW_BUSINESS', 'New Business'], ['UPSELL', 'Upsell'], ['RE_ATTEMPTING', 'Re-attempting']]), description: 'The type of lead.' },
     { name: 'hs_lead_label', label: 'Lead label', type: 'enumeration', fieldType: 'select', options: optionsOf([['COLD', 'Cold'], ['WARM', 'Warm'], ['HOT', 'Hot']]), description: "The lead's temperature." },
-    { name: 'hs_pipeline', label: 'Pipeline', type: 'enumeration', fieldType: 'select', options: optionsOf([['lead-pipeline-id', 'Lead pipeline']]), description: 'The pipeline the lead is in.' },
-    { name: 'hs_pipeline_stage', label: 'Lead stage', type: 'enumeration', fieldType: 'radio', options: optionsOf(LEAD_STAGES), description: 'The stage of the lead in its pipeline.' },
+    { name: 'hs_pipeline', label: 'Pipeline', type: 'enumeration', fieldType: 'select', options: optionsOf(LEAD_PIPELINE_OPTIONS), description: 'The pipeline the lead is in.' },
+    { name: 'hs_pipeline_stage', label: 'Lead stage', type: 'enumeration', fieldType: 'radio', options: optionsOf(LEAD_STAGE_OPTIONS), description: 'The stage of the lead in its pipeline.' },
+    {
+      name: 'hs_lead_disqualification_reason',
+      label: 'Disqualification reason',
+      type: 'enumeration',
+      fieldType: 'select',
+      options: LEAD_DISQUALIFICATION_REASONS.map(([value, label, hidden], index) => ({ label, value, displayOrder: index, hidden: hidden ?? false })),
+      description: 'Why the lead was disqualified.',
+    },
     { ...ownerSpec('The user the lead is assigned to.'), label: 'Lead owner' },
   ]);
 

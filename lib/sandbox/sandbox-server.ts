@@ -24,6 +24,7 @@ import {
 } from './crm-meta-api';
 import { ApiError, CORS_HEADERS, errorBody, readRequestBody, sendJson } from './http-kit';
 import type { ApiResponse } from './http-kit';
+import { listPipelines } from './lead-pipelines';
 import { servePage } from './page-routes';
 import { readSandboxDataFile, writeSandboxDataFile } from './sandbox-data';
 import type { CrmObjectType } from './sandbox-data';
@@ -143,6 +144,8 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
   { method: 'DELETE', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => archiveAssociation(c.state, f as string, fid as string, t as string, tid as string) },
   { method: 'PUT', pattern: /^\/crm\/v4\/objects\/([^/]+)\/([^/]+)\/associations\/default\/([^/]+)\/([^/]+)$/, handler: (c, [f, fid, t, tid]) => createDefaultAssociation(c.state, f as string, fid as string, t as string, tid as string) },
   { method: 'POST', pattern: /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/read$/, handler: (c, [f, t]) => batchReadAssociations(c.state, f as string, t as string, c.body) },
+  // Pipelines (leads)
+  { method: 'GET', pattern: /^\/crm\/v3\/pipelines\/([^/]+)$/, handler: (c, [t]) => listPipelines(t as string) },
   // Owners
   { method: 'GET', pattern: /^\/crm\/v3\/owners$/, handler: (c) => listOwners(c.state, c.params, c.baseUrl) },
   { method: 'GET', pattern: /^\/crm\/v3\/owners\/([^/]+)$/, handler: (c, [id]) => getOwner(c.state, id as string, c.params) },

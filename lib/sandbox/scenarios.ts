@@ -50,6 +50,10 @@ export const SANDBOX_LEAD_SCENARIOS = {
    * contact (106). Opening it must show 106, which only the primary label tells apart.
    */
   twoContacts: '9100000106',
+  /** Lead for the second demo contact (102), in a portal's own pipeline ("Partner referrals", numeric stage ids). */
+  partnerPipeline: '9100000102',
+  /** The at-risk contact's (104) earlier lead, closed as disqualified: a disposition leaves it as it is. */
+  closedEarlier: '9100000198',
   /** Lead whose contact was deleted: no associated contact at all. */
   noContact: '9100000199',
 } as const;

@@ -1,4 +1,5 @@
 import type { Association, CrmRecord, HistoryEntry } from './sandbox-data';
+import { DEFAULT_LEAD_PIPELINE_ID, PARTNER_LEAD_PIPELINE_ID } from './lead-pipelines';
 import { SANDBOX_LEAD_SCENARIOS, SANDBOX_SCENARIOS } from './scenarios';
 
 const HOUR = 60 * 60 * 1000;
@@ -13,6 +14,12 @@ interface LeadPlan {
   /** For a lead without a contact: its name and owner (nothing to derive them from). */
   name?: string;
   ownerId?: string;
+  /** Default: HubSpot's default lead pipeline. */
+  pipeline?: string;
+  /** Set on a lead closed as disqualified. */
+  disqualificationReason?: string;
+  /** A lead from an earlier handoff: created this long before the contact's current one. */
+  earlierBy?: number;
 }
 
 const PLANS: readonly LeadPlan[] = [
@@ -25,6 +32,17 @@ const PLANS: readonly LeadPlan[] = [
     contacts: [{ id: SANDBOX_SCENARIOS.sequenceOnly, primary: false }, { id: SANDBOX_SCENARIOS.touched, primary: true }],
     stage: 'attempting-stage-id',
     label: 'WARM',
+  },
+  // A referral worked in a portal's own pipeline (numeric stage ids, renamed closed stages).
+  { id: SANDBOX_LEAD_SCENARIOS.partnerPipeline, contacts: [{ id: SANDBOX_SCENARIOS.demoSecondary, primary: true }], stage: '1183002', label: 'WARM', pipeline: PARTNER_LEAD_PIPELINE_ID },
+  // The at-risk contact's lead from last year, closed as bad timing: a disposition now leaves it closed.
+  {
+    id: SANDBOX_LEAD_SCENARIOS.closedEarlier,
+    contacts: [{ id: SANDBOX_SCENARIOS.atRisk, primary: true }],
+    stage: 'unqualified-stage-id',
+    label: 'COLD',
+    disqualificationReason: 'BAD_TIMING',
+    earlierBy: 300 * DAY,
   },
   // HubSpot requires a contact when a lead is created; deleting the contact later leaves this.
   { id: SANDBOX_LEAD_SCENARIOS.noContact, contacts: [], stage: 'new-stage-id', label: 'COLD', name: 'Trade-show badge scan', ownerId: '81300101' },
@@ -44,7 +62,7 @@ export function seedLeads(contacts: readonly CrmRecord[], now: number): { leads:
     if (primaryContact && !contact) throw new Error(`seedLeads: scenario contact ${primaryContact.id} is missing`);
     const assigned = contact?.properties.hubspot_owner_assigneddate ? Date.parse(contact.properties.hubspot_owner_assigneddate) : NaN;
     // A lead is created when the contact is handed to sales; a few seconds after it.
-    const createdAt = contact ? (Number.isNaN(assigned) ? contact.createdAt : assigned) + 5_000 : now - 3 * DAY - 2 * HOUR;
+    const createdAt = (contact ? (Number.isNaN(assigned) ? contact.createdAt : assigned) + 5_000 : now - 3 * DAY - 2 * HOUR) - (plan.earlierBy ?? 0);
     const name = plan.name ?? `${contact?.properties.firstname ?? ''} ${contact?.properties.lastname ?? ''}`.trim();
     const ownerId = plan.ownerId ?? contact?.properties.hubspot_owner_id;
     const iso = new Date(createdAt).toISOString();
@@ -55,8 +73,9 @@ export function seedLeads(contacts: readonly CrmRecord[], now: number): { leads:
       hs_lead_name: name,
       hs_lead_type: 'NEW_BUSINESS',
       hs_lead_label: plan.label,
-      hs_pipeline: 'lead-pipeline-id',
+      hs_pipeline: plan.pipeline ?? DEFAULT_LEAD_PIPELINE_ID,
       hs_pipeline_stage: plan.stage,
+      ...(plan.disqualificationReason ? { hs_lead_disqualification_reason: plan.disqualificationReason } : {}),
       ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
     };
     const source: Omit<HistoryEntry, 'value' | 'timestamp'> = { sourceType: 'AUTOMATION_PLATFORM', sourceLabel: 'Lead created on handoff' };

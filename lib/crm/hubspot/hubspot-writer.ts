@@ -24,6 +24,7 @@ import type { HubSpotNoteCreateBody } from './hubspot-requests';
 import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotObjectSchema } from './hubspot-schemas';
 import { DEFAULT_LEAD_STATUS_MAPPING } from './lead-status-mapping';
 import { toLeadStatus, type LeadStatusMapping } from '../../domain/disposition/lead-status-mapping';
+import { syncLeadRecords } from './sync-lead-records';
 
 /*
  * The HubSpot adapter's write path (also used against the sandbox CRM, which speaks HubSpot).
@@ -34,7 +35,9 @@ import { toLeadStatus, type LeadStatusMapping } from '../../domain/disposition/l
  *      POST /crm/v3/objects/notes/batch/read  {hs_note_body}   (per 100 associated notes)
  *      → a note carrying the marker "Baton disposition <uuid>" is reused;
  *   2. POST /crm/v3/objects/notes                               only when none was found;
- *   3. PATCH /crm/v3/objects/contacts/{id}                      hs_lead_status + Baton properties.
+ *   3. PATCH /crm/v3/objects/contacts/{id}                      hs_lead_status + Baton properties;
+ *   4. the contact's open Leads records (object 0-136) move stage and take the disqualification
+ *      reason (sync-lead-records.ts); a portal without them gets a notice, never a failure.
  * The note comes first so that `baton_disposition_id` on the contact means "fully written".
  * Contact attempts follow the same read-before-create pattern on calls, emails or notes.
  */
@@ -239,7 +242,8 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     } catch (error) {
       throw explainWriteError(error, mapping);
     }
-    return { properties: Object.keys(update.properties), note, deliveredAt: now() };
+    const leads = await syncLeadRecords({ client, contactId, disposition: d, mapping: mapping.leadRecord, reasons, signal });
+    return { properties: Object.keys(update.properties), note, deliveredAt: now(), ...(leads.notices.length ? { notices: leads.notices } : {}) };
   }
 
   /**

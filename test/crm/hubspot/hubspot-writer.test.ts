@@ -83,6 +83,8 @@ function createFakePortal(overrides: Record<string, FakeRoute> = {}) {
       return jsonResponse({ ...created, ...stamp }, { status: 201 });
     };
   }
+  // A contact without HubSpot Leads records (those: hubspot-leads-sync.test.ts).
+  routes[`GET /crm/v4/objects/contacts/${CONTACT_ID}/associations/leads`] = () => jsonResponse({ results: [] });
   routes[`PATCH /crm/v3/objects/contacts/${CONTACT_ID}`] = (r) => {
     Object.assign(contact, (r.body as { properties: Record<string, string> }).properties);
     return jsonResponse({ id: CONTACT_ID, properties: { ...contact }, ...stamp });
@@ -262,6 +264,8 @@ describe('createHubSpotWriter.recordDisposition: the note and the order of write
       `GET /crm/v4/objects/contacts/${CONTACT_ID}/associations/notes`,
       'POST /crm/v3/objects/notes',
       `PATCH /crm/v3/objects/contacts/${CONTACT_ID}`,
+      // Then its HubSpot Leads records (none here): hubspot-leads-sync.test.ts.
+      `GET /crm/v4/objects/contacts/${CONTACT_ID}/associations/leads`,
     ]);
     expect(receipt).toEqual({
       properties: Object.keys(patchBody(fake.requests).properties),
