@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { computeSlaStatus } from '../../lib/domain/sla/compute-sla-status';
 import { dispositionSaveResultSchema, type OutcomeView, type SlaInputs } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { Button } from '../ui/panel-states';
+import { humanizeEnum } from '../../lib/format/format-time';
 import { draftIdFor } from './draft-id';
+import { outcomeWarnings } from './outcome-warnings';
 
 /** Outcome choices as a rep thinks of them; accepted splits into its two stages. */
 const CHOICES = [
@@ -30,7 +32,22 @@ const SLA_LABELS: Record<string, string> = { on_track: 'On track', at_risk: 'At 
  *
  * `draftKey` names the lead (e.g. `hubspot:51`): drafts for it share their id across tabs.
  */
-export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftKey }: { outcome: OutcomeView; sla: SlaInputs; attemptsMade: number; navigation: number; draftKey: string }) {
+export function DispositionForm({
+  outcome,
+  sla,
+  attemptsMade,
+  navigation,
+  draftKey,
+  disqualifiedBecause = null,
+}: {
+  outcome: OutcomeView;
+  sla: SlaInputs;
+  attemptsMade: number;
+  navigation: number;
+  draftKey: string;
+  /** The SQL definition's reason when it disqualifies the lead: accepting it asks for a second look. */
+  disqualifiedBecause?: string | null;
+}) {
   const context = { reasons: outcome, attemptsMade, unreachableAfterAttempts: outcome.unreachableAfterAttempts };
   const id = useId();
   const queryClient = useQueryClient();
@@ -42,6 +59,11 @@ export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftK
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  // The confirm step takes the focus when it opens, so a keyboard or screen-reader user lands on it.
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
 
   const selected = CHOICES.find((c) => c.id === choice) ?? null;
   const reasons = selected && selected.outcome !== 'accepted' ? context.reasons.reasons.filter((r) => r.active && r.appliesTo.includes(selected.outcome)) : [];
@@ -102,14 +124,28 @@ export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftK
 
   if (confirming && selected) {
     const leadStatus = leadStatusFor(outcome, selected.outcome, selected.acceptedStage, reasonId || null);
+    const warnings = outcomeWarnings({ outcome: selected.outcome, disqualifiedBecause, attemptsMade, touches: sla.touches });
     // What the SLA engine says now; the background computes the recorded outcome the same way on save.
     const slaState = computeSlaStatus({ ...sla, now: Date.now() }).state;
     return (
       <section aria-labelledby={`${id}-confirm`} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3">
-        <h2 id={`${id}-confirm`} className="font-semibold text-slate-900">Write this to the CRM?</h2>
+        <h2 id={`${id}-confirm`} ref={confirmHeading} tabIndex={-1} className="font-semibold text-slate-900 focus:outline-none">Write this to the CRM?</h2>
+        {warnings.length > 0 ? (
+          // Said before the summary and tied to Save: the rep confirms knowing why Baton asks.
+          <div id={`${id}-warnings`} role="alert" className="rounded border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-950">
+            <p className="font-semibold">Check before you save</p>
+            <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
+              {warnings.map((w) => (
+                <li key={w.id} data-warning={w.id}>{w.text}</li>
+              ))}
+            </ul>
+            <p className="mt-1">Save to CRM records it anyway; Back lets you change it.</p>
+          </div>
+        ) : null}
+        <p className="text-xs text-slate-800">
+          Will set lead status to <strong className="font-semibold text-slate-900">{leadStatus.label}</strong>
+        </p>
         <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-0.5 text-xs">
-          <dt className="text-slate-500">Lead status</dt>
-          <dd className="font-mono text-slate-900">{leadStatus}</dd>
           <dt className="text-slate-500">Disposition</dt>
           <dd className="text-slate-900">{selected.label}{reason ? ` — ${reason.label}` : ''}</dd>
           {selected.outcome === 'recycled' ? (
@@ -128,7 +164,7 @@ export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftK
           <dd className="text-slate-900">A note on the contact with your reason, the checklist evidence and the brief{note.trim() ? ', plus your note' : ''}.</dd>
         </dl>
         <div className="flex gap-2">
-          <Button variant="primary" onClick={() => save.mutate()} disabled={save.isPending}>
+          <Button variant="primary" onClick={() => save.mutate()} disabled={save.isPending} describedBy={warnings.length > 0 ? `${id}-warnings` : undefined}>
             {save.isPending ? 'Saving…' : 'Save to CRM'}
           </Button>
           <Button onClick={() => setConfirming(false)}>Back</Button>
@@ -156,6 +192,11 @@ export function DispositionForm({ outcome, sla, attemptsMade, navigation, draftK
           ))}
         </div>
         <FieldError id={`${id}-outcome-error`} message={errorFor('outcome')} />
+        {selected ? (
+          <p className="mt-1 text-xs text-slate-600" aria-live="polite">
+            Will set lead status to <span className="font-medium text-slate-900">{leadStatusFor(outcome, selected.outcome, selected.acceptedStage, reasonId || null).label}</span>
+          </p>
+        ) : null}
       </fieldset>
 
       {reasons.length > 0 ? (
@@ -224,8 +265,13 @@ function FieldError({ id, message }: { id: string; message: string }) {
   );
 }
 
-/** The CRM lead status this choice writes, as the background's mapping said (reason first, then the outcome alone). */
-function leadStatusFor(view: OutcomeView, outcome: string, acceptedStage: string | null, reasonId: string | null): string {
+/**
+ * The CRM lead status this choice writes, as the background's mapping said (reason first, then the
+ * outcome alone), by the CRM's own label; the value in words when the CRM's labels are not known.
+ */
+function leadStatusFor(view: OutcomeView, outcome: string, acceptedStage: string | null, reasonId: string | null): { value: string; label: string } {
   const match = (r: string | null) => view.leadStatuses.find((s) => s.outcome === outcome && s.acceptedStage === acceptedStage && s.reasonId === r);
-  return (match(reasonId) ?? match(null))?.leadStatus ?? '—';
+  const found = match(reasonId) ?? match(null);
+  if (!found) return { value: '', label: 'unchanged' };
+  return { value: found.leadStatus, label: found.leadStatusLabel ?? humanizeEnum(found.leadStatus) };
 }

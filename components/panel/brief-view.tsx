@@ -1,15 +1,34 @@
 import type { ReactNode } from 'react';
-import type { BriefView as Brief } from '../../lib/messaging/panel-protocol';
+import type { BriefView as Brief, SlaInputs } from '../../lib/messaging/panel-protocol';
 import { formatRelativeTime } from '../../lib/format/format-time';
 import { useShowEvents } from '../../lib/stores/lead-panel-store';
+import { BriefNextStep } from './brief-next-step';
+import { LongText } from './long-text';
+import type { RecordedOutcome } from './recorded-outcome';
 
 /**
  * "Before you call": why the lead is here, what they told us (verbatim), what they care about,
  * likely objections, the agreed next step and an opener. Every statement links to the events
  * behind it; all text is rendered as text.
  */
-/** `disqualifiedBecause`: the definition's reason when the lead is disqualified (no next step or opener then). */
-export function BriefView({ brief, now, disqualifiedBecause = null }: { brief: Brief; now: number; disqualifiedBecause?: string | null }) {
+/**
+ * `disqualifiedBecause`: the definition's reason when the lead is disqualified (no next step or
+ * opener then). `sla` and `recorded`: the next step is the header's one next action (see
+ * brief-next-step.tsx).
+ */
+export function BriefView({
+  brief,
+  now,
+  disqualifiedBecause = null,
+  sla = null,
+  recorded = null,
+}: {
+  brief: Brief;
+  now: number;
+  disqualifiedBecause?: string | null;
+  sla?: SlaInputs | null;
+  recorded?: RecordedOutcome | null;
+}) {
   const showEvents = useShowEvents();
   return (
     <div className="space-y-3 px-4 py-3">
@@ -31,7 +50,9 @@ export function BriefView({ brief, now, disqualifiedBecause = null }: { brief: B
                   {quote.question}
                   {quote.answeredAt ? <span className="text-emerald-800/80"> · {formatRelativeTime(quote.answeredAt, now)}</span> : null}
                 </p>
-                <blockquote className="whitespace-pre-wrap break-words text-slate-900">{quote.answer}</blockquote>
+                <blockquote className="whitespace-pre-wrap break-words text-slate-900">
+                  <LongText text={quote.answer} />
+                </blockquote>
               </li>
             ))}
           </ul>
@@ -73,26 +94,15 @@ export function BriefView({ brief, now, disqualifiedBecause = null }: { brief: B
         </Section>
       ) : null}
 
-      {disqualifiedBecause !== null ? (
-        // The brief never asks for a call or a demo on a lead the definition rules out.
-        <Section title="Next step">
-          <p className="font-medium text-slate-900">Record the outcome</p>
-          <p className="text-xs text-slate-600">The SQL definition disqualifies this lead: {disqualifiedBecause}. Reject or recycle it under Outcome, with the reason, rather than calling.</p>
-        </Section>
-      ) : (
-        <>
-          {brief.nextStep ? (
-            <Section title="Agreed next step">
-              <p className="font-medium text-slate-900">{brief.nextStep.label}</p>
-              {brief.nextStep.tier ? <p className="text-xs text-slate-500">Set by the {brief.nextStep.tier} handoff tier</p> : null}
-            </Section>
-          ) : null}
-
-          <Section title="Opener">
-            <p className="rounded bg-slate-100 px-2 py-1.5 italic text-slate-900">{brief.opener.text}</p>
-          </Section>
-        </>
-      )}
+      <BriefNextStep
+        nextStep={brief.nextStep}
+        opener={brief.opener}
+        disqualifiedBecause={disqualifiedBecause}
+        recorded={recorded}
+        sla={sla}
+        now={now}
+        section={(title, children) => <Section title={title}>{children}</Section>}
+      />
 
       {brief.ignored.likelyBot > 0 ? (
         <p className="text-[11px] text-slate-500">{brief.ignored.likelyBot} likely-automated events (email scanners, click bursts) were left out of this brief.</p>

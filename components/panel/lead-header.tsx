@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useNow } from '../ui/use-now';
 import type { LeadPanelView } from '../../lib/messaging/panel-protocol';
 import { formatAbsoluteTime, formatRelativeTime, humanizeEnum } from '../../lib/format/format-time';
 
@@ -6,25 +7,25 @@ import { formatAbsoluteTime, formatRelativeTime, humanizeEnum } from '../../lib/
 type HeaderLead = LeadPanelView['lead'];
 
 export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }: { lead: HeaderLead; fetchedAt: number; refreshing: boolean; onRefresh: () => void; children?: ReactNode }) {
-  const role = [lead.jobTitle, lead.company].filter(Boolean).join(' · ');
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
     <header className="border-b border-slate-200 px-4 pb-2 pt-2.5">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h1 className="truncate text-base font-semibold text-slate-900">{lead.name}</h1>
-          {role ? <p className="truncate text-slate-600">{role}</p> : null}
+          {/* Names in <bdi>: a right-to-left name keeps its own direction and cannot reorder what follows. */}
+          <h1 className="truncate text-base font-semibold text-slate-900">
+            <bdi>{lead.name}</bdi>
+          </h1>
+          {lead.jobTitle || lead.company ? (
+            <p className="truncate text-slate-600">
+              {lead.jobTitle ? <bdi>{lead.jobTitle}</bdi> : null}
+              {lead.jobTitle && lead.company ? ' · ' : null}
+              {lead.company ? <bdi>{lead.company}</bdi> : null}
+            </p>
+          ) : null}
           {firmographics ? <p className="truncate text-xs text-slate-500">{firmographics}</p> : null}
         </div>
-        <button
-          type="button"
-          onClick={onRefresh}
-          aria-label="Refresh from the CRM"
-          title={`Read from the CRM ${formatRelativeTime(fetchedAt, Date.now())}. Refresh.`}
-          className="shrink-0 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-amber-500"
-        >
-          <span aria-hidden="true" className={refreshing ? 'inline-block animate-spin' : 'inline-block'}>⟳</span>
-        </button>
+        <RefreshControl fetchedAt={fetchedAt} refreshing={refreshing} onRefresh={onRefresh} />
       </div>
       {children}
       <div className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Status">
@@ -40,25 +41,60 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
         <dt className="text-slate-500">Source</dt>
         <dd className="text-slate-800">
           {lead.source ? humanizeEnum(lead.source) : 'Unknown'}
-          {lead.campaign ? <> · {lead.campaign}</> : lead.sourceDetail.length ? <span className="text-slate-500"> · {lead.sourceDetail.join(' · ')}</span> : null}
+          {lead.campaign ? <> · <bdi>{lead.campaign}</bdi></> : lead.sourceDetail.length ? <span className="text-slate-500"> · <bdi>{lead.sourceDetail.join(' · ')}</bdi></span> : null}
         </dd>
       </dl>
     </header>
   );
 }
 
+/**
+ * When the panel last read the lead from the CRM, and a labelled way to read it again now. The
+ * panel also reads it again by itself once a minute while it is shown (use-live-refresh.ts).
+ */
+function RefreshControl({ fetchedAt, refreshing, onRefresh }: { fetchedAt: number; refreshing: boolean; onRefresh: () => void }) {
+  // "Updated 2 min ago" moves on by itself; a 15-second tick keeps "just now" honest.
+  const now = useNow(15_000);
+  const id = useId();
+  return (
+    <div className="flex shrink-0 flex-col items-end gap-0.5 pt-0.5">
+      <button
+        type="button"
+        // Not disabled while a read runs: a disabled button drops the keyboard focus.
+        onClick={() => {
+          if (!refreshing) onRefresh();
+        }}
+        aria-describedby={id}
+        className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500 "
+      >
+        <span aria-hidden="true" className={refreshing ? 'inline-block animate-spin' : 'inline-block'}>⟳</span>
+        Refresh
+      </button>
+      <span id={id} className="whitespace-nowrap text-[11px] text-slate-500">
+        {refreshing ? (
+          'Updating…'
+        ) : (
+          <>
+            Updated <time dateTime={new Date(fetchedAt).toISOString()} title={formatAbsoluteTime(fetchedAt)}>{formatRelativeTime(fetchedAt, Math.max(now, fetchedAt))}</time>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
+
 function OwnerLine({ lead, now }: { lead: HeaderLead; now: number }) {
   if (!lead.owner) return <span className="text-amber-700">Unassigned</span>;
-  const name = lead.owner.name ?? lead.owner.email ?? `Owner ${lead.owner.id}`;
+  const name = lead.owner.name ?? lead.owner.email ?? 'An owner Baton cannot name';
   const by = lead.ownerAssignedBy ? (lead.ownerAssignedBy.label ?? humanizeEnum(lead.ownerAssignedBy.type)) : null;
   return (
     <>
-      {name}
+      <bdi>{name}</bdi>
       {lead.ownerAssignedAt ? (
         <span className="text-slate-500">
           {' '}
           · assigned <time dateTime={new Date(lead.ownerAssignedAt).toISOString()} title={formatAbsoluteTime(lead.ownerAssignedAt)}>{formatRelativeTime(lead.ownerAssignedAt, now)}</time>
-          {by ? <> by {by}</> : null}
+          {by ? <> by <bdi>{by}</bdi></> : null}
         </span>
       ) : null}
     </>

@@ -1,4 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { neutralizeBidiDeep } from '../../lib/format/neutralize-bidi';
 import { BatonRequestError } from '../../lib/messaging/send-request';
 import { leadQueries } from '../../lib/queries/lead-queries';
 import { usePanelNavigationSequence } from '../../lib/stores/panel-navigation';
@@ -10,6 +12,9 @@ export function LeadPanel() {
   const navigation = usePanelNavigationSequence();
   const queryClient = useQueryClient();
   const query = useQuery(leadQueries.current(navigation));
+  // Every string the CRM gave us is drawn without bidi controls (lib/format/neutralize-bidi.ts):
+  // one pass over the view model, so no field can be forgotten.
+  const view = useMemo(() => (query.data?.status === 'ok' ? neutralizeBidiDeep(query.data.view) : null), [query.data]);
 
   if (query.isPending) return <PanelLoading label="Loading this lead from the CRM…" />;
 
@@ -27,12 +32,11 @@ export function LeadPanel() {
     );
   }
 
-  const result = query.data;
-  if (result.status === 'no-lead') {
+  if (query.data.status === 'no-lead' || !view) {
     return <PanelMessage title="No lead on this page">Open a contact or lead record and Baton will show its handoff context here.</PanelMessage>;
   }
 
-  return <LeadView view={result.view} navigation={navigation} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
+  return <LeadView view={view} navigation={navigation} updatedAt={query.dataUpdatedAt} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
 }
 
 function errorTitle(error: Error): string {

@@ -14,6 +14,8 @@ import { PanelTabs } from './panel-tabs';
 import { SourceNotices } from './source-notices';
 import { ConnectionNoticeBanner } from './connection-notice';
 
+import { useLiveRefresh } from './use-live-refresh';
+
 import { ContactAttemptForm } from '../disposition/contact-attempt-form';
 import { DispositionForm } from '../disposition/disposition-form';
 import { OutboxStatusList } from '../disposition/outbox-status-list';
@@ -23,16 +25,27 @@ import { OutboxStatusList } from '../disposition/outbox-status-list';
  * It renders the background's view model (brief, checklist, outcome choices are computed there);
  * only the countdown computes here, every second, from the SLA inputs in the view.
  */
-export function LeadView({ view, navigation, refreshing, onRefresh }: { view: LeadPanelView; navigation: number; refreshing: boolean; onRefresh: () => void }) {
+interface LeadViewProps {
+  view: LeadPanelView;
+  navigation: number;
+  /** When the panel received this view (epoch ms): the live refresh counts from it. Default: the view's CRM read time. */
+  updatedAt?: number;
+  refreshing: boolean;
+  onRefresh: () => void;
+}
+
+export function LeadView(props: LeadViewProps) {
   return (
-    <LeadPanelStoreProvider key={`${view.lead.ref.crm}:${view.lead.ref.id}`}>
-      <LeadViewBody view={view} navigation={navigation} refreshing={refreshing} onRefresh={onRefresh} />
+    <LeadPanelStoreProvider key={`${props.view.lead.ref.crm}:${props.view.lead.ref.id}`}>
+      <LeadViewBody {...props} />
     </LeadPanelStoreProvider>
   );
 }
 
-function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadPanelView; navigation: number; refreshing: boolean; onRefresh: () => void }) {
+function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: LeadViewProps) {
   const { lead, events, qualification } = view;
+  // Live, not stale: a visible, open panel reads the lead again once a minute (use-live-refresh.ts).
+  useLiveRefresh({ updatedAt: updatedAt ?? view.fetchedAt, refreshing, refresh: onRefresh });
   // Relative times ("3 hours ago") move on each minute; the countdown ticks every second on its own.
   const now = useNow(60_000);
   const outbox = useQuery(leadStateQueries.outbox(navigation));
@@ -49,11 +62,12 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
   const unreachableAfterAttempts = view.outcome.unreachableAfterAttempts;
 
   const disqualifiedBecause = qualification.verdict.kind === 'disqualified' ? qualification.verdict.reason : null;
+  const recorded = outbox.data?.recorded ?? null;
   const verdictMark = qualification.verdict.kind === 'sales_qualified' ? '✓' : qualification.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>
       <LeadHeader lead={lead} fetchedAt={view.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
-        <SlaCountdown inputs={view.sla} disqualifiedBecause={disqualifiedBecause} />
+        <SlaCountdown inputs={view.sla} disqualifiedBecause={disqualifiedBecause} recorded={recorded} />
       </LeadHeader>
       <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
         <ConnectionNoticeBanner notice={outbox.data?.connection ?? null} />
@@ -79,7 +93,7 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
   function renderTab(tab: PanelTab) {
     switch (tab) {
       case 'brief':
-        return <BriefView brief={view.brief} now={now} disqualifiedBecause={disqualifiedBecause} />;
+        return <BriefView brief={view.brief} now={now} disqualifiedBecause={disqualifiedBecause} sla={view.sla} recorded={recorded} />;
       case 'qualify':
         return (
           <>
@@ -93,7 +107,7 @@ function LeadViewBody({ view, navigation, refreshing, onRefresh }: { view: LeadP
         return (
           <div className="space-y-3 px-4 py-3">
             <OutboxStatusList items={outbox.data?.items ?? []} unreadable={outbox.data?.unreadable} navigation={navigation} />
-            <DispositionForm outcome={view.outcome} sla={view.sla} attemptsMade={attemptsMade} navigation={navigation} draftKey={`${lead.ref.crm}:${lead.ref.id}`} />
+            <DispositionForm outcome={view.outcome} sla={view.sla} attemptsMade={attemptsMade} navigation={navigation} draftKey={`${lead.ref.crm}:${lead.ref.id}`} disqualifiedBecause={disqualifiedBecause} />
             <ContactAttemptForm navigation={navigation} attemptsMade={attemptsMade} unreachableAfterAttempts={unreachableAfterAttempts} />
             <p className="text-[11px] text-slate-500">
               Marketing sees these reasons by campaign and source in{' '}

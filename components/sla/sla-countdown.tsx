@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
-import { computeSlaStatus, type SlaState, type SlaStatus } from '../../lib/domain/sla/compute-sla-status';
-import { formatDuration } from '../../lib/domain/sla/format-duration';
+import { useState } from 'react';
+import type { SlaState, SlaStatus } from '../../lib/domain/sla/compute-sla-status';
+import { decideNextAction, type NextAction } from '../../lib/domain/engagement/next-action';
 import type { SlaInputs } from '../../lib/messaging/panel-protocol';
-import { formatAbsoluteTime } from '../../lib/format/format-time';
-import { useNow } from '../ui/use-now';
+import { describeSpan, formatDueAt, formatHoursMinutes } from '../../lib/format/format-business-time';
+import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/format-time';
+import type { RecordedOutcome } from '../panel/recorded-outcome';
+import { useSlaStatus } from './use-sla-status';
 
 const STATE_STYLE: Record<SlaState, { box: string; pill: string; label: string }> = {
   on_track: { box: 'bg-emerald-50 border-emerald-200', pill: 'bg-emerald-700 text-white', label: 'On track' },
@@ -13,32 +15,38 @@ const STATE_STYLE: Record<SlaState, { box: string; pill: string; label: string }
   met_late: { box: 'bg-slate-50 border-slate-200', pill: 'bg-orange-700 text-white', label: 'Met late' },
   not_started: { box: 'bg-slate-50 border-slate-200', pill: 'bg-slate-600 text-white', label: 'Not started' },
 };
+const RECORDED_STYLE = { box: 'bg-slate-50 border-slate-200', pill: 'bg-sky-800 text-white', label: 'Recorded' };
 
-/** Countdown precision: seconds while under an hour (a 5-minute SLA needs them), minutes beyond. */
+/**
+ * Countdown precision, in hours and minutes only (the panel's one time format): "4:07" (minutes
+ * and seconds) under an hour, because a 5-minute SLA needs the seconds; "8 h 12 min" beyond.
+ */
 export function formatCountdown(ms: number): string {
   const abs = Math.abs(ms);
-  if (abs >= 3_600_000) return formatDuration(ms);
+  if (abs >= 3_600_000) return formatHoursMinutes(ms);
   const totalSeconds = Math.floor(abs / 1000);
   const text = `${Math.floor(totalSeconds / 60)}:${String(totalSeconds % 60).padStart(2, '0')}`;
   return ms < 0 ? `-${text}` : text;
 }
 
 /**
- * The response-SLA countdown, always visible in the header. Business time drives it; wall time is
- * one focus/hover away. Live every second; role="timer" so screen readers don't announce each tick.
- * The background sends the engine's inputs (the lead's clock facts, its touches and the tier it
- * chose); the panel runs computeSlaStatus itself so the countdown is live without a round trip.
+ * The response-SLA countdown, always visible in the header, and the lead's one next action
+ * (lib/domain/engagement/next-action.ts): the brief's next step says the same. Business time
+ * drives it, said as business hours with the calendar deadline; wall time is one focus/hover away.
+ * Live every second; role="timer" so screen readers don't announce each tick. The background
+ * sends the engine's inputs; the panel runs computeSlaStatus itself (use-sla-status.ts).
+ *
+ * `disqualifiedBecause`: the definition's reason when the lead is disqualified: the clock still
+ * shows, but it no longer tells the rep to call. `recorded`: the outcome the rep recorded, shown
+ * in place of the countdown.
  */
-/**
- * `disqualifiedBecause`: the definition's reason when the lead is disqualified. The clock still
- * shows, but it no longer tells the rep to call: the next action is recording the outcome.
- */
-export function SlaCountdown({ inputs, disqualifiedBecause = null }: { inputs: SlaInputs; disqualifiedBecause?: string | null }) {
-  const now = useNow(1000);
-  const status = useMemo(() => computeSlaStatus({ ...inputs, now }), [inputs, now]);
+export function SlaCountdown({ inputs, disqualifiedBecause = null, recorded = null }: { inputs: SlaInputs; disqualifiedBecause?: string | null; recorded?: RecordedOutcome | null }) {
+  const status = useSlaStatus(inputs);
   const [showDetail, setShowDetail] = useState(false);
-  const style = STATE_STYLE[status.state];
-  const summary = describeSla(status, disqualifiedBecause);
+  const action = decideNextAction({ recorded, disqualifiedBecause, sla: status, nextStep: status.tier.nextStep || null });
+  const style = action.kind === 'recorded' ? RECORDED_STYLE : STATE_STYLE[status.state];
+  const summary = describeSla(status, action, status.evaluatedAt);
+  const basis = status.tier.target.basis;
 
   return (
     <div
@@ -50,11 +58,12 @@ export function SlaCountdown({ inputs, disqualifiedBecause = null }: { inputs: S
       onMouseEnter={() => setShowDetail(true)}
       onMouseLeave={() => setShowDetail(false)}
       data-sla-state={status.state}
+      data-next-action={action.kind}
       className={`mt-2 rounded-md border px-2.5 py-1.5 focus-visible:outline-2 focus-visible:outline-amber-500 ${style.box}`}
     >
-      <div className="flex items-center gap-2">
-        <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${style.pill}`}>{style.label}</span>
-        <span className="text-lg font-semibold tabular-nums text-slate-900" aria-hidden="true">
+      <div className="flex items-baseline gap-2">
+        <span className={`shrink-0 self-center rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${style.pill}`}>{style.label}</span>
+        <span className={`min-w-0 font-semibold text-slate-900 ${action.kind === 'recorded' ? 'truncate text-sm' : 'shrink-0 text-lg tabular-nums'}`} aria-hidden="true">
           {summary.headline}
         </span>
         <span className="min-w-0 truncate text-xs text-slate-600" aria-hidden="true">
@@ -62,30 +71,36 @@ export function SlaCountdown({ inputs, disqualifiedBecause = null }: { inputs: S
         </span>
       </div>
       <p className="mt-0.5 text-xs text-slate-600" aria-hidden="true">
-        {status.tier.label} · {formatDuration(status.tier.targetMs)} {status.tier.target.basis === 'business' ? 'business time' : 'wall time'}
-        {status.deadline ? <> · due {formatAbsoluteTime(status.deadline)}</> : null}
+        {status.tier.label} · respond within {describeSpan(status.tier.targetMs, basis)}
+        {status.deadline && status.state !== 'met' && status.state !== 'met_late' ? <> · due {formatDueAt(status.deadline, status.evaluatedAt)}</> : null}
       </p>
-      {status.escalation?.reached ? (
+      {status.escalation?.reached && action.kind !== 'recorded' ? (
         <p className="mt-1 text-xs font-semibold text-red-800">Escalated: {status.escalation.label}</p>
       ) : null}
       {showDetail ? (
         <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-[11px] text-slate-700">
           <dt>Elapsed</dt>
           <dd>
-            {formatDuration(status.elapsed.businessMs)} business · {formatDuration(status.elapsed.wallMs)} wall
+            {formatHoursMinutes(status.elapsed.businessMs)} business · {formatHoursMinutes(status.elapsed.wallMs)} on the clock
           </dd>
           {status.remaining ? (
             <>
               <dt>{status.remaining.businessMs < 0 ? 'Over by' : 'Left'}</dt>
               <dd>
-                {formatDuration(Math.abs(status.remaining.businessMs))} business · {formatDuration(Math.abs(status.remaining.wallMs))} wall
+                {formatHoursMinutes(Math.abs(status.remaining.businessMs))} business · {formatHoursMinutes(Math.abs(status.remaining.wallMs))} on the clock
               </dd>
+            </>
+          ) : null}
+          {status.deadline ? (
+            <>
+              <dt>Due</dt>
+              <dd>{formatAbsoluteTime(status.deadline)}</dd>
             </>
           ) : null}
           {status.escalations.length ? (
             <>
               <dt>Escalation</dt>
-              <dd>{status.escalations.map((e) => `${e.label} ${e.reached ? '(reached)' : `at ${formatAbsoluteTime(e.dueAt)}`}`).join(' → ')}</dd>
+              <dd>{status.escalations.map((e) => `${e.label} ${e.reached ? '(reached)' : `at ${formatDueAt(e.dueAt, status.evaluatedAt)}`}`).join(' → ')}</dd>
             </>
           ) : null}
         </dl>
@@ -94,8 +109,17 @@ export function SlaCountdown({ inputs, disqualifiedBecause = null }: { inputs: S
   );
 }
 
-function describeSla(status: SlaStatus, disqualifiedBecause: string | null): { headline: string; caption: string; spoken: string } {
+function describeSla(status: SlaStatus, action: NextAction, now: number): { headline: string; caption: string; spoken: string } {
   const tier = status.tier.label;
+  const basis = status.tier.target.basis;
+  if (action.kind === 'recorded') {
+    const when = formatRelativeTime(action.at, now);
+    return {
+      headline: action.outcome,
+      caption: action.by ? `by ${action.by}, ${when}` : when,
+      spoken: `Outcome recorded: ${action.outcome}${action.by ? `, by ${action.by}` : ''}, ${when}.`,
+    };
+  }
   switch (status.state) {
     case 'not_started':
       return {
@@ -105,31 +129,43 @@ function describeSla(status: SlaStatus, disqualifiedBecause: string | null): { h
       };
     case 'met':
     case 'met_late': {
-      const response = status.responseTime ? formatDuration(status.responseTime.businessMs) : 'unknown';
+      const response = status.responseTime ? formatHoursMinutes(basis === 'business' ? status.responseTime.businessMs : status.responseTime.wallMs) : 'unknown';
+      const first = action.kind === 'record_outcome' ? ' — disqualified: record the outcome' : '';
       return {
         headline: response,
-        caption: status.state === 'met' ? 'first touch, within the SLA' : 'first touch, after the deadline',
-        spoken: `Response SLA ${status.state === 'met' ? 'met' : 'met late'}: first touch after ${response} of business time (${tier}).`,
+        caption: `${status.state === 'met' ? 'first touch, within the SLA' : 'first touch, after the deadline'}${first}`,
+        spoken: `Response SLA ${status.state === 'met' ? 'met' : 'met late'}: first touch after ${status.responseTime ? describeSpan(status.responseTime.businessMs, basis) : 'an unknown time'} (${tier}).${action.kind === 'record_outcome' ? ` The lead is disqualified (${action.because}): record the outcome.` : ''}`,
       };
     }
     default: {
       const remaining = status.remaining?.businessMs ?? 0;
       const overdue = remaining < 0;
       const text = formatCountdown(remaining);
-      if (disqualifiedBecause !== null) {
-        return {
-          headline: overdue ? text.slice(1) : text,
-          caption: 'disqualified — record the outcome',
-          spoken: `Response SLA ${overdue ? `breached ${formatDuration(-remaining)} ago` : `${formatDuration(remaining)} of business time left`} (${tier}), but the lead is disqualified (${disqualifiedBecause}): record the outcome instead of calling.`,
-        };
+      const headline = overdue ? text.slice(1) : text;
+      const due = status.deadline ? `, due ${formatDueAt(status.deadline, now)}` : '';
+      const timeLeft = overdue ? `breached ${describeSpan(-remaining, basis)} ago` : `${describeSpan(remaining, basis)} left to first touch${due}`;
+      switch (action.kind) {
+        case 'record_outcome':
+          return {
+            headline,
+            caption: 'disqualified — record the outcome',
+            spoken: `Response SLA ${timeLeft} (${tier}), but the lead is disqualified (${action.because}): record the outcome instead of calling.`,
+          };
+        case 'hand_back':
+          return {
+            headline,
+            caption: 'overdue — hand back to marketing',
+            spoken: `Response SLA ${timeLeft} (${tier}). The policy says: ${action.escalation}. Recycle the lead to marketing under Outcome.`,
+          };
+        case 'call_now':
+          return { headline, caption: 'overdue — call now', spoken: `Response SLA ${timeLeft} (${tier}). Call now.` };
+        default:
+          return {
+            headline,
+            caption: basis === 'business' ? 'business time left to first touch' : 'left to first touch',
+            spoken: `Response SLA ${status.state === 'at_risk' ? 'at risk' : 'on track'}: ${timeLeft} (${tier}).`,
+          };
       }
-      return {
-        headline: overdue ? text.slice(1) : text,
-        caption: overdue ? 'overdue — call now' : 'left to first touch',
-        spoken: overdue
-          ? `Response SLA breached ${formatDuration(-remaining)} ago (${tier}). Call now.`
-          : `Response SLA ${status.state === 'at_risk' ? 'at risk' : 'on track'}: ${formatDuration(remaining)} of business time left to first touch (${tier}).`,
-      };
     }
   }
 }

@@ -28,7 +28,22 @@ export function PanelMessage({ tone = 'info', title, children, action }: { tone?
   );
 }
 
-export function Button({ children, onClick, variant = 'secondary', disabled, type = 'button' }: { children: ReactNode; onClick?: () => void; variant?: 'primary' | 'secondary'; disabled?: boolean; type?: 'button' | 'submit' }) {
+export function Button({
+  children,
+  onClick,
+  variant = 'secondary',
+  disabled,
+  type = 'button',
+  describedBy,
+}: {
+  children: ReactNode;
+  onClick?: () => void;
+  variant?: 'primary' | 'secondary';
+  disabled?: boolean;
+  type?: 'button' | 'submit';
+  /** The id of what the button's action depends on (e.g. a warning it confirms). */
+  describedBy?: string;
+}) {
   const styles =
     variant === 'primary'
       ? 'bg-slate-900 text-white hover:bg-slate-700 disabled:bg-slate-400'
@@ -38,6 +53,7 @@ export function Button({ children, onClick, variant = 'secondary', disabled, typ
       type={type}
       onClick={onClick}
       disabled={disabled}
+      aria-describedby={describedBy}
       className={`rounded-md px-3 py-1.5 text-[13px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 ${styles}`}
     >
       {children}

@@ -42,7 +42,16 @@ export interface LeadActionsDeps {
   currentRep?(): Promise<{ ownerId: string; name: string | null } | null>;
   /** For clock times in outbox labels; the browser's zone when absent (tests pin one). */
   timeZone?: string;
+  /**
+   * The connected CRM's lead-status values with their labels (the options page's list), so the
+   * panel can say "Will set lead status to Unqualified". Absent, or failing: the panel shows the
+   * value in words instead.
+   */
+  readLeadStatusValues?(): Promise<{ values: readonly { value: string; label: string }[] }>;
 }
+
+/** Lead-status labels change when an admin edits the CRM's list: read them again after this long. */
+const LEAD_STATUS_LABELS_TTL_MS = 10 * 60_000;
 
 /** Stable key of a lead across sessions: where its evidence and outbox entries are filed. */
 export function leadKeyOf(page: LeadPage): string {
@@ -62,6 +71,23 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     return { ...rules, leadStatusMapping: leadStatusMappingFor(page.crm, rules.leadStatusMapping) };
   };
 
+  // The CRM's lead-status labels, read at most once per TTL (one request), never failing the view.
+  let statusLabels: { at: number; labels: Promise<ReadonlyMap<string, string>> } | null = null;
+  const leadStatusLabels = (): Promise<ReadonlyMap<string, string>> => {
+    const read = deps.readLeadStatusValues;
+    if (!read) return Promise.resolve(new Map());
+    if (!statusLabels || deps.now() - statusLabels.at > LEAD_STATUS_LABELS_TTL_MS) {
+      const labels = read()
+        .then(({ values }) => new Map(values.map((v) => [v.value, v.label] as const)))
+        .catch((): ReadonlyMap<string, string> => {
+          statusLabels = null; // try again on the next view
+          return new Map();
+        });
+      statusLabels = { at: deps.now(), labels };
+    }
+    return statusLabels.labels;
+  };
+
   const list = async (page: LeadPage): Promise<OutboxList> => {
     // The whole outbox (one rep's, a month at most): the lead's entries, and the writes parked
     // after a 401 on any lead, which mean the connection is gone.
@@ -79,6 +105,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
       connection: decideConnectionNotice({ ...connection, waitingForReconnect: countWaitingForReconnect(all), now, timeZone: deps.timeZone }),
       unreadable: { total: unreadable.length, items: unreadableHere.map((u) => toUnreadableItem(u, now, deps.timeZone)) },
+      recorded: recordedOutcome(newestFirst, labels),
     };
   };
 
@@ -106,7 +133,7 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
 
   return {
     async panelView(page, loadContext) {
-      const [context, rules, evidence] = await Promise.all([
+      const [context, rules, evidence, labels] = await Promise.all([
         loadContext(),
         rulesFor(page),
         // Unreadable evidence must not cost the rep the panel: the checklist shows without it.
@@ -114,8 +141,9 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
           console.warn('Baton: could not read the checklist evidence; showing the checklist without it.', err);
           return {};
         }),
+        leadStatusLabels(),
       ]);
-      return buildPanelView({ context, rules, evidence, now: deps.now() });
+      return buildPanelView({ context, rules, evidence, now: deps.now(), leadStatusLabels: labels });
     },
 
     async putEvidence(page, criterionId, entry) {
@@ -293,6 +321,19 @@ function toUnreadableItem(record: UnreadableRecord, now: number, timeZone?: stri
     detail: `Baton cannot read this stored record, so it keeps it and does not send it (${issues}).`,
     createdAt: record.createdAt,
   };
+}
+
+/**
+ * The newest disposition recorded for the lead that has not failed (queued, on its way or in the
+ * CRM): what the header shows in place of the countdown. A failed one is not an outcome yet.
+ */
+function recordedOutcome(newestFirst: readonly OutboxEntry[], reasonLabel: ReadonlyMap<string, string>): OutboxList['recorded'] {
+  const entry = newestFirst.find((e) => e.kind === 'disposition' && e.state !== 'failed');
+  if (!entry || entry.kind !== 'disposition') return null;
+  const d = entry.payload.disposition;
+  const outcome = d.outcome === 'accepted' ? (d.acceptedStage === 'opportunity_created' ? 'Accepted — opportunity created' : 'Accepted — working it') : d.outcome === 'recycled' ? 'Recycled' : 'Rejected';
+  const reason = d.reasonId ? (reasonLabel.get(d.reasonId) ?? d.reasonId) : null;
+  return { outcome: reason ? `${outcome} — ${reason}` : outcome, by: d.rep.name ?? null, at: entry.createdAt };
 }
 
 function summarize(entry: OutboxEntry, reasonLabel: ReadonlyMap<string, string>): string {

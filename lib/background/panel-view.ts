@@ -35,6 +35,8 @@ export interface PanelViewInput {
   rules: PanelRules;
   evidence: RepEvidence;
   now: number;
+  /** The CRM's labels for its lead-status values (value → label); empty or absent: none known. */
+  leadStatusLabels?: ReadonlyMap<string, string>;
 }
 
 /** Invalid stored evidence must not blank the checklist: evaluate without it and say so. */
@@ -121,7 +123,7 @@ export function briefLines(brief: EngagementBrief): string[] {
 }
 
 /** Each outcome's (and reason's) CRM lead status, from the writer's own mapping function. */
-function outcomeView(rules: PanelRules): OutcomeView {
+function outcomeView(rules: PanelRules, labels: ReadonlyMap<string, string>): OutcomeView {
   const { reasons, leadStatusMapping: mapping } = rules;
   const choices = [
     { outcome: 'accepted', acceptedStage: 'working', reasonId: null },
@@ -134,7 +136,11 @@ function outcomeView(rules: PanelRules): OutcomeView {
   return {
     reasons: reasons.reasons.map((r) => ({ id: r.id, label: r.label, appliesTo: r.appliesTo, requiresAttempts: r.requiresAttempts, active: r.active })),
     objectionTags: reasons.objectionTags.map((t) => ({ id: t.id, label: t.label, active: t.active })),
-    leadStatuses: choices.map((c) => ({ ...c, leadStatus: toLeadStatus(c, mapping) })),
+    leadStatuses: choices.map((c) => {
+      const leadStatus = toLeadStatus(c, mapping);
+      const label = labels.get(leadStatus);
+      return { ...c, leadStatus, ...(label === undefined ? {} : { leadStatusLabel: label }) };
+    }),
     unreachableAfterAttempts: rules.attemptPolicy.unreachableAfterAttempts,
     definitionLabel: `${rules.definition.name} v${String(rules.definition.version)}`,
   };
@@ -160,7 +166,7 @@ function headerOf(lead: Lead): LeadPanelView['lead'] {
   };
 }
 
-export function buildPanelView({ context, rules, evidence, now }: PanelViewInput): LeadPanelView {
+export function buildPanelView({ context, rules, evidence, now, leadStatusLabels = new Map() }: PanelViewInput): LeadPanelView {
   const brief = briefFor(rules.slaPolicy, context, now);
   return {
     lead: headerOf(context.lead),
@@ -170,7 +176,7 @@ export function buildPanelView({ context, rules, evidence, now }: PanelViewInput
     brief,
     qualification: toQualificationView(rules.definition, evaluateWithEvidence(rules.definition, context, evidence, now)),
     sla: toSlaInputs(rules.slaPolicy, context),
-    outcome: outcomeView(rules),
+    outcome: outcomeView(rules, leadStatusLabels),
   };
 }
 

@@ -80,6 +80,12 @@ export const outboxListSchema = z.object({
    * counts them in the whole outbox. Absent from answers of backgrounds that did not report them.
    */
   unreadable: z.optional(z.object({ total: count(), items: z.array(unreadableOutboxItemSchema) })),
+  /**
+   * The newest outcome recorded for this lead from this browser and not failed ("Rejected —
+   * Competitor", who decided, when): the header shows it instead of a countdown to first touch.
+   * Absent from answers of backgrounds that did not report it.
+   */
+  recorded: z.optional(z.nullable(z.object({ outcome: z.string(), by: nullableString(), at: z.number() }))),
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
@@ -243,7 +249,14 @@ const outcomeViewSchema = z.object({
   objectionTags: z.array(z.object({ id: z.string(), label: z.string(), active: z.boolean() })),
   /** The CRM lead status each outcome (and reason) sets, for the confirm step. */
   leadStatuses: z.array(
-    z.object({ outcome: z.enum(OUTCOMES), acceptedStage: z.nullable(z.enum(['working', 'opportunity_created'])), reasonId: nullableString(), leadStatus: z.string() }),
+    z.object({
+      outcome: z.enum(OUTCOMES),
+      acceptedStage: z.nullable(z.enum(['working', 'opportunity_created'])),
+      reasonId: nullableString(),
+      leadStatus: z.string(),
+      /** The CRM's own label for that status ("Unqualified"), when the CRM lists its values; absent otherwise. */
+      leadStatusLabel: z.optional(z.string()),
+    }),
   ),
   unreachableAfterAttempts: count(),
   /** "Default SQL definition v3": what the decision will be recorded against. */

@@ -43,7 +43,7 @@ async function rejectAsCompetitor(page: Page) {
   await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
   await panel.getByRole('checkbox', { name: 'Price' }).check();
   await panel.getByRole('button', { name: 'Review and save' }).click();
-  await expect(panel.getByRole('region', { name: 'Write this to the CRM?' })).toContainText('UNQUALIFIED');
+  await expect(panel.getByRole('region', { name: 'Write this to the CRM?' })).toContainText('Will set lead status to Unqualified');
   await panel.getByRole('button', { name: 'Save to CRM' }).click();
 }
 

@@ -39,3 +39,25 @@ describe('the lead header', () => {
     expect(host.textContent?.match(/Working - Contacted|Working contacted/gi)?.length).toBe(1);
   });
 });
+
+describe('the refresh control', () => {
+  it('is a button named Refresh, with when the lead was last read', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    const lead: LeadPanelView['lead'] = {
+      ref: { crm: 'sandbox', id: '101' }, name: 'Dana Kim', jobTitle: null, company: 'Saltmarsh Media', industry: null, employees: null, country: null, lifecycleStage: null, leadStatus: null,
+      owner: { id: 'o1', name: 'Sam Rep', email: null }, ownerAssignedAt: null, ownerAssignedBy: null, source: null, sourceDetail: [], campaign: null,
+    };
+    let refreshed = 0;
+    act(() => root!.render(<LeadHeader lead={lead} fetchedAt={Date.now() - 2 * 60_000} refreshing={false} onRefresh={() => (refreshed += 1)} />));
+    const button = [...host.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Refresh'))!;
+    expect(button.textContent?.replace('⟳', '').trim()).toBe('Refresh');
+    const described = document.getElementById(button.getAttribute('aria-describedby')!);
+    expect(described?.textContent).toBe('Updated 2 min ago');
+    act(() => button.click());
+    expect(refreshed).toBe(1);
+    // Names from the CRM are isolated, so a right-to-left name cannot reorder what follows it.
+    expect([...host.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['Dana Kim', 'Saltmarsh Media', 'Sam Rep']));
+  });
+});
