@@ -92,6 +92,14 @@ export const changeLogEntrySchema = z.object({
   summary: z.string().min(1),
 });
 
+export const salesManagerSchema = z.object({
+  /** The CRM's owner (user) id. */
+  ownerId: z.string().min(1),
+  /** Their name as the CRM gave it when the admin chose them (for the task's text). */
+  name: z.string().nullable().default(null),
+});
+export type SalesManager = z.infer<typeof salesManagerSchema>;
+
 export const slaPolicySchema = z
   .object({
     id: z.string().min(1),
@@ -104,6 +112,12 @@ export const slaPolicySchema = z
     segments: z.array(segmentSchema).default([]),
     tiers: z.array(slaTierSchema).min(1),
     defaultTierId: z.string().min(1),
+    /**
+     * Who "tell the sales manager" steps reach: a CRM owner (user) the admin chose. Optional, so
+     * policies saved before it existed still parse; absent, the lead's owner gets the task, told to
+     * pass it on.
+     */
+    salesManager: salesManagerSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     const ids = new Set<string>();
