@@ -5,6 +5,7 @@ import { dispositionSaveResultSchema, type OutcomeView, type SlaInputs } from '.
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { Button } from '../ui/panel-states';
+import { useVisibilityGuard } from '../ui/use-visibility-guard';
 import { humanizeEnum } from '../../lib/format/format-time';
 import { draftIdFor } from './draft-id';
 import { outcomeWarnings } from './outcome-warnings';
@@ -59,6 +60,8 @@ export function DispositionForm({
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  // Clickjacking: Save is refused while the page hides or covers the panel (use-visibility-guard.ts).
+  const visibility = useVisibilityGuard();
   // The confirm step takes the focus when it opens, so a keyboard or screen-reader user lands on it.
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -79,7 +82,8 @@ export function DispositionForm({
   });
 
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      await visibility.confirmVisible();
       const decided = draft();
       return sendRequest({ type: 'disposition/save', draft: { ...decided, id: draftIdFor(draftKey, decided) } }, dispositionSaveResultSchema);
     },
@@ -128,7 +132,7 @@ export function DispositionForm({
     // What the SLA engine says now; the background computes the recorded outcome the same way on save.
     const slaState = computeSlaStatus({ ...sla, now: Date.now() }).state;
     return (
-      <section aria-labelledby={`${id}-confirm`} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3">
+      <section ref={visibility.ref} aria-labelledby={`${id}-confirm`} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3">
         <h2 id={`${id}-confirm`} ref={confirmHeading} tabIndex={-1} className="font-semibold text-slate-900 focus:outline-none">Write this to the CRM?</h2>
         {warnings.length > 0 ? (
           // Said before the summary and tied to Save: the rep confirms knowing why Baton asks.

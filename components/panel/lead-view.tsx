@@ -8,6 +8,7 @@ import { EngagementTimeline } from '../engagement/engagement-timeline';
 import { QualificationChecklist } from '../qualification/qualification-checklist';
 import { SlaCountdown } from '../sla/sla-countdown';
 import { useNow } from '../ui/use-now';
+import { SectionErrorBoundary } from '../ui/section-error-boundary';
 import { BriefView } from './brief-view';
 import { LeadHeader } from './lead-header';
 import { PanelTabs } from './panel-tabs';
@@ -66,12 +67,16 @@ function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: Le
   const verdictMark = qualification.verdict.kind === 'sales_qualified' ? '✓' : qualification.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>
+      <SectionErrorBoundary section="the lead's header" resetKey={view.fetchedAt}>
       <LeadHeader lead={lead} fetchedAt={view.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
         <SlaCountdown inputs={view.sla} disqualifiedBecause={disqualifiedBecause} recorded={recorded} />
       </LeadHeader>
+      </SectionErrorBoundary>
       <main aria-label="Lead handoff" className="flex min-h-0 flex-1 flex-col">
+        <SectionErrorBoundary section="the notices" resetKey={view.fetchedAt}>
         <ConnectionNoticeBanner notice={outbox.data?.connection ?? null} />
         <SourceNotices sources={view.sources} />
+        </SectionErrorBoundary>
         <PanelTabs
         labels={{
           brief: 'Brief',
@@ -84,7 +89,7 @@ function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: Le
           outcome: 'Outcome',
         }}
       >
-        {renderTab}
+        {(tab) => <SectionErrorBoundary key={tab} section={`the ${tab.charAt(0).toUpperCase()}${tab.slice(1)} tab`} resetKey={view.fetchedAt}>{renderTab(tab)}</SectionErrorBoundary>}
       </PanelTabs>
       </main>
     </div>
