@@ -84,7 +84,7 @@ export function summarizeEngagement(input: SummarizeEngagementInput): Engagement
     ),
     objections: findObjections(objectionRules, topicMap, scan.topicAcc, allQuotes, now, considered, idsAt),
     nextStep: chooseNextStep(input.nextStep, trigger, triggerRule),
-    opener: writeOpener(lead.firstName, trigger, triggerRule, triggerPositions, rankedTopics, topicMap, idsAt),
+    opener: writeOpener(lead.firstName, trigger, triggerRule, triggerPositions, rankedTopics, topicMap, idsAt, allQuotes),
     ignored: { likelyBot: scan.ignoredBots, afterNow: scan.ignoredFuture },
   };
 }

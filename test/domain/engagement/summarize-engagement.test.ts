@@ -375,7 +375,8 @@ describe('opener', () => {
 
   test('CRM conversion only', () => {
     const brief = summarize([], { lead: makeLead({ recentConversion: { name: 'Ebook: Handoff playbook', at: NOW - DAY } }) });
-    expect(brief.opener).toEqual({ text: 'Hi Dana — thanks for filling in "Ebook: Handoff playbook"; happy to walk through what would be most useful to you.', eventIds: [] });
+    // Never the raw asset title: a rep would not read "Ebook: Handoff playbook" to a prospect.
+    expect(brief.opener).toEqual({ text: 'Hi Dana — thanks for getting in touch; happy to walk through what would be most useful to you.', eventIds: [] });
   });
 
   test('nothing known', () => {
