@@ -56,10 +56,30 @@ async function main(): Promise<number> {
 
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const shots: string[] = [];
-  const shoot = async (name: string, target: Page | ReturnType<Page['locator']> = page) => {
+  const shoot = async (name: string, target: Page | ReturnType<Page['locator']> = page, options: { fullPage?: boolean } = {}) => {
     const path = join(OUTPUT_DIR, name);
-    await target.screenshot({ path });
+    await target.screenshot({ path, ...options });
     shots.push(path);
+  };
+
+  /**
+   * The whole panel, not only what fits the window: the window is made as tall as the panel's
+   * content (its tallest scroller), so the frame shows everything a rep would scroll through.
+   */
+  const shootWholePanel = async (name: string) => {
+    const frame = page.frame({ url: /panel\.html/ });
+    const viewport = page.viewportSize();
+    if (!frame || !viewport) return shoot(name, page.locator(PANEL));
+    // Grow the window by what the panel's scrollers hide, twice (a taller window can re-wrap text).
+    for (let round = 0; round < 2; round += 1) {
+      const hidden = await frame.evaluate(() => Math.max(0, ...[...document.querySelectorAll('*')].map((e) => e.scrollHeight - e.clientHeight)));
+      const current = page.viewportSize() ?? viewport;
+      if (hidden <= 1) break;
+      await page.setViewportSize({ width: viewport.width, height: Math.min(6000, current.height + hidden + 8) });
+      await page.waitForTimeout(300);
+    }
+    await shoot(name, page.locator(PANEL));
+    await page.setViewportSize(viewport);
   };
 
   try {
@@ -82,11 +102,14 @@ async function main(): Promise<number> {
     await page.waitForTimeout(300); // let fonts settle
     await shoot('01-lead-page.png');
     await shoot('01-panel-brief.png', page.locator(PANEL));
+    await shootWholePanel('01-panel-brief-whole.png');
     for (const [tab, file] of [['Qualify', '01-panel-qualify.png'], ['Timeline', '01-panel-timeline.png'], ['Outcome', '01-panel-outcome.png']] as const) {
       await panel.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await page.waitForTimeout(250);
       await shoot(file, page.locator(PANEL));
     }
+    await panel.getByRole('tab', { name: /^Qualify/ }).click();
+    await shootWholePanel('01-panel-qualify-whole.png');
 
     // 2. The rep moves to another lead inside the CRM (client-side navigation).
     started = Date.now();
@@ -132,14 +155,15 @@ async function main(): Promise<number> {
 
     // 4. Marketing's view: the reasons flowing back, by campaign, source and rep.
     const insights = await extension.context.newPage();
-    await insights.setViewportSize({ width: 1280, height: 1400 });
+    await insights.setViewportSize({ width: 1440, height: 900 });
     await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
     await insights.getByRole('heading', { level: 1 }).waitFor();
     await insights.locator('table').first().waitFor({ timeout: 30_000 });
     // The first read is shown as it goes; the screenshot is of the complete figures.
     await insights.getByText('Partial figures:').waitFor({ state: 'detached', timeout: 60_000 });
     await insights.waitForTimeout(500);
-    await shoot('04-insights.png', insights);
+    // The whole page, top to bottom: what a marketer scrolls through in a meeting.
+    await shoot('04-insights.png', insights, { fullPage: true });
     // The backtest runs by itself on a portal this small: show its answer too.
     const backtest = insights.locator('section[data-section="backtest"]');
     await backtest.getByRole('table').first().waitFor({ timeout: 30_000 });
