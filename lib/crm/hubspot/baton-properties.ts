@@ -3,6 +3,7 @@ import { CrmError } from '../crm-error';
 import { ACCEPTED_STAGES } from '../../domain/disposition/disposition';
 import { DISPOSITION_OUTCOMES } from '../../domain/disposition/disposition-reasons';
 import { SLA_STATES } from '../../domain/sla/compute-sla-status';
+import { ESCALATION_FIELD_VALUES } from '../escalation-record-text';
 import type { HubSpotClient } from './hubspot-client';
 import { hubSpotPropertyDefinitionSchema } from './hubspot-schemas';
 import type { HubSpotPropertyDefinition } from './hubspot-schemas';
@@ -53,6 +54,9 @@ export const BATON_PROPERTY_NAMES = {
   rep: 'baton_disposition_rep',
   slaTier: 'baton_sla_tier',
   qualificationInputs: 'baton_qualification_inputs',
+  escalation: 'baton_escalation',
+  escalationAt: 'baton_escalation_at',
+  escalationId: 'baton_escalation_id',
 } as const;
 
 const SLA_STATE_LABELS: Record<(typeof SLA_STATES)[number], string> = {
@@ -68,6 +72,11 @@ const OUTCOME_LABELS: Record<(typeof DISPOSITION_OUTCOMES)[number], string> = {
   accepted: 'Accepted',
   recycled: 'Recycled to nurture',
   rejected: 'Rejected',
+};
+
+const ESCALATION_LABELS: Record<(typeof ESCALATION_FIELD_VALUES)[keyof typeof ESCALATION_FIELD_VALUES], string> = {
+  manager_notified: 'Sales manager told',
+  handed_back_to_marketing: 'Handed back to marketing',
 };
 
 const STAGE_LABELS: Record<(typeof ACCEPTED_STAGES)[number], string> = {
@@ -114,6 +123,9 @@ export const BATON_PROPERTIES: readonly BatonPropertyDefinition[] = [
     'What the SQL definition was evaluated on when the rep decided (versioned JSON: lead fields, engagement, rep evidence). Lets Baton Insights backtest a new definition; not meant for reports.',
     { type: 'string' },
   ),
+  define(P.escalation, 'Baton escalation', "The SLA escalation Baton recorded last for a lead nobody touched: the sales manager told, or handed back to marketing (list on this to re-engage).", { type: 'enumeration', options: toOptions(ESCALATION_LABELS) }),
+  define(P.escalationAt, 'Baton escalation date', 'When Baton recorded that escalation.', { type: 'datetime' }),
+  define(P.escalationId, 'Baton escalation id', 'The escalation id; set last, so it means the escalation was fully written.', { type: 'string' }),
 ];
 
 export interface BatonPropertyMismatch {

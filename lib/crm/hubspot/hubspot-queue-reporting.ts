@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { CrmReporting } from '../crm-reporting-port';
 import type { HubSpotClient } from './hubspot-client';
+import { createHubSpotEscalationWriter } from './hubspot-escalation-writer';
 import { readHubSpotOwners } from './hubspot-owners';
 import { readHubSpotQueue } from './hubspot-queue-reader';
 
 /*
- * The queue half of HubSpot's reporting port: the rep's queue and the portal's owners. Record links
+ * The queue half of HubSpot's reporting port: the rep's queue, the portal's owners and the SLA
+ * escalations recorded on the rep's leads (hubspot-escalation-writer.ts). Record links
  * go to the portal's own UI host (`uiDomain`: app.hubspot.com, app-eu1...), or to the sandbox's
  * pages; the account details are read once per client.
  */
@@ -30,8 +32,9 @@ function recordBase(client: HubSpotClient, sandbox: boolean): Promise<string> {
   return base;
 }
 
-export function hubSpotQueueReporting(client: HubSpotClient, where: { crm: string; account: string; sandbox: boolean }): Pick<CrmReporting, 'readQueue' | 'readOwners'> {
+export function hubSpotQueueReporting(client: HubSpotClient, where: { crm: string; account: string; sandbox: boolean }): Pick<CrmReporting, 'readQueue' | 'readOwners' | 'recordEscalation'> {
   return {
+    recordEscalation: createHubSpotEscalationWriter({ client }).recordEscalation,
     readQueue: (options) =>
       readHubSpotQueue(client, {
         ...options,

@@ -39,6 +39,9 @@ export const BATON_FIELD_NAMES = {
   dispositionAt: 'Baton_Disposition_At__c',
   rep: 'Baton_Disposition_Rep__c',
   qualificationInputs: 'Baton_Qualification_Inputs__c',
+  escalation: 'Baton_Escalation__c',
+  escalationAt: 'Baton_Escalation_At__c',
+  escalationId: 'Baton_Escalation_Id__c',
 } as const;
 
 /** Task's External ID (unique, case-sensitive): the disposition or attempt UUID. */
@@ -84,6 +87,9 @@ export const BATON_RECORD_FIELDS: readonly BatonFieldDefinition[] = [
     length: MAX_LONG_TEXT_CHARS,
     visibleLines: 3,
   },
+  text(F.escalation, 'Baton escalation', 'The SLA escalation Baton recorded last for an untouched lead: manager_notified or handed_back_to_marketing (list on this to re-engage).', 40),
+  { apiName: F.escalationAt, label: 'Baton escalation date', description: 'When Baton recorded that escalation.', type: 'DateTime' },
+  text(F.escalationId, 'Baton escalation id', 'The escalation id; written last, so it means the escalation was fully written.', 36),
 ];
 
 export const BATON_TASK_FIELDS: readonly BatonFieldDefinition[] = [

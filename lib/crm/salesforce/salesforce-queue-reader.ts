@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CrmReporting, QueueReadResult, ReadQueueOptions } from '../crm-reporting-port';
 import type { QueueLead, RepIdentity } from '../../domain/queue/queue-lead';
 import type { SalesforceClient } from './salesforce-client-contract';
+import { createSalesforceEscalationWriter } from './salesforce-escalation-writer';
 import { fromSalesforceLead, toSoqlDateTime, toSoqlString } from './salesforce-mappers';
 import { salesforceRecordSchema } from './salesforce-schemas';
 
@@ -64,12 +65,13 @@ export function lightningOrigin(apiHost: string): string {
   return `https://${apiHost.replace(/\.my\.salesforce\.com$/i, '.lightning.force.com')}`;
 }
 
-/** The queue half of Salesforce's reporting port, added to what the reporting part built. */
+/** The queue half of Salesforce's reporting port (with the SLA escalations it records), added to what the reporting part built. */
 export function withSalesforceQueue(reporting: CrmReporting, client: SalesforceClient, where: { recordOrigin: string; userId: string | null }): CrmReporting {
   return {
     ...reporting,
     readQueue: (options) => readSalesforceQueue(client, { ...options, crm: reporting.crm, account: reporting.account, recordOrigin: where.recordOrigin }),
     readOwners: (options) => readSalesforceOwners(client, options?.signal),
+    recordEscalation: createSalesforceEscalationWriter({ client }).recordEscalation,
     readSignedInUser: async (options) => {
       if (!where.userId) return null;
       const result = await client.query(`SELECT Id, Name, Email FROM User WHERE Id = ${toSoqlString(where.userId)}`, userSchema, { signal: options?.signal, maxPages: 1 });

@@ -26,6 +26,9 @@ export const BATON_PERSON_FIELDS: readonly SfField[] = [
   field('Baton_Disposition_At__c', 'Baton Disposition At', 'datetime'),
   field('Baton_Disposition_Rep__c', 'Baton Disposition Rep', 'string'),
   field('Baton_Qualification_Inputs__c', 'Baton Qualification Inputs', 'textarea', { length: 131072 }),
+  field('Baton_Escalation__c', 'Baton Escalation', 'string'),
+  field('Baton_Escalation_At__c', 'Baton Escalation At', 'datetime'),
+  field('Baton_Escalation_Id__c', 'Baton Escalation ID', 'string'),
 ];
 
 /** Account Engagement (Pardot) connector fields, namespace `pi`: written by its sync user only. */

@@ -544,7 +544,7 @@ describe('ensureBatonProperties', () => {
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
     expect(result).toEqual({ created: BATON_PROPERTIES.map((p) => p.name), existing: [], mismatched: [] });
-    expect(created).toHaveLength(14);
+    expect(created).toHaveLength(BATON_PROPERTIES.length);
     expect(fake.requests[0]!.body).toEqual({ name: 'baton', label: 'Baton', displayOrder: -1 });
     expect(BATON_PROPERTY_GROUP.name).toBe('baton');
     const validPairs = new Set(['string/text', 'enumeration/select', 'number/number', 'datetime/date', 'date/date']);
@@ -580,7 +580,7 @@ describe('ensureBatonProperties', () => {
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
     expect(result.existing).toEqual(['baton_sla_outcome', 'baton_response_time_minutes']);
-    expect(created).toHaveLength(12);
+    expect(created).toHaveLength(BATON_PROPERTIES.length - 2);
     expect(result.mismatched.map((m) => [m.name, m.actual?.type, m.problem])).toEqual([
       ['baton_sla_outcome', 'enumeration', expect.stringContaining('lacks the options not_started, on_track, at_risk, breached, met_late')],
       ['baton_response_time_minutes', 'string', expect.stringContaining('exists as a string property; Baton writes a number')],
@@ -593,7 +593,7 @@ describe('ensureBatonProperties', () => {
     const fake = createFakeFetch(routes, { delayMs: 0 });
     const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch });
     const result = await ensureBatonProperties(client);
-    expect(result.created).toHaveLength(13);
+    expect(result.created).toHaveLength(BATON_PROPERTIES.length - 1);
     expect(result.mismatched).toEqual([
       { name: 'baton_objections', expected: { type: 'string', fieldType: 'text' }, actual: null, problem: expect.stringContaining('archived') },
     ]);

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CrmError } from '../../../lib/crm/crm-error';
+import { findEscalationMarkerId } from '../../../lib/crm/escalation-record-text';
+import type { EscalationWrite } from '../../../lib/crm/escalation-writer';
+import { createSalesforceClient } from '../../../lib/crm/salesforce/salesforce-client';
+import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
+import { createSalesforceEscalationWriter } from '../../../lib/crm/salesforce/salesforce-escalation-writer';
+import { escalationId } from '../../../lib/domain/queue/escalation-id';
+import { API, startSalesforceSandbox, type SalesforceTestSandbox } from '../../sandbox/salesforce/salesforce-test-kit';
+
+/*
+ * Escalations written by the Salesforce writer into the sandbox org (which speaks Salesforce's REST
+ * dialect): an open Task for the manager upserted on Task.Baton_Id__c, the hand-back's Lead Status
+ * and Baton fields, and one Task however often the write is repeated or retried after a lost answer.
+ */
+
+const MINUTE = 60_000;
+let sandbox: SalesforceTestSandbox;
+let client: SalesforceClient;
+let rep: string;
+let manager: string;
+beforeAll(async () => {
+  sandbox = await startSalesforceSandbox();
+  client = createSalesforceClient({ instanceUrl: sandbox.tokens.instance_url, session: { accessToken: async () => sandbox.tokens.access_token, refresh: async () => sandbox.tokens.access_token } });
+  const users = await sandbox.call(`${API}/query?q=${encodeURIComponent("SELECT Id FROM User WHERE IsActive = true AND UserType = 'Standard' ORDER BY Name")}`);
+  [rep, manager] = (users.body.records as Array<{ Id: string }>).map((u) => u.Id) as [string, string];
+});
+afterAll(async () => sandbox.stop());
+
+let leadId: string;
+let assignedAt: number;
+beforeEach(async () => {
+  assignedAt = Date.now() - 60 * MINUTE;
+  const created = await sandbox.call(`${API}/sobjects/Lead`, { body: { LastName: 'Waiting', FirstName: 'Quinn', Company: 'Slow Co', OwnerId: rep, Status: 'Open - Not Contacted' } });
+  expect(created.status).toBe(201);
+  leadId = created.body.id as string;
+});
+
+function write(action: EscalationWrite['action'], overrides: Partial<EscalationWrite> = {}): EscalationWrite {
+  const stepId = action === 'notify_manager' ? 'double-notify-manager' : 're-engage-by-marketing';
+  const lead = { crm: 'salesforce', account: 'sandbox', id: leadId, objectType: 'lead' as const };
+  return {
+    id: escalationId({ lead, policy: { id: 'baton-default', version: '1.0.0' }, stepId, clockStart: assignedAt }),
+    lead,
+    leadName: 'Quinn Waiting',
+    action,
+    step: { id: stepId, label: 'step' },
+    dueAt: assignedAt + 10 * MINUTE,
+    clockStart: assignedAt,
+    tier: 'Demo request',
+    policy: { id: 'baton-default', version: '1.0.0' },
+    owner: { id: rep, name: 'The Rep' },
+    manager: { ownerId: manager, name: 'The Manager' },
+    handBackStatus: 'Nurture',
+    timeZone: 'UTC',
+    ...overrides,
+  };
+}
+
+async function tasks(): Promise<Array<Record<string, string | null>>> {
+  const q = `SELECT Id, OwnerId, Status, Priority, Subject, Description, Baton_Id__c FROM Task WHERE WhoId = '${leadId}'`;
+  return (await sandbox.call(`${API}/query?q=${encodeURIComponent(q)}`)).body.records;
+}
+
+async function lead(): Promise<Record<string, string | null>> {
+  return (await sandbox.call(`${API}/sobjects/Lead/${leadId}`)).body;
+}
+
+describe('Salesforce escalation writer (sandbox org)', () => {
+  it('tells the manager with an open, high-priority Task they own, upserted on the escalation id', async () => {
+    const receipt = await createSalesforceEscalationWriter({ client }).recordEscalation(write('notify_manager'));
+    expect(receipt).toMatchObject({ outcome: 'written', record: { kind: 'task', reused: false } });
+    const [task, ...more] = await tasks();
+    expect(more).toEqual([]);
+    expect(task).toMatchObject({ OwnerId: manager, Status: 'Not Started', Priority: 'High', Baton_Id__c: write('notify_manager').id });
+    expect(findEscalationMarkerId(task!.Description)).toBe(write('notify_manager').id);
+    const after = await lead();
+    expect(after).toMatchObject({ Baton_Escalation__c: 'manager_notified', Baton_Escalation_Id__c: write('notify_manager').id, Status: 'Open - Not Contacted' });
+  });
+
+  it('hands the lead back: the Lead Status the admin mapped, the Baton fields and a completed Task', async () => {
+    const statuses = await sandbox.call(`${API}/query?q=${encodeURIComponent('SELECT ApiName FROM LeadStatus WHERE IsConverted = false')}`);
+    const nurture = (statuses.body.records as Array<{ ApiName: string }>).map((s) => s.ApiName).find((s) => s !== 'Open - Not Contacted')!;
+    await createSalesforceEscalationWriter({ client }).recordEscalation(write('hand_back_to_marketing', { handBackStatus: nurture }));
+    expect(await lead()).toMatchObject({ Status: nurture, Baton_Escalation__c: 'handed_back_to_marketing' });
+    const [task] = await tasks();
+    expect(task).toMatchObject({ OwnerId: rep, Status: 'Completed' });
+  });
+
+  it('writes one Task when the answer to the upsert was lost and the delivery is retried, and a repeat finds it done', async () => {
+    let lost = false;
+    const lossy: SalesforceClient = {
+      ...client,
+      request: (async (method: string, path: string, options: unknown) => {
+        const answer = await (client.request as (...args: unknown[]) => Promise<unknown>)(method, path, options);
+        if (!lost && method === 'PATCH' && path.startsWith('sobjects/Task/')) {
+          lost = true;
+          throw new CrmError('network', 'The connection dropped before the CRM answered');
+        }
+        return answer;
+      }) as SalesforceClient['request'],
+    };
+    const writer = createSalesforceEscalationWriter({ client: lossy });
+    await expect(writer.recordEscalation(write('notify_manager'))).rejects.toMatchObject({ kind: 'network' });
+    expect((await writer.recordEscalation(write('notify_manager'))).record?.reused).toBe(true);
+    expect((await writer.recordEscalation(write('notify_manager'))).outcome).toBe('already');
+    expect(await tasks()).toHaveLength(1);
+  });
+
+  it('writes nothing for a lead reassigned since, and names the lead’s owner when no manager is chosen', async () => {
+    expect((await createSalesforceEscalationWriter({ client }).recordEscalation(write('notify_manager', { owner: { id: manager, name: null } }))).outcome).toBe('moot');
+    expect(await tasks()).toHaveLength(0);
+    await createSalesforceEscalationWriter({ client }).recordEscalation(write('notify_manager', { manager: null }));
+    const [task] = await tasks();
+    expect(task!.OwnerId).toBe(rep);
+    expect(task!.Description).toContain('No sales manager is chosen');
+  });
+});
