@@ -3,6 +3,7 @@ import { settingsQueries } from '../../lib/queries/settings-queries';
 import { AdminSettingsSection } from './admin-settings-section';
 import { AlertSettingsSection } from './alert-settings-section';
 import { ConnectionSection } from './connection-section';
+import { HubSpotLeadRecordsSection } from './hubspot/hubspot-lead-records';
 import { RepIdentitySection } from './rep-identity-section';
 import { TeamRulesSection } from './team-rules-section';
 
@@ -21,6 +22,7 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
       {settings.data ? <RepIdentitySection /> : null}
       <AlertSettingsSection />
       <AdminSettingsSection />
+      <HubSpotLeadRecordsSection />
     </main>
   );
 }

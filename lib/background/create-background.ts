@@ -16,6 +16,7 @@ import { isEngagementSourceMessage } from '../crm/engagement-source-protocol';
 import { createEngagementSourceRouter } from '../crm/engagement-source-router';
 import { managedEngagementSource } from '../storage/managed-policy-overlay';
 import { readLeadStatusValues } from '../crm/read-lead-status-values';
+import { readLeadRecordChoices } from '../crm/lead-record-choices';
 import { createBackgroundRouter } from '../messaging/background-router';
 import type { DrainLogEvent } from '../outbox/drain-outbox';
 import type { OutboxStore } from '../outbox/outbox-store';
@@ -163,6 +164,7 @@ export function createBackground(deps: BackgroundDeps) {
     }),
     setupCrmProperties: connections.setupFields,
     leadStatusValues: () => readLeadStatusValues(connections.reporting),
+    leadRecordChoices: () => readLeadRecordChoices(connections.reporting),
     runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await readRules()).definition, now: deps.now }).runBacktest,
     testLead: createLeadTestActions({ demoBuild: deps.demoBuild, pageReaders: deps.pageReaders, crmService, evidence: deps.evidence, openReporting: connections.reporting, now: deps.now }).readLeadInputs,
     getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,

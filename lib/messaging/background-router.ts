@@ -4,6 +4,7 @@ import { CrmError } from '../crm/crm-error';
 import type { CrmService } from '../crm/crm-service';
 import type { LeadPage } from '../crm/pages/lead-page';
 import type { CrmPageReader } from '../crm/crm-page-reader';
+import type { LeadRecordChoices } from '../crm/lead-record-choices';
 import { RequestRefusedError } from './request-refused-error';
 import { requestSchema, leadPageSchema, type BatonRequestParsed, type BatonResponse, type ConnectionStatus, type LeadStatusValues } from './protocol';
 import type { propertySetupResultSchema } from './protocol';
@@ -39,6 +40,8 @@ export interface BackgroundRouterDeps {
   setupCrmProperties(): Promise<PropertySetupResult>;
   /** Options page: the connected CRM's lead-status values. Absent: not wired (tests). */
   leadStatusValues?(): Promise<LeadStatusValues>;
+  /** Options page: the connected CRM's lead pipelines and disqualification reasons. Absent: not wired (tests). */
+  leadRecordChoices?(): Promise<LeadRecordChoices>;
   /** Insights page: dispositions from the connected CRM, aggregated. Absent: Insights is not wired (tests). */
   getInsights?(request: Omit<InsightsRequest, 'type'>): Promise<InsightsResult>;
   /** Insights page: backtest a candidate SQL definition. Absent: not wired (tests). */
@@ -91,6 +94,7 @@ const ALLOWED_PAGES: Record<BatonRequestParsed['type'], readonly string[]> = {
   'connection/status': ['/options.html'],
   'crm/setup-properties': ['/options.html'],
   'crm/lead-status-values': ['/options.html'],
+  'crm/lead-record-choices': ['/options.html'],
   'evidence/put': ['/panel.html'],
   'disposition/save': ['/panel.html'],
   'outbox/list': ['/panel.html'],
@@ -153,6 +157,9 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
       case 'crm/lead-status-values':
         if (!deps.leadStatusValues) throw new CrmError('rejected', 'Reading the CRM\'s lead statuses is not available in this build.');
         return deps.leadStatusValues();
+      case 'crm/lead-record-choices':
+        if (!deps.leadRecordChoices) throw new CrmError('rejected', 'Reading the CRM\'s lead pipelines is not available in this build.');
+        return deps.leadRecordChoices();
       case 'evidence/put':
         return deps.leadActions.putEvidence(await requireLeadPage(sender), request.criterionId, request.entry);
       case 'disposition/save':

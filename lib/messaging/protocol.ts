@@ -25,6 +25,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm/setup-properties') }),
   /** Options (admin): the connected CRM's own lead-status values, for the outcome → status mapping. */
   z.object({ type: z.literal('crm/lead-status-values') }),
+  /** Options (admin): the connected CRM's lead pipelines and disqualification reasons, for the lead-record mapping. */
+  z.object({ type: z.literal('crm/lead-record-choices') }),
   /** Panel: set (or clear, with null) the rep's decision on one criterion. Validated against the evidence rules. */
   z.object({
     type: z.literal('evidence/put'),
