@@ -332,7 +332,7 @@ export function getAccessTokenInfo(state: SandboxState, body: string): ApiRespon
     hubId: Number(state.portalId),
     appId: 1901234,
     scopes: [
-      'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.deals.read', 'crm.objects.leads.read', 'crm.objects.owners.read',
+      'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.deals.read', 'crm.objects.leads.read', 'crm.objects.leads.write', 'crm.objects.owners.read',
       'crm.schemas.contacts.read', 'crm.schemas.contacts.write', 'content', 'analytics.behavioral_events.send',
       'behavioral_events.event_definitions.read_write', 'web-analytics-api-access', 'sales-email-read', 'timeline',
     ],

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CrmError } from '../crm-error';
+import type { LeadRecordChoicesRead } from '../lead-record-choices';
 import type { HubSpotClient } from './hubspot-client';
 import { toHubSpotBatchRead } from './hubspot-requests';
 import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotPropertyDefinitionSchema } from './hubspot-schemas';
@@ -125,4 +127,24 @@ export async function readLeadRecords(client: HubSpotClient, ids: readonly strin
     }
   }
   return out;
+}
+
+/**
+ * For the admin's mapping: the pipelines and reasons as the options page offers them. A portal
+ * without the Leads object (HubSpot answers 404, or 400 for an object type it does not know) or a
+ * connection without the scope gets a message saying which, not a raw error.
+ */
+export async function readHubSpotLeadRecordChoices(client: HubSpotClient, signal?: AbortSignal): Promise<LeadRecordChoicesRead> {
+  try {
+    const [pipelines, reasons] = await Promise.all([readLeadPipelines(client, signal), readLeadReasonOptions(client, signal)]);
+    return { pipelines, reasons };
+  } catch (error) {
+    if (error instanceof CrmError && error.kind === 'forbidden') {
+      throw new CrmError('forbidden', "Baton's HubSpot connection lacks the leads scope (crm.objects.leads.read): add it to read the portal's lead pipelines.", { status: error.status, cause: error });
+    }
+    if (error instanceof CrmError && (error.kind === 'not_found' || (error.kind === 'rejected' && error.status === 400))) {
+      throw new CrmError('not_found', 'This HubSpot portal does not use the Leads object, so dispositions only update the contact.', { status: error.status, cause: error });
+    }
+    throw error;
+  }
 }

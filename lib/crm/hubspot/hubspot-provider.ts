@@ -17,6 +17,7 @@ import { createHubSpotWriter } from './hubspot-writer';
 import { resolveHubSpotLeadContact } from './resolve-lead-contact';
 import { detectHubSpotTokenKind } from './token-kind';
 import { readHubSpotLeadStatuses } from './hubspot-lead-statuses';
+import { readHubSpotLeadRecordChoices } from './hubspot-leads-object';
 
 /*
  * HubSpot behind Baton's ports: one client per API base URL (HubSpot's own, or the sandbox CRM's,
@@ -158,6 +159,7 @@ function hubSpotReporting(client: HubSpotClient, where: { account: string; key: 
     readBacktestLeads: (options) => readHubSpotBacktestLeads(client, { ...options, account: { crm, account: where.account } }),
     ...hubSpotQueueReporting(client, { crm, account: where.account, sandbox: where.sandbox }),
     readLeadStatusValues: (options) => readHubSpotLeadStatuses(client, options?.signal),
+    readLeadRecordChoices: (options) => readHubSpotLeadRecordChoices(client, options?.signal),
   };
 }
 

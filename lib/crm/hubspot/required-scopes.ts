@@ -12,6 +12,7 @@ export type HubSpotFeature =
   | 'read-owners'
   | 'read-property-definitions'
   | 'write-dispositions'
+  | 'update-leads-object'
   | 'set-up-properties'
   | 'web-events'
   | 'email-events';
@@ -59,9 +60,17 @@ export const HUBSPOT_SCOPE_GROUPS: readonly HubSpotScopeGroup[] = [
   {
     feature: 'read-leads-object',
     label: 'Open HubSpot Leads records',
+    // HubSpot's Leads API guide names crm.objects.leads.read and crm.objects.leads.write. Reading
+    // lead pipelines and lead property definitions under the read scope is assumed, not confirmed.
     scopes: ['crm.objects.leads.read'],
-    withoutIt: "on a Leads record the panel cannot find the lead's contact (contact records still work)",
-    endpoints: ['GET /crm/v4/objects/leads/{id}/associations/contacts'],
+    withoutIt: "on a Leads record the panel cannot find the lead's contact, and dispositions leave HubSpot's lead records (stage, disqualification reason) as they were (contact records still work)",
+    endpoints: [
+      'GET /crm/v4/objects/leads/{id}/associations/contacts',
+      'GET /crm/v4/objects/contacts/{id}/associations/leads',
+      'POST /crm/v3/objects/leads/batch/read',
+      'GET /crm/v3/pipelines/leads',
+      'GET /crm/v3/properties/leads/hs_lead_disqualification_reason',
+    ],
   },
   {
     feature: 'read-owners',
@@ -86,6 +95,13 @@ export const HUBSPOT_SCOPE_GROUPS: readonly HubSpotScopeGroup[] = [
     scopes: ['crm.objects.contacts.write'],
     withoutIt: 'dispositions and contact attempts stay in Baton and are never written to HubSpot',
     endpoints: ['PATCH /crm/v3/objects/contacts/{id}', 'POST /crm/v3/objects/{notes|calls|emails}'],
+  },
+  {
+    feature: 'update-leads-object',
+    label: "Move HubSpot's lead records when a rep decides",
+    scopes: ['crm.objects.leads.write'],
+    withoutIt: "dispositions are written to the contact, but HubSpot's lead records keep their stage and get no disqualification reason (the delivery says so)",
+    endpoints: ['PATCH /crm/v3/objects/leads/{id}'],
   },
   {
     feature: 'set-up-properties',

@@ -71,7 +71,7 @@ describe('required HubSpot scopes', () => {
     expect(new Set(scopes).size).toBe(scopes.length);
     expect(scopes).toContain('crm.objects.contacts.read');
     expect(HUBSPOT_SCOPE_GROUPS.map((g) => g.feature)).toEqual([
-      'read-lead', 'read-sales-emails', 'read-leads-object', 'read-owners', 'read-property-definitions', 'write-dispositions', 'set-up-properties', 'web-events', 'email-events',
+      'read-lead', 'read-sales-emails', 'read-leads-object', 'read-owners', 'read-property-definitions', 'write-dispositions', 'update-leads-object', 'set-up-properties', 'web-events', 'email-events',
     ]);
     expect(findMissingHubSpotScopes(scopes)).toEqual([]);
     // Nothing granted: every all-of scope is missing; an any-of group is named once, by its first scope.
