@@ -4,7 +4,6 @@ import type { QueueLead, RepIdentity } from '../domain/queue/queue-lead';
 import type { EscalationWriter } from './escalation-writer';
 import type { SearchPacer } from './search-pacer';
 import type { LeadRecordChoicesRead } from './lead-record-choices';
-import type { LeadRecordChoicesRead } from './lead-record-choices';
 
 /*
  * The reporting port: what Insights, the backtest (and later the rep's queue) read from a CRM in
@@ -133,8 +132,6 @@ export interface CrmReporting {
   readSignedInUser?(options?: { signal?: AbortSignal }): Promise<RepIdentity | null>;
   /** The lead-status values a disposition may set, read from the CRM (converted ones excluded); absent: the CRM cannot list them. */
   readLeadStatusValues?(options?: { signal?: AbortSignal }): Promise<LeadStatusValue[]>;
-  /** The CRM's separate lead records: pipelines, stages and disqualification reasons (lead-record-choices.ts); absent: it keeps none. */
-  readLeadRecordChoices?(options?: { signal?: AbortSignal }): Promise<LeadRecordChoicesRead>;
   /** The CRM's separate lead records: pipelines, stages and disqualification reasons (lead-record-choices.ts); absent: it keeps none. */
   readLeadRecordChoices?(options?: { signal?: AbortSignal }): Promise<LeadRecordChoicesRead>;
   /** Records an SLA escalation on the lead for the manager or marketing to see (escalation-writer.ts); absent: this CRM cannot yet. */
