@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
-import { readSlaPolicy, watchAdminSetting } from '../storage/admin-settings';
+import { readLeadStatusMapping, readSlaPolicy, watchAdminSetting } from '../storage/admin-settings';
+import { createKeyValueStore } from '../storage/idb-key-value';
 import { connectionSettingsItem } from '../storage/connection-settings';
 import { readAlertSettings, readSentReminders, rememberSentReminders, watchAlertSettings } from '../storage/alert-settings';
 import { clearRepIdentity, readRepIdentity, watchRepIdentity, writeRepIdentity } from '../storage/rep-identity-store';
 import { storage } from 'wxt/utils/storage';
+import { createIdbEscalationStore } from './queue-escalation-store';
 import { queueSnapshotSchema, queueWatchSchema, type QueueStore } from './queue-store';
 import type { QueuePlatform } from './queue-wiring';
 
@@ -42,6 +44,8 @@ export function createBrowserQueuePlatform(): QueuePlatform {
       else void browser.alarms.create(QUEUE_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) });
     },
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    escalations: createIdbEscalationStore(createKeyValueStore({ dbName: 'baton-escalations', storeName: 'escalations' })),
+    readLeadStatusMapping,
   };
 }
 

@@ -9,6 +9,7 @@ import { formatDuration } from '../domain/sla/format-duration';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import type { QueueView } from '../messaging/queue-protocol';
 import type { AlertSettings } from '../storage/alert-settings';
+import type { QueueEscalations } from './queue-escalations';
 import type { RepIdentityService } from './rep-identity';
 import type { QueueSnapshot, QueueStore, QueueWatch } from './queue-store';
 import { emptyQueueView, toQueueView } from './queue-view';
@@ -55,6 +56,8 @@ export interface QueueRunnerDeps {
   /** The rep's time zone (quiet hours are local to it). */
   timeZone(): string;
   now(): number;
+  /** Records the SLA policy's manager and hand-back steps in the CRM (absent: reminders only). */
+  escalations?: QueueEscalations;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -145,7 +148,8 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     await deps.setBadge(settings.badge && summary.count > 0 ? { text: String(summary.count), color: BADGE_COLORS[summary.worst!] } : { text: '', color: null });
 
     const reminderNext = await remind(queue.awaiting, ctx.policy, settings, watch, now);
-    const candidates = [pollDueAt(ctx, snapshot, watch, now), nextStateChange(queue.awaiting.map((e) => e.status), now), reminderNext];
+    const escalationNext = snapshot ? await escalate(ctx, snapshot, watch, now) : null;
+    const candidates = [pollDueAt(ctx, snapshot, watch, now), nextStateChange(queue.awaiting.map((e) => e.status), now), reminderNext, escalationNext];
     const next = candidates.reduce<number | null>((min, t) => (t === null ? min : min === null || t < min ? t : min), null);
     watch = { ...watch, nextTickAt: next };
     await deps.store.writeWatch(watch);
@@ -170,6 +174,17 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     const rest = plan.send.length - shown.length;
     if (rest > 0) await deps.notify({ id: `baton-queue|more|${now}`, title: `${rest} more leads need you`, message: 'Open My queue from the Baton button.' });
     return plan.nextAt;
+  }
+
+  /** The escalation steps due on the rep's leads, recorded in the CRM; a failure here never stops the queue. */
+  async function escalate(ctx: Context, snapshot: QueueSnapshot, watch: QueueWatch, now: number): Promise<number | null> {
+    if (!deps.escalations) return null;
+    try {
+      return await deps.escalations.run({ reporting: ctx.reporting, rep: ctx.rep, policy: ctx.policy, leads: snapshot.leads, since: watch.since, now });
+    } catch (err) {
+      log('Baton: the escalations could not be planned or sent.', err);
+      return null;
+    }
   }
 
   /** One wake at a time; a wake asked for meanwhile runs once after it. */

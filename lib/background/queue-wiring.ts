@@ -1,11 +1,14 @@
 import type { CrmConnections } from '../crm/crm-connections';
 import type { CrmProvider } from '../crm/crm-provider';
+import type { LeadStatusMapping } from '../domain/disposition/lead-status-mapping';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import type { QueueActions } from '../messaging/background-router';
 import type { AlertSettings } from '../storage/alert-settings';
 import type { ConnectionSettings } from '../storage/connection-settings';
 import type { StoredRepIdentity } from '../storage/rep-identity-store';
 import { createQueueRunner, type QueueNotification } from './queue-runner';
+import type { EscalationStore } from './queue-escalation-store';
+import { createQueueEscalations } from './queue-escalations';
 import type { QueueStore } from './queue-store';
 import { createRepIdentityService, type RepIdentityService } from './rep-identity';
 
@@ -20,6 +23,10 @@ export interface QueuePlatform {
   setBadge(badge: { text: string; color: string | null }): Promise<void>;
   scheduleTick(at: number | null): void;
   timeZone(): string;
+  /** Where planned escalations wait for the CRM (absent: escalation steps stay reminders only). */
+  escalations?: EscalationStore;
+  /** The admin's lead-status mapping as adopted in this browser (what "decided" and a hand-back mean). */
+  readLeadStatusMapping?(): Promise<LeadStatusMapping>;
 }
 
 export interface QueueBackgroundDeps {
@@ -54,6 +61,7 @@ export function createQueueBackground(deps: QueueBackgroundDeps): { rep: RepIden
     scheduleTick: deps.platform.scheduleTick,
     timeZone: deps.platform.timeZone,
     now: deps.now,
+    escalations: deps.platform.escalations ? createQueueEscalations({ store: deps.platform.escalations, readLeadStatusMapping: deps.platform.readLeadStatusMapping }) : undefined,
   });
   // A new or changed identity changes whose queue is listed: the badge and reminders follow at once.
   const afterRepChange = async <T>(result: T): Promise<T> => {
