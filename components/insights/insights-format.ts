@@ -39,8 +39,9 @@ export { describeSource };
 
 export const STAGE_LABELS: Record<string, string> = {
   handed_off: 'Handed off',
-  accepted: 'Accepted',
+  contacted: 'Contacted',
   connected: 'Connected',
+  accepted: 'Accepted',
   opportunity: 'Opportunity',
   won: 'Won',
 };

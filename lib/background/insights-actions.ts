@@ -2,7 +2,11 @@ import { CrmError } from '../crm/crm-error';
 import type { CrmReporting } from '../crm/crm-reporting-port';
 import { backgroundSearchPacers } from '../crm/search-pacer';
 import type { SearchPacers } from '../crm/search-pacer';
-import { aggregateInsights } from '../domain/insights/aggregate-insights';
+import { aggregateInsights, drillInsights } from '../domain/insights/aggregate-insights';
+import type { AggregateOptions } from '../domain/insights/aggregate-insights';
+import { businessTimeBetween } from '../domain/sla/business-calendar';
+import type { BusinessCalendar } from '../domain/sla/business-calendar';
+import { readSlaPolicy } from '../storage/admin-settings';
 import type { InsightRecord } from '../domain/insights/insight-record';
 import { incrementalSince, mergeInsightRecords, recordsInWindow } from '../domain/insights/insight-sync';
 import type { InsightsRequest, InsightsResult, InsightsSync } from '../messaging/insights-protocol';
@@ -50,6 +54,16 @@ export interface InsightsActionsDeps {
    */
   searchPacers?: SearchPacers;
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * The SLA calendar speed to lead is measured in (business hours); null: real time. Default: the
+   * SLA policy in the admin settings (published team rules are adopted into them).
+   */
+  readSlaCalendar?: () => Promise<BusinessCalendar | null>;
+}
+
+/** Business minutes between two instants on the calendar (a span outside business hours counts 0). */
+function businessMinutes(calendar: BusinessCalendar) {
+  return (from: number, to: number) => businessTimeBetween(calendar, from, to) / 60_000;
 }
 
 interface Job {
@@ -86,6 +100,16 @@ interface SyncState {
 export function createInsightsActions(deps: InsightsActionsDeps) {
   const syncs = new Map<string, SyncState>();
   const log = deps.log ?? ((message: string, detail?: unknown) => console.warn(message, detail));
+  const readSlaCalendar =
+    deps.readSlaCalendar ??
+    (async () => {
+      try {
+        return (await readSlaPolicy()).calendar;
+      } catch (err) {
+        log('Baton: the SLA calendar could not be read; speed to lead is shown in real time.', err);
+        return null;
+      }
+    });
 
   /**
    * The connection's state, its persisted read loading (not awaited here). A new worker first lets
@@ -193,8 +217,9 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
       const to = request.filters.to ?? now + 60_000;
       const connection = await deps.openReporting();
       const requestKey = JSON.stringify([request.filters, request.averageDealValue]);
+      const drill = request.drill ?? null;
       const snapshot =
-        deps.store && !request.refresh && !syncs.get(connection.key)?.loaded
+        deps.store && !request.refresh && !drill && !syncs.get(connection.key)?.loaded
           ? deps.store.readSnapshot(connection.key, requestKey).catch((err: unknown) => (log('Baton: a saved Insights answer could not be read.', err), null))
           : null;
       const sync = syncFor(connection.key, snapshot ?? undefined);
@@ -259,9 +284,20 @@ export function createInsightsActions(deps: InsightsActionsDeps) {
         total: running?.total ?? null,
         error: state === 'reading' ? null : sync.updateError,
       };
-      const report = aggregateInsights(records, request.filters, { now, averageDealValue: request.averageDealValue, connectedStatuses: connection.connectedStatuses });
-      const result: InsightsResult = { report, read: { crm: connection.crm, sandbox: connection.sandbox, from, to, records: records.length, ...meta, sync: progress } };
-      if (state === 'idle' && !progress.error) rememberAnswer(sync, connection.key, requestKey, result);
+      const calendar = await readSlaCalendar();
+      const options: AggregateOptions = {
+        now,
+        averageDealValue: request.averageDealValue,
+        connectedStatuses: connection.connectedStatuses,
+        ...(calendar ? { minutesBetween: businessMinutes(calendar) } : {}),
+      };
+      const report = aggregateInsights(records, request.filters, options);
+      const result: InsightsResult = {
+        report,
+        drill: drill ? drillInsights(records, request.filters, drill, options) : null,
+        read: { crm: connection.crm, sandbox: connection.sandbox, from, to, records: records.length, ...meta, sync: progress },
+      };
+      if (state === 'idle' && !progress.error && !drill) rememberAnswer(sync, connection.key, requestKey, result);
       return result;
     },
   };

@@ -172,7 +172,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
         return deps.leadActions.discard(await requireLeadPage(sender), request.id);
       case 'insights/get':
         if (!deps.getInsights) throw new CrmError('rejected', 'Insights are not available in this build.');
-        return deps.getInsights({ filters: request.filters, averageDealValue: request.averageDealValue, refresh: request.refresh });
+        return deps.getInsights({ filters: request.filters, averageDealValue: request.averageDealValue, refresh: request.refresh, drill: request.drill ?? null });
       case 'insights/backtest':
         if (!deps.runBacktest) throw new CrmError('rejected', 'Backtests are not available in this build.');
         return deps.runBacktest({ candidate: request.candidate, months: request.months, refresh: request.refresh });

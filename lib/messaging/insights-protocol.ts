@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { insightFiltersSchema, insightsReportSchema } from '../domain/insights/insights-report';
+import { drillResultSchema, drillSchema } from '../domain/insights/insight-drill';
 
 /** The Insights page's request and answer (wired into protocol.ts's request union). */
 export const insightsRequestSchema = z.object({
@@ -9,6 +10,8 @@ export const insightsRequestSchema = z.object({
   averageDealValue: z.number().nonnegative().max(1e12).nullable().default(null),
   /** Read the CRM again instead of answering from the last read (kept two minutes). */
   refresh: z.boolean().default(false),
+  /** The leads behind one count (the answer's `drill`), under the same filters. */
+  drill: drillSchema.nullable().optional(),
 });
 export type InsightsRequest = z.output<typeof insightsRequestSchema>;
 
@@ -31,6 +34,8 @@ export type InsightsSync = z.infer<typeof insightsSyncSchema>;
 
 export const insightsResultSchema = z.object({
   report: insightsReportSchema,
+  /** Present when the request asked for the leads behind a count. */
+  drill: drillResultSchema.nullable().optional(),
   read: z.object({
     /** The provider kind read; `sandbox`: the sandbox CRM stood in for it (demo builds). */
     crm: z.string(),

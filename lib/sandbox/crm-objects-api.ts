@@ -189,6 +189,11 @@ export function applyWrites(state: SandboxState, type: CrmObjectType, record: Cr
     const value = writes.hubspot_owner_id === '' ? '' : toIso(at);
     record.properties.hubspot_owner_assigneddate = value;
     (record.history.hubspot_owner_assigneddate ??= []).push({ value, timestamp: at, ...API_WRITE_SOURCE });
+    // The first engagement date is the current owner's: a new owner starts without one.
+    if (record.properties.hs_sa_first_engagement_date) {
+      record.properties.hs_sa_first_engagement_date = '';
+      (record.history.hs_sa_first_engagement_date ??= []).push({ value: '', timestamp: at, sourceType: 'CALCULATED' });
+    }
   }
   record.updatedAt = at;
   const modified = modifiedProperty(type);

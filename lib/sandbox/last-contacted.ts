@@ -23,10 +23,28 @@ export function noteLastContacted(state: SandboxState, fromType: CrmObjectType, 
   // A reply from the contact is not the rep contacting them.
   if (activityType === 'emails' && activity.properties.hs_email_direction && activity.properties.hs_email_direction !== 'EMAIL') return false;
   const at = parseTimeValue(activity.properties.hs_timestamp ?? '') ?? activity.createdAt;
+  noteFirstEngagement(contact, activity.properties.hubspot_owner_id ?? null, at);
   const current = parseTimeValue(contact.properties.notes_last_contacted ?? '');
   if (current !== null && current >= at) return false;
   const value = toIso(at);
   contact.properties.notes_last_contacted = value;
   (contact.history.notes_last_contacted ??= []).push({ value, timestamp: at, sourceType: 'CALCULATED' });
   return true;
+}
+
+/**
+ * HubSpot's "Date of first engagement" (`hs_sa_first_engagement_date`): the current owner's first
+ * call, sales email or meeting after they were assigned; set once, reset when the owner changes
+ * (crm-objects-api.ts). An activity by someone else, or from before the assignment, does not set it.
+ */
+function noteFirstEngagement(contact: NonNullable<ReturnType<SandboxState['record']>>, activityOwner: string | null, at: number): void {
+  const owner = contact.properties.hubspot_owner_id ?? '';
+  if (!owner || (activityOwner !== null && activityOwner !== '' && activityOwner !== owner)) return;
+  const assigned = parseTimeValue(contact.properties.hubspot_owner_assigneddate ?? '');
+  if (assigned !== null && at < assigned) return;
+  const current = parseTimeValue(contact.properties.hs_sa_first_engagement_date ?? '');
+  if (current !== null && current <= at) return;
+  const value = toIso(at);
+  contact.properties.hs_sa_first_engagement_date = value;
+  (contact.history.hs_sa_first_engagement_date ??= []).push({ value, timestamp: at, sourceType: 'CALCULATED' });
 }

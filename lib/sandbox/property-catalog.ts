@@ -199,6 +199,7 @@ export function buildPropertyCatalog(
       { name: 'hs_lifecyclestage_marketingqualifiedlead_date', label: 'Became a Marketing Qualified Lead Date', type: 'datetime', readOnlyValue: true, description: '' },
       { name: 'hs_lifecyclestage_salesqualifiedlead_date', label: 'Became a Sales Qualified Lead Date', type: 'datetime', readOnlyValue: true, description: '' },
       { name: 'notes_last_contacted', label: 'Last Contacted', type: 'datetime', readOnlyValue: true, description: 'The last time a call, sales email, or meeting was logged for the contact.' },
+      { name: 'hs_sa_first_engagement_date', label: 'Date of first engagement', type: 'datetime', readOnlyValue: true, description: "The date the current contact owner first engaged with the contact (a call, sales email or meeting logged after the owner was assigned). Reset when the owner changes." },
       { name: 'hs_sales_email_last_replied', label: 'Recent Sales Email Replied Date', type: 'datetime', readOnlyValue: true, description: '' },
       { name: 'hubspotscore', label: 'HubSpot Score', type: 'number', readOnlyValue: true, description: 'The number that shows qualification of contacts to sales readiness.' },
     ]),

@@ -18,6 +18,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const HISTORY_SEED = 0x2400077;
+/** Speed-to-lead times come from their own PRNG per contact, so the values asserted elsewhere stay as they were. */
+const SPEED_SEED = 0x5beed;
 export const HISTORY_CONTACT_COUNT = 300;
 export const FIRST_HISTORY_CONTACT_ID = 1001;
 const FIRST_HISTORY_DEAL_ID = 7_390_000_001;
@@ -47,6 +49,11 @@ interface CampaignStory {
   responseMinutes: [number, number];
   /** Share with no disposition at all. */
   undecided: number;
+  /**
+   * Minutes from the engagement (the form, the badge scan) to the assignment: routing's part of
+   * speed to lead. Trade-show badges wait for an import, webinar attendees for the next day's list.
+   */
+  routingMinutes: [number, number];
   /** Share of accepted leads that become opportunities, then win. */
   opportunity: number;
   win: number;
@@ -55,32 +62,32 @@ interface CampaignStory {
 
 const STORIES: CampaignStory[] = [
   {
-    campaign: 'q4Paid', source: 'PAID_SEARCH', drillDown: 'google', weight: 30, accept: 0.14,
+    campaign: 'q4Paid', routingMinutes: [1, 6], source: 'PAID_SEARCH', drillDown: 'google', weight: 30, accept: 0.14,
     reasons: [['rejected', 'no_need', 'No need', 45], ['rejected', 'student', 'Student', 30], ['rejected', 'below_minimum_deal_size', 'Below minimum deal size', 15], ['rejected', 'bad_data', 'Bad data', 10]],
     objections: ['price', 'price', 'timing'], targetMinutes: 5, responseMinutes: [1, 9], undecided: 0.08, opportunity: 0.4, win: 0.3, amounts: [12_000, 18_000, 24_000],
   },
   {
-    campaign: 'webinars', source: 'EMAIL_MARKETING', drillDown: 'Webinar invite', weight: 20, accept: 0.68,
+    campaign: 'webinars', routingMinutes: [720, 1800], source: 'EMAIL_MARKETING', drillDown: 'Webinar invite', weight: 20, accept: 0.68,
     reasons: [['recycled', 'bad_timing', 'Bad timing', 60], ['recycled', 'no_budget', 'No budget', 40]],
     objections: ['security_review', 'integration', 'integration'], targetMinutes: 1440, responseMinutes: [30, 900], undecided: 0.06, opportunity: 0.6, win: 0.45, amounts: [36_000, 48_000, 72_000],
   },
   {
-    campaign: 'switchPipewise', source: 'PAID_SOCIAL', drillDown: 'linkedin', weight: 14, accept: 0.42,
+    campaign: 'switchPipewise', routingMinutes: [2, 20], source: 'PAID_SOCIAL', drillDown: 'linkedin', weight: 14, accept: 0.42,
     reasons: [['rejected', 'competitor', 'Competitor', 55], ['recycled', 'bad_timing', 'Bad timing', 45]],
     objections: ['competitor', 'price', 'integration'], targetMinutes: 5, responseMinutes: [2, 40], undecided: 0.1, opportunity: 0.5, win: 0.35, amounts: [24_000, 36_000, 48_000],
   },
   {
-    campaign: 'partnerSnowflake', source: 'REFERRALS', drillDown: 'snowflake.com', weight: 10, accept: 0.74,
+    campaign: 'partnerSnowflake', routingMinutes: [120, 480], source: 'REFERRALS', drillDown: 'snowflake.com', weight: 10, accept: 0.74,
     reasons: [['recycled', 'no_authority', 'No authority', 60], ['rejected', 'existing_customer', 'Existing customer', 40]],
     objections: ['security_review', 'authority'], targetMinutes: 60, responseMinutes: [5, 120], undecided: 0.05, opportunity: 0.65, win: 0.5, amounts: [72_000, 96_000, 140_000],
   },
   {
-    campaign: 'saastr', source: 'OFFLINE', drillDown: 'IMPORT', weight: 14, accept: 0.3,
+    campaign: 'saastr', routingMinutes: [1440, 5760], source: 'OFFLINE', drillDown: 'IMPORT', weight: 14, accept: 0.3,
     reasons: [['rejected', 'unreachable', 'Unreachable after repeated attempts', 50], ['recycled', 'bad_timing', 'Bad timing', 30], ['rejected', 'wrong_geography', 'Wrong geography', 20]],
     objections: ['timing'], targetMinutes: 1440, responseMinutes: [600, 4000], undecided: 0.35, opportunity: 0.4, win: 0.3, amounts: [24_000, 48_000],
   },
   {
-    campaign: 'playbook', source: 'ORGANIC_SEARCH', drillDown: 'google', weight: 12, accept: 0.35,
+    campaign: 'playbook', routingMinutes: [30, 360], source: 'ORGANIC_SEARCH', drillDown: 'google', weight: 12, accept: 0.35,
     reasons: [['recycled', 'bad_timing', 'Bad timing', 40], ['recycled', 'no_authority', 'No authority', 35], ['rejected', 'no_need', 'No need', 25]],
     objections: ['authority', 'timing', 'price'], targetMinutes: 1440, responseMinutes: [60, 2000], undecided: 0.12, opportunity: 0.4, win: 0.35, amounts: [18_000, 24_000, 36_000],
   },
@@ -143,8 +150,15 @@ export function seedDispositionHistory(now: number): SeededHistory {
     const touchedAt = handoffAt + Math.min(minutes * MINUTE * 3, 5 * DAY);
     if (touched && touchedAt < now) {
       p.notes_last_contacted = iso(touchedAt);
+      // The owner's first sales activity after the assignment (HubSpot's "First engagement date").
+      p.hs_sa_first_engagement_date = iso(touchedAt);
       p.hs_lead_status = 'ATTEMPTED_TO_CONTACT';
     }
+    // The conversion that got the lead handed over, before the assignment by the story's routing delay.
+    const speed = createSeededRandom((SPEED_SEED ^ Number(id)) >>> 0);
+    const engagedAt = Math.max(createdAt, handoffAt - speed.int(story.routingMinutes[0], story.routingMinutes[1]) * MINUTE);
+    p.first_conversion_date = iso(engagedAt);
+    p.recent_conversion_date = iso(engagedAt);
 
     if (!undecided) {
       const decidedAt = Math.min(now - HOUR, touchedAt + rng.int(1, 72) * HOUR);

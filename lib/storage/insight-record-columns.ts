@@ -48,6 +48,14 @@ const C = {
 } as const;
 export const INSIGHT_COLUMN_COUNT = 23;
 
+/**
+ * Columns added later (name, record link, engagement and first-touch times for speed to lead and
+ * the lists behind a count), after the objections so a read persisted before them still decodes:
+ * it comes back without these fields, marked `legacy` so the caller reads the CRM again in full.
+ */
+const X = { name: 0, recordUrl: 1, engagedAt: 2, firstTouchedAt: 3 } as const;
+export const EXTRA_COLUMN_COUNT = 4;
+
 export interface InsightColumns {
   count: number;
   /** JSON array of the distinct strings the string columns point into. */
@@ -71,7 +79,10 @@ export function encodeInsightRecords(records: readonly InsightRecord[]): Insight
   };
   const num = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);
   const objections: number[] = [];
-  const numbers = new Float64Array(INSIGHT_COLUMN_COUNT * count + records.reduce((sum, r) => sum + (r.disposition?.objections.length ?? 0), 0));
+  const objectionTotal = records.reduce((sum, r) => sum + (r.disposition?.objections.length ?? 0), 0);
+  const numbers = new Float64Array(INSIGHT_COLUMN_COUNT * count + objectionTotal + EXTRA_COLUMN_COUNT * count);
+  const extras = INSIGHT_COLUMN_COUNT * count + objectionTotal;
+  const setExtra = (column: number, i: number, value: number) => (numbers[extras + column * count + i] = value);
   const set = (column: number, i: number, value: number) => (numbers[column * count + i] = value);
   records.forEach((r, i) => {
     const d = r.disposition;
@@ -99,12 +110,17 @@ export function encodeInsightRecords(records: readonly InsightRecord[]): Insight
     set(C.deal, i, r.deal ? (r.deal.won ? 1 : 0) | (r.deal.closed ? 2 : 0) : -1);
     set(C.dealAmount, i, num(r.deal?.amount));
     set(C.dealStage, i, str(r.deal?.stage ?? null));
+    setExtra(X.name, i, str(r.name ?? null));
+    setExtra(X.recordUrl, i, str(r.recordUrl ?? null));
+    setExtra(X.engagedAt, i, num(r.engagedAt));
+    setExtra(X.firstTouchedAt, i, num(r.firstTouchedAt));
   });
   numbers.set(objections, INSIGHT_COLUMN_COUNT * count);
   return { count, strings: JSON.stringify(table), numbers };
 }
 
-export type DecodeResult = { ok: true; records: InsightRecord[] } | { ok: false; why: string };
+/** `legacy`: persisted before the extra columns (the records lack their fields). */
+export type DecodeResult = { ok: true; records: InsightRecord[]; legacy?: true } | { ok: false; why: string };
 
 /**
  * The records back from their compact form, checked while they are rebuilt: every index points
@@ -201,10 +217,43 @@ export function decodeInsightRecords(columns: InsightColumns): DecodeResult {
     if (err instanceof Invalid) return { ok: false, why: err.message };
     throw err;
   }
-  if (next !== numbers.length) return { ok: false, why: `${numbers.length - next} numbers left over` };
+  const left = numbers.length - next;
+  const legacy = left === 0 && count > 0;
+  if (left !== 0 && left !== EXTRA_COLUMN_COUNT * count) return { ok: false, why: `${left} numbers left over` };
+  if (!legacy && count > 0) {
+    const extra = (column: number, i: number) => numbers[next + column * count + i] as number;
+    try {
+      for (let i = 0; i < count; i++) {
+        const record = records[i] as InsightRecord;
+        const text = (column: number, what: string) => {
+          const v = extra(column, i);
+          if (!Number.isInteger(v) || v < -1 || v >= strings.length) fail(what, i);
+          return v === -1 ? null : (strings[v] as string);
+        };
+        const time = (column: number, what: string) => {
+          const v = extra(column, i);
+          if (Number.isNaN(v)) return null;
+          if (!Number.isFinite(v)) fail(what, i);
+          return v;
+        };
+        // Set only when present, so a record round-trips to an equal one.
+        const name = text(X.name, 'name');
+        const recordUrl = text(X.recordUrl, 'record link');
+        const engagedAt = time(X.engagedAt, 'engagement time');
+        const firstTouchedAt = time(X.firstTouchedAt, 'first touch time');
+        if (name !== null) record.name = name;
+        if (recordUrl !== null) record.recordUrl = recordUrl;
+        if (engagedAt !== null) record.engagedAt = engagedAt;
+        if (firstTouchedAt !== null) record.firstTouchedAt = firstTouchedAt;
+      }
+    } catch (err) {
+      if (err instanceof Invalid) return { ok: false, why: err.message };
+      throw err;
+    }
+  }
   // contactId is required non-empty by insightRecordSchema.
   for (let i = 0; i < count; i++) if ((records[i] as InsightRecord).contactId === '') return { ok: false, why: `record ${i}: empty contact id` };
-  return { ok: true, records };
+  return legacy ? { ok: true, records, legacy } : { ok: true, records };
 }
 
 /**

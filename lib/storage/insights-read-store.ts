@@ -95,7 +95,8 @@ export function createInsightsReadStore(options: { factory?: IDBFactory; log?: (
         if (checksumInsightColumns(columns) !== columns.checksum) return 'checksum mismatch';
         const decoded = decodeInsightRecords(columns);
         if (!decoded.ok) return decoded.why;
-        return { ...meta, records: decoded.records };
+        // Persisted before the records carried speed-to-lead times: due for a full re-read.
+        return { ...meta, ...(decoded.legacy ? { fullReadAt: 0 } : {}), records: decoded.records };
       })();
       if (typeof why !== 'string') return why;
       // An older format or a damaged entry: read the CRM again rather than show figures from it.

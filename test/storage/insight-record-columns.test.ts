@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DISPOSITION_OUTCOMES } from '../../lib/domain/disposition/disposition-reasons';
 import { insightRecordSchema } from '../../lib/domain/insights/insight-record';
 import type { InsightRecord } from '../../lib/domain/insights/insight-record';
-import { checksumInsightColumns, decodeInsightRecords, encodeInsightRecords, INSIGHT_COLUMN_COUNT } from '../../lib/storage/insight-record-columns';
+import { checksumInsightColumns, decodeInsightRecords, encodeInsightRecords, EXTRA_COLUMN_COUNT, INSIGHT_COLUMN_COUNT } from '../../lib/storage/insight-record-columns';
 
 const text = fc.option(fc.string(), { nil: null });
 const time = fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null });
@@ -34,6 +34,11 @@ const recordArb: fc.Arbitrary<InsightRecord> = fc.record({
     { nil: null },
   ),
   deal: fc.option(fc.record({ amount: time, stage: text, won: fc.boolean(), closed: fc.boolean() }), { nil: null }),
+  // The optional facts: absent, never null, after a round trip.
+  name: fc.option(fc.string(), { nil: undefined }),
+  recordUrl: fc.option(fc.string(), { nil: undefined }),
+  engagedAt: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
+  firstTouchedAt: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
 });
 
 const sample: InsightRecord = {
@@ -65,7 +70,16 @@ describe('insight record columns', () => {
   it('shares one string table across columns (20,000 records repeat a few campaigns and reps)', () => {
     const columns = encodeInsightRecords([sample, { ...sample, contactId: '8' }]);
     expect(JSON.parse(columns.strings)).toHaveLength(13);
-    expect(columns.numbers).toHaveLength(2 * INSIGHT_COLUMN_COUNT + 4);
+    expect(columns.numbers).toHaveLength(2 * (INSIGHT_COLUMN_COUNT + EXTRA_COLUMN_COUNT) + 4);
+  });
+
+  it('decodes a read persisted before the speed-to-lead columns, marked legacy', () => {
+    const full = encodeInsightRecords([{ ...sample, name: 'Ada Lovelace', engagedAt: 1, firstTouchedAt: 2 }]);
+    const old = { ...full, numbers: full.numbers.slice(0, full.numbers.length - EXTRA_COLUMN_COUNT) };
+    const decoded = decodeInsightRecords(old);
+    expect(decoded).toMatchObject({ ok: true, legacy: true });
+    expect(decoded.ok && decoded.records[0]?.name).toBeUndefined();
+    expect(decodeInsightRecords(full)).toMatchObject({ ok: true, records: [{ name: 'Ada Lovelace', engagedAt: 1, firstTouchedAt: 2 }] });
   });
 
   it('reports damaged columns instead of rebuilding records from them', () => {
@@ -82,7 +96,7 @@ describe('insight record columns', () => {
     expect(damaged((n) => (n[10] = 3))).toEqual({ ok: false, why: 'record 0: bad outcome' });
     expect(damaged((n) => (n[16] = -4))).toEqual({ ok: false, why: 'record 0: bad response minutes' });
     expect(damaged((n) => (n[17] = Number.NaN))).toEqual({ ok: false, why: 'record 0: bad decision time' });
-    expect(damaged((n) => (n[19] = 5))).toEqual({ ok: false, why: 'record 0: bad objection count' });
+    expect(damaged((n) => (n[19] = 50))).toEqual({ ok: false, why: 'record 0: bad objection count' });
     expect(damaged((n) => (n[20] = 4))).toEqual({ ok: false, why: 'record 0: bad deal' });
     expect(decodeInsightRecords({ ...good, numbers: good.numbers.slice(0, 10) })).toEqual({ ok: false, why: '10 numbers for 1 records' });
     expect(decodeInsightRecords({ ...good, count: 1.5 })).toMatchObject({ ok: false });

@@ -12,6 +12,7 @@ import type { HubSpotSearchFilter } from './hubspot-requests';
 import { hubSpotBatchReadResponseSchema, hubSpotCollectionSchema, hubSpotObjectSchema, hubSpotOwnerSchema } from './hubspot-schemas';
 import { sleep } from '../../async/sleep';
 import { contactText, searchContacts, SEARCH_RESULT_CAP } from './hubspot-contact-search';
+import { engagementBefore, firstTouchAfter, readRecordBase } from './hubspot-insight-fields';
 import type { ContactSearchBody, ContactSearchPage } from './hubspot-contact-search';
 
 /*
@@ -44,6 +45,15 @@ export const INSIGHT_CONTACT_PROPERTIES = [
   'hubspot_owner_assigneddate',
   'notes_last_contacted',
   'hs_lead_status',
+  // Speed to lead: the conversions (the engagement before the assignment) and the current owner's
+  // first sales activity, which HubSpot resets when the owner changes.
+  'first_conversion_date',
+  'recent_conversion_date',
+  'hs_sa_first_engagement_date',
+  // Drill-down lists name the leads.
+  'firstname',
+  'lastname',
+  'email',
 ] as const;
 
 const DEAL_PROPERTIES = ['amount', 'dealstage', 'hs_is_closed_won', 'hs_is_closed'] as const;
@@ -125,6 +135,16 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
   );
   // Settled here too, so a search failure does not leave it as an unhandled rejection.
   ownersRead.catch(() => {});
+  const recordBaseRead = readRecordBase(client, options.signal).then(
+    (base) => {
+      requests++;
+      return base;
+    },
+    () => {
+      requests++;
+      return null;
+    },
+  );
 
   const search = async (from: number, to: number, after?: string): Promise<SearchPage> => {
     // Two filter groups are ORed: handed off in the window, or dispositioned in it (a lead
@@ -153,9 +173,10 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
   let pending = 0;
   const take = async (page: SearchPage) => {
     const owners = await ownersRead;
+    const recordBase = await recordBaseRead;
     const added: InsightRecord[] = [];
     for (const contact of page.results) {
-      if (!contacts.has(contact.id)) added.push(fromHubSpotInsightContact(contact, owners, null));
+      if (!contacts.has(contact.id)) added.push(fromHubSpotInsightContact(contact, owners, null, recordBase));
       contacts.set(contact.id, contact);
     }
     // The total is a sum of window totals; a contact handed off in one window and decided in
@@ -211,12 +232,13 @@ export async function readHubSpotInsights(client: HubSpotClient, options: ReadIn
     warnings.push(`Deals could not be read (${describe(err)}); opportunities and revenue are missing.`);
   }
 
-  const records = ids.map((id) => fromHubSpotInsightContact(contacts.get(id) as z.infer<typeof hubSpotObjectSchema>, owners, deals.get(id) ?? null));
+  const recordBase = await recordBaseRead;
+  const records = ids.map((id) => fromHubSpotInsightContact(contacts.get(id) as z.infer<typeof hubSpotObjectSchema>, owners, deals.get(id) ?? null, recordBase));
   return { records, windows: leaves.length, requests, warnings };
 }
 
 /** Maps one contact (with the Baton properties) onto the CRM-neutral record. Pure. */
-export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectSchema>, owners: ReadonlyMap<string, string>, deal: InsightDeal | null): InsightRecord {
+export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectSchema>, owners: ReadonlyMap<string, string>, deal: InsightDeal | null, recordBase: string | null = null): InsightRecord {
   const text = (name: string): string | null => contactText(contact, name);
   const outcome = text(P.disposition);
   const decidedAt = parseTime(text(P.dispositionAt));
@@ -225,14 +247,24 @@ export function fromHubSpotInsightContact(contact: z.infer<typeof hubSpotObjectS
   const ownerId = text('hubspot_owner_id');
   const source = text('hs_analytics_source');
   const validOutcome = outcome === 'accepted' || outcome === 'recycled' || outcome === 'rejected' ? outcome : null;
+  const handedOffAt = parseTime(text('hubspot_owner_assigneddate'));
+  const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ').trim() || text('email');
+  const engagedAt = engagementBefore(handedOffAt, [parseTime(text('recent_conversion_date')), parseTime(text('first_conversion_date'))]);
+  // HubSpot resets the first sales activity when the owner changes: it is the current owner's.
+  const firstTouchedAt = firstTouchAfter(handedOffAt, parseTime(text('hs_sa_first_engagement_date')));
   return {
     contactId: contact.id,
+    // The optional facts only when the CRM has them (as the persisted form gives them back).
+    ...(name ? { name } : {}),
+    ...(recordBase ? { recordUrl: `${recordBase}${encodeURIComponent(contact.id)}` } : {}),
+    ...(engagedAt !== null ? { engagedAt } : {}),
+    ...(firstTouchedAt !== null ? { firstTouchedAt } : {}),
     campaign: text('campaign_name'),
     source,
     channel: toChannel(source),
     ownerId,
     ownerName: ownerId ? (owners.get(ownerId) ?? null) : null,
-    handedOffAt: parseTime(text('hubspot_owner_assigneddate')),
+    handedOffAt,
     lastTouchedAt: parseTime(text('notes_last_contacted')),
     leadStatus: text('hs_lead_status'),
     slaTier: text(P.slaTier),

@@ -12,10 +12,10 @@ const F = BATON_FIELD_NAMES;
 
 const DISPOSITION_FIELDS = [F.disposition, F.reason, F.reasonId, F.objections, F.definitionVersion, F.slaOutcome, F.slaTier, F.responseMinutes, F.dispositionAt, F.rep, F.dispositionId];
 const LEAD_INSIGHT_FIELDS = [
-  'Id', 'Status', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', 'IsConverted', 'ConvertedOpportunityId',
+  'Id', 'FirstName', 'LastName', 'Status', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', 'IsConverted', 'ConvertedOpportunityId',
   'ConvertedOpportunity.Amount', 'ConvertedOpportunity.StageName', 'ConvertedOpportunity.IsWon', 'ConvertedOpportunity.IsClosed', ...DISPOSITION_FIELDS,
 ];
-const CONTACT_INSIGHT_FIELDS = ['Id', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', ...DISPOSITION_FIELDS];
+const CONTACT_INSIGHT_FIELDS = ['Id', 'FirstName', 'LastName', 'LeadSource', 'OwnerId', 'Owner.Name', 'CreatedDate', 'LastActivityDate', ...DISPOSITION_FIELDS];
 export const LEAD_BACKTEST_FIELDS = [
   'Id', 'FirstName', 'LastName', 'Company', 'LeadSource', F.disposition, F.dispositionAt, F.definitionVersion, F.qualificationInputs, 'ConvertedOpportunityId',
   'ConvertedOpportunity.Amount', 'ConvertedOpportunity.StageName', 'ConvertedOpportunity.IsWon', 'ConvertedOpportunity.IsClosed',
@@ -48,6 +48,14 @@ export function buildInsightContactsQuery(from: number, to: number, modifiedSinc
 
 export function buildOwnerHistoryQuery(from: number, to: number): string {
   return `SELECT LeadId, Field, NewValue, CreatedDate FROM LeadHistory WHERE Field = 'Owner' AND ${between('CreatedDate', from, to)} ORDER BY CreatedDate`;
+}
+
+/**
+ * Completed calls and sales emails logged on these records (cadence steps and open tasks are not
+ * a rep's touch): the earliest one by the owner after the assignment is the first touch.
+ */
+export function buildFirstTouchQuery(ids: string): string {
+  return `SELECT WhoId, OwnerId, CreatedDate FROM Task WHERE WhoId IN (${ids}) AND Status = 'Completed' AND TaskSubtype IN ('Call', 'Email') ORDER BY CreatedDate`;
 }
 
 export function idList(ids: readonly string[]): string {

@@ -40,6 +40,35 @@ export interface InsightRecordContext {
   campaign: string | null;
   /** For Contacts: the best Opportunity through contact roles (Leads carry theirs). */
   deal: InsightDeal | null;
+  /** When the record responded to campaigns (responded CampaignMembers' created dates). */
+  respondedAt?: readonly number[];
+  /** Completed calls and sales emails on the record: [owner id, when]. */
+  touches?: readonly (readonly [string | null, number])[];
+  /** Where records open (a Lightning origin); null: no links. */
+  recordOrigin?: string | null;
+}
+
+/**
+ * The engagement before the handoff: the latest campaign response at or before it; else, as a
+ * stated approximation, when the record was created (a web-to-lead form or a marketing sync
+ * creates the lead when the prospect converts).
+ */
+export function salesforceEngagedAt(handedOffAt: number | null, createdAt: number | null, respondedAt: readonly number[]): number | null {
+  let best: number | null = null;
+  for (const at of respondedAt) if ((handedOffAt === null || at <= handedOffAt) && (best === null || at > best)) best = at;
+  if (best !== null) return best;
+  return createdAt !== null && (handedOffAt === null || createdAt <= handedOffAt) ? createdAt : null;
+}
+
+/** The owner's first completed call or sales email at or after the handoff. */
+export function salesforceFirstTouch(handedOffAt: number | null, ownerId: string | null, touches: readonly (readonly [string | null, number])[]): number | null {
+  if (handedOffAt === null) return null;
+  let first: number | null = null;
+  for (const [by, at] of touches) {
+    if (at < handedOffAt || (ownerId !== null && by !== null && by.slice(0, 15) !== ownerId.slice(0, 15))) continue;
+    if (first === null || at < first) first = at;
+  }
+  return first;
 }
 
 /** Maps one Lead or Contact (with Baton's fields) onto the CRM-neutral record. Pure. */
@@ -51,9 +80,19 @@ export function fromSalesforceInsightRecord(record: ReportingRecord, context: In
   const minutes = record.Baton_Response_Minutes__c;
   const ownerId = nonBlank(record.OwnerId);
   // The handoff: a logged assignment to a rep; else a record a rep owned from its creation.
-  const handedOffAt = context.assignedAt ?? (isUserId(ownerId) ? parseSalesforceTime(record.CreatedDate) : null);
+  const createdAt = parseSalesforceTime(record.CreatedDate);
+  const handedOffAt = context.assignedAt ?? (isUserId(ownerId) ? createdAt : null);
+  const name = [record.FirstName, record.LastName].map(nonBlank).filter(Boolean).join(' ');
+  const objectName = record.Id.startsWith('003') ? 'Contact' : 'Lead';
+  const engagedAt = salesforceEngagedAt(handedOffAt, createdAt, context.respondedAt ?? []);
+  const firstTouchedAt = salesforceFirstTouch(handedOffAt, ownerId, context.touches ?? []);
   return {
     contactId: record.Id,
+    // The optional facts only when the CRM has them (as the persisted form gives them back).
+    ...(name ? { name } : {}),
+    ...(context.recordOrigin ? { recordUrl: `${context.recordOrigin}/lightning/r/${objectName}/${encodeURIComponent(record.Id)}/view` } : {}),
+    ...(engagedAt !== null ? { engagedAt } : {}),
+    ...(firstTouchedAt !== null ? { firstTouchedAt } : {}),
     campaign: context.campaign,
     source: nonBlank(record.LeadSource),
     channel: toSalesforceChannel(record.LeadSource),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   BacktestLead,
   BacktestReadResult,
@@ -18,6 +18,7 @@ import {
   between,
   buildInsightContactsQuery,
   buildInsightLeadsQuery,
+  buildFirstTouchQuery,
   buildOwnerHistoryQuery,
   CONTACT_BACKTEST_FIELDS,
   explainQueryError,
@@ -36,6 +37,9 @@ import {
   type SalesforceReportingRecord,
 } from './salesforce-schemas';
 import { SALESFORCE_CONNECTED_STATUSES } from './salesforce-sources';
+import { lightningOrigin } from './salesforce-queue-reader';
+
+const firstTouchTaskSchema = z.looseObject({ WhoId: z.string().nullish(), OwnerId: z.string().nullish(), CreatedDate: z.string().nullish() });
 
 /*
  * Reads dispositions back from Salesforce for Baton Insights and the backtest, with SOQL through
@@ -100,7 +104,7 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
   }
 
   /** The first campaign each record responded to (its campaign of origin). */
-  async function readCampaigns(leadIds: readonly string[], contactIds: readonly string[], counter: { requests: number }, read: { signal?: AbortSignal; pace?: SearchPacer }) {
+  async function readCampaigns(leadIds: readonly string[], contactIds: readonly string[], counter: { requests: number }, read: { signal?: AbortSignal; pace?: SearchPacer }, responses?: Map<string, number[]>) {
     const campaigns = new Map<string, { name: string; at: number }>();
     const select = (field: 'LeadId' | 'ContactId') => (ids: string) =>
       `SELECT LeadId, ContactId, Campaign.Name, CreatedDate FROM CampaignMember WHERE HasResponded = true AND ${field} IN (${ids})`;
@@ -112,6 +116,11 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
       const name = nonBlank(r.Campaign?.Name);
       if (!id || !name) continue;
       const at = parseSalesforceTime(r.CreatedDate) ?? Number.MAX_SAFE_INTEGER;
+      if (responses && at !== Number.MAX_SAFE_INTEGER) {
+        const list = responses.get(id.slice(0, 15));
+        if (list) list.push(at);
+        else responses.set(id.slice(0, 15), [at]);
+      }
       const known = campaigns.get(id.slice(0, 15));
       if (!known || at < known.at) campaigns.set(id.slice(0, 15), { name, at });
     }
@@ -188,9 +197,25 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
       return first;
     });
 
+    const responses = new Map<string, number[]>();
     const campaigns = await soft('Campaigns could not be read; records are shown without one', new Map<string, { name: string; at: number }>(), () =>
-      readCampaigns(leads.map((r) => r.Id), contacts.map((r) => r.Id), counter, read),
+      readCampaigns(leads.map((r) => r.Id), contacts.map((r) => r.Id), counter, read, responses),
     );
+    // First touches for speed to lead: completed calls and sales emails on the records read.
+    const touches = await soft('Calls and emails could not be read; the rep\'s part of speed to lead is missing', new Map<string, [string | null, number][]>(), async () => {
+      const rows = await byIds(buildFirstTouchQuery, [...leads, ...contacts].map((r) => r.Id), firstTouchTaskSchema, counter, read);
+      const byRecord = new Map<string, [string | null, number][]>();
+      for (const row of rows) {
+        const at = parseSalesforceTime(row.CreatedDate ?? null);
+        if (!row.WhoId || at === null) continue;
+        const id = row.WhoId.slice(0, 15);
+        const list = byRecord.get(id);
+        if (list) list.push([row.OwnerId ?? null, at]);
+        else byRecord.set(id, [[row.OwnerId ?? null, at]]);
+      }
+      return byRecord;
+    });
+    const recordOrigin = sandbox ? client.instanceUrl.replace(/\/+$/, '') : lightningOrigin(account);
     const contactDeals = await soft('Opportunities of contacts could not be read; their revenue is missing', new Map<string, InsightDeal>(), () =>
       readContactDeals(contacts.map((r) => r.Id), counter, read),
     );
@@ -206,6 +231,9 @@ export function createSalesforceReporting(options: CreateSalesforceReportingOpti
           assignedAt: assignedAt.get(id) ?? null,
           campaign: campaigns.get(id)?.name ?? null,
           deal: contactDeals.get(id) ?? null,
+          respondedAt: responses.get(id) ?? [],
+          touches: touches.get(id) ?? [],
+          recordOrigin,
         }),
       );
     }

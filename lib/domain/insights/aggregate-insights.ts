@@ -2,7 +2,11 @@ import type { InsightRecord } from './insight-record';
 import { NO_CAMPAIGN, NO_SOURCE, NO_REP, NO_VERSION, NO_TIER, NO_REASON } from './insights-report';
 import type { InsightFilters, OutcomeRow, CountRow, WeekRow, CoverageRow, SlaRow, VersionRow, InsightsReport } from './insights-report';
 import { toRate, percentile, median } from './insight-stats';
-import { computeFunnel } from './insights-funnel';
+import { computeFunnel, DEFAULT_DISQUALIFYING_REASON_IDS } from './insights-funnel';
+import { drillInto } from './insight-drill';
+import type { Drill, DrillContext, DrillResult } from './insight-drill';
+import { speedToLeadRows, wallMinutesBetween } from './speed-to-lead';
+import type { MinutesBetween } from './speed-to-lead';
 
 /**
  * Baton Insights: what happened to the leads marketing handed to sales, from the dispositions
@@ -24,6 +28,30 @@ export interface AggregateOptions {
    * stage). The CRM's provider knows them (its reporting port); none: only an opportunity counts.
    */
   connectedStatuses?: readonly string[];
+  /**
+   * The clock speed to lead is measured on: business minutes on the SLA calendar (the background
+   * passes it), else real minutes.
+   */
+  minutesBetween?: MinutesBetween;
+  /** Rejection reason ids that disqualify by definition (kept apart from revenue at stake). */
+  disqualifyingReasonIds?: readonly string[];
+}
+
+/** The predicates the counts and their drill-downs share (one definition of "stale", "touched"...). */
+export function drillContextFor(options: AggregateOptions): DrillContext {
+  const { now } = options;
+  return {
+    now,
+    connectedStatuses: new Set(options.connectedStatuses ?? []),
+    disqualifyingReasons: new Set(options.disqualifyingReasonIds ?? DEFAULT_DISQUALIFYING_REASON_IDS),
+    isStale: (r) => r.disposition === null && r.handedOffAt !== null && now - r.handedOffAt > STALE_AFTER_MS,
+    touched: (r) => r.lastTouchedAt !== null || (r.firstTouchedAt ?? null) !== null || r.disposition !== null,
+  };
+}
+
+/** The leads behind one of the report's counts, under the same filters. */
+export function drillInsights(allRecords: readonly InsightRecord[], filters: InsightFilters, drill: Drill, options: AggregateOptions): DrillResult {
+  return drillInto(filterInsightRecords(allRecords, filters), drill, drillContextFor(options));
 }
 
 /** SLA states that settle the question "was it met?" (on track / at risk at decision time do not). */
@@ -59,12 +87,13 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
   const repLabel = (key: string) => ownerNames.get(key) ?? key;
   const same = (key: string) => key;
 
-  const isStale = (r: InsightRecord) => r.disposition === null && r.handedOffAt !== null && now - r.handedOffAt > STALE_AFTER_MS;
-  const touched = (r: InsightRecord) => r.lastTouchedAt !== null || r.disposition !== null;
+  const ctx = drillContextFor(options);
+  const { isStale, touched } = ctx;
+  const measure = options.minutesBetween ?? wallMinutesBetween;
 
   const totals = { ...countOutcomes(records), touched: 0, staleWithoutDisposition: 0 };
   for (const r of records) {
-    if (touched(r)) totals.touched++;
+    if (r.handedOffAt !== null && touched(r)) totals.touched++;
     if (isStale(r)) totals.staleWithoutDisposition++;
   }
 
@@ -85,7 +114,13 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
     sla: slaRows(records, () => 'all', same)[0] ?? emptySlaRow('all', 'all'),
     slaByTier: slaRows(records, (r) => r.slaTier ?? NO_TIER, same),
     slaByRep: slaRows(records, (r) => r.disposition?.rep ?? repLabel(repOf(r)), same),
-    funnel: computeFunnel(records, options.averageDealValue ?? null, new Set(options.connectedStatuses ?? [])),
+    funnel: computeFunnel(records, options.averageDealValue ?? null, ctx),
+    speedToLead: {
+      basis: options.minutesBetween ? 'business' : 'calendar',
+      overall: speedToLeadRows(records, () => 'all', same, measure)[0] ?? emptySpeedRow(),
+      byTier: speedToLeadRows(records, (r) => r.slaTier ?? NO_TIER, same, measure),
+      byRep: speedToLeadRows(records, repOf, repLabel, measure),
+    },
     versions: versionRows(records),
     filterOptions: {
       sources: distinct(allRecords, sourceOf, same),
@@ -252,6 +287,11 @@ function coverageBy(
     });
   }
   return rows.sort(byCountThenKey((row) => row.handedOff));
+}
+
+function emptySpeedRow() {
+  const none = { count: 0, medianMinutes: null, p90Minutes: null, totalMinutes: 0 };
+  return { key: 'all', label: 'all', assigned: 0, system: none, rep: none, whole: none, systemShare: null, awaitingTouch: 0 };
 }
 
 function emptySlaRow(key: string, label: string): SlaRow {

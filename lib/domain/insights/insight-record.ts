@@ -41,8 +41,19 @@ export const insightRecordSchema = z.object({
   channel: z.string(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
+  /** What a manager calls the lead (its name, else its email); for lists of the leads behind a count. */
+  name: z.string().nullable().optional(),
+  /** Where the record opens in the CRM (the provider builds it); for the same lists. */
+  recordUrl: z.string().nullable().optional(),
+  /**
+   * When the lead engaged in the way that got it handed over (the conversion before the
+   * assignment): the start of speed to lead. Null: the CRM does not say.
+   */
+  engagedAt: z.number().nullable().optional(),
   /** When the lead was handed to sales (owner assignment); null when it never was. */
   handedOffAt: z.number().nullable(),
+  /** The owner's first human touch after the assignment (a call, a sales email, a meeting); null: none yet. */
+  firstTouchedAt: z.number().nullable().optional(),
   /** Latest human touch the CRM knows of (calls, emails, meetings). */
   lastTouchedAt: z.number().nullable(),
   /** The CRM's lead status (connected, open deal, ...), used for the "connected" funnel stage. */

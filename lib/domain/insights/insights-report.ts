@@ -69,7 +69,7 @@ export const slaRowSchema = z.object({
 });
 export type SlaRow = z.infer<typeof slaRowSchema>;
 
-export const FUNNEL_STAGES = ['handed_off', 'accepted', 'connected', 'opportunity', 'won'] as const;
+export const FUNNEL_STAGES = ['handed_off', 'contacted', 'connected', 'accepted', 'opportunity', 'won'] as const;
 export type FunnelStageId = (typeof FUNNEL_STAGES)[number];
 
 export const funnelStageSchema = z.object({
@@ -79,9 +79,11 @@ export const funnelStageSchema = z.object({
   amount: z.number(),
   /** count / previous stage's count. */
   conversionFromPrevious: z.number().nullable(),
-  /** Leads that reached the previous stage but not this one. */
+  /** Leads that reached the previous stage, stopped there and are settled (not in play, not disqualified by definition). */
   lostFromPrevious: z.number().int(),
-  /** lostFromPrevious × average deal value. */
+  /** Won ÷ the settled leads that reached this stage. */
+  winRateAfter: z.number().nullable(),
+  /** Expected value: lostFromPrevious × winRateAfter × average deal value. */
   revenueAtStake: z.number().nullable(),
 });
 export type FunnelStage = z.infer<typeof funnelStageSchema>;
@@ -97,6 +99,26 @@ export const versionRowSchema = z.object({
   conversionRate: z.number().nullable(),
 });
 export type VersionRow = z.infer<typeof versionRowSchema>;
+
+const speedSummarySchema = z.object({
+  count: z.number().int(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+  totalMinutes: z.number(),
+});
+
+/** Speed to lead split in two (speed-to-lead.ts): engagement → assignment, assignment → first touch. */
+export const speedToLeadRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  assigned: z.number().int(),
+  system: speedSummarySchema,
+  rep: speedSummarySchema,
+  whole: speedSummarySchema,
+  systemShare: z.number().nullable(),
+  awaitingTouch: z.number().int(),
+});
+export type SpeedToLeadRowOut = z.infer<typeof speedToLeadRowSchema>;
 
 const optionSchema = z.object({ value: z.string(), label: z.string() });
 
@@ -123,6 +145,15 @@ export const insightsReportSchema = z.object({
     averageDealValueFrom: z.enum(['configured', 'won_deals', 'none']),
     /** The stage with the largest revenue at stake (or most leads lost when there is no deal value). */
     biggestLeak: z.enum(FUNNEL_STAGES).nullable(),
+    /** Rejected for who they are (student, competitor...): apart from revenue at stake. */
+    disqualified: z.number().int(),
+  }),
+  speedToLead: z.object({
+    /** business: minutes on the SLA calendar's business hours; calendar: real minutes. */
+    basis: z.enum(['business', 'calendar']),
+    overall: speedToLeadRowSchema,
+    byTier: z.array(speedToLeadRowSchema),
+    byRep: z.array(speedToLeadRowSchema),
   }),
   versions: z.array(versionRowSchema),
   /** From the unfiltered records, so choosing one campaign does not hide the others from the picker. */

@@ -23,6 +23,7 @@ function insightsOrg(override: (r: FakeRequest) => unknown = () => undefined) {
     if (isQueryOf(r, 'CampaignMember', 'LeadId IN')) return loadSalesforceFixture('insight-campaign-members.json');
     if (isQueryOf(r, 'CampaignMember', 'ContactId IN')) return { totalSize: 0, done: true, records: [] };
     if (isQueryOf(r, 'OpportunityContactRole')) return loadSalesforceFixture('insight-contact-roles.json');
+    if (isQueryOf(r, 'Task')) return loadSalesforceFixture('insight-tasks.json');
     return undefined;
   });
 }
@@ -48,9 +49,10 @@ describe('createSalesforceReporting: readInsightRecords', () => {
       'query LeadHistory',
       'query CampaignMember',
       'query CampaignMember',
+      'query Task',
       'query OpportunityContactRole',
     ]);
-    expect(result.requests).toBe(7);
+    expect(result.requests).toBe(8);
     expect(result.warnings).toEqual([]);
     expect(progress).toEqual([3, 4]);
     const leadsSoql = fake.requests[0]!.soql!;
@@ -71,6 +73,11 @@ describe('createSalesforceReporting: readInsightRecords', () => {
       ownerName: 'Sam Okafor',
       // The id row of the Owner change, not the creation.
       handedOffAt: Date.parse('2026-10-03T09:04:00Z'),
+      // Speed to lead: the campaign response before the assignment (not the later one), and the
+      // owner's first completed call after it (not another user's, not one before the assignment).
+      engagedAt: Date.parse('2026-10-02T09:00:00Z'),
+      firstTouchedAt: Date.parse('2026-10-03T09:20:00Z'),
+      recordUrl: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000Ld001AAB/view',
       lastTouchedAt: Date.UTC(2026, 9, 4),
       leadStatus: 'Closed - Converted',
       slaTier: 'Demo request',
@@ -112,7 +119,7 @@ describe('createSalesforceReporting: readInsightRecords', () => {
     const fake = insightsOrg();
     let turns = 0;
     await reportingFor(fake).readInsightRecords({ from: FROM, to: TO, pace: async () => void turns++ });
-    expect(turns).toBe(6);
+    expect(turns).toBe(7);
   });
 
   it('says when the page cap stopped a read (Bulk API territory)', async () => {

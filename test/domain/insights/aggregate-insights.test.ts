@@ -88,17 +88,22 @@ describe('aggregateInsights on the fixed fixture', () => {
     expect(report.slaByTier.map((row) => row.key)).toEqual(['(tier not recorded)']);
   });
 
-  it('the funnel: stage counts, conversion, amounts and revenue at stake from won deals', () => {
+  it('the funnel: stages from distinct facts; revenue at stake = lost × win rate after the stage × average won deal', () => {
+    // 1: touched, rejected (no need) → lost at Connected; 2: a student → disqualified, apart;
+    // 3 and 7: never touched, decided → lost at Contacted; 4: touched, no decision for 20 days →
+    // lost at Connected; 5: won; 6: accepted two days ago, still being worked → in play, not lost.
     expect(report.funnel).toEqual({
       averageDealValue: 40_000,
       averageDealValueFrom: 'won_deals',
-      biggestLeak: 'accepted',
+      biggestLeak: 'connected',
+      disqualified: 1,
       stages: [
-        { stage: 'handed_off', count: 7, amount: 40_000, conversionFromPrevious: null, lostFromPrevious: 0, revenueAtStake: null },
-        { stage: 'accepted', count: 2, amount: 40_000, conversionFromPrevious: 2 / 7, lostFromPrevious: 5, revenueAtStake: 200_000 },
-        { stage: 'connected', count: 2, amount: 40_000, conversionFromPrevious: 1, lostFromPrevious: 0, revenueAtStake: 0 },
-        { stage: 'opportunity', count: 1, amount: 40_000, conversionFromPrevious: 0.5, lostFromPrevious: 1, revenueAtStake: 40_000 },
-        { stage: 'won', count: 1, amount: 40_000, conversionFromPrevious: 1, lostFromPrevious: 0, revenueAtStake: 0 },
+        { stage: 'handed_off', count: 7, amount: 40_000, conversionFromPrevious: null, lostFromPrevious: 0, winRateAfter: 1 / 6, revenueAtStake: null },
+        { stage: 'contacted', count: 4, amount: 40_000, conversionFromPrevious: 4 / 7, lostFromPrevious: 2, winRateAfter: 1 / 3, revenueAtStake: 2 * (1 / 3) * 40_000 },
+        { stage: 'connected', count: 2, amount: 40_000, conversionFromPrevious: 2 / 4, lostFromPrevious: 2, winRateAfter: 1, revenueAtStake: 80_000 },
+        { stage: 'accepted', count: 2, amount: 40_000, conversionFromPrevious: 1, lostFromPrevious: 0, winRateAfter: 1, revenueAtStake: 0 },
+        { stage: 'opportunity', count: 1, amount: 40_000, conversionFromPrevious: 0.5, lostFromPrevious: 0, winRateAfter: 1, revenueAtStake: 0 },
+        { stage: 'won', count: 1, amount: 40_000, conversionFromPrevious: 1, lostFromPrevious: 0, winRateAfter: 1, revenueAtStake: 0 },
       ],
     });
   });
@@ -106,7 +111,7 @@ describe('aggregateInsights on the fixed fixture', () => {
   it('a configured deal value replaces the won-deal average', () => {
     const configured = aggregateInsights(FIXTURE, NO_FILTERS, { now: NOW, averageDealValue: 10_000, connectedStatuses: HUBSPOT_CONNECTED_STATUSES });
     expect(configured.funnel.averageDealValueFrom).toBe('configured');
-    expect(configured.funnel.stages[1]?.revenueAtStake).toBe(50_000);
+    expect(configured.funnel.stages[1]?.revenueAtStake).toBeCloseTo((2 * 10_000) / 3, 6);
   });
 
   it('definition versions side by side', () => {
