@@ -52,7 +52,9 @@ export const SANDBOX_LEAD_SCENARIOS = {
   twoContacts: '9100000106',
   /** Lead for the second demo contact (102), in a portal's own pipeline ("Partner referrals", numeric stage ids). */
   partnerPipeline: '9100000102',
-  /** The at-risk contact's (104) earlier lead, closed as disqualified: a disposition leaves it as it is. */
+  /** Open lead for the competitor's employee (109), who also has an earlier, closed one. */
+  competitor: '9100000109',
+  /** The competitor contact's (109) lead from last year, closed as disqualified: a disposition leaves it as it is. */
   closedEarlier: '9100000198',
   /** Lead whose contact was deleted: no associated contact at all. */
   noContact: '9100000199',

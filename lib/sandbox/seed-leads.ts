@@ -35,10 +35,12 @@ const PLANS: readonly LeadPlan[] = [
   },
   // A referral worked in a portal's own pipeline (numeric stage ids, renamed closed stages).
   { id: SANDBOX_LEAD_SCENARIOS.partnerPipeline, contacts: [{ id: SANDBOX_SCENARIOS.demoSecondary, primary: true }], stage: '1183002', label: 'WARM', pipeline: PARTNER_LEAD_PIPELINE_ID },
-  // The at-risk contact's lead from last year, closed as bad timing: a disposition now leaves it closed.
+  // The competitor contact: an open lead, and one from last year closed as bad timing, which a
+  // disposition now leaves as it is.
+  { id: SANDBOX_LEAD_SCENARIOS.competitor, contacts: [{ id: SANDBOX_SCENARIOS.competitor, primary: true }], stage: 'new-stage-id', label: 'COLD' },
   {
     id: SANDBOX_LEAD_SCENARIOS.closedEarlier,
-    contacts: [{ id: SANDBOX_SCENARIOS.atRisk, primary: true }],
+    contacts: [{ id: SANDBOX_SCENARIOS.competitor, primary: true }],
     stage: 'unqualified-stage-id',
     label: 'COLD',
     disqualificationReason: 'BAD_TIMING',

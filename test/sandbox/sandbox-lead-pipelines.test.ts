@@ -46,9 +46,9 @@ describe('lead pipelines and the disqualification reason', () => {
   });
 
   it("lists a contact's leads, open and closed, through v4 associations", async () => {
-    const res = await sandbox.call(`/crm/v4/objects/contacts/${SANDBOX_SCENARIOS.atRisk}/associations/leads`);
+    const res = await sandbox.call(`/crm/v4/objects/contacts/${SANDBOX_SCENARIOS.competitor}/associations/leads`);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { toObjectId: number }) => String(r.toObjectId)).sort()).toEqual([SANDBOX_LEAD_SCENARIOS.atRisk, SANDBOX_LEAD_SCENARIOS.closedEarlier].sort());
+    expect(res.body.results.map((r: { toObjectId: number }) => String(r.toObjectId)).sort()).toEqual([SANDBOX_LEAD_SCENARIOS.competitor, SANDBOX_LEAD_SCENARIOS.closedEarlier].sort());
     const closed = await sandbox.call(`/crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.closedEarlier}?properties=hs_pipeline_stage,hs_lead_disqualification_reason`);
     expect(closed.body.properties).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'BAD_TIMING' });
     const partner = await sandbox.call(`/crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.partnerPipeline}?properties=hs_pipeline,hs_pipeline_stage`);

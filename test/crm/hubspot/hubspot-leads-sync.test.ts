@@ -57,18 +57,18 @@ const reasons = DEFAULT_DISPOSITION_REASONS;
 
 describe('syncLeadRecords against the sandbox', () => {
   it('rejected as competitor: the open lead is disqualified with the matching reason; the closed one stays as it was', async () => {
-    const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.atRisk, disposition: decision({ outcome: 'rejected', acceptedStage: null, reasonId: 'competitor' }), mapping: undefined, reasons });
-    expect(result).toEqual({ updated: [SANDBOX_LEAD_SCENARIOS.atRisk], unchanged: [], notices: [] });
-    expect(await readLead(SANDBOX_LEAD_SCENARIOS.atRisk)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'WENT_WITH_COMPETITOR' });
+    const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.competitor, disposition: decision({ outcome: 'rejected', acceptedStage: null, reasonId: 'competitor' }), mapping: undefined, reasons });
+    expect(result).toEqual({ updated: [SANDBOX_LEAD_SCENARIOS.competitor], unchanged: [], notices: [] });
+    expect(await readLead(SANDBOX_LEAD_SCENARIOS.competitor)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'WENT_WITH_COMPETITOR' });
     expect(await readLead(SANDBOX_LEAD_SCENARIOS.closedEarlier)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'BAD_TIMING' });
     expect(leadPatches()).toEqual([
-      { method: 'PATCH', path: `/crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.atRisk}`, body: { properties: { hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'WENT_WITH_COMPETITOR' } } },
+      { method: 'PATCH', path: `/crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.competitor}`, body: { properties: { hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'WENT_WITH_COMPETITOR' } } },
     ]);
   });
 
   it('a retry of the same disposition finds the values set and writes nothing', async () => {
-    const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.atRisk, disposition: decision({ outcome: 'rejected', acceptedStage: null, reasonId: 'competitor' }), mapping: undefined, reasons });
-    expect(result).toEqual({ updated: [], unchanged: [SANDBOX_LEAD_SCENARIOS.atRisk], notices: [] });
+    const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.competitor, disposition: decision({ outcome: 'rejected', acceptedStage: null, reasonId: 'competitor' }), mapping: undefined, reasons });
+    expect(result).toEqual({ updated: [], unchanged: [SANDBOX_LEAD_SCENARIOS.competitor], notices: [] });
     expect(leadPatches()).toEqual([]);
   });
 
