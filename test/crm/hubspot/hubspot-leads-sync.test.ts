@@ -37,6 +37,7 @@ beforeAll(async () => {
   };
   client = createHubSpotClient({ baseUrl: sandbox.server.url, getAccessToken: async () => 'sandbox', fetch: recording });
   await ensureBatonProperties(client);
+  sent = [];
 });
 afterAll(async () => {
   await sandbox.stop();
@@ -63,6 +64,14 @@ describe('syncLeadRecords against the sandbox', () => {
     expect(await readLead(SANDBOX_LEAD_SCENARIOS.closedEarlier)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'BAD_TIMING' });
     expect(leadPatches()).toEqual([
       { method: 'PATCH', path: `/crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.competitor}`, body: { properties: { hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'WENT_WITH_COMPETITOR' } } },
+    ]);
+    // What it costs the portal's rate limit: five requests for a contact with leads (one write).
+    expect(sent.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      `GET /crm/v3/pipelines/leads`,
+      `GET /crm/v3/properties/leads/hs_lead_disqualification_reason`,
+      `GET /crm/v4/objects/contacts/${SANDBOX_SCENARIOS.competitor}/associations/leads`,
+      `PATCH /crm/v3/objects/leads/${SANDBOX_LEAD_SCENARIOS.competitor}`,
+      'POST /crm/v3/objects/leads/batch/read',
     ]);
   });
 
