@@ -164,6 +164,15 @@ describe('the writer: Leads never fail a disposition', () => {
     expect(await readLead(SANDBOX_LEAD_SCENARIOS.demoPrimary)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: 'NOT_A_GOOD_FIT' });
   });
 
+  it('read scope but no write scope: the lead PATCH is refused, the contact is written, the receipt says so', async () => {
+    const writer = createHubSpotWriter({ client, mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons });
+    sandbox.server.failNext({ status: 403, method: 'PATCH', pathPrefix: '/crm/v3/objects/leads/' });
+    const receipt = await writer.recordDisposition({ disposition: disposition('6d2d5e77-4b2c-4e3a-9f9d-2c3d4e5f6071', SANDBOX_SCENARIOS.atRisk), brief: [] });
+    expect(receipt.notices).toEqual([expect.stringContaining('crm.objects.leads.write')]);
+    expect(receipt.properties).toContain('hs_lead_status');
+    expect(await readLead(SANDBOX_LEAD_SCENARIOS.atRisk)).toMatchObject({ hs_pipeline_stage: 'new-stage-id' });
+  });
+
   it('a limit on the leads read is thrown for the outbox to retry (not swallowed)', async () => {
     const writer = createHubSpotWriter({ client, mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons });
     sandbox.server.failNext({ status: 429, method: 'GET', pathPrefix: `/crm/v4/objects/contacts/${SANDBOX_SCENARIOS.justHandedOff}/associations/leads` });
