@@ -48,6 +48,11 @@ export interface QueueEscalations {
   run(input: EscalationRunInput): Promise<number | null>;
 }
 
+/** The lead statuses a disposition or a hand-back sets under the mapping (for this CRM): the lead is decided. */
+export function decidedStatusesOf(mapping: LeadStatusMapping | null): string[] {
+  return mapping ? [mapping.rejected, mapping.recycled, mapping.working, mapping.opportunityCreated, mapping.unreachable] : [];
+}
+
 export function toEscalationWrite(due: DueEscalation, context: { policy: SlaPolicy; handBackStatus: string | null }): EscalationWrite {
   const owner = due.lead.owner;
   return {
@@ -81,7 +86,7 @@ export function createQueueEscalations(deps: QueueEscalationDeps): QueueEscalati
 
     const stored = deps.readLeadStatusMapping ? await deps.readLeadStatusMapping() : null;
     const mapping = stored ? leadStatusMappingFor(reporting.crm, stored) : null;
-    const decidedStatuses = mapping ? [mapping.rejected, mapping.recycled, mapping.working, mapping.opportunityCreated, mapping.unreachable] : [];
+    const decidedStatuses = decidedStatusesOf(mapping);
     const plan = planEscalations({ leads: input.leads, policy, ownerId: input.rep.ownerId, now, since: input.since, queued: new Set(records.map((r) => r.stepKey)), decidedStatuses });
     if (plan.due.length) {
       const handBackStatus = mapping?.recycled ?? null;

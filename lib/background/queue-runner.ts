@@ -9,7 +9,9 @@ import { formatDuration } from '../domain/sla/format-duration';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import type { QueueView } from '../messaging/queue-protocol';
 import type { AlertSettings } from '../storage/alert-settings';
-import type { QueueEscalations } from './queue-escalations';
+import { leadStatusMappingFor } from '../crm/lead-status-mapping-for';
+import type { LeadStatusMapping } from '../domain/disposition/lead-status-mapping';
+import { decidedStatusesOf, type QueueEscalations } from './queue-escalations';
 import type { RepIdentityService } from './rep-identity';
 import type { QueueSnapshot, QueueStore, QueueWatch } from './queue-store';
 import { emptyQueueView, toQueueView } from './queue-view';
@@ -58,6 +60,8 @@ export interface QueueRunnerDeps {
   now(): number;
   /** Records the SLA policy's manager and hand-back steps in the CRM (absent: reminders only). */
   escalations?: QueueEscalations;
+  /** The admin's lead-status mapping: a lead whose status a disposition or hand-back sets waits for no first touch. */
+  readLeadStatusMapping?(): Promise<LeadStatusMapping | null>;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -66,7 +70,7 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
   let running: Promise<void> | null = null;
   let again = false;
 
-  type Context = { reporting: CrmReporting; rep: RepIdentity; policy: SlaPolicy };
+  type Context = { reporting: CrmReporting; rep: RepIdentity; policy: SlaPolicy; decidedStatuses: string[] };
 
   /** The connection, rep and policy, or why there is no queue to show. */
   async function context(): Promise<Context | { view: QueueView }> {
@@ -81,7 +85,8 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     if (!reporting.readQueue) return { view: emptyQueueView('unsupported', crmLabel, `Baton cannot list your queue from ${crmLabel} yet.`) };
     const rep = await deps.rep.currentRep();
     if (!rep) return { view: emptyQueueView('no-rep', crmLabel, null) };
-    return { reporting, rep, policy: await deps.readPolicy() };
+    const mapping = deps.readLeadStatusMapping ? await deps.readLeadStatusMapping() : null;
+    return { reporting, rep, policy: await deps.readPolicy(), decidedStatuses: decidedStatusesOf(mapping ? leadStatusMappingFor(reporting.crm, mapping) : null) };
   }
 
   function watchFor(watch: QueueWatch | null, ctx: Context, now: number): QueueWatch {
@@ -142,7 +147,7 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
       snapshot = polled.snapshot ?? snapshot;
     }
     const settings = await deps.readAlertSettings();
-    const queue = snapshot ? buildQueue({ leads: snapshot.leads, policy: ctx.policy, ownerId: ctx.rep.ownerId, now }) : { awaiting: [], engaged: [] };
+    const queue = snapshot ? buildQueue({ leads: snapshot.leads, policy: ctx.policy, ownerId: ctx.rep.ownerId, now, decidedStatuses: ctx.decidedStatuses }) : { awaiting: [], engaged: [] };
 
     const summary = summarizeAtRisk(queue.awaiting.map((e) => e.status.state));
     await deps.setBadge(settings.badge && summary.count > 0 ? { text: String(summary.count), color: BADGE_COLORS[summary.worst!] } : { text: '', color: null });
@@ -154,7 +159,7 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     watch = { ...watch, nextTickAt: next };
     await deps.store.writeWatch(watch);
     deps.scheduleTick(next);
-    return toQueueView({ snapshot, watch, policy: ctx.policy, rep: ctx.rep, crmLabel: await deps.crmLabel(), now });
+    return toQueueView({ snapshot, watch, policy: ctx.policy, rep: ctx.rep, crmLabel: await deps.crmLabel(), now, decidedStatuses: ctx.decidedStatuses });
   }
 
   /** Sends what is due now; returns when the next reminder point is. */

@@ -6,8 +6,8 @@ import { toSlaInputs } from './panel-view';
 import type { QueueSnapshot, QueueWatch } from './queue-store';
 
 /** The popup's lists from the last listing: the engine's inputs per awaiting lead, so its countdowns tick live. */
-export function toQueueView({ snapshot, watch, policy, rep, crmLabel, now }: { snapshot: QueueSnapshot | null; watch: QueueWatch | null; policy: SlaPolicy; rep: RepIdentity; crmLabel: string; now: number }): QueueView {
-  const queue: RepQueue = snapshot ? buildQueue({ leads: snapshot.leads, policy, ownerId: rep.ownerId, now }) : { awaiting: [], engaged: [] };
+export function toQueueView({ snapshot, watch, policy, rep, crmLabel, now, decidedStatuses = [] }: { snapshot: QueueSnapshot | null; watch: QueueWatch | null; policy: SlaPolicy; rep: RepIdentity; crmLabel: string; now: number; decidedStatuses?: readonly string[] }): QueueView {
+  const queue: RepQueue = snapshot ? buildQueue({ leads: snapshot.leads, policy, ownerId: rep.ownerId, now, decidedStatuses }) : { awaiting: [], engaged: [] };
   return {
     status: 'ok',
     message: null,

@@ -61,6 +61,7 @@ export function createQueueBackground(deps: QueueBackgroundDeps): { rep: RepIden
     scheduleTick: deps.platform.scheduleTick,
     timeZone: deps.platform.timeZone,
     now: deps.now,
+    readLeadStatusMapping: deps.platform.readLeadStatusMapping,
     escalations: deps.platform.escalations ? createQueueEscalations({ store: deps.platform.escalations, readLeadStatusMapping: deps.platform.readLeadStatusMapping }) : undefined,
   });
   // A new or changed identity changes whose queue is listed: the badge and reminders follow at once.

@@ -87,6 +87,7 @@ function setup(leads: QueueLead[]) {
       scheduleTick: (t) => void ticks.push(t),
       timeZone: () => 'America/New_York',
       now: () => now,
+      readLeadStatusMapping: async () => MAPPING,
       escalations: createQueueEscalations({ store: escalationStore, readLeadStatusMapping: async () => MAPPING, random: () => 0.5, log: () => {} }),
       log: () => {},
     });
@@ -189,6 +190,18 @@ describe('queue escalations', () => {
     t.setNow(at('2026-12-03T09:07:00-05:00'));
     await t.runner.tick();
     expect(t.crm.calls).toHaveLength(1);
+  });
+});
+
+describe('after the hand-back', () => {
+  it('the lead, now in marketing’s lead status, leaves the rep’s waiting list and writes nothing more', async () => {
+    const lead = demoLead('a', START - 3 * 86_400_000);
+    lead.lead.leadStatus = 'BAD_TIMING';
+    const t = setup([lead]);
+    await t.rep.choose('owner-1');
+    const view = await t.runner.view(true);
+    expect(view.awaiting).toEqual([]);
+    expect(t.crm.calls).toEqual([]);
   });
 });
 

@@ -88,11 +88,13 @@ test.describe('Escalations', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.properties.hs_note_body).toContain('Handed back to marketing');
 
-    // More wakes (a refresh after the listing is stale, the alarm) write nothing again.
-    await page.waitForTimeout(16_000);
-    await popup.reload();
-    await expect(popup.getByRole('heading', { name: 'My queue', level: 1 })).toBeVisible();
-    await page.waitForTimeout(3_000);
+    // Handed back, the lead no longer waits for the rep (the next listing reads its new status);
+    // more wakes (the popup's refresh, the alarm) write nothing again.
+    await expect(async () => {
+      await popup.reload();
+      await expect(popup.getByTestId('awaiting-lead')).toHaveCount(0, { timeout: 3_000 });
+    }).toPass({ timeout: 45_000, intervals: [5_000] });
+    await expect.poll(() => worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({})), { timeout: 20_000 }).toBe('');
     expect(await associated(sandbox, contactId, 'tasks', ['hubspot_owner_id'])).toHaveLength(1);
     expect(await associated(sandbox, contactId, 'notes', ['hs_note_body'])).toHaveLength(1);
   });

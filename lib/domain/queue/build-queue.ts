@@ -43,6 +43,12 @@ export interface BuildQueueInput {
   ownerId: string;
   now: number;
   engagedWindowMs?: number;
+  /**
+   * Lead statuses that mean the lead was decided (a disposition set it, or it was handed back to
+   * marketing): such a lead no longer waits for the rep's first touch, though it may still show as
+   * engaged, not reached when it engages again.
+   */
+  decidedStatuses?: readonly string[];
 }
 
 /** Whether the lead still waits for its first human touch since its clock started (or it was assigned). */
@@ -51,7 +57,8 @@ export function awaitsFirstTouch(item: QueueLead, clockStart: number | null): bo
   return clockStart !== null && item.lastTouchedAt < clockStart;
 }
 
-export function buildQueue({ leads, policy, ownerId, now, engagedWindowMs = ENGAGED_WINDOW_MS }: BuildQueueInput): RepQueue {
+export function buildQueue({ leads, policy, ownerId, now, engagedWindowMs = ENGAGED_WINDOW_MS, decidedStatuses = [] }: BuildQueueInput): RepQueue {
+  const decided = new Set(decidedStatuses.map((s) => s.trim().toLowerCase()));
   const awaiting: AwaitingEntry[] = [];
   const engaged: EngagedEntry[] = [];
   const seen = new Set<string>();
@@ -62,7 +69,8 @@ export function buildQueue({ leads, policy, ownerId, now, engagedWindowMs = ENGA
     const status = computeSlaStatus({ lead, touches: [], policy, now });
     const trigger = triggerOf(lead);
     const brief = briefLine(lead);
-    if (status.state !== 'not_started' && awaitsFirstTouch(item, status.clockStart)) {
+    const isDecided = lead.leadStatus !== null && decided.has(lead.leadStatus.trim().toLowerCase());
+    if (status.state !== 'not_started' && !isDecided && awaitsFirstTouch(item, status.clockStart)) {
       awaiting.push({ kind: 'awaiting', item, name: leadDisplayName(lead), status, trigger, brief });
       continue;
     }

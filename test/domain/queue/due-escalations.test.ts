@@ -102,3 +102,15 @@ describe('escalation ids', () => {
     expect(escalationStepKey(identity)).toBe('hubspot|42|7|s|1700000000000');
   });
 });
+
+describe('a handed-back or decided lead in the rep’s queue', () => {
+  it('no longer waits for a first touch, and shows as engaged when it engages again', async () => {
+    const { buildQueue } = await import('../../../lib/domain/queue/build-queue');
+    const handedBack = demoLead('a', NOW - 3 * DAY, { lastEngagedAt: NOW - 60 * MINUTE, lastEngagement: 'Visited the pricing page' }, 'BAD_TIMING');
+    const waiting = demoLead('b', NOW - 60 * MINUTE);
+    const queue = buildQueue({ leads: [handedBack, waiting], policy: defaultSlaPolicy, ownerId: 'owner-1', now: NOW, decidedStatuses: ['BAD_TIMING', 'UNQUALIFIED'] });
+    expect(queue.awaiting.map((e) => e.item.lead.ref.id)).toEqual(['b']);
+    expect(queue.engaged.map((e) => e.item.lead.ref.id)).toEqual(['a']);
+    expect(buildQueue({ leads: [handedBack, waiting], policy: defaultSlaPolicy, ownerId: 'owner-1', now: NOW }).awaiting).toHaveLength(2);
+  });
+});
