@@ -1,4 +1,4 @@
-import { applyDerivedFields } from './derived-fields';
+import { applyDerivedFields, rollUpLastActivity } from './derived-fields';
 import { SalesforceError, noSuchColumn, notFoundError } from './salesforce-error';
 import type { SfObjectSchema } from './salesforce-object-schema';
 import { findField } from './salesforce-object-schema';
@@ -61,6 +61,7 @@ function applyValues(req: SfRequest, object: SfObjectSchema, record: SfRecord, v
   record.LastModifiedById = req.userId;
   record.SystemModstamp = nowIso;
   applyDerivedFields(object.name, record, nowIso);
+  rollUpLastActivity(object.name, record, (id) => req.store.find(id));
   if (creating || !object.trackedFields) return;
   for (const name of object.trackedFields) {
     if (before[name] === record[name] || !values.some(([field]) => field.name === name)) continue;

@@ -116,3 +116,16 @@ describe('Salesforce escalation writer (sandbox org)', () => {
     expect(task!.Description).toContain('No sales manager is chosen');
   });
 });
+
+describe('Last Activity in the sandbox org', () => {
+  it('moves with a closed task, as Salesforce keeps it, so an escalation after a logged call writes nothing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const open = await sandbox.call(`${API}/sobjects/Task`, { body: { WhoId: leadId, Subject: 'Call back', Status: 'Not Started', ActivityDate: today } });
+    expect(open.status).toBe(201);
+    expect((await lead()).LastActivityDate).toBeNull();
+    await sandbox.call(`${API}/sobjects/Task`, { body: { WhoId: leadId, Subject: 'Call', Type: 'Call', Status: 'Completed', ActivityDate: today } });
+    expect((await lead()).LastActivityDate).toBe(today);
+    const receipt = await createSalesforceEscalationWriter({ client }).recordEscalation(write('notify_manager'));
+    expect(receipt).toMatchObject({ outcome: 'moot', reason: 'the lead has activity logged' });
+  });
+});
