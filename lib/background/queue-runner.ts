@@ -153,7 +153,8 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     await deps.setBadge(settings.badge && summary.count > 0 ? { text: String(summary.count), color: BADGE_COLORS[summary.worst!] } : { text: '', color: null });
 
     const reminderNext = await remind(queue.awaiting, ctx.policy, settings, watch, now);
-    const escalationNext = snapshot ? await escalate(ctx, snapshot, watch, now) : null;
+    // Without a listing yet (a new browser session), pending escalations are still delivered.
+    const escalationNext = await escalate(ctx, snapshot?.leads ?? [], watch, now);
     const candidates = [pollDueAt(ctx, snapshot, watch, now), nextStateChange(queue.awaiting.map((e) => e.status), now), reminderNext, escalationNext];
     const next = candidates.reduce<number | null>((min, t) => (t === null ? min : min === null || t < min ? t : min), null);
     watch = { ...watch, nextTickAt: next };
@@ -182,10 +183,10 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
   }
 
   /** The escalation steps due on the rep's leads, recorded in the CRM; a failure here never stops the queue. */
-  async function escalate(ctx: Context, snapshot: QueueSnapshot, watch: QueueWatch, now: number): Promise<number | null> {
+  async function escalate(ctx: Context, leads: QueueSnapshot['leads'], watch: QueueWatch, now: number): Promise<number | null> {
     if (!deps.escalations) return null;
     try {
-      return await deps.escalations.run({ reporting: ctx.reporting, rep: ctx.rep, policy: ctx.policy, leads: snapshot.leads, since: watch.since, now });
+      return await deps.escalations.run({ reporting: ctx.reporting, rep: ctx.rep, policy: ctx.policy, leads, since: watch.since, now });
     } catch (err) {
       log('Baton: the escalations could not be planned or sent.', err);
       return null;

@@ -53,6 +53,7 @@ function fakeCrm() {
 function setup(leads: QueueLead[]) {
   let now = START;
   const crm = fakeCrm();
+  let listingFails = false;
   let identity: StoredRepIdentity | null = null;
   const reporting: CrmReporting = {
     crm: 'fake',
@@ -62,12 +63,15 @@ function setup(leads: QueueLead[]) {
     connectedStatuses: [],
     readInsightRecords: async () => ({ records: [], windows: 0, requests: 0, warnings: [] }),
     readBacktestLeads: async () => ({ leads: [], dispositioned: 0, skipped: { no_inputs: 0, unreadable_inputs: 0 }, unreadableExample: null, requests: 0 }),
-    readQueue: async () => ({ leads: leads.map((l) => structuredClone(l)), requests: 1, truncated: false }),
+    readQueue: async () => {
+      if (listingFails) throw new CrmError('server', 'The CRM is down');
+      return { leads: leads.map((l) => structuredClone(l)), requests: 1, truncated: false };
+    },
     readOwners: async () => [ME],
     recordEscalation: crm.recordEscalation,
   };
   const rep = createRepIdentityService({ openReporting: async () => reporting, crmLabel: async () => 'Fake CRM', read: async () => identity, write: async (i) => void (identity = i), clear: async () => void (identity = null), now: () => now });
-  const store = createMemoryQueueStore();
+  let store = createMemoryQueueStore();
   const escalationStore = createMemoryEscalationStore();
   const sent = new Map<string, number>();
   const ticks: (number | null)[] = [];
@@ -101,6 +105,12 @@ function setup(leads: QueueLead[]) {
       return runner;
     },
     restartWorker: () => void (runner = newRunner()),
+    /** A new browser session: the listing (session storage) is gone, the escalation store (IndexedDB) is not. */
+    restartBrowser: () => {
+      store = createMemoryQueueStore();
+      runner = newRunner();
+    },
+    failListing: (fails: boolean) => void (listingFails = fails),
     setNow: (t: number) => void (now = t),
   };
 }
@@ -190,6 +200,26 @@ describe('queue escalations', () => {
     t.setNow(at('2026-12-03T09:07:00-05:00'));
     await t.runner.tick();
     expect(t.crm.calls).toHaveLength(1);
+  });
+});
+
+describe('a pending escalation after a browser restart', () => {
+  it('is delivered even while the CRM refuses the listing', async () => {
+    const t = setup([demoLead('a', START + MINUTE)]);
+    await t.rep.choose('owner-1');
+    await t.runner.tick();
+    let lose = true;
+    t.crm.setTrouble(() => (lose ? ((lose = false), 'lose-answer') : null));
+    t.setNow(START + 12 * MINUTE);
+    await t.runner.tick();
+    const [pending] = t.escalationStore.records();
+    expect(pending!.state).toBe('pending');
+    t.restartBrowser();
+    t.failListing(true);
+    t.setNow(pending!.nextAttemptAt + 1);
+    await t.runner.tick();
+    expect(t.escalationStore.records()[0]!.state).toBe('delivered');
+    expect(t.crm.records.size).toBe(1);
   });
 });
 
