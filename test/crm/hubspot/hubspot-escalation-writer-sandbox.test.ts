@@ -132,11 +132,22 @@ describe('HubSpot escalation writer (sandbox CRM)', () => {
     expect((listed.body.results as Array<{ id: string }>).map((r) => r.id)).toContain(contactId);
   });
 
-  it('writes once: a repeat finds it done', async () => {
-    const writer = createHubSpotEscalationWriter({ client });
+  it('writes once: a repeat finds it done; the first write takes 4 requests, a repeat 1', async () => {
+    const requests: string[] = [];
+    const counting: HubSpotClient = {
+      ...client,
+      request: ((method: string, path: string, options: unknown) => {
+        requests.push(`${method} ${path}`);
+        return (client.request as (...args: unknown[]) => Promise<unknown>)(method, path, options);
+      }) as HubSpotClient['request'],
+    };
+    const writer = createHubSpotEscalationWriter({ client: counting });
     await writer.recordEscalation(write('notify_manager'));
+    expect(requests).toEqual([`GET /crm/v3/objects/contacts/${contactId}`, `GET /crm/v4/objects/contacts/${contactId}/associations/tasks`, 'POST /crm/v3/objects/tasks', `PATCH /crm/v3/objects/contacts/${contactId}`]);
+    requests.length = 0;
     const again = await writer.recordEscalation(write('notify_manager'));
     expect(again.outcome).toBe('already');
+    expect(requests).toHaveLength(1);
     expect(await associated('tasks')).toHaveLength(1);
   });
 
