@@ -17,13 +17,13 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
             <bdi>{lead.name}</bdi>
           </h1>
           {lead.jobTitle || lead.company ? (
-            <p className="truncate text-slate-600">
+            <p className="break-words text-slate-600">
               {lead.jobTitle ? <bdi>{lead.jobTitle}</bdi> : null}
               {lead.jobTitle && lead.company ? ' · ' : null}
               {lead.company ? <bdi>{lead.company}</bdi> : null}
             </p>
           ) : null}
-          {firmographics ? <p className="truncate text-xs text-slate-500">{firmographics}</p> : null}
+          {firmographics ? <p className="break-words text-xs text-slate-500">{firmographics}</p> : null}
         </div>
         <RefreshControl fetchedAt={fetchedAt} refreshing={refreshing} onRefresh={onRefresh} />
       </div>

@@ -16,6 +16,7 @@ import { SourceNotices } from './source-notices';
 import { ConnectionNoticeBanner } from './connection-notice';
 
 import { useLiveRefresh } from './use-live-refresh';
+import { neutralizeBidiDeep } from '../../lib/format/neutralize-bidi';
 
 import { ContactAttemptForm } from '../disposition/contact-attempt-form';
 import { DispositionForm } from '../disposition/disposition-form';
@@ -63,7 +64,8 @@ function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: Le
   const unreachableAfterAttempts = view.outcome.unreachableAfterAttempts;
 
   const disqualifiedBecause = qualification.verdict.kind === 'disqualified' ? qualification.verdict.reason : null;
-  const recorded = outbox.data?.recorded ?? null;
+  // Who recorded it is a CRM user's name: drawn without bidi controls, like the rest of the view.
+  const recorded = useMemo(() => neutralizeBidiDeep(outbox.data?.recorded ?? null), [outbox.data?.recorded]);
   const verdictMark = qualification.verdict.kind === 'sales_qualified' ? '✓' : qualification.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>

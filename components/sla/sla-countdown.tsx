@@ -61,12 +61,12 @@ export function SlaCountdown({ inputs, disqualifiedBecause = null, recorded = nu
       data-next-action={action.kind}
       className={`mt-2 rounded-md border px-2.5 py-1.5 focus-visible:outline-2 focus-visible:outline-amber-500 ${style.box}`}
     >
-      <div className="flex items-baseline gap-2">
+      <div className="flex flex-wrap items-baseline gap-x-2">
         <span className={`shrink-0 self-center rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${style.pill}`}>{style.label}</span>
-        <span className={`min-w-0 font-semibold text-slate-900 ${action.kind === 'recorded' ? 'truncate text-sm' : 'shrink-0 text-lg tabular-nums'}`} aria-hidden="true">
+        <span className={`min-w-0 font-semibold text-slate-900 ${action.kind === 'recorded' ? 'break-words text-sm' : 'shrink-0 text-lg tabular-nums'}`} aria-hidden="true">
           {summary.headline}
         </span>
-        <span className="min-w-0 truncate text-xs text-slate-600" aria-hidden="true">
+        <span className="min-w-0 text-xs font-medium text-slate-700" aria-hidden="true">
           {summary.caption}
         </span>
       </div>
@@ -74,7 +74,8 @@ export function SlaCountdown({ inputs, disqualifiedBecause = null, recorded = nu
         {status.tier.label} · respond within {describeSpan(status.tier.targetMs, basis)}
         {status.deadline && status.state !== 'met' && status.state !== 'met_late' ? <> · due {formatDueAt(status.deadline, status.evaluatedAt)}</> : null}
       </p>
-      {status.escalation?.reached && action.kind !== 'recorded' ? (
+      {/* The policy's escalation is the call to action of a breached lead; a recorded or disqualified lead has none. */}
+      {status.escalation?.reached && (action.kind === 'call_now' || action.kind === 'hand_back') ? (
         <p className="mt-1 text-xs font-semibold text-red-800">Escalated: {status.escalation.label}</p>
       ) : null}
       {showDetail ? (
