@@ -31,7 +31,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
       <div className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Status">
         {/* A CRM that keeps one status for both shows it once. */}
         {lead.lifecycleStage && lead.lifecycleStage !== lead.leadStatus ? <Badge label="Lifecycle" value={humanizeEnum(lead.lifecycleStage)} /> : null}
-        {lead.leadStatus ? <Badge label="Lead status" value={humanizeEnum(lead.leadStatus)} /> : null}
+        {lead.leadStatus ? <Badge label="Lead status" value={lead.leadStatusLabel ?? humanizeEnum(lead.leadStatus)} /> : null}
       </div>
       <dl className="mt-1.5 grid grid-cols-[3.5rem_1fr] gap-x-2 gap-y-0.5 text-xs">
         <dt className="text-slate-500">Owner</dt>

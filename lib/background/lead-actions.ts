@@ -79,10 +79,8 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
     if (!statusLabels || deps.now() - statusLabels.at > LEAD_STATUS_LABELS_TTL_MS) {
       const labels = read()
         .then(({ values }) => new Map(values.map((v) => [v.value, v.label] as const)))
-        .catch((): ReadonlyMap<string, string> => {
-          statusLabels = null; // try again on the next view
-          return new Map();
-        });
+        // A CRM that cannot list them (no permission, offline) is asked again after the TTL, not on every view.
+        .catch((): ReadonlyMap<string, string> => new Map());
       statusLabels = { at: deps.now(), labels };
     }
     return statusLabels.labels;

@@ -146,8 +146,10 @@ function outcomeView(rules: PanelRules, labels: ReadonlyMap<string, string>): Ou
   };
 }
 
-function headerOf(lead: Lead): LeadPanelView['lead'] {
+function headerOf(lead: Lead, labels: ReadonlyMap<string, string>): LeadPanelView['lead'] {
+  const leadStatusLabel = lead.leadStatus === null ? undefined : labels.get(lead.leadStatus);
   return {
+    ...(leadStatusLabel === undefined ? {} : { leadStatusLabel }),
     ref: { crm: lead.ref.crm, id: lead.ref.id },
     name: leadDisplayName(lead),
     jobTitle: lead.jobTitle,
@@ -169,7 +171,7 @@ function headerOf(lead: Lead): LeadPanelView['lead'] {
 export function buildPanelView({ context, rules, evidence, now, leadStatusLabels = new Map() }: PanelViewInput): LeadPanelView {
   const brief = briefFor(rules.slaPolicy, context, now);
   return {
-    lead: headerOf(context.lead),
+    lead: headerOf(context.lead, leadStatusLabels),
     fetchedAt: context.fetchedAt,
     sources: context.sources,
     events: context.events,

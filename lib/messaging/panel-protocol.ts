@@ -275,6 +275,8 @@ export const leadPanelViewSchema = z.object({
     country: nullableString(),
     lifecycleStage: nullableString(),
     leadStatus: nullableString(),
+    /** The CRM's own label for the lead status ("Attempted to contact"), when the CRM lists its values. */
+    leadStatusLabel: z.optional(z.string()),
     owner: z.nullable(z.object({ id: z.string(), name: nullableString(), email: nullableString() })),
     ownerAssignedAt: z.nullable(z.number()),
     ownerAssignedBy: z.nullable(z.object({ type: z.string(), label: nullableString() })),

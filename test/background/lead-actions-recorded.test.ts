@@ -9,7 +9,7 @@ import { makeLead } from '../domain/qualification/make-lead';
 import { NOW, RULES, draft, page, setup } from './lead-actions-kit';
 
 const context = (): LeadContext => ({
-  lead: makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' }, owner: { id: '81300101', name: 'Maya Chen', email: null } }),
+  lead: makeLead({ ref: { crm: 'sandbox', account: '2400001', id: '101', objectType: 'contact' }, owner: { id: '81300101', name: 'Maya Chen', email: null }, leadStatus: 'NEW' }),
   events: [],
   touches: [],
   sources: [],
@@ -48,18 +48,21 @@ describe('lead statuses by the CRM\'s own labels', () => {
   }
 
   it('labels each outcome\'s status, reading the CRM\'s list once for many views', async () => {
-    const read = vi.fn(async () => ({ values: [{ value: 'UNQUALIFIED', label: 'Unqualified' }, { value: 'IN_PROGRESS', label: 'In Progress' }] }));
+    const read = vi.fn(async () => ({ values: [{ value: 'UNQUALIFIED', label: 'Unqualified' }, { value: 'IN_PROGRESS', label: 'In Progress' }, { value: 'NEW', label: 'New lead' }] }));
     const actions = actionsWith(read);
     const view = await actions.panelView(page('101'), async () => context());
     await actions.panelView(page('101'), async () => context());
     expect(read).toHaveBeenCalledTimes(1);
     const rejected = view.outcome.leadStatuses.find((s) => s.outcome === 'rejected' && s.reasonId === null);
     expect(rejected).toMatchObject({ leadStatus: 'UNQUALIFIED', leadStatusLabel: 'Unqualified' });
+    // The header's lead status too.
+    expect(view.lead).toMatchObject({ leadStatus: 'NEW', leadStatusLabel: 'New lead' });
   });
 
   it('a CRM that cannot list them costs the rep nothing: no labels, the view still shows', async () => {
     const read = vi.fn(async () => Promise.reject(new Error('forbidden')));
     const view = await actionsWith(read).panelView(page('101'), async () => context());
     expect(view.outcome.leadStatuses.every((s) => s.leadStatusLabel === undefined)).toBe(true);
+    expect(view.lead.leadStatusLabel).toBeUndefined();
   });
 });
