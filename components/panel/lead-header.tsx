@@ -6,7 +6,22 @@ import { formatAbsoluteTime, formatRelativeTime, humanizeEnum } from '../../lib/
 /** Who this is, who owns them since when and why, where they came from, where they stand. */
 type HeaderLead = LeadPanelView['lead'];
 
-export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }: { lead: HeaderLead; fetchedAt: number; refreshing: boolean; onRefresh: () => void; children?: ReactNode }) {
+export function LeadHeader({
+  lead,
+  fetchedAt,
+  refreshing,
+  refreshError = null,
+  onRefresh,
+  children,
+}: {
+  lead: HeaderLead;
+  fetchedAt: number;
+  refreshing: boolean;
+  /** Why the last refresh failed, or null: the header then says the lead is as of its last read. */
+  refreshError?: string | null;
+  onRefresh: () => void;
+  children?: ReactNode;
+}) {
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
     <header className="border-b border-slate-200 px-4 pb-2 pt-2.5">
@@ -25,7 +40,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
           ) : null}
           {firmographics ? <p className="break-words text-xs text-slate-500">{firmographics}</p> : null}
         </div>
-        <RefreshControl fetchedAt={fetchedAt} refreshing={refreshing} onRefresh={onRefresh} />
+        <RefreshControl fetchedAt={fetchedAt} refreshing={refreshing} refreshError={refreshError} onRefresh={onRefresh} />
       </div>
       {children}
       <div className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Status">
@@ -52,7 +67,7 @@ export function LeadHeader({ lead, fetchedAt, refreshing, onRefresh, children }:
  * When the panel last read the lead from the CRM, and a labelled way to read it again now. The
  * panel also reads it again by itself once a minute while it is shown (use-live-refresh.ts).
  */
-function RefreshControl({ fetchedAt, refreshing, onRefresh }: { fetchedAt: number; refreshing: boolean; onRefresh: () => void }) {
+function RefreshControl({ fetchedAt, refreshing, refreshError, onRefresh }: { fetchedAt: number; refreshing: boolean; refreshError: string | null; onRefresh: () => void }) {
   // "Updated 2 min ago" moves on by itself; a 15-second tick keeps "just now" honest.
   const now = useNow(15_000);
   const id = useId();
@@ -70,9 +85,13 @@ function RefreshControl({ fetchedAt, refreshing, onRefresh }: { fetchedAt: numbe
         <span aria-hidden="true" className={refreshing ? 'inline-block animate-spin' : 'inline-block'}>⟳</span>
         Refresh
       </button>
-      <span id={id} className="whitespace-nowrap text-[11px] text-slate-500">
+      <span id={id} className={`whitespace-nowrap text-[11px] ${refreshError && !refreshing ? 'text-amber-800' : 'text-slate-500'}`} title={refreshError ?? undefined}>
         {refreshing ? (
           'Updating…'
+        ) : refreshError ? (
+          <>
+            Not updated · as of <time dateTime={new Date(fetchedAt).toISOString()} title={`${refreshError}. ${formatAbsoluteTime(fetchedAt)}`}>{formatRelativeTime(fetchedAt, Math.max(now, fetchedAt))}</time>
+          </>
         ) : (
           <>
             Updated <time dateTime={new Date(fetchedAt).toISOString()} title={formatAbsoluteTime(fetchedAt)}>{formatRelativeTime(fetchedAt, Math.max(now, fetchedAt))}</time>

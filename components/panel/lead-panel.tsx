@@ -18,7 +18,9 @@ export function LeadPanel() {
 
   if (query.isPending) return <PanelLoading label="Loading this lead from the CRM…" />;
 
-  if (query.isError) {
+  // A refresh that fails keeps the lead on screen (the header says it could not update); only a
+  // first load that fails takes the whole panel.
+  if (query.isError && !view) {
     return (
       <PanelMessage
         tone="error"
@@ -32,11 +34,20 @@ export function LeadPanel() {
     );
   }
 
-  if (query.data.status === 'no-lead' || !view) {
+  if (!query.data || query.data.status === 'no-lead' || !view) {
     return <PanelMessage title="No lead on this page">Open a contact or lead record and Baton will show its handoff context here.</PanelMessage>;
   }
 
-  return <LeadView view={view} navigation={navigation} updatedAt={query.dataUpdatedAt} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
+  return (
+    <LeadView
+      view={view}
+      navigation={navigation}
+      updatedAt={query.dataUpdatedAt}
+      refreshing={query.isFetching}
+      refreshError={query.isError ? errorTitle(query.error) : null}
+      onRefresh={() => void query.refetch()}
+    />
+  );
 }
 
 function errorTitle(error: Error): string {

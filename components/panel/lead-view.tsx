@@ -33,6 +33,8 @@ interface LeadViewProps {
   /** When the panel received this view (epoch ms): the live refresh counts from it. Default: the view's CRM read time. */
   updatedAt?: number;
   refreshing: boolean;
+  /** Why the last refresh failed (the view shown is the one before it), or null. */
+  refreshError?: string | null;
   onRefresh: () => void;
 }
 
@@ -44,7 +46,7 @@ export function LeadView(props: LeadViewProps) {
   );
 }
 
-function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: LeadViewProps) {
+function LeadViewBody({ view, navigation, updatedAt, refreshing, refreshError = null, onRefresh }: LeadViewProps) {
   const { lead, events, qualification } = view;
   // Live, not stale: a visible, open panel reads the lead again once a minute (use-live-refresh.ts).
   useLiveRefresh({ updatedAt: updatedAt ?? view.fetchedAt, refreshing, refresh: onRefresh });
@@ -70,7 +72,7 @@ function LeadViewBody({ view, navigation, updatedAt, refreshing, onRefresh }: Le
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>
       <SectionErrorBoundary section="the lead's header" resetKey={view.fetchedAt}>
-      <LeadHeader lead={lead} fetchedAt={view.fetchedAt} refreshing={refreshing} onRefresh={onRefresh}>
+      <LeadHeader lead={lead} fetchedAt={view.fetchedAt} refreshing={refreshing} refreshError={refreshError} onRefresh={onRefresh}>
         <SlaCountdown inputs={view.sla} disqualifiedBecause={disqualifiedBecause} recorded={recorded} />
       </LeadHeader>
       </SectionErrorBoundary>
