@@ -1,3 +1,5 @@
+import { plainLabel } from './insights-format';
+
 /*
  * A small horizontal bar chart in plain HTML/CSS: no chart library, no canvas, nothing that
  * needs eval (MV3's extension-page CSP forbids it). Stacked segments share one scale across rows
@@ -25,6 +27,8 @@ export const SERIES_COLORS: Record<string, string> = {
   value: 'bg-sky-700',
   touched: 'bg-sky-700',
   lost: 'bg-rose-600',
+  routing: 'bg-violet-600',
+  response: 'bg-sky-700',
 };
 
 export function BarChart({ rows, series, maxRows = 12 }: { rows: BarRow[]; series: { id: string; label: string }[]; maxRows?: number }) {
@@ -43,17 +47,16 @@ export function BarChart({ rows, series, maxRows = 12 }: { rows: BarRow[]; serie
         </div>
       )}
       {shown.map((row) => (
-        <div key={row.key} className="grid grid-cols-[minmax(8rem,14rem)_1fr] items-center gap-2">
-          <span className="truncate text-xs text-slate-700" title={row.label}>
-            {row.label}
-          </span>
+        <div key={row.key} className="grid grid-cols-[minmax(9rem,16rem)_1fr] items-center gap-2">
+          {/* Labels wrap instead of being cut: a campaign's name is the finding. */}
+          <span className="text-xs leading-tight break-words text-slate-700">{plainLabel(row.label)}</span>
           <span className="flex items-center gap-2">
             <span className="flex h-3.5 flex-1 overflow-hidden rounded-sm bg-slate-100">
               {row.segments.map((s) => (
                 <span key={s.series} className={SERIES_COLORS[s.series] ?? 'bg-slate-500'} style={{ width: `${(Math.max(0, s.value) / max) * 100}%` }} />
               ))}
             </span>
-            {row.note && <span className="w-28 shrink-0 text-xs text-slate-600">{row.note}</span>}
+            {row.note && <span className="w-40 shrink-0 text-xs whitespace-nowrap text-slate-600">{row.note}</span>}
           </span>
         </div>
       ))}

@@ -1,10 +1,10 @@
 import type { InsightsReport, VersionRow } from '../../lib/domain/insights/insights-report';
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
-import { formatCount, formatRate } from './insights-format';
+import { describeVersion, formatCount, formatRate } from './insights-format';
 
 const versionColumns: Column<VersionRow>[] = [
-  { header: 'SQL definition version', cell: (v) => v.version },
+  { header: 'SQL definition version', cell: (v) => describeVersion(v.version) },
   { header: 'Dispositioned', cell: (v) => formatCount(v.dispositioned), numeric: true },
   { header: 'Accepted', cell: (v) => formatCount(v.accepted), numeric: true },
   { header: 'Acceptance rate', cell: (v) => formatRate(v.acceptanceRate), numeric: true },
@@ -16,7 +16,7 @@ const versionColumns: Column<VersionRow>[] = [
 export function DefinitionVersionsSection({ report }: { report: Pick<InsightsReport, 'versions'> }) {
   return (
     <InsightSection id="versions" title="SQL definition versions side by side" empty={report.versions.length ? null : 'No dispositions match these filters.'}>
-      <InsightTable caption="Definition versions" fileName="definition-versions" columns={versionColumns} rows={report.versions} rowKey={(v) => v.version} />
+      <InsightTable open caption="Definition versions" fileName="definition-versions" columns={versionColumns} rows={report.versions} rowKey={(v) => v.version} />
     </InsightSection>
   );
 }

@@ -1,6 +1,10 @@
 import { crmLabel } from '../../lib/crm/crm-descriptors';
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import type { DrillInput } from '../../lib/domain/insights/insight-drill';
+import { DrillProvider } from './drill-context';
+import { DrillDialog } from './drill-dialog';
+import { SpeedToLeadSection } from './speed-to-lead-section';
 import { NO_PAGE_FILTERS, parseDay, parseDealValue } from '../../lib/domain/insights/insight-url-filters';
 import type { PageFilters } from '../../lib/domain/insights/insight-url-filters';
 import type { InsightFiltersInput, InsightsReport } from '../../lib/domain/insights/insights-report';
@@ -12,7 +16,7 @@ import { DefinitionVersionsSection } from './definition-versions-section';
 import { DispositionsByWeekSection } from './dispositions-by-week-section';
 import { FollowUpCoverageSection } from './follow-up-coverage-section';
 import { HandoffFunnelSection } from './handoff-funnel-section';
-import { describeSource, formatCount } from './insights-format';
+import { describeSource, describeVersion, formatCount, plainLabel } from './insights-format';
 import { KeyFiguresSection } from './key-figures-section';
 import { ObjectionsSection } from './objections-section';
 import { OutcomesByCampaignSection } from './outcomes-by-campaign-section';
@@ -72,7 +76,11 @@ export function InsightsPage() {
   const refresh = () => {
     refreshNext.current = true;
     void queryClient.invalidateQueries({ queryKey: ['insights'] });
+    void queryClient.invalidateQueries({ queryKey: ['insights-drill'] });
   };
+  // The one list of leads behind a count (every count on the page opens it).
+  const [drill, setDrill] = useState<DrillInput | null>(null);
+  const openDrill = useCallback((next: DrillInput) => setDrill(next), []);
 
   return (
     <main className="mx-auto max-w-6xl space-y-4 bg-slate-50 p-6">
@@ -109,7 +117,8 @@ export function InsightsPage() {
           {query.error.message}
         </p>
       )}
-      {query.data && <Report result={query.data} />}
+      <DrillProvider value={openDrill}>{query.data && <Report result={query.data} />}</DrillProvider>
+      <DrillDialog drill={drill} filters={toRequestFilters(filters)} averageDealValue={toDealValue(filters.dealValue)} onClose={() => setDrill(null)} />
       <BacktestSection autoRun={shouldAutoRunBacktest(query.data?.read ?? null)} />
     </main>
   );
@@ -136,7 +145,7 @@ function Filters({ filters, onChange, options }: { filters: PageFilters; onChang
   // A value from a shared link that this read has no leads for still shows as chosen.
   const withCurrent = (key: 'source' | 'campaign' | 'rep' | 'version', list: { value: string; label: string }[] | undefined) =>
     filters[key] && !(list ?? []).some((o) => o.value === filters[key]) ? [...(list ?? []), { value: filters[key], label: `${filters[key]} (no leads)` }] : list;
-  const select = (key: 'source' | 'campaign' | 'rep' | 'version', label: string, list: { value: string; label: string }[] | undefined, describe: (v: string, l: string) => string = (_v, l) => l) => (
+  const select = (key: 'source' | 'campaign' | 'rep' | 'version', label: string, list: { value: string; label: string }[] | undefined, describe: (v: string, l: string) => string = (_v, l) => plainLabel(l)) => (
     <div className="flex flex-col gap-0.5 text-xs text-slate-700">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <select id={`${id}-${key}`} value={filters[key]} onChange={set(key)} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900">
@@ -162,7 +171,7 @@ function Filters({ filters, onChange, options }: { filters: PageFilters; onChang
       {select('source', 'Source', options?.sources, (v) => describeSource(v.startsWith('(') ? null : v))}
       {select('campaign', 'Campaign', options?.campaigns)}
       {select('rep', 'Rep', options?.reps)}
-      {select('version', 'SQL definition version', options?.definitionVersions)}
+      {select('version', 'SQL definition version', options?.definitionVersions, (v) => describeVersion(v))}
       <div className="flex flex-col gap-0.5 text-xs text-slate-700">
         <label htmlFor={`${id}-deal`}>Average deal value (blank: won deals)</label>
         <input id={`${id}-deal`} inputMode="decimal" value={filters.dealValue} onChange={set('dealValue')} placeholder="e.g. 30000" className="w-40 rounded border border-slate-300 px-2 py-1 text-xs" />
@@ -210,6 +219,7 @@ function Report({ result }: { result: InsightsResult }) {
       <DispositionsByWeekSection report={report} />
       <FollowUpCoverageSection report={report} />
       <ObjectionsSection report={report} />
+      <SpeedToLeadSection report={report} />
       <ResponseSlaSection report={report} />
       <HandoffFunnelSection report={report} />
       <DefinitionVersionsSection report={report} />

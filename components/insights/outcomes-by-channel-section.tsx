@@ -11,8 +11,8 @@ export function OutcomesByChannelSection({ report }: { report: Pick<InsightsRepo
   return (
     <InsightSection id="channels" title="Outcomes and reasons by channel" empty={report.outcomesByChannel.length ? null : 'No leads match these filters.'}>
       <BarChart rows={outcomeBars(report.outcomesByChannel, channelLabel)} series={outcomeSeries} />
-      <InsightTable caption="Outcomes by channel" fileName="outcomes-by-channel" columns={outcomeColumns('Channel', channelLabel)} rows={report.outcomesByChannel} rowKey={(r) => r.key} />
-      <InsightTable caption="Reasons by channel" fileName="reasons-by-channel" columns={countColumns('Channel', 'Reason', (r) => describeChannel(r.group))} rows={report.reasonsByChannel} rowKey={(r) => `${r.group}|${r.key}`} />
+      <InsightTable caption="Outcomes by channel" fileName="outcomes-by-channel" columns={outcomeColumns('Channel', channelLabel, 'channel')} rows={report.outcomesByChannel} rowKey={(r) => r.key} />
+      <InsightTable caption="Reasons by channel" fileName="reasons-by-channel" columns={countColumns('Channel', 'Reason', (r) => describeChannel(r.group), { dimension: 'channel', kind: 'reason' })} rows={report.reasonsByChannel} rowKey={(r) => `${r.group}|${r.key}`} />
     </InsightSection>
   );
 }

@@ -7,7 +7,7 @@ export function OutcomesBySourceSection({ report }: { report: Pick<InsightsRepor
   return (
     <InsightSection id="sources" title="Outcomes by original source" empty={report.outcomesBySource.length ? null : 'No leads match these filters.'}>
       <BarChart rows={outcomeBars(report.outcomesBySource, sourceLabel)} series={outcomeSeries} />
-      <InsightTable caption="Outcomes by source" fileName="outcomes-by-source" columns={outcomeColumns('Source', sourceLabel)} rows={report.outcomesBySource} rowKey={(r) => r.key} />
+      <InsightTable caption="Outcomes by source" fileName="outcomes-by-source" columns={outcomeColumns('Source', sourceLabel, 'source')} rows={report.outcomesBySource} rowKey={(r) => r.key} />
     </InsightSection>
   );
 }

@@ -10,13 +10,13 @@ const slaColumns = (first: string): Column<SlaRow>[] => [
   { header: 'Met', cell: (r) => formatCount(r.met), numeric: true },
   { header: 'Share met', cell: (r) => formatRate(r.complianceRate), numeric: true },
   { header: 'Responses', cell: (r) => formatCount(r.responses), numeric: true },
-  { header: 'Median response (business)', cell: (r) => formatMinutes(r.medianMinutes), numeric: true },
-  { header: '90th percentile (business)', cell: (r) => formatMinutes(r.p90Minutes), numeric: true },
+  { header: 'Median response (business hours)', cell: (r) => formatMinutes(r.medianMinutes), numeric: true },
+  { header: '90th percentile (business hours)', cell: (r) => formatMinutes(r.p90Minutes), numeric: true },
 ];
 
 export function ResponseSlaSection({ report }: { report: Pick<InsightsReport, 'sla' | 'slaByRep' | 'slaByTier'> }) {
   return (
-    <InsightSection id="sla" title="Response SLA" description={`Overall: ${formatRate(report.sla.complianceRate)} met (${formatCount(report.sla.met)} of ${formatCount(report.sla.decided)}), median ${formatMinutes(report.sla.medianMinutes)}, 90th percentile ${formatMinutes(report.sla.p90Minutes)} in business time.`} empty={report.slaByRep.length ? null : 'No dispositions with an SLA outcome match these filters.'}>
+    <InsightSection id="sla" title="Response SLA" description={`Overall: ${formatRate(report.sla.complianceRate)} met (${formatCount(report.sla.met)} of ${formatCount(report.sla.decided)}), median response ${formatMinutes(report.sla.medianMinutes)}, 90th percentile ${formatMinutes(report.sla.p90Minutes)}, in business hours (from handoff to the first touch, as recorded with each disposition).`} empty={report.slaByRep.length ? null : 'No dispositions with an SLA outcome match these filters.'}>
       <BarChart rows={report.slaByRep.map((r) => ({ key: r.key, label: r.label, segments: [{ series: 'accepted', value: r.met }, { series: 'rejected', value: r.decided - r.met }], note: `${formatRate(r.complianceRate)} met` }))} series={[{ id: 'accepted', label: 'Met' }, { id: 'rejected', label: 'Late' }]} />
       <InsightTable caption="SLA by rep" fileName="sla-by-rep" columns={slaColumns('Rep')} rows={report.slaByRep} rowKey={(r) => r.key} />
       {/* By tier: each tier has its own target (5 business minutes for a demo request, a day for an MQL), so compliance is compared within a tier. */}

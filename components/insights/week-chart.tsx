@@ -38,10 +38,11 @@ export default function WeekChart({ weeks, height = 180 }: { weeks: readonly Wee
       </div>
       {/* initialDimension: the first paint uses a typical width instead of waiting for a measure. */}
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 880, height }}>
-        <RechartsBarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
+        {/* Headroom above the tallest week and room for three-digit counts: no bar or tick is cut. */}
+        <RechartsBarChart data={data} margin={{ top: 12, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={40} />
+          <YAxis allowDecimals={false} domain={[0, (tallest: number) => Math.max(1, Math.ceil(tallest * 1.1))]} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={36} />
           <Tooltip cursor={{ fill: '#f1f5f9' }} contentStyle={{ fontSize: 12 }} labelFormatter={(label) => `Week of ${String(label)}`} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="outcome" fill={s.color} isAnimationActive={false} />

@@ -33,15 +33,78 @@ test.describe('Baton Insights', () => {
       ['Trade show — SaaStr Annual 2026', '46', '23', '4', '7', '12', '17.4%'],
       ['Partner referral — Snowflake', '36', '31', '22', '7', '2', '71.0%'],
       ['Data Quality Playbook', '36', '30', '12', '14', '4', '40.0%'],
-      ['(no campaign)', '15', '0', '0', '0', '0', '—'],
+      ['No campaign', '15', '0', '0', '0', '0', '—'],
       ['LinkedIn — RevOps Leaders', '5', '0', '0', '0', '0', '—'],
       ['Nurture — Mid-market Ops', '3', '0', '0', '0', '0', '—'],
     ]);
     await expect(insights.getByText('52 leads have no disposition after 7 days')).toBeVisible();
     await expect(insights.getByText('97 of 261 dispositions')).toBeVisible();
 
+    // Labels only: no definition version ids, criterion ids or raw enum values on the page.
+    const text = await insights.locator('main').innerText();
+    expect(text).not.toMatch(/baton-default-sql@|BAD_TIMING|UNQUALIFIED|security_review|no_need\b/);
+    expect(text).toContain('Baton default SQL, version 2');
+
     const axe = await new AxeBuilder({ page: insights }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('a count opens the leads behind it, each linked to its CRM record; the keyboard opens and closes the list', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    await page.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+    await expect(page.getByTestId('read-status')).toContainText(/Read \d+ leads/, { timeout: 20_000 });
+    const count = page.getByRole('button', { name: /^52 leads have no disposition after 7 days: list the leads/ });
+    await count.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '52 leads have no disposition after 7 days' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('status')).toHaveText('52 leads. Each opens in the CRM in a new tab.', { timeout: 15_000 });
+    const rows = dialog.locator('table[data-table="drill-leads"] tbody tr');
+    await expect(rows).toHaveCount(52);
+    // Every lead links to its record in the sandbox CRM, and none of them has a disposition.
+    const links = await rows.locator('th a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(52);
+    for (const href of links) expect(href).toMatch(new RegExp(`^${sandbox.url}/contacts/[^/]+/record/0-1/\\d+$`));
+    expect(new Set(await rows.locator('td:last-child').allTextContents())).toEqual(new Set(['No disposition']));
+    const [record] = await Promise.all([page.context().waitForEvent('page'), rows.first().locator('th a').click()]);
+    await expect(record).toHaveURL(links[0] as string);
+    await record.close();
+    // Escape closes the list and the focus goes back to the count.
+    await page.bringToFront();
+    await dialog.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(count).toBeFocused();
+
+    // A count inside a folded table: the rejected leads of a campaign.
+    await page.getByText('Table: Outcomes by campaign (9 rows)').click();
+    await page.getByRole('button', { name: /^81: list the leads \(Q4 Pipeline Automation: 81 leads rejected\)/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Q4 Pipeline Automation: 81 leads rejected' }).locator('table[data-table="drill-leads"] tbody tr')).toHaveCount(81, { timeout: 15_000 });
+  });
+
+  test('speed to lead is split into routing and rep response, by tier and by rep; the funnel counts Connected apart from Accepted', async ({ page, sandbox, extension }) => {
+    await useSandbox(page, extension.extensionId, sandbox.url);
+    await page.goto(`chrome-extension://${extension.extensionId}/insights.html`);
+    await expect(page.getByTestId('read-status')).toContainText(/Read \d+ leads/, { timeout: 20_000 });
+    const speed = page.locator('section[data-section="speed"]');
+    await expect(speed.getByRole('heading', { name: 'Speed to lead: whose part of the clock leaks' })).toBeVisible();
+    await expect(speed).toContainText('Routing (marketing ops), from the lead’s engagement to a rep being assigned: median');
+    await expect(speed).toContainText('In business hours on the SLA calendar');
+    const byTier = await tableRows(page, 'speed-to-lead-by-tier');
+    const tier = (name: string) => byTier.find((row) => row[0] === name) as string[];
+    // Demo requests are routed in minutes; trade-show and webinar MQLs wait for their lists.
+    expect(tier('Demo request')[2]).toMatch(/^(\d+ min|under 1 min|0 min)$/);
+    expect(tier('MQL')[3]).toMatch(/ h( \d\d min)?$/);
+    const byRep = await tableRows(page, 'speed-to-lead-by-rep');
+    expect(byRep.map((row) => row[0])).toEqual(expect.arrayContaining(['Jordan Ellis', 'Maya Chen', 'Priya Raman']));
+    for (const row of byRep) expect(row[8]).toMatch(/^\d+$/);
+
+    const funnel = await tableRows(page, 'handoff-funnel');
+    expect(funnel.map((row) => row[0])).toEqual(['Handed off', 'Contacted', 'Connected', 'Accepted', 'Opportunity', 'Won']);
+    const leads = (stage: string) => Number((funnel.find((row) => row[0] === stage) as string[])[2]?.replace(/,/g, ''));
+    expect(leads('Connected')).toBeGreaterThan(leads('Accepted'));
+    expect(leads('Contacted')).toBeGreaterThan(leads('Connected'));
+    await expect(page.locator('section[data-section="funnel"]')).toContainText(/disqualified by definition/);
   });
 
   test('a disposition saved in the panel appears under its campaign and reason after refresh; CSV matches the table', async ({ page, sandbox, extension }) => {

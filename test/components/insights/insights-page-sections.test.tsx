@@ -30,7 +30,12 @@ async function renderPage(result: InsightsResult): Promise<string> {
 
 function fixtureResult(sync: Partial<InsightsResult['read']['sync']> = {}): InsightsResult {
   return {
-    report: aggregateInsights(FIXTURE, insightFiltersSchema.parse({}), { now: NOW }),
+    // One lead with all three speed-to-lead times, so that section shows its tables.
+    report: aggregateInsights(
+      FIXTURE.map((r) => (r.contactId === '5' && r.handedOffAt !== null ? { ...r, engagedAt: r.handedOffAt - 3_600_000, firstTouchedAt: r.handedOffAt + 600_000 } : r)),
+      insightFiltersSchema.parse({}),
+      { now: NOW },
+    ),
     read: { crm: 'hubspot', sandbox: true, from: NOW - 90 * 86_400_000, to: NOW, records: FIXTURE.length, windows: 1, requests: 3, warnings: [], readAt: NOW, sync: { state: 'idle', mode: null, read: 0, total: null, error: null, ...sync } },
   };
 }
@@ -49,13 +54,14 @@ describe('the Insights page composes the report sections', () => {
       'weeks | Dispositions over time (by week of the decision)',
       'coverage | Follow-up coverage',
       'objections | Objections heard, by campaign and source',
+      'speed | Speed to lead: whose part of the clock leaks',
       'sla | Response SLA',
-      'funnel | Handoff funnel',
+      'funnel | Handoff funnel and revenue at stake',
       'versions | SQL definition versions side by side',
       'backtest | Backtest a definition',
     ]);
-    // The backtest below the report adds its own tables once it has run: the report's are the first 14.
-    const reportTables = all(html, /data-table="([^"]+)"><caption class="sr-only">([^<]+)<\/caption>/g).slice(0, 14);
+    // The backtest below the report adds its own tables once it has run: the report's are the first 16.
+    const reportTables = all(html, /data-table="([^"]+)"><caption class="sr-only">([^<]+)<\/caption>/g).slice(0, 16);
     expect(reportTables).toEqual([
       'outcomes-by-campaign | Outcomes by campaign',
       'reasons-by-campaign | Reasons by campaign',
@@ -67,6 +73,8 @@ describe('the Insights page composes the report sections', () => {
       'coverage-by-source | Follow-up coverage by source',
       'objections-by-campaign | Objections by campaign',
       'objections-by-source | Objections by source',
+      'speed-to-lead-by-tier | Speed to lead by tier',
+      'speed-to-lead-by-rep | Speed to lead by rep',
       'sla-by-rep | SLA by rep',
       'sla-by-tier | SLA by tier',
       'handoff-funnel | Handoff funnel',
@@ -74,6 +82,12 @@ describe('the Insights page composes the report sections', () => {
     ]);
     for (const caption of reportTables.map((t) => t.split(' | ')[1])) expect(html).toContain(`aria-label="Export CSV: ${caption}"`);
     expect(html).toContain('Read 8 leads from the sandbox CRM at ');
+    // Tables fold under their charts; counts open the leads behind them.
+    expect(html).toContain('Table: Outcomes by campaign (3 rows)');
+    expect(html).toMatch(/<button[^>]*aria-label="1 lead has no disposition after 7 days: list the leads/);
+    // Labels only: no version ids or raw enum values on the page.
+    const text = html.replace(/<[^>]*>/g, ' ');
+    expect(/default@\d|security_review|BAD_TIMING|no_need/.exec(text)?.[0] ?? null).toBeNull();
   });
 
   it('marks the key figures partial while the first read is underway', async () => {
