@@ -5,6 +5,7 @@ import { formatAbsoluteTime, formatRelativeTime } from '../../lib/format/format-
 import { toSafeHref } from '../../lib/domain/engagement/safe-href';
 import { shortUrl } from '../../lib/format/safe-url';
 import { KIND_DOT, KIND_FILTERS, KIND_LABELS, type KindFilterId } from './engagement-kinds';
+import { LongText } from '../panel/long-text';
 
 /**
  * The lead's marketing engagement, newest first. Virtualised: a lead with 10,000 events renders
@@ -124,7 +125,9 @@ function TimelineRow({ event, now }: { event: TimelineEvent; now: number }) {
             {answers.map(([question, answer]) => (
               <div key={question}>
                 <dt className="text-emerald-800">{question}</dt>
-                <dd className="whitespace-pre-wrap break-words text-slate-800">{answer}</dd>
+                <dd className="whitespace-pre-wrap break-words text-slate-800">
+                  <LongText text={answer} />
+                </dd>
               </div>
             ))}
           </dl>
