@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { SANDBOX_LEAD_SCENARIOS, SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
@@ -27,6 +28,8 @@ test.describe("HubSpot's Leads object follows the disposition", () => {
     const section = page.getByRole('region', { name: 'HubSpot leads: stage and disqualification reason' });
     await expect(section.getByRole('group', { name: /Lead stage in “Lead pipeline”/ })).toBeVisible({ timeout: 20_000 });
     await expect(section.getByRole('group', { name: /Lead stage in “Partner referrals”/ })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="hubspot-lead-records-heading"]').analyze();
+    expect(axe.violations).toEqual([]);
     // By meaning until saved: a competitor is "Went with a competitor".
     const competitor = section.getByLabel('Competitor', { exact: true });
     await expect(competitor).toHaveValue('WENT_WITH_COMPETITOR');
