@@ -120,11 +120,15 @@ export async function syncLeadRecords(input: SyncLeadRecordsInput): Promise<Lead
     }
     const properties: Record<string, string> = {};
     if (target !== null) {
-      if (!pipeline.stages.some((s) => s.id === target)) {
+      const targetIndex = pipeline.stages.findIndex((s) => s.id === target);
+      if (targetIndex < 0) {
         notice(`The lead stage chosen for the "${pipeline.label}" pipeline is no longer one of its stages: its leads were left as they were. Choose another in Baton's options.`);
         continue;
       }
-      if (lead.stageId !== target) properties[LEAD_STAGE_PROPERTY] = target;
+      // Accepting never moves an open lead back ("Meeting booked" stays, not "Connected" again);
+      // qualifying and disqualifying close it wherever it is.
+      const backwards = outcome === 'working' && current !== undefined && pipeline.stages.indexOf(current) > targetIndex;
+      if (lead.stageId !== target && !backwards) properties[LEAD_STAGE_PROPERTY] = target;
     }
     if (reason !== null && lead.reason !== reason) properties[LEAD_DISQUALIFICATION_REASON_PROPERTY] = reason;
     if (Object.keys(properties).length === 0) {

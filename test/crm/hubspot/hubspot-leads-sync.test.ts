@@ -111,6 +111,18 @@ describe('syncLeadRecords against the sandbox', () => {
     expect(await readLead(SANDBOX_LEAD_SCENARIOS.twoContacts)).toMatchObject({ hs_pipeline_stage: 'unqualified-stage-id', hs_lead_disqualification_reason: null });
   });
 
+  it('accepting never moves an open lead back to an earlier stage', async () => {
+    const id = SANDBOX_LEAD_SCENARIOS.atRisk;
+    await sandbox.call(`/crm/v3/objects/leads/${id}`, { method: 'PATCH', body: { properties: { hs_pipeline_stage: 'connected-stage-id' } } });
+    sent = [];
+    const mapping: LeadRecordMapping = { enabled: true, stages: { 'lead-pipeline-id': { working: 'attempting-stage-id', opportunityCreated: null, recycled: null, rejected: null } }, reasons: {} };
+    const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.atRisk, disposition: decision({ outcome: 'accepted', acceptedStage: 'working', reasonId: null }), mapping, reasons });
+    expect(result).toEqual({ updated: [], unchanged: [id], notices: [] });
+    expect(leadPatches()).toEqual([]);
+    // Put it back as seeded (a later test writes to this lead).
+    await sandbox.call(`/crm/v3/objects/leads/${id}`, { method: 'PATCH', body: { properties: { hs_pipeline_stage: 'new-stage-id' } } });
+  });
+
   it('turned off by the admin: no request at all', async () => {
     const result = await syncLeadRecords({ client, contactId: SANDBOX_SCENARIOS.demoPrimary, disposition: decision({ outcome: 'rejected', acceptedStage: null, reasonId: 'student' }), mapping: { enabled: false, stages: {}, reasons: {} }, reasons });
     expect(result).toEqual({ updated: [], unchanged: [], notices: [] });
