@@ -135,6 +135,12 @@ export function LeadRecordChoicesForm({ choices, value, reasonList, save = defau
 
   const selectClass = 'rounded border border-slate-300 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-amber-500';
 
+  // The lead-record choices travel inside the lead-status mapping, which names the CRM it is for:
+  // saved into another CRM's mapping they would never reach HubSpot's writer.
+  if (value.crm !== undefined && value.crm !== choices.crm) {
+    return <p className="mt-2 text-slate-600">The lead status mapping in force is for another CRM. Save HubSpot's lead statuses in the mapping above first, then choose here.</p>;
+  }
+
   return (
     <div className="mt-3 grid gap-3">
       <label className="flex items-center gap-2 text-slate-800">

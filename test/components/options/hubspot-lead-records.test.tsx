@@ -116,4 +116,11 @@ describe('HubSpot lead stages and disqualification reasons', () => {
     await act(async () => saveButton(el).click());
     expect(save.mock.calls[0]![0].leadRecord?.enabled).toBe(false);
   });
+
+  it("says so, and offers nothing to save, while the mapping in force is another CRM's", async () => {
+    const { el } = await render({ ...MAPPING, crm: 'salesforce', rejected: 'Closed - Not Converted' });
+    expect(el.textContent).toContain('The lead status mapping in force is for another CRM');
+    expect(el.querySelector('select')).toBeNull();
+    expect(el.querySelector('button')).toBeNull();
+  });
 });
