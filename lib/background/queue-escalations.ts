@@ -39,6 +39,8 @@ export interface QueueEscalationDeps {
   store: EscalationStore;
   /** The admin's lead-status mapping: its values mean "decided", its "recycled" value is what a hand-back sets. */
   readLeadStatusMapping?(): Promise<LeadStatusMapping | null>;
+  /** The statuses new leads get in the CRM (queue-open-statuses.ts); absent: none. */
+  openStatuses?(reporting: CrmReporting): Promise<string[] | null>;
   random?: () => number;
   log?: (message: string, detail?: unknown) => void;
 }
@@ -48,9 +50,17 @@ export interface QueueEscalations {
   run(input: EscalationRunInput): Promise<number | null>;
 }
 
-/** The lead statuses a disposition or a hand-back sets under the mapping (for this CRM): the lead is decided. */
-export function decidedStatusesOf(mapping: LeadStatusMapping | null): string[] {
-  return mapping ? [mapping.rejected, mapping.recycled, mapping.working, mapping.opportunityCreated, mapping.unreachable] : [];
+/**
+ * The lead statuses a disposition or a hand-back sets under the mapping (for this CRM): the lead is
+ * decided. Never one a new lead gets (`openStatuses`): a mapping may recycle leads to the CRM's
+ * default status. When those are not known (null), "recycled" is left out, the one a mapping
+ * plausibly sends back to the start.
+ */
+export function decidedStatusesOf(mapping: LeadStatusMapping | null, openStatuses: readonly string[] | null): string[] {
+  if (!mapping) return [];
+  const open = new Set((openStatuses ?? []).map((s) => s.trim().toLowerCase()));
+  const candidates = [mapping.rejected, mapping.working, mapping.opportunityCreated, mapping.unreachable, ...(openStatuses === null ? [] : [mapping.recycled])];
+  return [...new Set(candidates)].filter((s) => !open.has(s.trim().toLowerCase()));
 }
 
 export function toEscalationWrite(due: DueEscalation, context: { policy: SlaPolicy; handBackStatus: string | null }): EscalationWrite {
@@ -86,7 +96,7 @@ export function createQueueEscalations(deps: QueueEscalationDeps): QueueEscalati
 
     const stored = deps.readLeadStatusMapping ? await deps.readLeadStatusMapping() : null;
     const mapping = stored ? leadStatusMappingFor(reporting.crm, stored) : null;
-    const decidedStatuses = decidedStatusesOf(mapping);
+    const decidedStatuses = decidedStatusesOf(mapping, deps.openStatuses ? await deps.openStatuses(reporting) : []);
     const plan = planEscalations({ leads: input.leads, policy, ownerId: input.rep.ownerId, now, since: input.since, queued: new Set(records.map((r) => r.stepKey)), decidedStatuses });
     if (plan.due.length) {
       const handBackStatus = mapping?.recycled ?? null;

@@ -6,6 +6,7 @@ import { readAlertSettings, readSentReminders, rememberSentReminders, watchAlert
 import { clearRepIdentity, readRepIdentity, watchRepIdentity, writeRepIdentity } from '../storage/rep-identity-store';
 import { storage } from 'wxt/utils/storage';
 import { createIdbEscalationStore } from './queue-escalation-store';
+import { openStatusesRecordSchema } from './queue-open-statuses';
 import { queueSnapshotSchema, queueWatchSchema, type QueueStore } from './queue-store';
 import type { QueuePlatform } from './queue-wiring';
 
@@ -46,6 +47,13 @@ export function createBrowserQueuePlatform(): QueuePlatform {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     escalations: createIdbEscalationStore(createKeyValueStore({ dbName: 'baton-escalations', storeName: 'escalations' })),
     readLeadStatusMapping,
+    openStatuses: {
+      async read() {
+        const parsed = openStatusesRecordSchema.safeParse(await openStatusesItem.getValue());
+        return parsed.success ? parsed.data : null;
+      },
+      write: (record) => openStatusesItem.setValue(openStatusesRecordSchema.parse(record)),
+    },
   };
 }
 
@@ -78,6 +86,8 @@ export function startQueueInBrowser(queue: { runner: QueueRunner } | null): void
 /** The queue's storage: the listing in session storage (lead data, kept from content scripts), the watch in local storage. */
 const snapshotItem = storage.defineItem<unknown>('session:queue.snapshot', { fallback: null });
 const watchItem = storage.defineItem<unknown>('local:queue.watch', { fallback: null });
+/** The CRM's statuses for new leads (no lead data), read once a day. */
+const openStatusesItem = storage.defineItem<unknown>('local:queue.openStatuses', { fallback: null });
 
 function createBrowserQueueStore(): QueueStore {
   return {

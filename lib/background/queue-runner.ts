@@ -62,6 +62,8 @@ export interface QueueRunnerDeps {
   escalations?: QueueEscalations;
   /** The admin's lead-status mapping: a lead whose status a disposition or hand-back sets waits for no first touch. */
   readLeadStatusMapping?(): Promise<LeadStatusMapping | null>;
+  /** The statuses new leads get in the CRM, which never mean "decided" (queue-open-statuses.ts). */
+  openStatuses?(reporting: CrmReporting): Promise<string[] | null>;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -85,8 +87,13 @@ export function createQueueRunner(deps: QueueRunnerDeps) {
     if (!reporting.readQueue) return { view: emptyQueueView('unsupported', crmLabel, `Baton cannot list your queue from ${crmLabel} yet.`) };
     const rep = await deps.rep.currentRep();
     if (!rep) return { view: emptyQueueView('no-rep', crmLabel, null) };
+    return { reporting, rep, policy: await deps.readPolicy(), decidedStatuses: await decidedStatusesFor(reporting) };
+  }
+
+  async function decidedStatusesFor(reporting: CrmReporting): Promise<string[]> {
     const mapping = deps.readLeadStatusMapping ? await deps.readLeadStatusMapping() : null;
-    return { reporting, rep, policy: await deps.readPolicy(), decidedStatuses: decidedStatusesOf(mapping ? leadStatusMappingFor(reporting.crm, mapping) : null) };
+    if (!mapping) return [];
+    return decidedStatusesOf(leadStatusMappingFor(reporting.crm, mapping), deps.openStatuses ? await deps.openStatuses(reporting) : []);
   }
 
   function watchFor(watch: QueueWatch | null, ctx: Context, now: number): QueueWatch {

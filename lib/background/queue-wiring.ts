@@ -9,6 +9,7 @@ import type { StoredRepIdentity } from '../storage/rep-identity-store';
 import { createQueueRunner, type QueueNotification } from './queue-runner';
 import type { EscalationStore } from './queue-escalation-store';
 import { createQueueEscalations } from './queue-escalations';
+import { createOpenStatuses, type OpenStatusesRecord } from './queue-open-statuses';
 import type { QueueStore } from './queue-store';
 import { createRepIdentityService, type RepIdentityService } from './rep-identity';
 
@@ -27,6 +28,8 @@ export interface QueuePlatform {
   escalations?: EscalationStore;
   /** The admin's lead-status mapping as adopted in this browser (what "decided" and a hand-back mean). */
   readLeadStatusMapping?(): Promise<LeadStatusMapping>;
+  /** Where the CRM's statuses for new leads are kept between wakes (queue-open-statuses.ts). */
+  openStatuses?: { read(): Promise<OpenStatusesRecord | null>; write(record: OpenStatusesRecord): Promise<void> };
 }
 
 export interface QueueBackgroundDeps {
@@ -47,6 +50,7 @@ export function createQueueBackground(deps: QueueBackgroundDeps): { rep: RepIden
     return deps.providers.find((p) => p.descriptor.kind === settings.provider)?.descriptor.label ?? 'your CRM';
   };
   const rep = createRepIdentityService({ openReporting: deps.connections.reporting, crmLabel, ...deps.platform.identity, now: deps.now });
+  const openStatuses = deps.platform.openStatuses ? createOpenStatuses({ ...deps.platform.openStatuses, now: deps.now }) : undefined;
   const runner = createQueueRunner({
     openReporting: deps.connections.reporting,
     crmLabel,
@@ -62,7 +66,8 @@ export function createQueueBackground(deps: QueueBackgroundDeps): { rep: RepIden
     timeZone: deps.platform.timeZone,
     now: deps.now,
     readLeadStatusMapping: deps.platform.readLeadStatusMapping,
-    escalations: deps.platform.escalations ? createQueueEscalations({ store: deps.platform.escalations, readLeadStatusMapping: deps.platform.readLeadStatusMapping }) : undefined,
+    openStatuses,
+    escalations: deps.platform.escalations ? createQueueEscalations({ store: deps.platform.escalations, readLeadStatusMapping: deps.platform.readLeadStatusMapping, openStatuses }) : undefined,
   });
   // A new or changed identity changes whose queue is listed: the badge and reminders follow at once.
   const afterRepChange = async <T>(result: T): Promise<T> => {

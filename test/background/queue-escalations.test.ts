@@ -50,7 +50,9 @@ function fakeCrm() {
   return { records, calls, recordEscalation, setTrouble: (t: typeof trouble) => void (trouble = t) };
 }
 
-function setup(leads: QueueLead[]) {
+function setup(leads: QueueLead[], options: { mapping?: LeadStatusMapping; openStatuses?: string[] | null } = {}) {
+  const mapping = options.mapping ?? MAPPING;
+  const openStatuses = options.openStatuses === undefined ? [] : options.openStatuses;
   let now = START;
   const crm = fakeCrm();
   let listingFails = false;
@@ -91,8 +93,9 @@ function setup(leads: QueueLead[]) {
       scheduleTick: (t) => void ticks.push(t),
       timeZone: () => 'America/New_York',
       now: () => now,
-      readLeadStatusMapping: async () => MAPPING,
-      escalations: createQueueEscalations({ store: escalationStore, readLeadStatusMapping: async () => MAPPING, random: () => 0.5, log: () => {} }),
+      readLeadStatusMapping: async () => mapping,
+      openStatuses: async () => openStatuses,
+      escalations: createQueueEscalations({ store: escalationStore, readLeadStatusMapping: async () => mapping, openStatuses: async () => openStatuses, random: () => 0.5, log: () => {} }),
       log: () => {},
     });
   let runner = newRunner();
@@ -232,6 +235,20 @@ describe('after the hand-back', () => {
     const view = await t.runner.view(true);
     expect(view.awaiting).toEqual([]);
     expect(t.crm.calls).toEqual([]);
+  });
+});
+
+describe('a mapping that recycles to the status new leads get', () => {
+  it('keeps new leads in that status waiting, and escalates them', async () => {
+    const mapping: LeadStatusMapping = { ...MAPPING, recycled: 'Open - Not Contacted' };
+    const lead = demoLead('a', START + MINUTE);
+    lead.lead.leadStatus = 'Open - Not Contacted';
+    const t = setup([lead], { mapping, openStatuses: ['Open - Not Contacted'] });
+    await t.rep.choose('owner-1');
+    await t.runner.tick();
+    t.setNow(START + 12 * MINUTE);
+    expect((await t.runner.view(true)).awaiting).toHaveLength(1);
+    expect(t.crm.calls).toHaveLength(1);
   });
 });
 
