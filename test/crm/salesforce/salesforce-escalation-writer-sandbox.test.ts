@@ -129,3 +129,27 @@ describe('Last Activity in the sandbox org', () => {
     expect(receipt).toMatchObject({ outcome: 'moot', reason: 'the lead has activity logged' });
   });
 });
+
+describe('Salesforce’s reporting port', () => {
+  it('records escalations through the connection the queue reads with', async () => {
+    const { createSalesforceProvider } = await import('../../../lib/crm/salesforce/salesforce-provider');
+    let state = { account: null as string | null, credential: null };
+    const connection = createSalesforceProvider({ webAuthFlow: { redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce', launch: async () => undefined } }).connect!({
+      demoBuild: true,
+      readState: async () => state,
+      writeState: async (next) => void (state = next as typeof state),
+      readSecret: async () => null,
+      writeSecret: async () => {},
+      deleteSecret: async () => {},
+      readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
+      now: () => Date.now(),
+    });
+    const reporting = await connection.reporting({ kind: 'sandbox', baseUrl: sandbox.server.url });
+    const queued = await reporting.readQueue!({ ownerId: rep, now: Date.now(), engagedSince: Date.now() - 86_400_000 });
+    const item = queued.leads.find((l) => l.lead.ref.id === leadId)!;
+    expect(item).toBeDefined();
+    const receipt = await reporting.recordEscalation!(write('notify_manager', { lead: item.lead.ref }));
+    expect(receipt.outcome).toBe('written');
+    expect(await tasks()).toHaveLength(1);
+  });
+});
