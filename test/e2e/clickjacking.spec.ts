@@ -1,0 +1,118 @@
+import type { Page, Worker } from '@playwright/test';
+import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
+import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
+import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { expect, panelFrame, recordUrl, test } from './fixtures';
+
+/*
+ * Item 14 of the hostile-input suite (clickjacking), in real Chromium on the demo build: the CRM
+ * page makes the panel invisible (opacity 0 on the element holding the iframe), lays a decoy over
+ * it, or moves it off-screen, while the rep's click lands on "Save to CRM". Each time the panel
+ * refuses and says why (IntersectionObserver v2, from inside the iframe), and nothing is queued.
+ * With the panel in plain view the same click saves.
+ */
+
+const LEAD = SANDBOX_SCENARIOS.competitor;
+const HIDDEN = /the Baton panel is hidden or partly covered/;
+const OFF_SCREEN = /the Baton panel is not on screen/;
+
+async function outboxSize(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((db) => db.name === 'baton-outbox')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('baton-outbox');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('entries')) return resolve(0);
+        const request = db.transaction('entries', 'readonly').objectStore('entries').count();
+        request.onsuccess = () => {
+          db.close();
+          resolve(request.result);
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+  });
+}
+
+/** Outcome tab → Reject, Competitor → Review: the confirm step with "Save to CRM". */
+async function reachConfirmStep(page: Page) {
+  const panel = panelFrame(page);
+  await expect(panel.getByRole('heading', { level: 1 })).toBeVisible();
+  await panel.getByRole('tab', { name: 'Outcome' }).click();
+  await panel.getByText('Reject', { exact: true }).click();
+  await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
+  await panel.getByRole('button', { name: 'Review and save' }).click();
+  await expect(panel.getByRole('button', { name: 'Save to CRM' })).toBeVisible();
+}
+
+/** The rep's click on Save, delivered inside the panel whatever the page did to the frame around it. */
+async function clickSave(page: Page) {
+  await panelFrame(page).getByRole('button', { name: 'Save to CRM' }).dispatchEvent('click');
+}
+
+/** The page's script, styling the element that holds Baton's iframe (its own DOM). */
+async function styleHost(page: Page, css: string) {
+  await page.evaluate((style) => {
+    const host = document.querySelector('baton-panel') as HTMLElement;
+    host.style.cssText += style;
+  }, css);
+}
+
+test.describe('clickjacking: Save refused while the page hides or covers the panel', () => {
+  test.beforeEach(async ({ sandbox }) => {
+    await ensureBatonProperties(createHubSpotClient({ baseUrl: sandbox.url, getAccessToken: async () => 'sandbox' }));
+  });
+
+  test('opacity 0, a decoy overlay, moved off-screen: refused with the reason; in plain view: saved', async ({ page, sandbox, extension }) => {
+    await page.goto(recordUrl(sandbox, LEAD));
+    await reachConfirmStep(page);
+    const panel = panelFrame(page);
+
+    // 1. The page fades the panel out (opacity 0 on an ancestor of the iframe) under a decoy button.
+    await styleHost(page, ';opacity:0 !important');
+    await page.waitForTimeout(300); // the browser reports visibility at most every 100 ms
+    await clickSave(page);
+    await expect(panel.getByRole('alert').filter({ hasText: HIDDEN })).toBeVisible();
+    expect(await outboxSize(extension.serviceWorker)).toBe(0);
+    await styleHost(page, ';opacity:1 !important');
+
+    // 2. A decoy laid over the panel (clicks pass through to the iframe below).
+    await page.evaluate(() => {
+      const decoy = document.createElement('div');
+      decoy.id = 'decoy';
+      decoy.textContent = 'Click here to win a prize';
+      decoy.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none;font:40px sans-serif';
+      document.body.append(decoy);
+    });
+    await page.waitForTimeout(300);
+    await clickSave(page);
+    await expect(panel.getByRole('alert').filter({ hasText: HIDDEN })).toBeVisible();
+    expect(await outboxSize(extension.serviceWorker)).toBe(0);
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
+
+    // 3. Moved off-screen.
+    await styleHost(page, ';transform:translateX(5000px) !important');
+    await page.waitForTimeout(300);
+    await clickSave(page);
+    await expect(panel.getByRole('alert').filter({ hasText: OFF_SCREEN })).toBeVisible();
+    expect(await outboxSize(extension.serviceWorker)).toBe(0);
+    await styleHost(page, ';transform:none !important');
+
+    // 4. In plain view: the same click saves, and the disposition goes out.
+    await page.waitForTimeout(300);
+    await clickSave(page);
+    await expect(panel.locator('[data-outbox-state]').first()).toBeVisible({ timeout: 20_000 });
+    expect(await outboxSize(extension.serviceWorker)).toBe(1);
+  });
+
+  test('a normal save (a real click, no page tricks) is not held up by the guard', async ({ page, sandbox }) => {
+    await page.goto(recordUrl(sandbox, LEAD));
+    await reachConfirmStep(page);
+    const panel = panelFrame(page);
+    await panel.getByRole('button', { name: 'Save to CRM' }).click();
+    await expect(panel.locator('[data-outbox-state="delivered"]')).toBeVisible({ timeout: 20_000 });
+    await expect(panel.getByRole('alert').filter({ hasText: HIDDEN })).toHaveCount(0);
+  });
+});
