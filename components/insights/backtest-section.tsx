@@ -316,13 +316,13 @@ function BacktestReport({ result }: { result: BacktestOk }) {
       ) : (
         <>
           <BarChart rows={[bar('base', baseLabel, b), bar('candidate', candidateLabel, c)]} series={[{ id: 'accepted', label: 'Pass' }, { id: 'recycled', label: 'Not yet' }, { id: 'rejected', label: 'Disqualified' }]} />
-          <InsightTable caption="Backtest: current definition and candidate" fileName="backtest-summary" columns={columns} rows={rows} rowKey={(r) => r.key} />
+          <InsightTable open caption="Backtest: current definition and candidate" fileName="backtest-summary" columns={columns} rows={rows} rowKey={(r) => r.key} />
           <h3 className="pt-2 text-xs font-semibold text-slate-900">
             Leads whose verdict changes ({formatCount(result.flipsTotal)}
             {result.flipsTotal > result.flips.length ? `, the first ${formatCount(result.flips.length)} listed` : ''})
           </h3>
           {result.flips.length ? (
-            <InsightTable caption="Backtest: leads whose verdict changes" fileName="backtest-flipped-leads" columns={flipColumns} rows={result.flips} rowKey={(f) => f.contactId} />
+            <InsightTable open caption="Backtest: leads whose verdict changes" fileName="backtest-flipped-leads" columns={flipColumns} rows={result.flips} rowKey={(f) => f.contactId} />
           ) : (
             <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-700">No lead would get a different verdict.</p>
           )}
