@@ -3,8 +3,9 @@ import { settingsQueries } from '../../lib/queries/settings-queries';
 import { AdminSettingsSection } from './admin-settings-section';
 import { AlertSettingsSection } from './alert-settings-section';
 import { ConnectionSection } from './connection-section';
-import { HubSpotLeadRecordsSection } from './hubspot/hubspot-lead-records';
+import { PROVIDER_ADMIN_SECTIONS } from './provider-admin-sections';
 import { RepIdentitySection } from './rep-identity-section';
+import { SalesManagerSection } from './sales-manager-section';
 import { TeamRulesSection } from './team-rules-section';
 
 /** Admin settings: which CRM Baton talks to, and the handoff rules shared by every rep. */
@@ -22,7 +23,10 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
       {settings.data ? <RepIdentitySection /> : null}
       <AlertSettingsSection />
       <AdminSettingsSection />
-      <HubSpotLeadRecordsSection />
+      {settings.data ? <SalesManagerSection /> : null}
+      {PROVIDER_ADMIN_SECTIONS.map(({ kind, Section }) => (
+        <Section key={kind} />
+      ))}
     </main>
   );
 }
