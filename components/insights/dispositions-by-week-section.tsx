@@ -3,15 +3,18 @@ import type { InsightsReport, WeekRow } from '../../lib/domain/insights/insights
 import { InsightSection, InsightTable } from './insight-table';
 import type { Column } from './insight-table';
 import { formatCount } from './insights-format';
+import { leadsWord } from './report-rows';
 
 /** Recharts is most of this page's script: loaded apart, so the figures and tables paint first. */
 const WeekChart = lazy(() => import('./week-chart'));
 
+const weekDrill = (subset: 'accepted' | 'recycled' | 'rejected') => (w: WeekRow) => ({ dimension: 'week' as const, key: w.weekStart, subset, title: `Week of ${w.weekStart}: ${leadsWord(w[subset])} ${subset}` });
+
 const weekColumns: Column<WeekRow>[] = [
   { header: 'Week of', cell: (w) => w.weekStart },
-  { header: 'Accepted', cell: (w) => formatCount(w.accepted), numeric: true },
-  { header: 'Recycled', cell: (w) => formatCount(w.recycled), numeric: true },
-  { header: 'Rejected', cell: (w) => formatCount(w.rejected), numeric: true },
+  { header: 'Accepted', cell: (w) => formatCount(w.accepted), numeric: true, drill: weekDrill('accepted') },
+  { header: 'Recycled', cell: (w) => formatCount(w.recycled), numeric: true, drill: weekDrill('recycled') },
+  { header: 'Rejected', cell: (w) => formatCount(w.rejected), numeric: true, drill: weekDrill('rejected') },
 ];
 
 export function DispositionsByWeekSection({ report }: { report: Pick<InsightsReport, 'outcomesByWeek'> }) {

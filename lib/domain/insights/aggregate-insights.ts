@@ -2,6 +2,9 @@ import type { InsightRecord } from './insight-record';
 import { NO_CAMPAIGN, NO_SOURCE, NO_REP, NO_VERSION, NO_TIER, NO_REASON } from './insights-report';
 import type { InsightFilters, OutcomeRow, CountRow, WeekRow, CoverageRow, SlaRow, VersionRow, InsightsReport } from './insights-report';
 import { toRate, percentile, median } from './insight-stats';
+import { toMondayDay, toWeekStart } from './insight-weeks';
+
+export { toWeekStart };
 import { computeFunnel, DEFAULT_DISQUALIFYING_REASON_IDS } from './insights-funnel';
 import { drillInto } from './insight-drill';
 import type { Drill, DrillContext, DrillResult } from './insight-drill';
@@ -129,23 +132,6 @@ export function aggregateInsights(allRecords: readonly InsightRecord[], filters:
       definitionVersions: distinct(allRecords, (r) => r.disposition?.definitionVersion ?? NO_VERSION, same),
     },
   };
-}
-
-/** Monday (UTC) of the week holding `ms`, as YYYY-MM-DD. */
-export function toWeekStart(ms: number): string {
-  const monday = toMondayDay(ms);
-  // Formatting a date is the slow part (about 1.5 µs): a few hundred weeks cover years of data.
-  let label = weekLabels.get(monday);
-  if (label === undefined) weekLabels.set(monday, (label = new Date(monday * DAY).toISOString().slice(0, 10)));
-  return label;
-}
-
-const weekLabels = new Map<number, string>();
-
-function toMondayDay(ms: number): number {
-  const day = Math.floor(ms / DAY);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday (modulo kept positive for dates before 1970).
-  return day - (((day + 3) % 7) + 7) % 7;
 }
 
 function countOutcomes(records: readonly InsightRecord[]) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InsightRecord } from './insight-record';
-import { FUNNEL_STAGES, NO_CAMPAIGN, NO_REASON, NO_REP, NO_SOURCE, NO_TIER } from './insights-report';
+import { FUNNEL_STAGES, NO_CAMPAIGN, NO_REASON, NO_REP, NO_SOURCE, NO_TIER, NO_VERSION } from './insights-report';
+import { toWeekStart } from './insight-weeks';
 import { isDisqualifiedByDefinition, isLostAt, stagesReached } from './insights-funnel';
 import type { FunnelContext } from './insights-funnel';
 
@@ -11,7 +12,8 @@ import type { FunnelContext } from './insights-funnel';
  * "52 leads have no disposition after 7 days" opens on 52 leads. Pure.
  */
 
-export const DRILL_DIMENSIONS = ['all', 'campaign', 'source', 'channel', 'rep', 'tier'] as const;
+/** rep: the lead's owner; decided_by: the rep who recorded the disposition (the SLA tables' grouping). */
+export const DRILL_DIMENSIONS = ['all', 'campaign', 'source', 'channel', 'rep', 'tier', 'version', 'week', 'decided_by'] as const;
 export type DrillDimension = (typeof DRILL_DIMENSIONS)[number];
 
 export const DRILL_SUBSETS = [
@@ -28,6 +30,11 @@ export const DRILL_SUBSETS = [
   'funnel_lost',
   'disqualified',
   'awaiting_touch',
+  'sla_known',
+  'sla_met',
+  'sla_late',
+  'opportunity',
+  'won',
 ] as const;
 export type DrillSubset = (typeof DRILL_SUBSETS)[number];
 
@@ -84,8 +91,17 @@ export function groupKeyOf(dimension: DrillDimension, r: InsightRecord): string 
       return r.ownerId ?? NO_REP;
     case 'tier':
       return r.slaTier ?? NO_TIER;
+    case 'version':
+      return r.disposition ? (r.disposition.definitionVersion ?? NO_VERSION) : null;
+    case 'week':
+      return r.disposition ? toWeekStart(r.disposition.decidedAt) : null;
+    case 'decided_by':
+      return r.disposition ? (r.disposition.rep ?? r.ownerName ?? r.ownerId ?? NO_REP) : null;
   }
 }
+
+/** SLA states that settle whether it was met (as the SLA table counts them). */
+const SLA_DECIDED = new Set(['met', 'met_late', 'breached']);
 
 export interface DrillContext extends FunnelContext {
   isStale: (r: InsightRecord) => boolean;
@@ -120,6 +136,16 @@ export function inSubset(drill: Drill, r: InsightRecord, ctx: DrillContext): boo
       return r.handedOffAt !== null && isDisqualifiedByDefinition(r, ctx);
     case 'awaiting_touch':
       return r.handedOffAt !== null && (r.firstTouchedAt ?? null) === null;
+    case 'sla_known':
+      return d !== null && d.slaOutcome !== null && SLA_DECIDED.has(d.slaOutcome);
+    case 'sla_met':
+      return d?.slaOutcome === 'met';
+    case 'sla_late':
+      return d !== null && d.slaOutcome !== null && SLA_DECIDED.has(d.slaOutcome) && d.slaOutcome !== 'met';
+    case 'opportunity':
+      return d?.outcome === 'accepted' && (r.deal !== null || d.acceptedStage === 'opportunity_created');
+    case 'won':
+      return d?.outcome === 'accepted' && r.deal?.won === true;
   }
 }
 
@@ -127,7 +153,7 @@ const OUTCOME_WORDS = { accepted: 'Accepted', recycled: 'Recycled', rejected: 'R
 
 /** The leads behind one count, newest handoff first, at most DRILL_LIMIT. */
 export function drillInto(records: readonly InsightRecord[], drill: Drill, ctx: DrillContext): DrillResult {
-  const matching = records.filter((r) => (drill.dimension === 'all' || groupKeyOf(drill.dimension, r) === drill.key) && inSubset(drill, r, ctx));
+  const matching = records.filter((r) => (drill.dimension === 'all' || (drill.key !== null && groupKeyOf(drill.dimension, r) === drill.key)) && inSubset(drill, r, ctx));
   matching.sort((a, b) => (b.handedOffAt ?? b.disposition?.decidedAt ?? 0) - (a.handedOffAt ?? a.disposition?.decidedAt ?? 0) || (a.contactId < b.contactId ? -1 : 1));
   return {
     title: drill.title,

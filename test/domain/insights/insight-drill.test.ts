@@ -57,6 +57,17 @@ describe('the leads behind a count', () => {
     }
     for (const row of report.reasonsByCampaign) expect(drill({ dimension: 'campaign', key: row.group, subset: 'reason', item: row.key }).total).toBe(row.count);
     for (const row of report.speedToLead.byRep) expect(drill({ dimension: 'rep', key: row.key, subset: 'awaiting_touch' }).total).toBe(row.awaitingTouch);
+    for (const row of report.outcomesByWeek) for (const subset of ['accepted', 'recycled', 'rejected'] as const) expect(drill({ dimension: 'week', key: row.weekStart, subset }).total).toBe(row[subset]);
+    for (const row of report.slaByRep) {
+      expect(drill({ dimension: 'decided_by', key: row.key, subset: 'sla_known' }).total).toBe(row.decided);
+      expect(drill({ dimension: 'decided_by', key: row.key, subset: 'sla_met' }).total).toBe(row.met);
+    }
+    for (const row of report.slaByTier) expect(drill({ dimension: 'tier', key: row.key, subset: 'sla_met' }).total).toBe(row.met);
+    for (const row of report.versions) {
+      expect(drill({ dimension: 'version', key: row.version, subset: 'dispositioned' }).total).toBe(row.dispositioned);
+      expect(drill({ dimension: 'version', key: row.version, subset: 'opportunity' }).total).toBe(row.opportunities);
+      expect(drill({ dimension: 'version', key: row.version, subset: 'won' }).total).toBe(row.won);
+    }
     expect(drill({ dimension: 'all', key: null, subset: 'stale' }).total).toBe(report.totals.staleWithoutDisposition);
     expect(drill({ dimension: 'all', key: null, subset: 'touched' }).total).toBe(report.totals.touched);
   });
