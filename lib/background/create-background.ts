@@ -159,6 +159,8 @@ export function createBackground(deps: BackgroundDeps) {
       kick,
       readConnection: connections.activeConnectionFacts,
       currentRep: queue ? () => queue.rep.currentRep() : undefined,
+      // The header and the save step name the lead status by the CRM's own label.
+      readLeadStatusValues: () => readLeadStatusValues(connections.reporting),
       now: deps.now,
       newId: deps.newId,
     }),
