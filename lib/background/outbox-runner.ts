@@ -57,6 +57,9 @@ export interface OutboxRunnerDeps {
 export function createOutboxRunner(deps: OutboxRunnerDeps) {
   let running: Promise<DrainResult> | null = null;
   let again = false;
+  // Claims older than this runner were taken by a worker that is gone (see releaseClaimsBefore).
+  const startedAt = deps.now();
+  let orphansReleased = false;
   /** Drains that failed in a row (for the retry backoff); reset by one that works. */
   let failures = 0;
 
@@ -87,6 +90,15 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
     do {
       again = false;
       const store = await deps.store();
+      if (!orphansReleased) {
+        // Housekeeping: if it fails, the orphaned claims still lapse at the end of their lease.
+        try {
+          await store.releaseClaimsBefore(startedAt, deps.now());
+          orphansReleased = true;
+        } catch (error) {
+          deps.log?.({ type: 'record_failed', message: `releasing claims of a stopped worker: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
       result = await drainOutbox({
         store,
         deliver,

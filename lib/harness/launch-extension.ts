@@ -17,14 +17,28 @@ export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /** The browser profile in use (deleted by `close` unless the caller passed its own). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { extensionDir: string; headless?: boolean; viewport?: { width: number; height: number } }): Promise<LaunchedExtension> {
+export interface LaunchOptions {
+  extensionDir: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  /**
+   * A profile directory to use and keep (e.g. to relaunch the browser on the same profile, as a
+   * rep's browser restarts). Without it, a fresh one is made and deleted by `close`.
+   */
+  userDataDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   if (!existsSync(join(options.extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${options.extensionDir}. Build it first (npm run build:demo or npm run build).`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'baton-chromium-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'baton-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -49,9 +63,10 @@ export async function launchWithExtension(options: { extensionDir: string; headl
     context,
     extensionId,
     serviceWorker,
+    userDataDir,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,17 @@ export const DELIVERY_TIMEOUT_MS = 30_000;
  */
 export const DELIVERY_LEASE_MS = 60_000;
 
+/**
+ * Failures that say nothing about the entry itself (the CRM was unreachable, failing or slow):
+ * once the same account takes a write again, entries waiting after one are worth sending at once.
+ */
+export const TRANSIENT_FAILURE_KINDS: ReadonlySet<string> = new Set(['network', 'server', 'timeout']);
+
+/** A retrying entry that waits out a backoff after a transient failure (see TRANSIENT_FAILURE_KINDS). */
+export function waitsAfterTransientFailure(entry: Pick<OutboxEntry, 'state' | 'nextAttemptAt' | 'lastError'>, now: number): boolean {
+  return entry.state === 'retrying' && entry.nextAttemptAt !== null && entry.nextAttemptAt > now && TRANSIENT_FAILURE_KINDS.has(entry.lastError?.kind ?? '');
+}
+
 export const DAILY_LIMIT_MESSAGE = "The CRM's daily API limit is used up; Baton will resend after it resets";
 export const RECONNECT_MESSAGE = 'Reconnect the CRM to send this';
 

@@ -1,5 +1,5 @@
 import { CrmError } from '../crm/crm-error';
-import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, findHeldRoutes, isHeldByOlder, routeKey } from './delivery-policy';
+import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, findHeldRoutes, isHeldByOlder, routeKey, waitsAfterTransientFailure } from './delivery-policy';
 import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
 import { isPending } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
@@ -19,7 +19,7 @@ export interface DrainLogEvent {
 }
 
 export interface DrainOptions {
-  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll' | 'listByLead'>;
+  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll' | 'listByLead'> & Partial<Pick<OutboxStore, 'retryRouteNow'>>;
   /** Writes one entry to its CRM (idempotent on the entry id); throws a CrmError on failure. */
   deliver: (entry: OutboxEntry, options: { signal: AbortSignal }) => Promise<OutboxReceipt>;
   now: () => number;
@@ -56,7 +56,11 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   // A 429 for one account holds back that account's other entries until the window passes (or
   // the daily limit resets), instead of spending it on more 429s. Read from the store, so the hold
   // outlives this drain and this worker.
-  const heldRoutes = findHeldRoutes(await store.listAll(), now());
+  const atStart = await store.listAll();
+  const heldRoutes = findHeldRoutes(atStart, now());
+  // Accounts with entries waiting out a backoff after a network or server failure: the first
+  // write one of them takes means the CRM is back, and the rest go now (see retryRouteNow).
+  const recovering = new Set(atStart.filter((e) => waitsAfterTransientFailure(e, now())).map(routeKey));
   // Full jitter may make a retry due at once; one drain tries an entry once, the next wake tries again.
   const tried = new Set<string>();
   let deliveries = 0;
@@ -125,6 +129,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     }
     result.delivered += 1;
     log?.({ type: 'delivered', id: entry.id, attempts: entry.attempts });
+    if (recovering.delete(routeKey(entry)) && store.retryRouteNow) {
+      try {
+        await store.retryRouteNow(routeKey(entry), now());
+      } catch (storeError) {
+        // They still go out when their own backoff ends.
+        log?.({ type: 'record_failed', id: entry.id, message: errorMessage(storeError) });
+      }
+    }
   }
   if (deliveries >= maxDeliveries) log?.({ type: 'stopped', message: `stopped after ${deliveries} deliveries` });
 

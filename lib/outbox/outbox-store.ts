@@ -1,8 +1,13 @@
 import type { DeliveryDecision } from './delivery-policy';
-import { describeFailure, isDue, selectClaimable } from './delivery-policy';
+import { DELIVERY_LEASE_MS, describeFailure, routeKey, selectClaimable, waitsAfterTransientFailure } from './delivery-policy';
 import { createOutboxEntry, migrateOutboxRecord, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
 import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
-import { canSendOver, findSupersedingEntry, mayDeliver, SupersededError } from './supersede';
+import { BY_LEAD, BY_STATE, OUTBOX_DB_NAME, openDatabase, readStates, transact } from './outbox-database';
+import { describeUnreadable, safeJson } from './outbox-unreadable';
+import { contentKey, createParseMemo } from './parse-memo';
+import { canSendOver, findSupersedingEntry, setAsideSuperseded } from './supersede';
+
+export { OUTBOX_DB_NAME };
 
 /**
  * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
@@ -14,12 +19,6 @@ import { canSendOver, findSupersedingEntry, mayDeliver, SupersededError } from '
  * drain, and `listUnreadable` reports it with what failed, so the panel can show it ("kept, not
  * sent") and nothing is lost.
  */
-
-export const OUTBOX_DB_NAME = 'baton-outbox';
-const DB_VERSION = 1;
-const STORE = 'entries';
-const BY_LEAD = 'by-lead';
-const BY_STATE = 'by-state';
 
 export interface CorruptRecordReport {
   /** The record's key when it has one we can read. */
@@ -112,6 +111,21 @@ export interface OutboxStore {
   discard(id: string): Promise<boolean>;
   /** Queues every entry parked for `reason` again, due now (e.g. after the CRM was reconnected). */
   resumeParked(now: number, reason: ParkedReason): Promise<OutboxEntry[]>;
+  /**
+   * Makes every claim taken before `claimedBefore` lapse now, so those entries go out on the next
+   * claim. For a worker that just started: Chrome runs one service worker per extension, so a
+   * claim older than this worker belongs to one that was stopped, or a browser that was closed
+   * or killed, mid-delivery, and nobody will answer it; without this it would hold the entry for
+   * the rest of its lease. Returns how many claims lapsed.
+   */
+  releaseClaimsBefore(claimedBefore: number, now: number, leaseMs?: number): Promise<number>;
+  /**
+   * The CRM account `route` (see routeKey) just took a write: every entry of it that waits out a
+   * backoff after a network, server or timeout failure becomes due now, instead of each one
+   * waiting for its own timer (minutes, after a long outage). Rate-limited and parked entries keep
+   * their times. Returns how many were brought forward.
+   */
+  retryRouteNow(route: string, now: number): Promise<number>;
   /** Deletes delivered entries delivered before `before` (the panel only needs recent ones). */
   pruneDelivered(before: number): Promise<number>;
   close(): void;
@@ -139,9 +153,17 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
   };
   await database();
 
+  // Whole-outbox reads (panel, drain, every claim) would otherwise parse every record each time.
+  const parsedBefore = createParseMemo<OutboxEntry>();
   const read = (raw: unknown): { entry: OutboxEntry } | { unreadable: UnreadableRecord } => {
+    const content = contentKey(raw);
+    const known = content === null ? undefined : parsedBefore.get(content);
+    if (known) return { entry: known };
     const parsed = outboxEntrySchema.safeParse(migrateOutboxRecord(raw));
-    if (parsed.success) return { entry: parsed.data };
+    if (parsed.success) {
+      if (content !== null) parsedBefore.set(content, parsed.data);
+      return { entry: parsed.data };
+    }
     const unreadable = describeUnreadable(raw, parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`));
     const key = unreadable.id ?? safeJson(raw);
     if (!reported.has(key)) {
@@ -307,6 +329,26 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       });
     },
 
+    async releaseClaimsBefore(claimedBefore, now, leaseMs = DELIVERY_LEASE_MS) {
+      return transact<number>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.index(BY_STATE).getAll('delivering'), (raws) => {
+          const orphaned = parseAll(raws).filter((e) => e.leaseUntil !== null && e.leaseUntil > now && e.leaseUntil - leaseMs < claimedBefore);
+          for (const entry of orphaned) tx.store.put(outboxEntrySchema.parse({ ...entry, leaseUntil: now }));
+          tx.finish(orphaned.length);
+        });
+      });
+    },
+
+    async retryRouteNow(route, now) {
+      return transact<number>(await database(), 'readwrite', (tx) => {
+        tx.then(tx.store.index(BY_STATE).getAll('retrying'), (raws) => {
+          const waiting = parseAll(raws).filter((e) => routeKey(e) === route && waitsAfterTransientFailure(e, now));
+          for (const entry of waiting) tx.store.put(outboxEntrySchema.parse({ ...entry, nextAttemptAt: now }));
+          tx.finish(waiting.length);
+        });
+      });
+    },
+
     async pruneDelivered(before) {
       return transact<number>(await database(), 'readwrite', (tx) => {
         tx.then(tx.store.index(BY_STATE).getAll('delivered'), (raws) => {
@@ -323,56 +365,6 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       connection = null;
     },
   };
-}
-
-/**
- * Splits the pending entries into those that stay and the dispositions a later pending one for
- * the same lead supersedes, the latter turned into dead letters of kind `superseded`. Done where
- * entries are claimed, so a parked or retrying old disposition never goes out first when its wait
- * ends, and the later one is not held behind it. A disposition with a live claim is left alone:
- * it is on the wire, and the later one waits for its answer (per-lead ordering); if that answer is
- * a failure, the next claim sets it aside. Only pending ones are compared here: a later delivered
- * one is checked by the drain after the claim (it reads the lead's entries).
- */
-function setAsideSuperseded(pending: OutboxEntry[], now: number): { kept: OutboxEntry[]; setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> } {
-  const kept: OutboxEntry[] = [];
-  const setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> = [];
-  for (const entry of pending) {
-    const inFlight = entry.state === 'delivering' && !isDue(entry, now);
-    const allowed = inFlight ? ({ ok: true } as const) : mayDeliver(entry, pending);
-    if (allowed.ok) {
-      kept.push(entry);
-      continue;
-    }
-    const error = new SupersededError(allowed.by.id, false);
-    const next = outboxEntrySchema.parse({
-      ...entry,
-      state: 'failed',
-      nextAttemptAt: null,
-      leaseUntil: null,
-      lastError: describeFailure(error),
-      message: error.message,
-      parkedFor: null,
-    });
-    setAside.push({ entry: next, by: allowed.by });
-  }
-  return { kept, setAside };
-}
-
-function describeUnreadable(raw: unknown, issues: string[]): UnreadableRecord {
-  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const id = typeof record.id === 'string' ? record.id : typeof record.id === 'number' ? String(record.id) : null;
-  return { id, leadKey: str(record.leadKey), kind: str(record.kind), state: str(record.state), createdAt: num(record.createdAt), schemaVersion: num(record.schemaVersion), issues };
-}
-
-function safeJson(raw: unknown): string {
-  try {
-    return JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
-  } catch {
-    return String(raw);
-  }
 }
 
 /**
@@ -393,89 +385,3 @@ function requeue(entry: OutboxEntry, now: number): OutboxEntry {
   return outboxEntrySchema.parse({ ...entry, state: 'queued', nextAttemptAt: now, leaseUntil: null, message: null, parkedFor: null });
 }
 
-function openDatabase(factory: IDBFactory, name: string, onLost: () => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, DB_VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(STORE)) {
-        const store = db.createObjectStore(STORE, { keyPath: 'id' });
-        store.createIndex(BY_LEAD, 'leadKey', { unique: false });
-        store.createIndex(BY_STATE, 'state', { unique: false });
-      }
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => {
-        db.close();
-        onLost();
-      };
-      db.onclose = onLost;
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error(`Could not open ${name}`));
-    request.onblocked = () => reject(new Error(`Opening ${name} is blocked by an older connection`));
-  });
-}
-
-interface Tx<T> {
-  store: IDBObjectStore;
-  /** Runs `next` with the request's result, still inside the transaction. */
-  then<R>(request: IDBRequest<R>, next: (result: R) => void): void;
-  /** The value the transaction resolves with once it has committed. */
-  finish(value: T): void;
-}
-
-/**
- * One transaction, callback style: requests are chained in their success handlers, never across
- * an `await`, so the transaction cannot auto-commit between a read and the write that depends on
- * it. Resolves only after `complete` (with strict durability: flushed to disk).
- */
-function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, body: (tx: Tx<T>) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const idbTx = db.transaction(STORE, mode, { durability: 'strict' });
-    let result: { value: T } | null = null;
-    let failure: unknown = null;
-    const abort = (error: unknown) => {
-      failure ??= error;
-      try {
-        idbTx.abort();
-      } catch {
-        // Already finished or aborting.
-      }
-    };
-    const guard = (run: () => void) => {
-      try {
-        run();
-      } catch (error) {
-        abort(error);
-      }
-    };
-    idbTx.oncomplete = () => (result ? resolve(result.value) : reject(new Error('The outbox transaction finished without a result')));
-    idbTx.onabort = () => reject(failure ?? idbTx.error ?? new Error('The outbox transaction was aborted'));
-    guard(() =>
-      body({
-        store: idbTx.objectStore(STORE),
-        then: (request, next) => {
-          request.onsuccess = () => guard(() => next(request.result));
-        },
-        finish: (value) => {
-          result = { value };
-        },
-      }),
-    );
-  });
-}
-
-function readStates<T>(tx: Tx<T>, states: readonly string[], next: (raws: unknown[]) => void): void {
-  const index = tx.store.index(BY_STATE);
-  const all: unknown[] = [];
-  let left = states.length;
-  if (left === 0) return next(all);
-  for (const state of states) {
-    tx.then(index.getAll(state), (raws) => {
-      all.push(...raws);
-      if (--left === 0) next(all);
-    });
-  }
-}

@@ -1,6 +1,6 @@
-import { compareByCreation } from './delivery-policy';
+import { compareByCreation, describeFailure, isDue } from './delivery-policy';
 import type { OutboxEntry } from './outbox-entry';
-import { isPending } from './outbox-entry';
+import { isPending, outboxEntrySchema } from './outbox-entry';
 
 /**
  * When an old disposition must not reach the CRM after a newer one. A disposition writes the
@@ -67,4 +67,38 @@ export class SupersededError extends Error {
   ) {
     super(byDelivered ? 'Not sent: a later disposition for this lead is already in the CRM.' : 'Not sent: a later disposition for this lead replaces it.');
   }
+}
+
+/**
+ * Splits the pending entries into those that stay and the dispositions a later pending one for
+ * the same lead supersedes, the latter turned into dead letters of kind `superseded`. Done where
+ * entries are claimed, so a parked or retrying old disposition never goes out first when its wait
+ * ends, and the later one is not held behind it. A disposition with a live claim is left alone:
+ * it is on the wire, and the later one waits for its answer (per-lead ordering); if that answer is
+ * a failure, the next claim sets it aside. Only pending ones are compared here: a later delivered
+ * one is checked by the drain after the claim (it reads the lead's entries).
+ */
+export function setAsideSuperseded(pending: OutboxEntry[], now: number): { kept: OutboxEntry[]; setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> } {
+  const kept: OutboxEntry[] = [];
+  const setAside: Array<{ entry: OutboxEntry; by: OutboxEntry }> = [];
+  for (const entry of pending) {
+    const inFlight = entry.state === 'delivering' && !isDue(entry, now);
+    const allowed = inFlight ? ({ ok: true } as const) : mayDeliver(entry, pending);
+    if (allowed.ok) {
+      kept.push(entry);
+      continue;
+    }
+    const error = new SupersededError(allowed.by.id, false);
+    const next = outboxEntrySchema.parse({
+      ...entry,
+      state: 'failed',
+      nextAttemptAt: null,
+      leaseUntil: null,
+      lastError: describeFailure(error),
+      message: error.message,
+      parkedFor: null,
+    });
+    setAside.push({ entry: next, by: allowed.by });
+  }
+  return { kept, setAside };
 }
