@@ -24,6 +24,13 @@ export function formatWeekStart(weekStart: string): string {
   return Number.isNaN(at) ? weekStart : monthDay.format(at);
 }
 
+/** The axis top: a round number above the tallest week (16 → 20), so the tallest bar never touches the edge. */
+function headroom(tallest: number): number {
+  const target = Math.max(1, tallest * 1.08);
+  const step = target <= 10 ? 2 : target <= 50 ? 5 : 10 ** Math.floor(Math.log10(target));
+  return Math.ceil(target / step) * step;
+}
+
 export default function WeekChart({ weeks, height = 180 }: { weeks: readonly WeekRow[]; height?: number }) {
   const data = weeks.map((w) => ({ ...w, label: formatWeekStart(w.weekStart) }));
   return (
@@ -42,7 +49,7 @@ export default function WeekChart({ weeks, height = 180 }: { weeks: readonly Wee
         <RechartsBarChart data={data} margin={{ top: 12, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis allowDecimals={false} domain={[0, (tallest: number) => Math.max(1, Math.ceil(tallest * 1.1))]} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={36} />
+          <YAxis allowDecimals={false} domain={[0, headroom]} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={36} />
           <Tooltip cursor={{ fill: '#f1f5f9' }} contentStyle={{ fontSize: 12 }} labelFormatter={(label) => `Week of ${String(label)}`} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="outcome" fill={s.color} isAnimationActive={false} />
