@@ -10,7 +10,19 @@ import { z } from 'zod';
  */
 
 /** Property values are always strings (or null when unset) on read. */
-export const hubSpotPropertiesSchema = z.record(z.string(), z.string().nullable());
+/**
+ * A value HubSpot documents as a string may come as a number or a boolean (an integration wrote it,
+ * an API version changed): read as its text. Anything else in one property (an object, an array)
+ * reads as no value, so one odd property never fails the whole record.
+ */
+const hubSpotPropertyValueSchema = z
+  .union([z.string(), z.number().transform(String), z.boolean().transform(String), z.null()])
+  .catch(null);
+
+/** A record id: documented as a string; a number (some endpoints, some proxies) is read as its digits. */
+export const hubSpotIdSchema = z.union([z.string(), z.number().transform(String)]);
+
+export const hubSpotPropertiesSchema = z.record(z.string(), hubSpotPropertyValueSchema);
 
 export const hubSpotNextPageSchema = z.looseObject({
   after: z.string(),
@@ -26,9 +38,10 @@ export const hubSpotValueWithTimestampSchema = z.looseObject({
   value: z.string(),
   timestamp: z.string(),
   sourceType: z.string(),
-  sourceId: z.string().optional(),
-  sourceLabel: z.string().optional(),
-  updatedByUserId: z.number().optional(),
+  sourceId: z.string().optional().catch(undefined),
+  sourceLabel: z.string().optional().catch(undefined),
+  // Not read by Baton: whatever comes must not fail the record.
+  updatedByUserId: z.number().optional().catch(undefined),
 });
 export type HubSpotValueWithTimestamp = z.infer<typeof hubSpotValueWithTimestampSchema>;
 
@@ -45,13 +58,14 @@ export const hubSpotAssociationsCollectionSchema = z.looseObject({
 
 /** `GET /crm/v3/objects/contacts/{id}` (SimplePublicObjectWithAssociations). */
 export const hubSpotContactSchema = z.looseObject({
-  id: z.string(),
+  id: hubSpotIdSchema,
   properties: hubSpotPropertiesSchema,
   propertiesWithHistory: z.record(z.string(), z.array(hubSpotValueWithTimestampSchema)).optional(),
-  associations: z.record(z.string(), hubSpotAssociationsCollectionSchema).optional(),
+  // An association kind Baton did not ask for (or cannot read) is left out, not a failed contact.
+  associations: z.record(z.string(), hubSpotAssociationsCollectionSchema.optional().catch(undefined)).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  archived: z.boolean().optional(),
+  archived: z.boolean().optional().catch(undefined),
 });
 export type HubSpotContact = z.infer<typeof hubSpotContactSchema>;
 
@@ -116,11 +130,11 @@ export const MEETING_PROPERTIES = [
 
 /** `GET /crm/v3/owners/{id}` (PublicOwner). */
 export const hubSpotOwnerSchema = z.looseObject({
-  id: z.string(),
+  id: hubSpotIdSchema,
   email: z.string().optional(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
-  userId: z.number().optional(),
+  userId: z.number().optional().catch(undefined),
   archived: z.boolean().optional(),
 });
 export type HubSpotOwner = z.infer<typeof hubSpotOwnerSchema>;
@@ -148,12 +162,13 @@ export const hubSpotPropertyDefinitionsSchema = hubSpotCollectionSchema(hubSpotP
 
 /** One event of `GET /events/v3/events` (ExternalUnifiedEvent). */
 export const hubSpotWebEventSchema = z.looseObject({
-  id: z.string(),
+  id: hubSpotIdSchema,
   eventType: z.string(),
-  objectId: z.string(),
+  objectId: hubSpotIdSchema,
   objectType: z.string(),
   occurredAt: z.string(),
-  properties: z.record(z.string(), z.string()).optional(),
+  // Numbers and booleans read as text; any other value in one property is dropped, never the event.
+  properties: z.record(z.string(), z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]).optional().catch(undefined)).optional(),
 });
 export type HubSpotWebEvent = z.infer<typeof hubSpotWebEventSchema>;
 
@@ -244,12 +259,12 @@ export const hubSpotV1EngagementSchema = z.looseObject({
     /** When it happened (what HubSpot's timeline sorts by), epoch ms. */
     timestamp: z.number().nullable().optional(),
     createdAt: z.number().nullable().optional(),
-    active: z.boolean().optional(),
+    active: z.boolean().optional().catch(undefined),
     /**
      * Where the engagement came from. Not in HubSpot's v1 reference; observed on records, e.g.
      * CRM_UI, and SEQUENCES for emails a sequence sent. Read only to tell automated emails apart.
      */
-    source: z.string().nullable().optional(),
+    source: z.string().nullable().optional().catch(undefined),
   }),
   associations: z
     .looseObject({
