@@ -19,19 +19,30 @@ const text = z.string().nullish();
 const num = z.number().nullish();
 const bool = z.boolean().nullish();
 
-/** `attributes` on every SOQL record: `{type, url}`. */
-const attributesSchema = z.looseObject({ type: z.string().optional(), url: z.string().optional() }).optional();
+/*
+ * Fields of the records a lead view reads (the lead, its tasks, events and campaign members): one
+ * field of an unexpected type — a number where text is documented, an object where a date is —
+ * reads as absent (a number as its text) instead of failing the record and with it the whole
+ * source. Ids stay strict, and the writer's own reads (conflict check, marked task) keep `text`.
+ */
+const readText = z.union([z.string(), z.number().transform(String)]).nullish().catch(null);
+const readNum = z.number().nullish().catch(null);
+const readBool = z.boolean().nullish().catch(null);
+
+/** `attributes` on every SOQL record: `{type, url}`. Baton never reads it, so any shape is accepted. */
+const attributesSchema = z.looseObject({ type: z.string().optional().catch(undefined), url: z.string().optional().catch(undefined) }).optional().catch(undefined);
 
 /** `Owner` / `CreatedBy` on a record: a User (or, for Owner, a Queue, which has no Email). */
 export const salesforceUserRefSchema = z
   .looseObject({
     attributes: attributesSchema,
-    Name: text,
-    Email: text,
-    UserType: text,
-    Profile: z.looseObject({ Name: text }).nullish(),
+    Name: readText,
+    Email: readText,
+    UserType: readText,
+    Profile: z.looseObject({ Name: readText }).nullish().catch(null),
   })
-  .nullish();
+  .nullish()
+  .catch(null);
 export type SalesforceUserRef = z.infer<typeof salesforceUserRefSchema>;
 
 /**
@@ -42,41 +53,41 @@ export type SalesforceUserRef = z.infer<typeof salesforceUserRefSchema>;
 export const salesforceRecordSchema = z.looseObject({
   attributes: attributesSchema,
   Id: salesforceIdSchema,
-  FirstName: text,
-  LastName: text,
-  Email: text,
-  Phone: text,
-  Title: text,
-  Company: text,
-  Industry: text,
-  NumberOfEmployees: num,
-  Country: text,
-  MailingCountry: text,
-  Website: text,
-  Description: text,
-  Status: text,
-  LeadSource: text,
-  Rating: text,
-  OwnerId: text,
+  FirstName: readText,
+  LastName: readText,
+  Email: readText,
+  Phone: readText,
+  Title: readText,
+  Company: readText,
+  Industry: readText,
+  NumberOfEmployees: readNum,
+  Country: readText,
+  MailingCountry: readText,
+  Website: readText,
+  Description: readText,
+  Status: readText,
+  LeadSource: readText,
+  Rating: readText,
+  OwnerId: readText,
   Owner: salesforceUserRefSchema,
-  Account: z.looseObject({ Name: text, Industry: text, NumberOfEmployees: num, Website: text }).nullish(),
-  CreatedDate: text,
-  LastModifiedDate: text,
-  pi__score__c: num,
-  pi__grade__c: text,
-  pi__last_activity__c: text,
-  pi__first_activity__c: text,
-  pi__campaign__c: text,
-  pi__conversion_date__c: text,
-  pi__conversion_object_name__c: text,
-  pi__url__c: text,
-  pi__utm_source__c: text,
-  pi__utm_medium__c: text,
-  pi__utm_campaign__c: text,
-  pi__utm_term__c: text,
-  pi__utm_content__c: text,
-  pi__first_touch_url__c: text,
-  pi__comments__c: text,
+  Account: z.looseObject({ Name: readText, Industry: readText, NumberOfEmployees: readNum, Website: text }).nullish(),
+  CreatedDate: readText,
+  LastModifiedDate: readText,
+  pi__score__c: readNum,
+  pi__grade__c: readText,
+  pi__last_activity__c: readText,
+  pi__first_activity__c: readText,
+  pi__campaign__c: readText,
+  pi__conversion_date__c: readText,
+  pi__conversion_object_name__c: readText,
+  pi__url__c: readText,
+  pi__utm_source__c: readText,
+  pi__utm_medium__c: readText,
+  pi__utm_campaign__c: readText,
+  pi__utm_term__c: readText,
+  pi__utm_content__c: readText,
+  pi__first_touch_url__c: readText,
+  pi__comments__c: readText,
 });
 export type SalesforceRecord = z.infer<typeof salesforceRecordSchema>;
 
@@ -99,52 +110,52 @@ export type SalesforceHistory = z.infer<typeof salesforceHistorySchema>;
 export const salesforceTaskSchema = z.looseObject({
   attributes: attributesSchema,
   Id: salesforceIdSchema,
-  Subject: text,
-  Type: text,
-  TaskSubtype: text,
-  Status: text,
-  ActivityDate: text,
-  CompletedDateTime: text,
-  CallType: text,
-  CallDisposition: text,
-  CallDurationInSeconds: num,
-  Description: text,
-  OwnerId: text,
-  CreatedById: text,
+  Subject: readText,
+  Type: readText,
+  TaskSubtype: readText,
+  Status: readText,
+  ActivityDate: readText,
+  CompletedDateTime: readText,
+  CallType: readText,
+  CallDisposition: readText,
+  CallDurationInSeconds: readNum,
+  Description: readText,
+  OwnerId: readText,
+  CreatedById: readText,
   CreatedBy: salesforceUserRefSchema,
-  CreatedDate: text,
-  WhoId: text,
+  CreatedDate: readText,
+  WhoId: readText,
 });
 export type SalesforceTask = z.infer<typeof salesforceTaskSchema>;
 
 export const salesforceEventSchema = z.looseObject({
   attributes: attributesSchema,
   Id: salesforceIdSchema,
-  Subject: text,
-  Type: text,
-  EventSubtype: text,
-  StartDateTime: text,
-  EndDateTime: text,
-  ActivityDateTime: text,
-  OwnerId: text,
-  CreatedById: text,
+  Subject: readText,
+  Type: readText,
+  EventSubtype: readText,
+  StartDateTime: readText,
+  EndDateTime: readText,
+  ActivityDateTime: readText,
+  OwnerId: readText,
+  CreatedById: readText,
   CreatedBy: salesforceUserRefSchema,
-  CreatedDate: text,
-  WhoId: text,
+  CreatedDate: readText,
+  WhoId: readText,
 });
 export type SalesforceEvent = z.infer<typeof salesforceEventSchema>;
 
 export const salesforceCampaignMemberSchema = z.looseObject({
   attributes: attributesSchema,
   Id: salesforceIdSchema,
-  CampaignId: text,
-  Campaign: z.looseObject({ Name: text, Type: text }).nullish(),
-  Status: text,
-  HasResponded: bool,
-  FirstRespondedDate: text,
-  CreatedDate: text,
-  LeadId: text,
-  ContactId: text,
+  CampaignId: readText,
+  Campaign: z.looseObject({ Name: readText, Type: text }).nullish(),
+  Status: readText,
+  HasResponded: readBool,
+  FirstRespondedDate: readText,
+  CreatedDate: readText,
+  LeadId: readText,
+  ContactId: readText,
 });
 export type SalesforceCampaignMember = z.infer<typeof salesforceCampaignMemberSchema>;
 
