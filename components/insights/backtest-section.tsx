@@ -322,7 +322,7 @@ function BacktestReport({ result }: { result: BacktestOk }) {
             {result.flipsTotal > result.flips.length ? `, the first ${formatCount(result.flips.length)} listed` : ''})
           </h3>
           {result.flips.length ? (
-            <InsightTable open caption="Backtest: leads whose verdict changes" fileName="backtest-flipped-leads" columns={flipColumns} rows={result.flips} rowKey={(f) => f.contactId} />
+            <InsightTable caption="Backtest: leads whose verdict changes" fileName="backtest-flipped-leads" columns={flipColumns} rows={result.flips} rowKey={(f) => f.contactId} />
           ) : (
             <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-700">No lead would get a different verdict.</p>
           )}
