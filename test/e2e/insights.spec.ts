@@ -66,6 +66,8 @@ test.describe('Baton Insights', () => {
     expect(links).toHaveLength(52);
     for (const href of links) expect(href).toMatch(new RegExp(`^${sandbox.url}/contacts/[^/]+/record/0-1/\\d+$`));
     expect(new Set(await rows.locator('td:last-child').allTextContents())).toEqual(new Set(['No disposition']));
+    const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     const [record] = await Promise.all([page.context().waitForEvent('page'), rows.first().locator('th a').click()]);
     await expect(record).toHaveURL(links[0] as string);
     await record.close();
