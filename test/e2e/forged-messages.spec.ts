@@ -187,10 +187,51 @@ test.describe('the content script as built', () => {
     }
   });
 
+  test('no part of the extension opens session storage to content scripts (setAccessLevel)', () => {
+    const files = readdirSync(DEMO_BUILD_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) expect(readFileSync(join(DEMO_BUILD_DIR, file), 'utf8'), file).not.toMatch(/setAccessLevel|TRUSTED_AND_UNTRUSTED_CONTEXTS/);
+  });
+
   test('does not announce the extension id to the page (no id in a window message)', () => {
     const code = bundle();
     expect(code).not.toContain(PINNED_ID);
     // WXT's handshake posts `<id>:<script>:wxt:content-script-started` to the window unless told not to.
     expect(code).toMatch(/noScriptStartedPostMessage:(!0|true)/);
+  });
+});
+
+test.describe('where the CRM credential lives', () => {
+  test('a saved token is in no storage area a content script can read, only in the extension origin', async ({ page, extension }) => {
+    const token = 'pat-na1-0b5e2f7c-hostile-suite-token';
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    // The options page's own message, as its Save button sends it.
+    const answer = await page.evaluate((t) => (globalThis as any).chrome.runtime.sendMessage({ type: 'connection/save-token', token: t }), token);
+    expect(answer).toMatchObject({ ok: true });
+
+    const stored = await extension.serviceWorker.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      const areas: Record<string, unknown> = { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null), session: await chrome.storage.session.get(null) };
+      return JSON.stringify(areas);
+    });
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token.slice(8, 24));
+
+    // It is in the extension origin's IndexedDB (no content script runs in that origin).
+    const inSecrets = await extension.serviceWorker.evaluate(
+      (t) =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('baton-secrets');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const request = db.transaction(db.objectStoreNames[0]!, 'readonly').objectStore(db.objectStoreNames[0]!).getAll();
+            request.onsuccess = () => resolve(JSON.stringify(request.result).includes(t));
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      token,
+    );
+    expect(inSecrets).toBe(true);
   });
 });
