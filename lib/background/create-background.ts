@@ -169,7 +169,13 @@ export function createBackground(deps: BackgroundDeps) {
     leadRecordChoices: () => readLeadRecordChoices(connections.reporting),
     runBacktest: createBacktestActions({ openReporting: connections.reporting, readCurrentDefinition: async () => (await readRules()).definition, now: deps.now }).runBacktest,
     testLead: createLeadTestActions({ demoBuild: deps.demoBuild, pageReaders: deps.pageReaders, crmService, evidence: deps.evidence, openReporting: connections.reporting, now: deps.now }).readLeadInputs,
-    getInsights: createInsightsActions({ openReporting: connections.reporting, now: deps.now, store: deps.insightsStore }).getInsights,
+    getInsights: createInsightsActions({
+      openReporting: connections.reporting,
+      now: deps.now,
+      store: deps.insightsStore,
+      // The calendar of the rules in force (published ones over local), as the panel's countdowns use.
+      readSlaCalendar: async () => (await readRules()).slaPolicy.calendar,
+    }).getInsights,
     saveToken: async (secret) => {
       await connections.saveCredential(secret);
       // Writes parked for "reconnect" can go once a new credential is stored.
