@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrmDescriptor } from './lib/crm/crm-descriptor';
 import { MANAGED_SCHEMA_FILE, managedPolicySchemaJson } from './lib/storage/managed-policy-schema';
+import { TOGGLE_PANEL_COMMAND } from './lib/messaging/panel-frame';
 
 /**
  * The CRM hosts come from the provider folders (lib/crm/<kind>/<kind>-descriptor.ts), as the
@@ -86,10 +87,20 @@ export default defineConfig({
       // (IndexedDB) holds dispositions not yet in the CRM and must not be evicted under storage
       // pressure; the background also asks for persistent storage (navigator.storage.persist()).
       // notifications: the rep's reminders (new lead, share of the SLA used, before and at breach).
-      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage', 'notifications'],
+      // sidePanel: the rep may choose the browser's side panel instead of the docked panel (options).
+      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage', 'notifications', 'sidePanel'],
+      // The same lead panel page, in the browser's side panel (enabled only when the rep chose it).
+      side_panel: { default_path: 'panel.html' },
+      // One key shows, focuses or hides the panel in either place (chrome://extensions/shortcuts to change it).
+      commands: {
+        [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Show, focus or hide the Baton panel' },
+      },
       // IT can set the CRM connection through enterprise policy (README: "Rolling Baton out to a team").
       storage: { managed_schema: MANAGED_SCHEMA_FILE },
-      host_permissions: [...API_HOSTS, ...ENGAGEMENT_SOURCE_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
+      // The CRM's record pages too: in the browser's side panel Baton reads the active tab's URL
+      // (tabs.query, tabs.onUpdated), which Chrome reports only for hosts Baton holds. The content
+      // script already runs there, so the permission warning a rep sees does not change.
+      host_permissions: [...API_HOSTS, ...CRM_HOSTS, ...ENGAGEMENT_SOURCE_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
       web_accessible_resources: [
         {
           resources: ['panel.html'],

@@ -21,6 +21,8 @@ interface Manifest {
   content_security_policy?: unknown;
   externally_connectable?: unknown;
   storage?: { managed_schema?: string };
+  side_panel?: { default_path?: string };
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
 }
 
 function readManifest(dir: string): Manifest | null {
@@ -30,18 +32,23 @@ function readManifest(dir: string): Manifest | null {
 
 /**
  * The same in both builds. `identity`: OAuth sign-in (launchWebAuthFlow) for CRMs that need it;
- * `unlimitedStorage`: the outbox in IndexedDB must not be evicted.
+ * `unlimitedStorage`: the outbox in IndexedDB must not be evicted; `sidePanel`: the rep may show
+ * Baton in the browser's side panel instead of beside the CRM page.
  */
-const PERMISSIONS = ['alarms', 'identity', 'notifications', 'storage', 'unlimitedStorage'];
+const PERMISSIONS = ['alarms', 'identity', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage'];
 const API_HOSTS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.com/*', 'https://*.mktorest.com/*', 'https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'];
 const CRM_PAGES = ['https://*.hubspot.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://app.hubspot.com/*'];
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
 
+/*
+ * Host permissions: the CRM APIs, and the CRM record pages (the side panel reads the active tab's
+ * URL there; the content script's matches already cover the same hosts, so the warning is the same).
+ */
 const BUILDS = [
-  { name: 'production', dir: PRODUCTION_BUILD_DIR, hosts: API_HOSTS, pages: CRM_PAGES },
-  { name: 'demo', dir: DEMO_BUILD_DIR, hosts: [...API_HOSTS, ...SANDBOX_HOSTS], pages: [...SANDBOX_HOSTS, ...CRM_PAGES] },
+  { name: 'production', dir: PRODUCTION_BUILD_DIR, hosts: [...API_HOSTS, ...CRM_PAGES], pages: CRM_PAGES },
+  { name: 'demo', dir: DEMO_BUILD_DIR, hosts: [...API_HOSTS, ...CRM_PAGES, ...SANDBOX_HOSTS], pages: [...SANDBOX_HOSTS, ...CRM_PAGES] },
 ] as const;
 
 for (const build of BUILDS) {
@@ -55,7 +62,7 @@ for (const build of BUILDS) {
       expect(manifest!.manifest_version).toBe(3);
     });
 
-    test('host permissions: the CRM APIs (and the local sandbox in the demo build only)', () => {
+    test('host permissions: the CRM APIs and record pages (and the local sandbox in the demo build only)', () => {
       expect(sorted(manifest!.host_permissions)).toEqual(sorted(build.hosts));
       expect(manifest!.optional_host_permissions ?? []).toEqual([]);
       if (build.name === 'production') {
@@ -74,6 +81,14 @@ for (const build of BUILDS) {
     test('web-accessible resources: only the panel, on the CRM pages, with a dynamic URL', () => {
       expect(manifest!.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: expect.any(Array), use_dynamic_url: true }]);
       expect(sorted(manifest!.web_accessible_resources![0]!.matches)).toEqual(sorted(build.pages));
+    });
+
+    test("side panel: the lead panel page, and one keyboard shortcut that is not one of Chrome's own", () => {
+      expect(manifest!.side_panel).toEqual({ default_path: 'panel.html' });
+      // Alt+Shift+B is taken by Chrome (focus the bookmarks bar), so Chrome would leave it unassigned.
+      expect(manifest!.commands).toEqual({
+        'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Show, focus or hide the Baton panel' },
+      });
     });
 
     test('CSP stays at the MV3 default, and no page or extension can connect from outside', () => {

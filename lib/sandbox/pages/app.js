@@ -320,7 +320,7 @@ async function renderRecord(token, contactId) {
             h('h1', { 'data-testid': 'record-name' }, name),
             h('div', { className: 'subtitle', 'data-testid': 'record-title' }, [p.jobtitle, p.company].filter(Boolean).join(' at ') || '—'),
             p.email ? h('div', { className: 'email' }, p.email) : null,
-            h('div', { className: 'actions' }, logCallButton))),
+            h('div', { className: 'actions' }, logCallButton, h('a', { className: 'btn secondary', href: p.email ? `mailto:${p.email}` : undefined, 'data-testid': 'email-contact' }, 'Email')))),
         h('section', { className: 'card' },
           h('div', { className: 'card-header' }, h('h2', {}, 'About this contact')),
           h('dl', { className: 'card-body props' },
@@ -339,9 +339,11 @@ async function renderRecord(token, contactId) {
             prop('Create date', formatDate(p.createdate, false))))),
       h('section', {},
         h('div', { className: 'card' },
-          h('div', { className: 'card-header' }, h('h2', {}, 'Activity'), h('button', { className: 'btn secondary', type: 'button', onClick: () => openLogCall() }, 'Log call')),
+          h('div', { className: 'card-header' }, h('h2', {}, 'Activity'), h('button', { className: 'btn secondary', type: 'button', 'data-testid': 'activity-log-call', onClick: () => openLogCall() }, 'Log call')),
           formSlot,
-          timeline),
+          timeline)),
+      // The right-hand column of associated records, as a CRM's record page has one.
+      h('aside', { 'data-testid': 'record-associations' },
         leads.length > 0
           ? h('div', { className: 'card' },
               h('div', { className: 'card-header' }, h('h2', {}, `Leads (${leads.length})`)),
@@ -352,7 +354,7 @@ async function renderRecord(token, contactId) {
           ? h('div', { className: 'card' },
               h('div', { className: 'card-header' }, h('h2', {}, `Deals (${deals.length})`)),
               h('div', { className: 'card-body', 'data-testid': 'deals' }, deals.map((deal) => h('div', {}, `Deal ${deal.id}`))))
-          : null)));
+          : h('div', { className: 'card' }, h('div', { className: 'card-header' }, h('h2', {}, 'Deals (0)')), h('p', { className: 'card-body muted' }, 'No deal is associated with this contact.')))));
   if (deals.length > 0) {
     hydrateDeals(token, deals.map((deal) => deal.id)).catch(() => {
       const container = app.querySelector('[data-testid=deals]');
