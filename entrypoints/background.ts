@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackground } from '../lib/background/create-background';
 import { cacheUntilRejected } from '../lib/background/outbox-runner';
 import { requestPersistentStorage } from '../lib/background/persistent-storage';
+import { startPanelPlacement } from '../lib/background/panel-placement-host';
 import type { PanelRules } from '../lib/background/panel-view';
 import { createBrowserQueuePlatform, startQueueInBrowser } from '../lib/background/queue-platform';
 import { CRM_PROVIDERS } from '../lib/crm/providers';
@@ -78,8 +79,10 @@ export default defineBackground(() => {
 
   // The rep's queue: badge, reminders and the alarm for the next change (lib/background/queue-platform.ts).
   startQueueInBrowser(background.queue);
+  // Where the panel shows (docked or the browser's side panel) and its keyboard shortcut.
+  const placement = startPanelPlacement();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void background.router(message, sender).then(sendResponse);
+    void placement.withSidePanelTab(sender).then((info) => background.router(message, info)).then(sendResponse);
     return true; // answer asynchronously
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -3,6 +3,7 @@ import { settingsQueries } from '../../lib/queries/settings-queries';
 import { AdminSettingsSection } from './admin-settings-section';
 import { AlertSettingsSection } from './alert-settings-section';
 import { ConnectionSection } from './connection-section';
+import { PanelPlacementSection } from './panel-placement-section';
 import { PROVIDER_ADMIN_SECTIONS } from './provider-admin-sections';
 import { RepIdentitySection } from './rep-identity-section';
 import { SalesManagerSection } from './sales-manager-section';
@@ -22,6 +23,7 @@ export function OptionsPage({ demoBuild }: { demoBuild: boolean }) {
       {settings.data ? <TeamRulesSection settings={settings.data} /> : null}
       {settings.data ? <RepIdentitySection /> : null}
       <AlertSettingsSection />
+      <PanelPlacementSection />
       <AdminSettingsSection />
       {settings.data ? <SalesManagerSection /> : null}
       {PROVIDER_ADMIN_SECTIONS.map(({ kind, Section }) => (
