@@ -74,7 +74,7 @@ export const hostileUrl = (): fc.Arbitrary<string> =>
 const EXPECTED_TAGS = new Set([
   'div', 'span', 'p', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'header', 'main', 'section', 'button', 'time',
   'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option', 'textarea', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'details', 'summary', 'strong', 'em', 'small', 'abbr', 'br', 'nav', 'bdi', 'blockquote',
+  'details', 'summary', 'strong', 'em', 'small', 'abbr', 'br', 'nav', 'bdi', 'blockquote', 'dialog', 'article', 'aside', 'footer', 'output', 'meter', 'progress', 'mark', 'code', 'pre', 'hr',
 ]);
 /** Attributes that load or run something when they hold a URL. */
 const URL_ATTRIBUTES = ['src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping'];
