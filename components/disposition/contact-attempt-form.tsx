@@ -4,6 +4,7 @@ import { outboxListSchema } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
 import { leadQueries } from '../../lib/queries/lead-queries';
+import { useVisibilityGuard } from '../ui/use-visibility-guard';
 
 /** Logs a call, email or social touch as an engagement on the lead; attempts back "unreachable". */
 export function ContactAttemptForm({ navigation, attemptsMade, unreachableAfterAttempts }: { navigation: number; attemptsMade: number; unreachableAfterAttempts: number }) {
@@ -12,8 +13,13 @@ export function ContactAttemptForm({ navigation, attemptsMade, unreachableAfterA
   const [channel, setChannel] = useState<'call' | 'email' | 'social'>('call');
   const [connected, setConnected] = useState(false);
   const [note, setNote] = useState('');
+  // Clickjacking: a touch written to the CRM stops the SLA clock, so it is refused while the page hides or covers the panel.
+  const visibility = useVisibilityGuard();
   const log = useMutation({
-    mutationFn: () => sendRequest({ type: 'attempt/log', channel, connected, note: note.trim() || null }, outboxListSchema),
+    mutationFn: async () => {
+      await visibility.confirmVisible();
+      return sendRequest({ type: 'attempt/log', channel, connected, note: note.trim() || null }, outboxListSchema);
+    },
     onSuccess: (data) => {
       setNote('');
       setConnected(false);
@@ -27,7 +33,7 @@ export function ContactAttemptForm({ navigation, attemptsMade, unreachableAfterA
     log.mutate();
   };
   return (
-    <form onSubmit={submit} className="space-y-1.5 rounded-md border border-slate-200 p-2" aria-labelledby={`${id}-title`}>
+    <form ref={visibility.ref} onSubmit={submit} className="space-y-1.5 rounded-md border border-slate-200 p-2" aria-labelledby={`${id}-title`}>
       <div className="flex items-baseline justify-between">
         <h2 id={`${id}-title`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Log a contact attempt</h2>
         <span className="text-[11px] text-slate-500">

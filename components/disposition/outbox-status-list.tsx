@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { outboxListSchema, type OutboxItem, type OutboxList } from '../../lib/messaging/panel-protocol';
 import { sendRequest } from '../../lib/messaging/send-request';
 import { leadStateQueries } from '../../lib/queries/lead-state-queries';
+import { useVisibilityGuard } from '../ui/use-visibility-guard';
 
 const TONE: Record<OutboxItem['tone'], string> = {
   ok: 'border-emerald-200 bg-emerald-50 text-emerald-900',
@@ -13,15 +14,21 @@ const TONE: Record<OutboxItem['tone'], string> = {
 /** What the rep recorded for this lead and where it stands: saved to the CRM, queued, or refused. */
 export function OutboxStatusList({ items, unreadable, navigation }: { items: OutboxItem[]; unreadable?: OutboxList['unreadable']; navigation: number }) {
   const queryClient = useQueryClient();
+  // Clickjacking: resending writes to the CRM ("Send anyway" even replaces a later decision), so it is
+  // refused while the page hides or covers the panel, like Save.
+  const visibility = useVisibilityGuard();
   const act = useMutation({
-    mutationFn: (request: { type: 'outbox/resend'; id: string; confirmOver?: string } | { type: 'outbox/discard'; id: string }) => sendRequest(request, outboxListSchema),
+    mutationFn: async (request: { type: 'outbox/resend'; id: string; confirmOver?: string } | { type: 'outbox/discard'; id: string }) => {
+      if (request.type === 'outbox/resend') await visibility.confirmVisible();
+      return sendRequest(request, outboxListSchema);
+    },
     onSuccess: (data) => queryClient.setQueryData(leadStateQueries.outbox(navigation).queryKey, data),
   });
   const unreadableHere = unreadable?.items ?? [];
   const unreadableElsewhere = (unreadable?.total ?? 0) - unreadableHere.length;
   if (items.length === 0 && unreadableHere.length === 0 && unreadableElsewhere <= 0) return null;
   return (
-    <section aria-label="Sent to the CRM" className="space-y-1.5">
+    <section ref={visibility.ref} aria-label="Sent to the CRM" className="space-y-1.5">
       <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sent to the CRM</h2>
       <ul className="space-y-1.5" aria-live="polite">
         {unreadableHere.map((u, i) => (
