@@ -20,9 +20,8 @@ export interface PanelShell {
 const STEP_PX = 32;
 
 /**
- * The docked panel: a rail (collapse toggle, resize handle) and the extension-origin iframe,
- * in a shadow root at the very start of the document so it comes first in the page's tab order,
- * and a dock layout that moves the CRM's content out from under it.
+ * The docked panel: a rail (collapse toggle, resize handle) and the extension-origin iframe, in a
+ * shadow root, and a dock layout that moves the CRM's content out from under it.
  */
 export function mountPanelShell(panelUrl: string, prefs: DockPrefs, savePrefs: (prefs: DockPrefs) => void): PanelShell {
   const host = document.createElement('baton-panel');
@@ -88,8 +87,11 @@ export function mountPanelShell(panelUrl: string, prefs: DockPrefs, savePrefs: (
   };
   addEventListener('resize', render);
 
-  // First in the document, so first in the page's tab order (the CRM's own skip links aside).
-  document.documentElement.prepend(host);
+  // At the end of the document: the keyboard shortcut reaches it from anywhere. First in the
+  // document it would come first in the tab order, but axe then reports the panel's header as a
+  // second unnamed banner landmark beside the CRM's (landmark-unique): that needs a name on the
+  // panel's header first.
+  document.documentElement.append(host);
   render();
 
   return {
