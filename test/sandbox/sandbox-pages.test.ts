@@ -51,10 +51,10 @@ describe.skipIf(!existsSync(CHROMIUM))('sandbox pages in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid=deals]')).toContain('Closed Won');
   });
 
-  it('keeps the right ~440px of a 1500px viewport free', async () => {
+  it("fills the whole width, as HubSpot's record layout does (Baton docks beside it, the page reserves nothing)", async () => {
     const box = await page.locator('[data-testid=record]').boundingBox();
     expect(box).not.toBeNull();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(1500 - 440);
+    expect(box!.x + box!.width).toBeGreaterThanOrEqual(1500 - 40);
   });
 
   it('renders hostile data as inert text', async () => {
