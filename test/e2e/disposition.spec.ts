@@ -1,8 +1,9 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
+import { stopServiceWorker } from './support/relaunch';
 import { readJson } from './support/read-sandbox';
 
 const LEAD = SANDBOX_SCENARIOS.competitor;
@@ -87,9 +88,9 @@ test.describe('disposition written back to the CRM', () => {
     await expect(panel.locator('[data-outbox-state="retrying"], [data-outbox-state="queued"]').first()).toBeVisible({ timeout: 20_000 });
 
     // ...then the worker dies (as MV3 workers do), and the CRM comes back.
-    const cdp: CDPSession = await extension.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Closing its target from a browser-level session really stops it (stopAllWorkers on a page
+    // session leaves an extension's worker running; see support/relaunch.ts).
+    await stopServiceWorker(extension.context, extension.extensionId);
     await extension.context.unroute(`${sandbox.url}/crm/**`);
 
     // A new worker starts (the panel asks again / the alarm fires) and delivers from the durable outbox.

@@ -78,8 +78,11 @@ test.describe('disposition written to HubSpot (production build, scripted API)',
       // The contact converted on "Demo request": the default policy's 5-minute tier.
       [BATON_PROPERTY_NAMES.slaTier]: 'Demo request',
     });
-    // Every property Baton writes, and nothing else.
-    expect(Object.keys(properties).sort()).toEqual(['hs_lead_status', ...Object.values(BATON_PROPERTY_NAMES)].sort());
+    // Every property a disposition writes, and nothing else (the escalation properties are the
+    // queue's, written only when an SLA step escalates an untouched lead).
+    const escalationProperties: string[] = [BATON_PROPERTY_NAMES.escalation, BATON_PROPERTY_NAMES.escalationAt, BATON_PROPERTY_NAMES.escalationId];
+    const dispositionProperties = Object.values(BATON_PROPERTY_NAMES).filter((name) => !escalationProperties.includes(name));
+    expect(Object.keys(properties).sort()).toEqual(['hs_lead_status', ...dispositionProperties].sort());
     const dispositionId = properties[BATON_PROPERTY_NAMES.dispositionId] as string;
     expect(dispositionId).toMatch(/^[0-9a-f-]{36}$/);
 
