@@ -158,7 +158,8 @@ async function main(): Promise<number> {
     await insights.setViewportSize({ width: 1440, height: 900 });
     await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
     await insights.getByRole('heading', { level: 1 }).waitFor();
-    await insights.locator('table').first().waitFor({ timeout: 30_000 });
+    // Tables fold under their charts: the first report section, not a table, says figures are in.
+    await insights.locator('section[data-section]').first().waitFor({ timeout: 30_000 });
     // The first read is shown as it goes; the screenshot is of the complete figures.
     await insights.getByText('Partial figures:').waitFor({ state: 'detached', timeout: 60_000 });
     await insights.waitForTimeout(500);
@@ -166,6 +167,7 @@ async function main(): Promise<number> {
     await shoot('04-insights.png', insights, { fullPage: true });
     // The backtest runs by itself on a portal this small: show its answer too.
     const backtest = insights.locator('section[data-section="backtest"]');
+    // Its summary table stays open; the changed leads fold under it.
     await backtest.getByRole('table').first().waitFor({ timeout: 30_000 });
     await backtest.scrollIntoViewIfNeeded();
     await shoot('04-insights-backtest.png', backtest);
