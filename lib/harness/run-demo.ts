@@ -161,7 +161,14 @@ async function main(): Promise<number> {
     // Tables fold under their charts: the first report section, not a table, says figures are in.
     await insights.locator('section[data-section]').first().waitFor({ timeout: 30_000 });
     // The first read is shown as it goes; the screenshot is of the complete figures.
-    await insights.getByText('Partial figures:').waitFor({ state: 'detached', timeout: 60_000 });
+    await insights.waitForFunction(
+      () => {
+        const read = /Read ([\d,]+) of ([\d,]+) dispositions/.exec(document.body.innerText);
+        return !document.body.innerText.includes('Partial figures:') && (read === null || read[1] === read[2]);
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
     await insights.waitForTimeout(500);
     // The whole page, top to bottom: what a marketer scrolls through in a meeting.
     await shoot('04-insights.png', insights, { fullPage: true });
