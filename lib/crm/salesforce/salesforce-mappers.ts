@@ -52,10 +52,15 @@ export type AccountEngagementField = (typeof ACCOUNT_ENGAGEMENT_FIELDS)[number];
 // Values
 
 /** Salesforce date-times ("2026-11-20T14:03:11.000+0000"), dates ("2026-11-20", midnight UTC) → epoch ms. */
+const SALESFORCE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
 export function parseSalesforceTime(raw: string | null | undefined): number | null {
   if (raw === null || raw === undefined) return null;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
+  // Only the shapes Salesforce sends (a date, or an ISO date-time with its offset): Date.parse
+  // would read junk like "0" as the year 2000 and move an activity 26 years back.
+  if (!SALESFORCE_TIME.test(trimmed)) return null;
   const normalised = trimmed.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(normalised) ? `${normalised}T00:00:00Z` : normalised);
   return Number.isNaN(at) ? null : at;
