@@ -24,7 +24,7 @@ export function LeadHeader({
 }) {
   const firmographics = [lead.industry, lead.employees !== null ? `${lead.employees.toLocaleString('en-US')}+ employees` : null, lead.country].filter(Boolean).join(' · ');
   return (
-    <header className="border-b border-slate-200 px-4 pb-2 pt-2.5">
+    <header aria-label="Lead" className="border-b border-slate-200 px-4 pb-2 pt-2.5">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           {/* Names in <bdi>: a right-to-left name keeps its own direction and cannot reorder what follows. */}

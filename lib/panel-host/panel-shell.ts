@@ -87,11 +87,10 @@ export function mountPanelShell(panelUrl: string, prefs: DockPrefs, savePrefs: (
   };
   addEventListener('resize', render);
 
-  // At the end of the document: the keyboard shortcut reaches it from anywhere. First in the
-  // document it would come first in the tab order, but axe then reports the panel's header as a
-  // second unnamed banner landmark beside the CRM's (landmark-unique): that needs a name on the
-  // panel's header first.
-  document.documentElement.append(host);
+  // First in the document, so it comes first in the page's tab order (the keyboard shortcut also
+  // reaches it from anywhere). The panel's header is named ("Lead"), so axe does not take it for
+  // a second unnamed banner beside the CRM's.
+  document.documentElement.prepend(host);
   render();
 
   return {

@@ -98,6 +98,16 @@ test.describe('the docked panel makes room', () => {
     await expect(panelFrame(page).getByRole('timer')).toBeVisible();
   });
 
+  test("comes first in the page's tab order", async ({ page, sandbox }) => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(recordUrl(sandbox, SANDBOX_SCENARIOS.demoPrimary));
+    await expect(panelFrame(page).getByRole('timer')).toBeVisible();
+    // From the top of the page, the first Tab lands on the panel's own controls, not the CRM's.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Collapse Baton panel' })).toBeFocused();
+  });
+
   test('resizes from the keyboard, and remembers its width', async ({ page, sandbox }) => {
     await page.setViewportSize(SIZES[1]);
     await page.goto(recordUrl(sandbox, SANDBOX_SCENARIOS.demoPrimary));
