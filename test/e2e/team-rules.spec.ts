@@ -23,6 +23,8 @@ async function pointAtSandbox(page: Page, extensionId: string, sandboxUrl: strin
 }
 
 test('an admin publishes version 2 of the definition; a rep in another browser runs on it and records it as themselves', async ({ page, extension, sandbox }) => {
+  // Two browsers, a publish and a disposition: 21 s on a quiet run, over 60 s once on a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   await ensureBatonProperties(createHubSpotClient({ baseUrl: sandbox.url, getAccessToken: async () => 'sandbox' }));
 
   // Admin: edit the definition in this browser (a draft), then publish it to the CRM.
