@@ -5,21 +5,10 @@ import type { LeadRef, Touch } from '../../domain/lead';
 import { z } from 'zod';
 import { SALESFORCE_API_VERSION, type SalesforceClient } from './salesforce-client-contract';
 import { salesforceResponseError } from './salesforce-errors';
-import {
-  ACCOUNT_ENGAGEMENT_FIELDS,
-  fromSalesforceCampaignMember,
-  fromSalesforceContact,
-  fromSalesforceConversion,
-  fromSalesforceEvent,
-  fromSalesforceLead,
-  fromSalesforceTask,
-  isDefaultHandoffStatus,
-  SALESFORCE_ACCOUNT_ENGAGEMENT_SOURCE,
-  SALESFORCE_ACTIVITIES_SOURCE,
-  SALESFORCE_CAMPAIGNS_SOURCE,
-  SALESFORCE_HISTORY_SOURCE,
-  toSoqlString,
-} from './salesforce-mappers';
+import { fromSalesforceEvent, fromSalesforceTask, SALESFORCE_ACTIVITIES_SOURCE } from './salesforce-activity-mapper';
+import { fromSalesforceCampaignMember, fromSalesforceConversion, SALESFORCE_ACCOUNT_ENGAGEMENT_SOURCE, SALESFORCE_CAMPAIGNS_SOURCE } from './salesforce-campaign-mapper';
+import { ACCOUNT_ENGAGEMENT_FIELDS, fromSalesforceContact, fromSalesforceLead, isDefaultHandoffStatus, SALESFORCE_HISTORY_SOURCE } from './salesforce-lead-mapper';
+import { toSoqlString } from './salesforce-values';
 import {
   isSalesforceId,
   salesforceCampaignMemberSchema,

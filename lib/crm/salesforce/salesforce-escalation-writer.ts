@@ -6,7 +6,9 @@ import type { EscalationReceipt, EscalationWrite, EscalationWriter } from '../es
 import { salesforceObjectOf } from './salesforce-adapter';
 import { BATON_FIELD_NAMES, BATON_TASK_ID_FIELD, MAX_TEXT_CHARS } from './salesforce-baton-fields';
 import type { SalesforceClient } from './salesforce-client-contract';
-import { isUserId, toMarkedDescription, toSoqlString, type SalesforceTaskBody } from './salesforce-mappers';
+import { type SalesforceTaskBody, toMarkedDescription } from './salesforce-disposition-mapper';
+import { isUserId } from './salesforce-users';
+import { toSoqlString } from './salesforce-values';
 import { lastActivityInstant } from './salesforce-queue-reader';
 import { isSalesforceId, salesforceMarkedTaskSchema, salesforceNoContentSchema, salesforceSaveResultSchema } from './salesforce-schemas';
 import { explainSalesforceWriteError, isMissingExternalIdField } from './salesforce-writer';

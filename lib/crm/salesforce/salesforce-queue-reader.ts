@@ -3,7 +3,8 @@ import type { CrmReporting, QueueReadResult, ReadQueueOptions } from '../crm-rep
 import type { QueueLead, RepIdentity } from '../../domain/queue/queue-lead';
 import type { SalesforceClient } from './salesforce-client-contract';
 import { createSalesforceEscalationWriter } from './salesforce-escalation-writer';
-import { fromSalesforceLead, toSoqlDateTime, toSoqlString } from './salesforce-mappers';
+import { fromSalesforceLead } from './salesforce-lead-mapper';
+import { toSoqlDateTime, toSoqlString } from './salesforce-values';
 import { salesforceRecordSchema } from './salesforce-schemas';
 
 /*

@@ -1,6 +1,6 @@
 import { CrmError } from '../crm-error';
 import { BATON_FIELD_NAMES } from './salesforce-baton-fields';
-import { toSoqlDateTime, toSoqlString } from './salesforce-mappers';
+import { toSoqlDateTime, toSoqlString } from './salesforce-values';
 
 /*
  * The SOQL of Salesforce's reporting reads (salesforce-reporting.ts): Leads and Contacts

@@ -3,7 +3,8 @@ import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-r
 import type { LeadRef } from '../../domain/lead';
 import type { LeadOutcome } from '../../domain/qualification/backtest-definition';
 import { decodeQualificationInputs } from '../../domain/qualification/qualification-inputs';
-import { isUserId, parseSalesforceTime } from './salesforce-mappers';
+import { isUserId } from './salesforce-users';
+import { parseSalesforceTime } from './salesforce-values';
 import type { SalesforceReportingRecord } from './salesforce-schemas';
 import { toSalesforceChannel } from './salesforce-sources';
 

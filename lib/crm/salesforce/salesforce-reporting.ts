@@ -13,7 +13,8 @@ import type { InsightDeal, InsightRecord } from '../../domain/insights/insight-r
 import { BATON_FIELD_NAMES } from './salesforce-baton-fields';
 import type { SalesforceClient } from './salesforce-client-contract';
 import { crmDescriptor } from './salesforce-descriptor';
-import { isUserId, parseSalesforceTime } from './salesforce-mappers';
+import { isUserId } from './salesforce-users';
+import { parseSalesforceTime } from './salesforce-values';
 import {
   between,
   buildInsightContactsQuery,

@@ -7,14 +7,8 @@ import { findMarkerId } from '../disposition-record-text';
 import { salesforceObjectOf } from './salesforce-adapter';
 import { BATON_FIELD_NAMES, BATON_TASK_ID_FIELD } from './salesforce-baton-fields';
 import type { SalesforceClient } from './salesforce-client-contract';
-import {
-  toSalesforceAttemptTask,
-  toSalesforceContactUpdate,
-  toSalesforceDispositionTask,
-  toSalesforceLeadUpdate,
-  toSoqlString,
-  type SalesforceTaskBody,
-} from './salesforce-mappers';
+import { type SalesforceTaskBody, toSalesforceAttemptTask, toSalesforceContactUpdate, toSalesforceDispositionTask, toSalesforceLeadUpdate } from './salesforce-disposition-mapper';
+import { toSoqlString } from './salesforce-values';
 import {
   isSalesforceId,
   salesforceConflictCheckSchema,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CrmError } from '../../../lib/crm/crm-error';
 import { createSalesforceClient } from '../../../lib/crm/salesforce/salesforce-client';
-import { fromSalesforceCampaignMember, fromSalesforceEvent, fromSalesforceLead, fromSalesforceTask } from '../../../lib/crm/salesforce/salesforce-mappers';
+import { fromSalesforceEvent, fromSalesforceTask } from '../../../lib/crm/salesforce/salesforce-activity-mapper';
+import { fromSalesforceCampaignMember } from '../../../lib/crm/salesforce/salesforce-campaign-mapper';
+import { fromSalesforceLead } from '../../../lib/crm/salesforce/salesforce-lead-mapper';
 import {
   salesforceCampaignMemberSchema,
   salesforceDescribeSchema,

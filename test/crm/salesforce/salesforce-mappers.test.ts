@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DispositionWrite } from '../../../lib/crm/crm-port';
 import { findMarkerId } from '../../../lib/crm/disposition-record-text';
-import {
-  findOwnerAssignment,
-  fromSalesforceCampaignMember,
-  fromSalesforceContact,
-  fromSalesforceConversion,
-  fromSalesforceEvent,
-  fromSalesforceLead,
-  fromSalesforceTask,
-  parseSalesforceTime,
-  toSalesforceAttemptTask,
-  toSalesforceContactUpdate,
-  toSalesforceDispositionTask,
-  toSalesforceLeadUpdate,
-  toSoqlDateTime,
-  toSoqlString,
-} from '../../../lib/crm/salesforce/salesforce-mappers';
+import { fromSalesforceEvent, fromSalesforceTask } from '../../../lib/crm/salesforce/salesforce-activity-mapper';
+import { fromSalesforceCampaignMember, fromSalesforceConversion } from '../../../lib/crm/salesforce/salesforce-campaign-mapper';
+import { toSalesforceAttemptTask, toSalesforceContactUpdate, toSalesforceDispositionTask, toSalesforceLeadUpdate } from '../../../lib/crm/salesforce/salesforce-disposition-mapper';
+import { findOwnerAssignment, fromSalesforceContact, fromSalesforceLead } from '../../../lib/crm/salesforce/salesforce-lead-mapper';
+import { parseSalesforceTime, toSoqlDateTime, toSoqlString } from '../../../lib/crm/salesforce/salesforce-values';
 import {
   salesforceCampaignMemberSchema,
   salesforceEventSchema,
