@@ -2,10 +2,11 @@ import { CrmError } from '../crm-error';
 import { describeEscalation, escalationMarker, ESCALATION_FIELD_VALUES, findEscalationMarkerId } from '../escalation-record-text';
 import type { EscalationReceipt, EscalationWrite, EscalationWriter } from '../escalation-writer';
 import { BATON_PROPERTY_NAMES } from './baton-properties';
+import { findMarkedEngagement, type MarkedEngagementType } from './find-marked-engagement';
 import type { HubSpotClient } from './hubspot-client';
 import { parseHubSpotTime } from './hubspot-map-helpers';
-import { NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID, toHubSpotBatchRead, toHubSpotContactUpdate, toHubSpotEngagementCreate, type HubSpotNoteCreateBody } from './hubspot-requests';
-import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotObjectSchema } from './hubspot-schemas';
+import { NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID, toHubSpotContactUpdate, toHubSpotEngagementCreate, type HubSpotNoteCreateBody } from './hubspot-requests';
+import { hubSpotObjectSchema } from './hubspot-schemas';
 import { explainWriteError, toMarkedHtml } from './hubspot-writer';
 
 /*
@@ -26,11 +27,8 @@ import { explainWriteError, toMarkedHtml } from './hubspot-writer';
 
 /** HubSpot-defined association type: task → contact. */
 export const TASK_TO_CONTACT_ASSOCIATION_TYPE_ID = 204;
-const ASSOCIATIONS_PAGE_LIMIT = 500;
-const BATCH_READ_LIMIT = 100;
 
-type RecordType = 'tasks' | 'notes';
-const BODY_PROPERTY: Record<RecordType, string> = { tasks: 'hs_task_body', notes: 'hs_note_body' };
+type RecordType = Extract<MarkedEngagementType, 'tasks' | 'notes'>;
 
 const P = BATON_PROPERTY_NAMES;
 const CHECK_PROPERTIES = ['hubspot_owner_id', 'notes_last_contacted', P.dispositionAt, P.escalationAt, P.escalationId];
@@ -54,30 +52,9 @@ export function createHubSpotEscalationWriter(options: { client: HubSpotClient; 
   const { client } = options;
   const now = options.now ?? Date.now;
 
-  async function findMarked(contactId: string, type: RecordType, id: string, signal?: AbortSignal): Promise<string | null> {
-    const wanted = id.toLowerCase();
-    const bodyProperty = BODY_PROPERTY[type];
-    let after: string | undefined;
-    do {
-      const page = await client.request('GET', `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${type}`, {
-        query: { limit: ASSOCIATIONS_PAGE_LIMIT, after },
-        schema: hubSpotAssociationsV4PageSchema,
-        signal,
-      });
-      const ids = [...new Set(page.results.map((r) => String(r.toObjectId)))];
-      for (let i = 0; i < ids.length; i += BATCH_READ_LIMIT) {
-        const batch = await client.request('POST', `/crm/v3/objects/${type}/batch/read`, { body: toHubSpotBatchRead(ids.slice(i, i + BATCH_READ_LIMIT), [bodyProperty]), schema: hubSpotBatchReadResponseSchema, signal });
-        const hit = batch.results.find((object) => findEscalationMarkerId(object.properties[bodyProperty]) === wanted);
-        if (hit) return hit.id;
-      }
-      after = page.paging?.next?.after;
-    } while (after);
-    return null;
-  }
-
   /** Creates the task or note unless one carries the marker; an owner HubSpot refuses is replaced by the next one. */
   async function upsertRecord(contactId: string, type: RecordType, id: string, body: HubSpotNoteCreateBody, owners: (string | null)[], signal?: AbortSignal): Promise<{ id: string; reused: boolean }> {
-    const existing = await findMarked(contactId, type, id, signal);
+    const existing = await findMarkedEngagement(client, { contactId, type, id, readMarkerId: findEscalationMarkerId, signal });
     if (existing) return { id: existing, reused: true };
     // The named owners in order, then none: a record nobody is assigned is still on the lead's timeline.
     const candidates = [...new Set(owners.map(asOwnerId).filter((o): o is string => o !== null)), null];

@@ -10,18 +10,18 @@ import { encodeQualificationInputs } from '../../domain/qualification/qualificat
 import type { QualificationInputs } from '../../domain/qualification/qualification-inputs';
 import { attemptMarker, describeDisposition, dispositionMarker, findMarkerId, toMidnightUtc } from '../disposition-record-text';
 import { BATON_PROPERTY_NAMES } from './baton-properties';
+import { findMarkedEngagement, type MarkedEngagementType } from './find-marked-engagement';
 import type { HubSpotClient } from './hubspot-client';
 import {
   CALL_TO_CONTACT_ASSOCIATION_TYPE_ID,
   EMAIL_TO_CONTACT_ASSOCIATION_TYPE_ID,
   NOTE_TO_CONTACT_ASSOCIATION_TYPE_ID,
-  toHubSpotBatchRead,
   toHubSpotContactUpdate,
   toHubSpotEngagementCreate,
   toHubSpotHtml,
 } from './hubspot-requests';
 import type { HubSpotNoteCreateBody } from './hubspot-requests';
-import { hubSpotAssociationsV4PageSchema, hubSpotBatchReadResponseSchema, hubSpotObjectSchema } from './hubspot-schemas';
+import { hubSpotObjectSchema } from './hubspot-schemas';
 import { DEFAULT_LEAD_STATUS_MAPPING } from './lead-status-mapping';
 import { toLeadStatus, type LeadStatusMapping } from '../../domain/disposition/lead-status-mapping';
 import { syncLeadRecords } from './sync-lead-records';
@@ -59,14 +59,10 @@ export interface CreateHubSpotWriterOptions {
 
 /** HubSpot caps rich-text properties at 65,536 characters; keep room for the marker line. */
 const MAX_BODY_CHARS = 60_000;
-const ASSOCIATIONS_PAGE_LIMIT = 500;
-const BATCH_READ_LIMIT = 100;
 const SLA_STATE_SET: ReadonlySet<string> = new Set(SLA_STATES);
 
-type EngagementType = 'notes' | 'calls' | 'emails';
-
-/** Where each engagement type keeps the text the marker is written in. */
-const BODY_PROPERTY: Record<EngagementType, string> = { notes: 'hs_note_body', calls: 'hs_call_body', emails: 'hs_email_text' };
+/** The engagements a disposition or a contact attempt is written as. */
+type EngagementType = Exclude<MarkedEngagementType, 'tasks'>;
 
 export interface DispositionUpdateOptions {
   mapping: LeadStatusMapping;
@@ -170,32 +166,6 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
   // An unknown zone throws a RangeError: fail at wiring, not as a non-CrmError in the middle of a delivery.
   new Intl.DateTimeFormat('en-CA', { timeZone });
 
-  /** The id of the contact's associated engagement whose body carries `kind` marker `id`, or null. */
-  async function findMarked(contactId: string, type: EngagementType, kind: 'disposition' | 'attempt', id: string, signal?: AbortSignal): Promise<string | null> {
-    const wanted = id.toLowerCase();
-    const bodyProperty = BODY_PROPERTY[type];
-    let after: string | undefined;
-    do {
-      const page = await client.request('GET', `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${type}`, {
-        query: { limit: ASSOCIATIONS_PAGE_LIMIT, after },
-        schema: hubSpotAssociationsV4PageSchema,
-        signal,
-      });
-      const ids = [...new Set(page.results.map((r) => String(r.toObjectId)))];
-      for (let i = 0; i < ids.length; i += BATCH_READ_LIMIT) {
-        const batch = await client.request('POST', `/crm/v3/objects/${type}/batch/read`, {
-          body: toHubSpotBatchRead(ids.slice(i, i + BATCH_READ_LIMIT), [bodyProperty]),
-          schema: hubSpotBatchReadResponseSchema,
-          signal,
-        });
-        const hit = batch.results.find((object) => findMarkerId(object.properties[bodyProperty], kind) === wanted);
-        if (hit) return hit.id;
-      }
-      after = page.paging?.next?.after;
-    } while (after);
-    return null;
-  }
-
   /** Read-before-create: the engagement is created only when no associated one carries the marker. */
   async function upsertMarked(
     contactId: string,
@@ -205,7 +175,7 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     body: HubSpotNoteCreateBody,
     signal?: AbortSignal,
   ): Promise<{ id: string; reused: boolean }> {
-    const existing = await findMarked(contactId, type, kind, id, signal);
+    const existing = await findMarkedEngagement(client, { contactId, type, id, readMarkerId: (text) => findMarkerId(text, kind), signal });
     if (existing) return { id: existing, reused: true };
     const create = (createBody: HubSpotNoteCreateBody) => client.request('POST', `/crm/v3/objects/${type}`, { body: createBody, schema: hubSpotObjectSchema, signal });
     try {
