@@ -10,6 +10,7 @@ import { readLegacyHubSpotConnection } from './hubspot-legacy-connection';
 import { createHubSpotAdapter } from './hubspot-adapter';
 import { readHubSpotBacktestLeads } from './hubspot-backtest-reader';
 import { createHubSpotClient, type HubSpotClient } from './hubspot-client';
+import { createHubSpotLeadRecordLookups, type HubSpotLeadRecordLookups } from './hubspot-lead-record-lookups';
 import { readHubSpotInsights } from './hubspot-insights-reader';
 import { hubSpotQueueReporting } from './hubspot-queue-reporting';
 import { HUBSPOT_CONNECTED_STATUSES } from './hubspot-sources';
@@ -51,6 +52,8 @@ export const crmProvider: CrmProvider = createHubSpotProvider();
 function connectHubSpot(context: ProviderContext, check: NonNullable<HubSpotProviderOptions['check']>): ProviderConnection {
   const clients = new Map<string, HubSpotClient>();
   const adapters = new Map<string, CrmAdapter>();
+  // Per API base URL and portal: the lead pipelines and reasons every disposition delivery needs.
+  const leadRecordLookups = new Map<string, HubSpotLeadRecordLookups>();
 
   const readToken = async (missing: string): Promise<string> => {
     const token = await context.readSecret();
@@ -111,7 +114,10 @@ function connectHubSpot(context: ProviderContext, check: NonNullable<HubSpotProv
     async writerFor(target) {
       const client = await clientForTarget(target);
       const rules = await context.readWriteRules();
-      return createHubSpotWriter({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone });
+      const key = `${client.baseUrl}|${target.account}`;
+      let lookups = leadRecordLookups.get(key);
+      if (!lookups) leadRecordLookups.set(key, (lookups = createHubSpotLeadRecordLookups({ client, now: context.now })));
+      return createHubSpotWriter({ client, mapping: rules.mapping, reasons: rules.reasons, timeZone: rules.timeZone, leadRecordLookups: lookups });
     },
     reporting,
     async teamRules(address) {

@@ -8,6 +8,8 @@ interface Cached<T> {
 export interface TtlCache<K, T> {
   /** The remembered value for `key` while it is fresh, else `load()`'s, remembered from now on. */
   get(key: K, load: () => Promise<T>): Promise<T>;
+  /** Drops what is remembered for `key` (the CRM said it changed): the next `get` loads again. */
+  forget(key: K): void;
 }
 
 /**
@@ -26,6 +28,9 @@ export function createTtlCache<K, T>(ttlMs: number, now: () => number): TtlCache
         if (cache.get(key)?.value === value) cache.delete(key);
       });
       return value;
+    },
+    forget(key) {
+      cache.delete(key);
     },
   };
 }

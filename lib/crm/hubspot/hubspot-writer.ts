@@ -12,6 +12,7 @@ import { attemptMarker, describeDisposition, dispositionMarker, findMarkerId, to
 import { BATON_PROPERTY_NAMES } from './baton-properties';
 import { findMarkedEngagement, type MarkedEngagementType } from './find-marked-engagement';
 import type { HubSpotClient } from './hubspot-client';
+import { createHubSpotLeadRecordLookups, type HubSpotLeadRecordLookups } from './hubspot-lead-record-lookups';
 import {
   CALL_TO_CONTACT_ASSOCIATION_TYPE_ID,
   EMAIL_TO_CONTACT_ASSOCIATION_TYPE_ID,
@@ -55,6 +56,11 @@ export interface CreateHubSpotWriterOptions {
    * 30 Nov in UTC. Default UTC.
    */
   timeZone?: string;
+  /**
+   * The connection's remembered lead pipelines and reasons (hubspot-provider.ts keeps one per
+   * portal, so deliveries do not read them each time); absent: this writer remembers its own.
+   */
+  leadRecordLookups?: HubSpotLeadRecordLookups;
 }
 
 /** HubSpot caps rich-text properties at 65,536 characters; keep room for the marker line. */
@@ -165,6 +171,7 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
   const timeZone = options.timeZone ?? 'UTC';
   // An unknown zone throws a RangeError: fail at wiring, not as a non-CrmError in the middle of a delivery.
   new Intl.DateTimeFormat('en-CA', { timeZone });
+  const leadRecordLookups = options.leadRecordLookups ?? createHubSpotLeadRecordLookups({ client, now });
 
   /** Read-before-create: the engagement is created only when no associated one carries the marker. */
   async function upsertMarked(
@@ -212,7 +219,7 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     } catch (error) {
       throw explainWriteError(error, mapping);
     }
-    const leads = await syncLeadRecords({ client, contactId, disposition: d, mapping: mapping.leadRecord, reasons, signal });
+    const leads = await syncLeadRecords({ client, contactId, disposition: d, mapping: mapping.leadRecord, reasons, lookups: leadRecordLookups, signal });
     return { properties: Object.keys(update.properties), note, deliveredAt: now(), ...(leads.notices.length ? { notices: leads.notices } : {}) };
   }
 

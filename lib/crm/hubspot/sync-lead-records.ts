@@ -3,16 +3,8 @@ import type { Disposition } from '../../domain/disposition/disposition';
 import type { DispositionReasonList } from '../../domain/disposition/disposition-reasons';
 import { disqualifiesLeadRecord, leadRecordOutcome, type LeadRecordMapping } from '../../domain/disposition/lead-record-mapping';
 import type { HubSpotClient } from './hubspot-client';
-import {
-  LEAD_DISQUALIFICATION_REASON_PROPERTY,
-  LEAD_STAGE_PROPERTY,
-  listContactLeadIds,
-  readLeadPipelines,
-  readLeadReasonOptions,
-  readLeadRecords,
-  type LeadPipeline,
-  type LeadReasonOption,
-} from './hubspot-leads-object';
+import { createHubSpotLeadRecordLookups, type HubSpotLeadRecordLookups, type LeadRecordChoices } from './hubspot-lead-record-lookups';
+import { LEAD_DISQUALIFICATION_REASON_PROPERTY, LEAD_STAGE_PROPERTY, listContactLeadIds, readLeadRecords, type LeadRecord } from './hubspot-leads-object';
 import { effectiveLeadRecordMapping, isClosedLeadStage } from './lead-record-defaults';
 import { hubSpotObjectSchema } from './hubspot-schemas';
 
@@ -26,7 +18,9 @@ import { hubSpotObjectSchema } from './hubspot-schemas';
  * Limits and outages (429, 5xx, network) are thrown: the outbox retries the whole delivery, which
  * is safe (the note is reused, the contact PATCH repeats, and a lead already carrying the values
  * is not written again). Only values the portal lists are sent: an option HubSpot does not know
- * would make it refuse the whole lead update.
+ * would make it refuse the whole lead update. The pipelines and reasons come from the
+ * connection's lookups (remembered for minutes): when they name something the remembered ones do
+ * not have, or HubSpot refuses a value, they are read again.
  */
 
 export interface LeadRecordSync {
@@ -45,6 +39,8 @@ export interface SyncLeadRecordsInput {
   /** The admin's mapping; absent: everything by meaning. */
   mapping: LeadRecordMapping | undefined;
   reasons: DispositionReasonList;
+  /** The connection's remembered pipelines and reasons; absent: read for this call only. */
+  lookups?: HubSpotLeadRecordLookups | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -76,16 +72,17 @@ export async function syncLeadRecords(input: SyncLeadRecordsInput): Promise<Lead
   }
   if (leadIds.length === 0) return NOTHING;
 
-  let pipelines: LeadPipeline[];
-  let options: LeadReasonOption[];
-  try {
-    [pipelines, options] = await Promise.all([readLeadPipelines(client, signal), readLeadReasonOptions(client, signal).catch(noReasonProperty)]);
-  } catch (error) {
-    const notice = unavailableNotice(error);
-    if (notice === null) throw error;
-    return { ...NOTHING, notices: [notice] };
-  }
+  const lookups = input.lookups ?? createHubSpotLeadRecordLookups({ client, now: Date.now });
+  let choices = await readChoices(lookups);
+  if (typeof choices === 'string') return { ...NOTHING, notices: [choices] };
   const leads = await readLeadRecords(client, leadIds, signal);
+  // An admin may have added a pipeline, stage or reason since they were read: once, read them again.
+  if (choices.remembered && namesUnknownChoice(choices, leads, input)) {
+    lookups.forget();
+    choices = await readChoices(lookups);
+    if (typeof choices === 'string') return { ...NOTHING, notices: [choices] };
+  }
+  const { pipelines, reasons: options } = choices;
 
   const mapping = effectiveLeadRecordMapping(input.mapping, pipelines, options, input.reasons.reasons);
   const outcome = leadRecordOutcome(disposition);
@@ -140,6 +137,8 @@ export async function syncLeadRecords(input: SyncLeadRecordsInput): Promise<Lead
       result.updated.push(lead.id);
     } catch (error) {
       if (error instanceof CrmError && (error.kind === 'rejected' || error.kind === 'not_found' || error.kind === 'forbidden')) {
+        // A stage or reason HubSpot no longer has (400): the remembered ones are out of date.
+        if (error.kind === 'rejected') lookups.forget();
         notice(error.kind === 'forbidden' ? (unavailableNotice(error) ?? error.message) : `HubSpot refused to update a lead record (${error.message}). The contact was written.`);
         continue;
       }
@@ -149,8 +148,30 @@ export async function syncLeadRecords(input: SyncLeadRecordsInput): Promise<Lead
   return result;
 }
 
-/** A portal whose leads have no disqualification reason property still gets its stages moved. */
-function noReasonProperty(error: unknown): LeadReasonOption[] {
-  if (error instanceof CrmError && error.kind === 'not_found') return [];
-  throw error;
+/** The portal's pipelines and reasons, or the notice saying why the Leads object is not there for Baton. */
+async function readChoices(lookups: HubSpotLeadRecordLookups): Promise<LeadRecordChoices | string> {
+  try {
+    return await lookups.choices();
+  } catch (error) {
+    const notice = unavailableNotice(error);
+    if (notice === null) throw error;
+    return notice;
+  }
+}
+
+/** Whether the leads or the mapping name a pipeline, stage or reason the portal's read choices do not list. */
+function namesUnknownChoice(choices: LeadRecordChoices, leads: readonly LeadRecord[], input: SyncLeadRecordsInput): boolean {
+  const { pipelines, reasons } = choices;
+  const mapping = effectiveLeadRecordMapping(input.mapping, pipelines, reasons, input.reasons.reasons);
+  const outcome = leadRecordOutcome(input.disposition);
+  const reasonId = input.disposition.reasonId;
+  const mappedReason = disqualifiesLeadRecord(outcome) && reasonId ? (mapping.reasons[reasonId] ?? '') : '';
+  if (mappedReason && !reasons.some((o) => o.value === mappedReason)) return true;
+  return leads.some((lead) => {
+    if (lead.pipelineId === null) return false;
+    const pipeline = pipelines.find((p) => p.id === lead.pipelineId);
+    if (!pipeline) return true;
+    const target = mapping.stages[pipeline.id]?.[outcome] ?? null;
+    return target !== null && !pipeline.stages.some((s) => s.id === target);
+  });
 }
