@@ -3,6 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { engagementSourceCheckSchema, engagementSourceStateSchema, sendEngagementSourceRequest } from '../../lib/crm/engagement-source-protocol';
 import { Button } from '../ui/panel-states';
 import type { EngagementSourceFormDescription } from './engagement-source-form';
+import { ManagedReason, useManagedPolicy } from './managed-policy';
+import { managedEngagementSource } from '../../lib/storage/managed-policy-overlay';
 
 const found = import.meta.glob<EngagementSourceFormDescription>('./*/*-engagement-source-form.ts', { eager: true, import: 'engagementSourceForm' });
 const FORMS: readonly EngagementSourceFormDescription[] = Object.values(found).sort((a, b) => (a.label < b.label ? -1 : 1));
@@ -30,23 +32,26 @@ function EngagementSourceCard({ form, onSandbox }: { form: EngagementSourceFormD
   const queryKey = ['settings', 'engagement-source', form.kind];
   const state = useQuery({ queryKey, queryFn: () => sendEngagementSourceRequest({ type: 'engagement-source/state', kind: form.kind }, engagementSourceStateSchema) });
   const headingId = useId();
+  // IT's policy may set some of this source's fields: Baton uses those over the stored ones
+  // (engagement-source-reader.ts), so the form shows them, locked, with the reason.
+  const managed = managedEngagementSource(useManagedPolicy().policy, form.kind);
   return (
     <div role="group" aria-labelledby={headingId} className="mt-3 rounded border border-slate-200 p-3">
       <h4 id={headingId} className="font-medium">{form.label}</h4>
       <p className="text-slate-600">{form.hint}</p>
       {onSandbox && form.sandboxNote ? <p className="mt-1 text-slate-600">{form.sandboxNote}</p> : null}
       {state.isError ? <p role="alert" className="mt-2 text-red-700">Could not read these settings: {state.error.message}</p> : null}
-      {state.data ? <SourceForm form={form} settings={state.data.settings} hasSecret={state.data.hasSecret} onSaved={() => queryClient.invalidateQueries({ queryKey })} /> : null}
+      {state.data ? <SourceForm form={form} settings={state.data.settings} managed={managed} hasSecret={state.data.hasSecret} onSaved={() => queryClient.invalidateQueries({ queryKey })} /> : null}
     </div>
   );
 }
 
-function SourceForm({ form, settings, hasSecret, onSaved }: { form: EngagementSourceFormDescription; settings: Record<string, string> | null; hasSecret: boolean; onSaved: () => void }) {
+function SourceForm({ form, settings, managed, hasSecret, onSaved }: { form: EngagementSourceFormDescription; settings: Record<string, string> | null; managed: Readonly<Record<string, string | undefined>> | null; hasSecret: boolean; onSaved: () => void }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.fields.filter((f) => f.kind !== 'secret').map((f) => [f.name, settings?.[f.name] ?? f.choices?.[0]?.value ?? ''])));
   const [secret, setSecret] = useState('');
   const secretField = form.fields.find((f) => f.kind === 'secret');
   const save = useMutation({
-    mutationFn: () => sendEngagementSourceRequest({ type: 'engagement-source/save', kind: form.kind, settings: values, secret: secret.trim() ? secret.trim() : null }, engagementSourceCheckSchema),
+    mutationFn: () => sendEngagementSourceRequest({ type: 'engagement-source/save', kind: form.kind, settings: withManaged(values, managed), secret: secret.trim() ? secret.trim() : null }, engagementSourceCheckSchema),
     onSuccess: () => {
       setSecret('');
       onSaved();
@@ -64,7 +69,7 @@ function SourceForm({ form, settings, hasSecret, onSaved }: { form: EngagementSo
   return (
     <form onSubmit={submit} className="mt-2 space-y-2" aria-describedby={statusId}>
       {form.fields.map((field) => (
-        <Field key={field.name} field={field} value={field.kind === 'secret' ? secret : (values[field.name] ?? '')} hasSecret={hasSecret} onChange={(value) => (field.kind === 'secret' ? setSecret(value) : setValues((v) => ({ ...v, [field.name]: value })))} />
+        <Field key={field.name} field={field} value={field.kind === 'secret' ? secret : (managed?.[field.name] ?? values[field.name] ?? '')} locked={field.kind !== 'secret' && managed?.[field.name] !== undefined} hasSecret={hasSecret} onChange={(value) => (field.kind === 'secret' ? setSecret(value) : setValues((v) => ({ ...v, [field.name]: value })))} />
       ))}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>{save.isPending ? 'Testing…' : 'Save and test'}</Button>
@@ -80,12 +85,20 @@ function SourceForm({ form, settings, hasSecret, onSaved }: { form: EngagementSo
   );
 }
 
-function Field({ field, value, hasSecret, onChange }: { field: EngagementSourceFormDescription['fields'][number]; value: string; hasSecret: boolean; onChange: (value: string) => void }) {
+/** The values a save sends: the form's, with the policy's over them (the background applies them anyway). */
+function withManaged(values: Record<string, string>, managed: Readonly<Record<string, string | undefined>> | null): Record<string, string> {
+  const next = { ...values };
+  for (const [name, value] of Object.entries(managed ?? {})) if (value !== undefined) next[name] = value;
+  return next;
+}
+
+function Field({ field, value, locked, hasSecret, onChange }: { field: EngagementSourceFormDescription['fields'][number]; value: string; locked: boolean; hasSecret: boolean; onChange: (value: string) => void }) {
   const id = useId();
+  const reason = locked ? <ManagedReason id={`${id}-managed`} /> : null;
   if (field.kind === 'choice') {
     return (
-      <fieldset>
-        <legend className="font-medium">{field.label}</legend>
+      <fieldset disabled={locked} aria-describedby={locked ? `${id}-managed` : undefined}>
+        <legend className="font-medium">{field.label}{reason}</legend>
         {field.choices?.map((choice) => (
           <label key={choice.value} className="mr-4 inline-flex items-center gap-1">
             <input type="radio" name={`${id}-${field.name}`} checked={value === choice.value} onChange={() => onChange(choice.value)} />
@@ -98,15 +111,16 @@ function Field({ field, value, hasSecret, onChange }: { field: EngagementSourceF
   }
   return (
     <div className="flex flex-col">
-      <label htmlFor={id} className="font-medium">{field.label}</label>
+      <label htmlFor={id} className="font-medium">{field.label}{reason}</label>
       <input
         id={id}
+        readOnly={locked}
         type={field.kind === 'secret' ? 'password' : 'text'}
         autoComplete="off"
         value={value}
         placeholder={field.kind === 'secret' && hasSecret ? 'Stored (enter a new one to replace it)' : field.placeholder}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-help`}
+        aria-describedby={locked ? `${id}-managed ${id}-help` : `${id}-help`}
         className="mt-1 w-96 max-w-full rounded border border-slate-300 px-2 py-1"
       />
       <p id={`${id}-help`} className="text-xs text-slate-600">{field.help}</p>

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const send = vi.fn();
 vi.mock('../../../lib/crm/engagement-source-protocol', async (importOriginal) => ({
@@ -19,6 +20,7 @@ afterEach(() => {
   act(() => root?.unmount());
   host?.remove();
   send.mockReset();
+  fakeBrowser.reset();
 });
 
 async function settle() {
@@ -94,5 +96,27 @@ describe('Marketing engagement sources (options)', () => {
     await act(async () => button(ae, 'Save and test').click());
     await settle();
     expect(ae.querySelector('[role="alert"]')?.textContent).toBe('A Business Unit id is 18 characters and starts with 0Uv.');
+  });
+
+  it('fields IT\'s policy sets are shown locked with the reason, and a save carries the policy\'s values', async () => {
+    await fakeBrowser.storage.managed.set({ engagementSources: { marketo: { endpoint: 'https://999-IT-111.mktorest.com' } } });
+    send.mockImplementation(async (r: { type: string; kind: string }) =>
+      r.type === 'engagement-source/save' ? { ok: true, message: 'Connected.' } : { kind: r.kind, label: r.kind, settings: r.kind === 'marketo' ? { endpoint: 'https://1-old.mktorest.com', clientId: 'cid' } : null, hasSecret: false },
+    );
+    const el = await render();
+    await settle();
+    const marketo = group(el, 'Marketo Engage');
+    const endpoint = [...marketo.querySelectorAll('input')].find((i) => i.value === 'https://999-IT-111.mktorest.com') as HTMLInputElement;
+    expect(endpoint).toBeTruthy();
+    expect(endpoint.readOnly).toBe(true);
+    const reasonIds = endpoint.getAttribute('aria-describedby')!.split(' ');
+    expect(marketo.querySelector(`#${CSS.escape(reasonIds[0]!)}`)?.textContent).toMatch(/^Set by your organisation: your IT administrator set this/);
+    const clientId = [...marketo.querySelectorAll('input')].find((i) => i.value === 'cid') as HTMLInputElement;
+    expect(clientId.readOnly).toBe(false);
+    // Account Engagement is not in the policy: nothing of it is locked.
+    expect([...group(el, 'Account Engagement (Pardot)').querySelectorAll('input')].some((i) => i.readOnly)).toBe(false);
+    await act(async () => button(marketo, 'Save and test').click());
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'engagement-source/save', kind: 'marketo', settings: { endpoint: 'https://999-IT-111.mktorest.com', clientId: 'cid' }, secret: null });
   });
 });
