@@ -64,8 +64,9 @@ export function LeadHeader({
 }
 
 /**
- * When the panel last read the lead from the CRM, and a labelled way to read it again now. The
- * panel also reads it again by itself once a minute while it is shown (use-live-refresh.ts).
+ * When the panel last read the lead from the CRM (or found it unchanged there), and a labelled way
+ * to read all of it again now. The panel also checks by itself once a minute while it is shown,
+ * and reads the lead again when it changed (use-live-refresh.ts).
  */
 function RefreshControl({ fetchedAt, refreshing, refreshError, onRefresh }: { fetchedAt: number; refreshing: boolean; refreshError: string | null; onRefresh: () => void }) {
   // "Updated 2 min ago" moves on by itself; a 15-second tick keeps "just now" honest.

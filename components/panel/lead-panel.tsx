@@ -45,7 +45,9 @@ export function LeadPanel() {
       updatedAt={query.dataUpdatedAt}
       refreshing={query.isFetching}
       refreshError={query.isError ? errorTitle(query.error) : null}
-      onRefresh={() => void query.refetch()}
+      // The rep's Refresh reads the whole lead; the live minute asks first whether it changed.
+      onRefresh={() => void leadQueries.readAgain(queryClient, navigation).catch(() => undefined)}
+      onLiveRefresh={() => void query.refetch()}
     />
   );
 }

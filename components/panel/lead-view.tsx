@@ -16,6 +16,7 @@ import { SourceNotices } from './source-notices';
 import { ConnectionNoticeBanner } from './connection-notice';
 
 import { useLiveRefresh } from './use-live-refresh';
+import { preferRecordedOutcome } from './recorded-outcome';
 import { neutralizeBidiDeep } from '../../lib/format/neutralize-bidi';
 
 import { ContactAttemptForm } from '../disposition/contact-attempt-form';
@@ -36,6 +37,8 @@ interface LeadViewProps {
   /** Why the last refresh failed (the view shown is the one before it), or null. */
   refreshError?: string | null;
   onRefresh: () => void;
+  /** The live refresh's read (a freshness check first); default: onRefresh. */
+  onLiveRefresh?: () => void;
 }
 
 export function LeadView(props: LeadViewProps) {
@@ -46,10 +49,10 @@ export function LeadView(props: LeadViewProps) {
   );
 }
 
-function LeadViewBody({ view, navigation, updatedAt, refreshing, refreshError = null, onRefresh }: LeadViewProps) {
+function LeadViewBody({ view, navigation, updatedAt, refreshing, refreshError = null, onRefresh, onLiveRefresh = onRefresh }: LeadViewProps) {
   const { lead, events, qualification } = view;
-  // Live, not stale: a visible, open panel reads the lead again once a minute (use-live-refresh.ts).
-  useLiveRefresh({ updatedAt: updatedAt ?? view.fetchedAt, refreshing, refresh: onRefresh });
+  // Live, not stale: a visible, open panel checks the lead once a minute (use-live-refresh.ts).
+  useLiveRefresh({ updatedAt: updatedAt ?? view.fetchedAt, refreshing, refresh: onLiveRefresh });
   // Relative times ("3 hours ago") move on each minute; the countdown ticks every second on its own.
   const now = useNow(60_000);
   const outbox = useQuery(leadStateQueries.outbox(navigation));
@@ -67,7 +70,8 @@ function LeadViewBody({ view, navigation, updatedAt, refreshing, refreshError = 
 
   const disqualifiedBecause = qualification.verdict.kind === 'disqualified' ? qualification.verdict.reason : null;
   // Who recorded it is a CRM user's name: drawn without bidi controls, like the rest of the view.
-  const recorded = useMemo(() => neutralizeBidiDeep(outbox.data?.recorded ?? null), [outbox.data?.recorded]);
+  // This browser's newer entry, else what the CRM holds (another rep's outcome; recorded-outcome.ts).
+  const recorded = useMemo(() => neutralizeBidiDeep(preferRecordedOutcome(outbox.data?.recorded, view.recorded)), [outbox.data?.recorded, view.recorded]);
   const verdictMark = qualification.verdict.kind === 'sales_qualified' ? '✓' : qualification.verdict.kind === 'disqualified' ? '✗' : '…';
   return (
     <div className="flex h-full flex-col" data-lead-id={lead.ref.id}>

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * How often a visible, open panel re-reads its lead from the CRM, so a call logged or an owner
- * changed in the CRM itself shows within a minute. One read per interval at most; none while the
- * tab is in the background or the panel is collapsed.
+ * How often a visible, open panel asks the CRM whether its lead changed, so a call logged or an
+ * owner changed in the CRM itself shows within a minute. One check per interval at most; none
+ * while the tab is in the background or the panel is collapsed. A check is one request (the
+ * record's freshness stamp, lib/crm/lead-freshness.ts); only when the stamp moved does the
+ * background read the whole lead (four requests and more). A panel left open on a lead nobody
+ * touches costs 60 requests an hour, where re-reading the lead each minute cost 240.
  */
 export const LIVE_REFRESH_INTERVAL_MS = 60_000;
 /** How often the panel looks at the clock and its visibility (no request): the refresh lands within this of the interval. */
@@ -30,9 +33,10 @@ export interface LiveRefreshOptions {
 }
 
 /**
- * Keeps the panel live while the rep looks at it: once the data is `intervalMs` old, read again;
- * coming back to the tab or expanding the panel after that long reads at once. Bounded: at most
- * one read per interval while shown, none while hidden (the check itself costs no request).
+ * Keeps the panel live while the rep looks at it: once the data is `intervalMs` old, `refresh`
+ * (the caller's check-then-read); coming back to the tab or expanding the panel after that long
+ * checks at once. Bounded: at most one call per interval while shown, none while hidden (looking
+ * at the clock and the panel's visibility costs no request).
  */
 export function useLiveRefresh({ updatedAt, refreshing, refresh, intervalMs = LIVE_REFRESH_INTERVAL_MS, checkMs = LIVE_REFRESH_CHECK_MS, isShown = panelIsShown }: LiveRefreshOptions): void {
   // The latest values, read by one long-lived timer (re-arming it on each render would reset it).

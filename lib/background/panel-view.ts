@@ -2,6 +2,7 @@ import type { LeadContext } from '../crm/crm-port';
 import { toLeadStatus, type LeadStatusMapping } from '../domain/disposition/lead-status-mapping';
 import { snapshotChecklist, type AttemptPolicy, type DispositionInput } from '../domain/disposition/disposition';
 import type { DispositionReasonList } from '../domain/disposition/disposition-reasons';
+import { describeRecordedDisposition } from '../domain/disposition/recorded-disposition';
 import type { EngagementBrief } from '../domain/engagement/engagement-brief';
 import { summarizeEngagement } from '../domain/engagement/summarize-engagement';
 import { leadDisplayName, type Lead } from '../domain/lead';
@@ -179,7 +180,15 @@ export function buildPanelView({ context, rules, evidence, now, leadStatusLabels
     qualification: toQualificationView(rules.definition, evaluateWithEvidence(rules.definition, context, evidence, now)),
     sla: toSlaInputs(rules.slaPolicy, context),
     outcome: outcomeView(rules, leadStatusLabels),
+    recorded: recordedInCrm(context, rules.reasons),
   };
+}
+
+/** The disposition the CRM holds (any rep's), in a rep's words with today's reason labels. */
+function recordedInCrm(context: Pick<LeadContext, 'recordedDisposition'>, reasons: DispositionReasonList): LeadPanelView['recorded'] {
+  const recorded = context.recordedDisposition ?? null;
+  if (!recorded) return null;
+  return describeRecordedDisposition(recorded, new Map(reasons.reasons.map((r) => [r.id, r.label] as const)));
 }
 
 /** Fields of a disposition the rep decides; everything else is stated by the background. */

@@ -3,6 +3,7 @@ import { engagementEventSchema } from '../domain/engagement/engagement-event';
 import type { Disposition } from '../domain/disposition/disposition';
 import type { QualificationInputs } from '../domain/qualification/qualification-inputs';
 import { leadSchema, touchSchema, type LeadRef } from '../domain/lead';
+import { recordedDispositionSchema } from '../domain/disposition/recorded-disposition';
 
 /**
  * Whether one engagement source could be read for this lead. Portals differ (the HubSpot events
@@ -32,8 +33,18 @@ export const leadContextSchema = z.object({
   /** Human and automated touches logged in the CRM (calls, emails, meetings...). */
   touches: z.array(touchSchema),
   sources: z.array(sourceStatusSchema),
-  /** Epoch ms when the context was read from the CRM. */
+  /** Epoch ms when the context was read from the CRM (or last found unchanged there). */
   fetchedAt: z.number(),
+  /**
+   * The disposition Baton's own fields on the record hold (any rep's, from any browser); null:
+   * none, or the fields are not set up. Absent: the adapter does not read them.
+   */
+  recordedDisposition: recordedDispositionSchema.nullable().optional(),
+  /**
+   * The record's freshness stamp as this read saw it (opaque; see CrmAdapter.readFreshness).
+   * Absent: the adapter has no cheap check, and a live refresh reads the whole lead.
+   */
+  freshness: z.string().optional(),
 });
 export type LeadContext = z.infer<typeof leadContextSchema>;
 
@@ -45,6 +56,14 @@ export type LeadContext = z.infer<typeof leadContextSchema>;
 export interface CrmAdapter {
   readonly crm: LeadRef['crm'];
   getLeadContext(ref: LeadRef, options?: { signal?: AbortSignal }): Promise<LeadContext>;
+  /**
+   * One request: the record's freshness stamp, made of the fields the CRM changes whenever the
+   * record does for Baton's purposes (modified time, owner, status, the latest logged activity).
+   * Equal to the `freshness` of a full read when nothing changed since; different otherwise. A
+   * live panel asks this once a minute and reads the whole lead only when the stamp moved.
+   * Absent: the adapter has no such check.
+   */
+  readFreshness?(ref: LeadRef, options?: { signal?: AbortSignal }): Promise<string>;
 }
 
 /**

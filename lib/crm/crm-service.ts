@@ -2,6 +2,7 @@ import type { LeadPage } from './pages/lead-page';
 import type { CrmAdapter, LeadContext } from './crm-port';
 import type { LeadRef } from '../domain/lead';
 import { normalizeEngagement } from '../domain/engagement/normalize-engagement';
+import { checkFreshness } from './lead-freshness';
 
 /**
  * The background's CRM service: picks the adapter for a lead page, and caches lead contexts so a
@@ -31,7 +32,12 @@ export interface CrmServiceDeps {
 export interface CrmService {
   /** The record the panel is about: the page itself, or the record its provider resolves it to. */
   resolvePage(page: LeadPage): Promise<LeadPage>;
-  getLeadContext(page: LeadPage, options?: { refresh?: boolean }): Promise<LeadContext>;
+  /**
+   * `refresh`: true reads the whole lead from the CRM; 'if-changed' (a live panel's minute tick, a
+   * rep coming back to the tab) first asks the adapter's one-request freshness check and reads the
+   * whole lead only when the record's stamp moved since the cached read (lead-freshness.ts).
+   */
+  getLeadContext(page: LeadPage, options?: { refresh?: boolean | 'if-changed' }): Promise<LeadContext>;
   /** Forget cached data, e.g. after a write or a connection change. */
   invalidate(page?: LeadPage): void;
 }
@@ -79,7 +85,20 @@ export function createCrmService(deps: CrmServiceDeps): CrmService {
 
       const load = (async () => {
         const adapter = await deps.resolveAdapter(page);
-        const crmContext = await adapter.getLeadContext(leadRefFromPage(page));
+        let seenStamp: string | undefined;
+        if (options.refresh === 'if-changed' && hit) {
+          const check = await checkFreshness(adapter, leadRefFromPage(page), hit.value, deps.now());
+          if (check.unchanged) {
+            cache.delete(key);
+            cache.set(key, { at: deps.now(), value: check.unchanged });
+            return check.unchanged;
+          }
+          seenStamp = check.stamp;
+        }
+        const read = await adapter.getLeadContext(leadRefFromPage(page));
+        // The stamp seen before this read, when there was one: a change that lands while the read
+        // runs then shows as a moved stamp at the next check (one read too many, never a change missed).
+        const crmContext = seenStamp === undefined ? read : { ...read, freshness: seenStamp };
         const extra = deps.readEngagement ? await deps.readEngagement(page, crmContext).catch(() => null) : null;
         const raw = extra ? { ...crmContext, events: [...crmContext.events, ...extra.events], sources: [...crmContext.sources, ...extra.sources] } : crmContext;
         // One clean timeline whatever the adapter: deduplicated, newest first, likely bots flagged

@@ -212,7 +212,7 @@ export function createBackgroundRouter(deps: BackgroundRouterDeps) {
     return deps.crmService.resolvePage(page);
   }
 
-  async function getLeadContext(sender: MessageSenderInfo, refresh: boolean): Promise<LeadViewResult> {
+  async function getLeadContext(sender: MessageSenderInfo, refresh: boolean | 'if-changed'): Promise<LeadViewResult> {
     // The lead comes from the URL of the tab the panel sits in, as the browser reports it —
     // never from anything the page or the content script says.
     const tabUrl = sender.tab?.url;

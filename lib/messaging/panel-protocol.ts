@@ -293,6 +293,12 @@ export const leadPanelViewSchema = z.object({
   qualification: qualificationViewSchema,
   sla: slaInputsSchema,
   outcome: outcomeViewSchema,
+  /**
+   * The outcome the CRM holds for this lead (Baton's fields on the record: any rep's, from any
+   * browser), in a rep's words, who and when. The panel shows this browser's own newer entry
+   * instead (components/panel/recorded-outcome.ts). Absent from older backgrounds' answers.
+   */
+  recorded: z.optional(z.nullable(z.object({ outcome: z.string(), by: nullableString(), at: z.number() }))),
 });
 export type LeadPanelView = z.infer<typeof leadPanelViewSchema>;
 

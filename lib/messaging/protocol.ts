@@ -15,7 +15,12 @@ export const requestSchema = z.discriminatedUnion('type', [
    * Panel: the lead shown in *my* tab, as the panel's view model (panel-protocol.ts). No lead id:
    * the background derives it from the tab URL.
    */
-  z.object({ type: z.literal('lead/get-context'), refresh: z.boolean().default(false) }),
+  /**
+   * `refresh`: false may answer from the background's cache; true reads the lead from the CRM;
+   * 'if-changed' (the live panel's minute, a rep back on the tab) asks the CRM one cheap question
+   * and reads the lead only when the record changed.
+   */
+  z.object({ type: z.literal('lead/get-context'), refresh: z.union([z.boolean(), z.literal('if-changed')]).default(false) }),
   /** Options: store the CRM credential an admin pasted (kept by the background, never echoed back). */
   z.object({ type: z.literal('connection/save-token'), token: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('connection/forget-token') }),

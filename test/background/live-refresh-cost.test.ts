@@ -8,11 +8,12 @@ import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit';
 
 /**
- * What keeping a visible panel live costs the CRM: the panel re-reads its lead once a minute while
+ * What keeping a visible panel live costs the CRM: the panel checks its lead once a minute while
  * shown (components/panel/use-live-refresh.ts; the count per hour is pinned in
- * test/components/panel/live-refresh.test.tsx), and each re-read is one uncached lead view. This
- * counts the requests of those views against the sandbox CRM (which speaks the HubSpot dialect),
- * and checks that a call logged in the CRM itself shows in the next one.
+ * test/components/panel/live-refresh.test.tsx): one request for the contact's freshness stamp, and
+ * a whole lead view only when the stamp moved (lib/crm/lead-freshness.ts). This counts the requests
+ * against the sandbox CRM (which speaks the HubSpot dialect), and checks that a call logged in the
+ * CRM itself moves the stamp and shows in the next view.
  */
 describe('the live refresh against the sandbox CRM', () => {
   let sandbox: TestSandbox;
@@ -38,22 +39,32 @@ describe('the live refresh against the sandbox CRM', () => {
   });
   afterAll(() => sandbox?.stop());
 
-  it('costs at most 4 requests a refresh: at most 240 requests an hour while the panel is visible, none while hidden', async () => {
+  it('costs one request a minute while the lead is unchanged: 60 requests an hour while the panel is visible (240 re-reading it), none while hidden', async () => {
     await service.getLeadContext(page); // the first view, with its once-per-session lookups (owners, property labels)
-    const perRefresh: number[] = [];
+    const perRead: number[] = [];
+    const perCheck: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const from = requests.length;
+      let from = requests.length;
       await service.getLeadContext(page, { refresh: true });
-      perRefresh.push(requests.length - from);
+      perRead.push(requests.length - from);
+      from = requests.length;
+      await service.getLeadContext(page, { refresh: 'if-changed' });
+      perCheck.push(requests.length - from);
     }
-    const readsPerHour = Math.round(3_600_000 / LIVE_REFRESH_INTERVAL_MS);
-    const worst = Math.max(...perRefresh);
-    console.info(`Live refresh: ${worst} requests a refresh × ${readsPerHour} refreshes an hour = ${worst * readsPerHour} requests/hour while visible (0 while hidden).`);
-    expect(readsPerHour).toBe(60);
-    expect(worst).toBeLessThanOrEqual(4);
+    const checksPerHour = Math.round(3_600_000 / LIVE_REFRESH_INTERVAL_MS);
+    const read = Math.max(...perRead);
+    const check = Math.max(...perCheck);
+    console.info(
+      `Live refresh: ${check} request a check × ${checksPerHour} checks an hour = ${check * checksPerHour} requests/hour while visible and unchanged ` +
+        `(re-reading the lead each minute: ${read} × ${checksPerHour} = ${read * checksPerHour}); a change costs ${check} + ${read}; 0 while hidden.`,
+    );
+    expect(checksPerHour).toBe(60);
+    expect(read).toBeLessThanOrEqual(4);
+    expect(check).toBe(1);
+    expect(requests.at(-1)).toBe(`GET /crm/v3/objects/contacts/${page.id}`);
   });
 
-  it('a call logged in the CRM shows in the next refresh (the cache is bypassed for that lead)', async () => {
+  it('a call logged in the CRM moves the stamp: the next check reads the lead again and shows it; the one after costs one request', async () => {
     const before = await service.getLeadContext(page);
     const owner = before.lead.owner!;
     expect(before.touches).toEqual([]);
@@ -66,8 +77,14 @@ describe('the live refresh against the sandbox CRM', () => {
     expect(created.status).toBe(201);
     // A plain read within the cache window still answers from the cache (a revisit costs nothing)...
     expect((await service.getLeadContext(page)).touches).toEqual([]);
-    // ...the live refresh reads the CRM.
-    const after = await service.getLeadContext(page, { refresh: true });
+    // ...the live check sees the contact changed and reads it again.
+    let from = requests.length;
+    const after = await service.getLeadContext(page, { refresh: 'if-changed' });
     expect(after.touches.map((t) => t.kind)).toEqual(['call']);
+    expect(requests.length - from).toBeGreaterThan(1);
+    from = requests.length;
+    const again = await service.getLeadContext(page, { refresh: 'if-changed' });
+    expect(requests.length - from).toBe(1);
+    expect(again.touches.map((t) => t.kind)).toEqual(['call']);
   });
 });

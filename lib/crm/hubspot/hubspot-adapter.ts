@@ -14,6 +14,8 @@ import { EMAIL_EVENTS_PAGE_SIZE, readHubSpotEmailEvents } from './read-hubspot-e
 import { createHubSpotEngagementsReader } from './read-hubspot-engagements';
 import { readHubSpotWebEvents, WEB_EVENTS_PAGE_SIZE } from './read-hubspot-web-events';
 import { settle } from './settle';
+import { hubSpotFreshnessStamp, readHubSpotFreshness } from './hubspot-freshness';
+import { fromHubSpotRecordedDisposition } from './hubspot-recorded-disposition';
 
 /**
  * The HubSpot adapter's read path (also used against the sandbox CRM, which speaks HubSpot).
@@ -41,6 +43,9 @@ import { settle } from './settle';
  * and meetings, over the budget; the retirement is remembered for an hour, so later views cost
  * up to 6. Social attempts (notes) are not read on that path. The panel says touches were read
  * the slower way (SourceStatus 'degraded').
+ * A live panel's minute costs one request while the contact has not changed: readFreshness, a GET
+ * of only the properties that move when it does (hubspot-freshness.ts); the view above follows
+ * only when they moved.
  * Cached lookups that do not count per view: property definitions (form-field labels, 1 h),
  * owners (1 h), email campaign names (24 h).
  *
@@ -184,8 +189,22 @@ export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubS
     // Newest first; ties broken by id so the order is stable across reloads.
     events.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-    return { lead, events, touches, sources, fetchedAt };
+    return {
+      lead,
+      events,
+      touches,
+      sources,
+      fetchedAt,
+      recordedDisposition: fromHubSpotRecordedDisposition(contact.properties),
+      freshness: hubSpotFreshnessStamp(contact.properties),
+    };
   }
 
-  return { crm, getLeadContext };
+  /** The live panel's minute: one GET of the contact's freshness properties (hubspot-freshness.ts). */
+  async function readFreshness(ref: LeadRef, { signal }: { signal?: AbortSignal } = {}): Promise<string> {
+    if (ref.objectType === 'lead' || !NUMERIC_ID.test(ref.id)) throw new CrmError('rejected', `"${ref.id}" is not a HubSpot contact id`);
+    return readHubSpotFreshness(client, ref.id, signal);
+  }
+
+  return { crm, getLeadContext, readFreshness };
 }
