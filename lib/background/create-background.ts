@@ -136,7 +136,7 @@ export function createBackground(deps: BackgroundDeps) {
     now: deps.now,
     random: deps.random,
     scheduleWake: deps.scheduleWake,
-    onDelivered: () => crmService.invalidate(),
+    onDeliveredOrFailed: () => crmService.invalidate(),
     log: deps.log,
   });
   const drain = () => runner.drain().catch((err: unknown) => console.error('Baton: outbox drain failed', err));

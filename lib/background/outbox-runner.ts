@@ -43,8 +43,12 @@ export interface OutboxRunnerDeps {
   random: () => number;
   /** Ask the browser to wake the worker at this instant (null: no wake needed). */
   scheduleWake: (at: number | null) => void;
-  /** Called after a drain that delivered something, e.g. to refetch leads whose touches changed. */
-  onDelivered?: () => void;
+  /**
+   * Called after a drain that delivered or dead-lettered something, to drop cached leads: a
+   * delivery changed the lead's touches, and a conflict (the CRM's status moved since the rep read
+   * it) means the cached lead is stale, so the reopened panel and the next save see the CRM's status.
+   */
+  onDeliveredOrFailed?: () => void;
   log?: (event: DrainLogEvent) => void;
 }
 
@@ -115,7 +119,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
       } catch (error) {
         deps.log?.({ type: 'record_failed', message: `pruning delivered entries: ${error instanceof Error ? error.message : String(error)}` });
       }
-      if (result.delivered > 0) deps.onDelivered?.();
+      if (result.delivered > 0 || result.failed > 0) deps.onDeliveredOrFailed?.();
     } while (again);
     return result;
   }

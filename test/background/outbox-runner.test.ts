@@ -160,3 +160,32 @@ describe('outbox runner hands the writer what the rep saw', () => {
     expect(writes).toEqual([expect.objectContaining({ seenLeadStatus: 'OPEN' })]);
   });
 });
+
+describe('outbox runner drops cached leads after a conflict', () => {
+  it('calls onDeliveredOrFailed when the writer refused a changed status (412), so the reopened panel reads the CRM again', async () => {
+    const { CrmError } = await import('../../lib/crm/crm-error');
+    const kit = await openTestStore();
+    await kit.store.enqueue(dispositionEntry(1));
+    let settled = 0;
+    const run = createOutboxRunner({
+      store: async () => kit.store,
+      connections: {
+        writerFor: async () => ({
+          recordDisposition: async () => {
+            throw new CrmError('rejected', 'The lead status changed since you opened the lead', { status: 412 });
+          },
+          logContactAttempt: async () => ({ id: 'x', reused: false }),
+        }),
+      },
+      now: () => NOW + 10,
+      random: () => 0.5,
+      scheduleWake: () => {},
+      onDeliveredOrFailed: () => void (settled += 1),
+    });
+    await expect(run.drain()).resolves.toMatchObject({ delivered: 0, failed: 1 });
+    expect(settled).toBe(1);
+    // Nothing new happened: no second invalidation.
+    await run.drain();
+    expect(settled).toBe(1);
+  });
+});
