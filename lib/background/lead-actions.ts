@@ -9,11 +9,12 @@ import type { OutboxItem, OutboxList, UnreadableOutboxItem } from '../messaging/
 import { createOutboxEntry, type OutboxEntry } from '../outbox/outbox-entry';
 import { describeOutboxEntry } from '../outbox/outbox-status';
 import type { OutboxStore, UnreadableRecord } from '../outbox/outbox-store';
+import { byUnreadableId } from '../outbox/outbox-unreadable';
 import { canSendOver, findSupersedingEntry } from '../outbox/supersede';
 import { formatClockTime } from '../format/format-time';
 import type { ActiveConnectionFacts } from '../crm/crm-connections';
 import { leadStatusMappingFor } from '../crm/lead-status-mapping-for';
-import { countWaitingForReconnect, decideConnectionNotice } from './connection-notice';
+import { decideConnectionNotice } from './connection-notice';
 import type { LeadEvidenceStore } from '../storage/lead-evidence-store';
 import { repEvidenceSchema } from '../domain/qualification/rep-evidence';
 import type { RepEvidence } from '../domain/qualification/rep-evidence';
@@ -87,22 +88,33 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
   };
 
   const list = async (page: LeadPage): Promise<OutboxList> => {
-    // The whole outbox (one rep's, a month at most): the lead's entries, and the writes parked
-    // after a 401 on any lead, which mean the connection is gone.
+    // This lead's records (through the lead index), and two counts over the whole outbox read from
+    // indexes, not by reading every entry: the writes parked after a 401 on any lead (the
+    // connection is gone), and the records Baton cannot read. A save costs the same with a
+    // thousand entries queued as with none.
     const store = await deps.outbox();
-    const [all, unreadable, rules, connection] = await Promise.all([store.listAll(), store.listUnreadable(), deps.readRules(), deps.readConnection()]);
-    const entries = all.filter((e) => e.leadKey === leadKeyOf(page));
+    const leadKey = leadKeyOf(page);
+    const [lead, waitingForReconnect, unreadable, rules, connection] = await Promise.all([
+      store.readLead(leadKey),
+      store.countParked('auth'),
+      store.knownUnreadable(),
+      deps.readRules(),
+      deps.readConnection(),
+    ]);
+    const entries = lead.entries;
     const now = deps.now();
     // Records Baton cannot read are kept and never sent; the rep sees this lead's (and those whose
     // lead cannot be told) with what failed, and how many there are in all.
-    const unreadableHere = unreadable.filter((u) => u.leadKey === null || u.leadKey === leadKeyOf(page));
+    const keyOf = (u: UnreadableRecord) => u.id ?? JSON.stringify(u);
+    const unreadableHere = new Map([...lead.unreadable, ...unreadable.filter((u) => u.leadKey === null || u.leadKey === leadKey)].map((u) => [keyOf(u), u]));
+    const total = new Set([...unreadable, ...lead.unreadable].map(keyOf)).size;
     const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
     const labels = reasonLabels(rules.reasons);
     return {
       items: newestFirst.map((entry) => toItem(entry, now, entries, labels, deps.timeZone)),
       attemptsMade: entries.filter((e) => e.kind === 'contact-attempt' && e.state !== 'failed').length,
-      connection: decideConnectionNotice({ ...connection, waitingForReconnect: countWaitingForReconnect(all), now, timeZone: deps.timeZone }),
-      unreadable: { total: unreadable.length, items: unreadableHere.map((u) => toUnreadableItem(u, now, deps.timeZone)) },
+      connection: decideConnectionNotice({ ...connection, waitingForReconnect, now, timeZone: deps.timeZone }),
+      unreadable: { total, items: [...unreadableHere.values()].sort(byUnreadableId).map((u) => toUnreadableItem(u, now, deps.timeZone)) },
       recorded: recordedOutcome(newestFirst, labels),
     };
   };

@@ -1,5 +1,5 @@
 import { CrmError } from '../crm/crm-error';
-import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, findHeldRoutes, isHeldByOlder, routeKey, waitsAfterTransientFailure } from './delivery-policy';
+import { decideAfterFailure, DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, dueAt, findHeldRoutes, isHeldByOlder, routeKey } from './delivery-policy';
 import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
 import { isPending } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
@@ -19,7 +19,7 @@ export interface DrainLogEvent {
 }
 
 export interface DrainOptions {
-  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listAll' | 'listByLead'> & Partial<Pick<OutboxStore, 'retryRouteNow'>>;
+  store: Pick<OutboxStore, 'claimDue' | 'complete' | 'fail' | 'listByLead' | 'listRateLimited' | 'nextWakeAt'> & Partial<Pick<OutboxStore, 'retryRouteNow' | 'knownUnreadable'>>;
   /** Writes one entry to its CRM (idempotent on the entry id); throws a CrmError on failure. */
   deliver: (entry: OutboxEntry, options: { signal: AbortSignal }) => Promise<OutboxReceipt>;
   now: () => number;
@@ -56,11 +56,10 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   // A 429 for one account holds back that account's other entries until the window passes (or
   // the daily limit resets), instead of spending it on more 429s. Read from the store, so the hold
   // outlives this drain and this worker.
-  const atStart = await store.listAll();
-  const heldRoutes = findHeldRoutes(atStart, now());
-  // Accounts with entries waiting out a backoff after a network or server failure: the first
-  // write one of them takes means the CRM is back, and the rest go now (see retryRouteNow).
-  const recovering = new Set(atStart.filter((e) => waitsAfterTransientFailure(e, now())).map(routeKey));
+  const heldRoutes = findHeldRoutes(await store.listRateLimited(now()), now());
+  // The first write an account takes in this drain means its CRM answers: entries of it waiting
+  // out a backoff after a network or server failure go now (see retryRouteNow), once per drain.
+  const answered = new Set<string>();
   // Full jitter may make a retry due at once; one drain tries an entry once, the next wake tries again.
   const tried = new Set<string>();
   let deliveries = 0;
@@ -129,7 +128,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     }
     result.delivered += 1;
     log?.({ type: 'delivered', id: entry.id, attempts: entry.attempts });
-    if (recovering.delete(routeKey(entry)) && store.retryRouteNow) {
+    if (!answered.has(routeKey(entry)) && store.retryRouteNow) {
+      answered.add(routeKey(entry));
       try {
         await store.retryRouteNow(routeKey(entry), now());
       } catch (storeError) {
@@ -140,11 +140,19 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   }
   if (deliveries >= maxDeliveries) log?.({ type: 'stopped', message: `stopped after ${deliveries} deliveries` });
 
-  result.nextWakeAt = nextWakeAt(await store.listAll(), now(), heldRoutes);
+  result.nextWakeAt = await store.nextWakeAt(now(), heldRoutes);
+  // The drain only reads due entries and their leads. Once per store (a worker's life; free after
+  // that), every record is read, so one the schema cannot read is reported even if no panel opens.
+  try {
+    await store.knownUnreadable?.();
+  } catch (storeError) {
+    log?.({ type: 'record_failed', message: `reading the outbox for unreadable records: ${errorMessage(storeError)}` });
+  }
   return result;
 }
 
 /**
+ * The rule the store's `nextWakeAt` answers from its indexes (due-queries.ts), over a list of entries.
  * The earliest time a pending entry becomes claimable: its retry or reset time, or the end of a
  * claim (a worker may have died mid-delivery). Entries held back by an older one for the same lead
  * wake with it; entries of an account held back by a 429 wake when the window has passed.

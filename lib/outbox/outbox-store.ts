@@ -1,13 +1,17 @@
-import type { DeliveryDecision } from './delivery-policy';
-import { DELIVERY_LEASE_MS, describeFailure, routeKey, selectClaimable, waitsAfterTransientFailure } from './delivery-policy';
-import { createOutboxEntry, migrateOutboxRecord, outboxEntrySchema, outboxReceiptSchema, PENDING_STATES } from './outbox-entry';
-import type { NewOutboxEntry, OutboxEntry, OutboxReceipt, ParkedReason } from './outbox-entry';
-import { BY_LEAD, BY_STATE, OUTBOX_DB_NAME, openDatabase, readStates, transact } from './outbox-database';
-import { describeUnreadable, safeJson } from './outbox-unreadable';
+import { DELIVERY_LEASE_MS, describeFailure, routeKey, TRANSIENT_FAILURE_KINDS, waitsAfterTransientFailure } from './delivery-policy';
+import { claimInTransaction, nextWakeInTransaction } from './due-queries';
+import { createOutboxEntry, migrateOutboxRecord, outboxEntrySchema, outboxReceiptSchema } from './outbox-entry';
+import type { OutboxEntry, OutboxReceipt } from './outbox-entry';
+import { BY_DELIVERED, BY_ERROR_DUE, BY_LEAD, BY_PARKED, BY_STATE, OUTBOX_DB_NAME, openDatabase, readRange, transact, type Tx } from './outbox-database';
+import { byUnreadableId, createUnreadableRegistry, describeUnreadable, safeJson, type UnreadableRecord } from './outbox-unreadable';
 import { contentKey, createParseMemo } from './parse-memo';
-import { canSendOver, findSupersedingEntry, setAsideSuperseded } from './supersede';
+import { canSendOver, findSupersedingEntry } from './supersede';
+
+import type { CorruptRecordReport, OutboxStore, OutboxStoreOptions, ResendResult } from './outbox-store-contract';
 
 export { OUTBOX_DB_NAME };
+export type { UnreadableRecord };
+export type { ClaimOptions, CorruptRecordReport, OutboxStore, OutboxStoreOptions, ResendOptions, ResendResult } from './outbox-store-contract';
 
 /**
  * The durable outbox: IndexedDB in the extension origin, because it survives service-worker
@@ -20,122 +24,13 @@ export { OUTBOX_DB_NAME };
  * sent") and nothing is lost.
  */
 
-export interface CorruptRecordReport {
-  /** The record's key when it has one we can read. */
-  id: string | null;
-  issues: string[];
-}
-
-/** A stored record the current schema cannot read: kept as it is, never sent, shown to the rep. */
-export interface UnreadableRecord {
-  /** The record's key (its id), as a string; null when even that is missing. */
-  id: string | null;
-  /** What could still be read of it, for the panel (null when absent or not the expected type). */
-  leadKey: string | null;
-  kind: string | null;
-  state: string | null;
-  createdAt: number | null;
-  /** The version the record says it has (null: none, i.e. version 1, or not a number). */
-  schemaVersion: number | null;
-  /** What failed, one line per problem ("payload.disposition: Invalid input"). */
-  issues: string[];
-}
-
-export interface OutboxStoreOptions {
-  /** Defaults to `globalThis.indexedDB`; tests pass a fresh fake-indexeddb factory. */
-  indexedDB?: IDBFactory;
-  /** Defaults to `baton-outbox`. */
-  name?: string;
-  /** Called once per unreadable record (per store instance); defaults to console.warn. */
-  onCorrupt?: (report: CorruptRecordReport) => void;
-}
-
-export interface ClaimOptions {
-  /** Leaves matching entries alone, e.g. those of a CRM account that just answered 429. */
-  exclude?: (entry: OutboxEntry) => boolean;
-  /** Told about the dispositions this claim set aside as superseded (already stored as failed). */
-  onSetAside?: (entries: Array<{ entry: OutboxEntry; by: OutboxEntry }>) => void;
-}
-
-export interface ResendOptions {
-  /**
-   * The id of the later disposition the rep explicitly agreed to replace in the CRM. Without it, a
-   * superseded entry is not resent; with it, only when it names the entry that supersedes it now
-   * (a disposition saved after the rep looked is a new question).
-   */
-  confirmOver?: string | null;
-}
-
-export type ResendResult =
-  | { status: 'resent'; entry: OutboxEntry }
-  /** A later disposition for the lead is delivered or queued (see supersede.ts); nothing changed. */
-  | { status: 'superseded'; entry: OutboxEntry; by: OutboxEntry }
-  /** No such entry, or it is not a dead letter or parked (it is on its way, or delivered). */
-  | { status: 'not_resendable' };
-
-export interface OutboxStore {
-  /** Writes a new queued entry durably; the same id twice is a no-op that returns the stored entry. */
-  enqueue(input: NewOutboxEntry): Promise<OutboxEntry>;
-  get(id: string): Promise<OutboxEntry | null>;
-  /** A lead's entries, oldest first (the panel shows their status). */
-  listByLead(leadKey: string): Promise<OutboxEntry[]>;
-  listAll(): Promise<OutboxEntry[]>;
-  /** Records that fail the current schema even after migration, by id: kept, never sent (see above). */
-  listUnreadable(): Promise<UnreadableRecord[]>;
-  /**
-   * Atomically (one readwrite transaction) takes up to `limit` due entries — queued/retrying/parked
-   * ones whose time has come, or `delivering` ones whose lease lapsed — and marks them delivering
-   * with a lease until `now + leaseMs`. The claim is the lock between concurrent drains.
-   * In the same transaction, a pending disposition that a later pending one for the same lead
-   * supersedes is set aside (failed, kind `superseded`) instead: see supersede.ts.
-   */
-  claimDue(now: number, leaseMs: number, limit?: number, options?: ClaimOptions): Promise<OutboxEntry[]>;
-  /** Records the CRM's receipt. Null when the entry is gone. */
-  complete(id: string, receipt: OutboxReceipt, now: number): Promise<OutboxEntry | null>;
-  /**
-   * Records a failed attempt as the policy decided. Ignored (returns the entry as stored) unless
-   * the entry is still `delivering`: another drain may have taken over an expired claim and
-   * delivered it meanwhile, and a late failure must not undo that.
-   */
-  fail(id: string, decision: DeliveryDecision, error: unknown): Promise<OutboxEntry | null>;
-  /**
-   * Puts a failed or parked entry back in the queue, due now, unless a later disposition for the
-   * same lead supersedes it and the rep did not confirm replacing exactly that one. Checked in the
-   * same transaction as the write, so a forged or stale request cannot slip past it.
-   */
-  resend(id: string, now: number, options?: ResendOptions): Promise<ResendResult>;
-  /**
-   * Deletes a dead letter (failed entries), or a parked disposition that a later one supersedes
-   * (the later one carries the rep's decision). Anything else still has to reach the CRM.
-   */
-  discard(id: string): Promise<boolean>;
-  /** Queues every entry parked for `reason` again, due now (e.g. after the CRM was reconnected). */
-  resumeParked(now: number, reason: ParkedReason): Promise<OutboxEntry[]>;
-  /**
-   * Makes every claim taken before `claimedBefore` lapse now, so those entries go out on the next
-   * claim. For a worker that just started: Chrome runs one service worker per extension, so a
-   * claim older than this worker belongs to one that was stopped, or a browser that was closed
-   * or killed, mid-delivery, and nobody will answer it; without this it would hold the entry for
-   * the rest of its lease. Returns how many claims lapsed.
-   */
-  releaseClaimsBefore(claimedBefore: number, now: number, leaseMs?: number): Promise<number>;
-  /**
-   * The CRM account `route` (see routeKey) just took a write: every entry of it that waits out a
-   * backoff after a network, server or timeout failure becomes due now, instead of each one
-   * waiting for its own timer (minutes, after a long outage). Rate-limited and parked entries keep
-   * their times. Returns how many were brought forward.
-   */
-  retryRouteNow(route: string, now: number): Promise<number>;
-  /** Deletes delivered entries delivered before `before` (the panel only needs recent ones). */
-  pruneDelivered(before: number): Promise<number>;
-  close(): void;
-}
 
 export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise<OutboxStore> {
   const factory = options.indexedDB ?? globalThis.indexedDB;
   if (!factory) throw new Error('IndexedDB is not available: the outbox cannot be stored');
   const name = options.name ?? OUTBOX_DB_NAME;
   const reported = new Set<string>();
+  const unreadableSeen = createUnreadableRegistry();
   const onCorrupt = options.onCorrupt ?? ((report: CorruptRecordReport) => console.warn('Baton outbox: an unreadable record is kept, not sent', report));
 
   let connection: Promise<IDBDatabase> | null = null;
@@ -158,14 +53,19 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
   const read = (raw: unknown): { entry: OutboxEntry } | { unreadable: UnreadableRecord } => {
     const content = contentKey(raw);
     const known = content === null ? undefined : parsedBefore.get(content);
-    if (known) return { entry: known };
+    if (known) {
+      unreadableSeen.readable(known.id);
+      return { entry: known };
+    }
     const parsed = outboxEntrySchema.safeParse(migrateOutboxRecord(raw));
     if (parsed.success) {
       if (content !== null) parsedBefore.set(content, parsed.data);
+      unreadableSeen.readable(parsed.data.id);
       return { entry: parsed.data };
     }
     const unreadable = describeUnreadable(raw, parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`));
     const key = unreadable.id ?? safeJson(raw);
+    unreadableSeen.saw(key, unreadable);
     if (!reported.has(key)) {
       reported.add(key);
       onCorrupt({ id: unreadable.id, issues: unreadable.issues });
@@ -177,6 +77,18 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
     return 'entry' in result ? result.entry : null;
   };
   const parseAll = (raws: unknown[]): OutboxEntry[] => raws.map(parse).filter((e): e is OutboxEntry => e !== null);
+  const reader = { parse, parseAll, order: (a: IDBValidKey, b: IDBValidKey) => factory.cmp(a, b) };
+  /** Every record read once: the unreadable ones, by id, and the registry complete. */
+  const readEveryRecord = (tx: Tx<UnreadableRecord[]>) =>
+    tx.then(tx.store.getAll(), (raws) => {
+      unreadableSeen.restart();
+      for (const raw of raws) read(raw);
+      unreadableSeen.finish();
+      tx.finish(unreadableSeen.list());
+    });
+  /** The entries of an index from `lower` to `upper` (parsed; unreadable ones left out, and reported). */
+  const readEntries = async (index: string, lower: IDBValidKey, upper: IDBValidKey): Promise<OutboxEntry[]> =>
+    transact<OutboxEntry[]>(await database(), 'readonly', (tx) => readRange(tx, reader.order, index, lower, upper, (raws) => tx.finish(parseAll(raws))));
   const byCreation = (a: OutboxEntry, b: OutboxEntry) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
   /** Read-modify-write of one entry in one transaction; `change` returns the new entry or null to leave it. */
@@ -220,6 +132,18 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
       });
     },
 
+    async readLead(leadKey) {
+      return transact<{ entries: OutboxEntry[]; unreadable: UnreadableRecord[] }>(await database(), 'readonly', (tx) => {
+        tx.then(tx.store.index(BY_LEAD).getAll(leadKey), (raws) => {
+          const results = raws.map(read);
+          tx.finish({
+            entries: results.flatMap((r) => ('entry' in r ? [r.entry] : [])).sort(byCreation),
+            unreadable: results.flatMap((r) => ('unreadable' in r ? [r.unreadable] : [])).sort(byUnreadableId),
+          });
+        });
+      });
+    },
+
     async listAll() {
       return transact<OutboxEntry[]>(await database(), 'readonly', (tx) => {
         tx.then(tx.store.getAll(), (raws) => tx.finish(parseAll(raws).sort(byCreation)));
@@ -227,31 +151,30 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
     },
 
     async listUnreadable() {
-      return transact<UnreadableRecord[]>(await database(), 'readonly', (tx) => {
-        tx.then(tx.store.getAll(), (raws) =>
-          tx.finish(
-            raws
-              .map(read)
-              .flatMap((r) => ('unreadable' in r ? [r.unreadable] : []))
-              .sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)),
-          ),
-        );
-      });
+      return transact<UnreadableRecord[]>(await database(), 'readonly', readEveryRecord);
+    },
+
+    async knownUnreadable() {
+      if (unreadableSeen.complete) return unreadableSeen.list();
+      return transact<UnreadableRecord[]>(await database(), 'readonly', readEveryRecord);
+    },
+
+    async countParked(reason) {
+      return transact<number>(await database(), 'readonly', (tx) => tx.then(tx.store.index(BY_PARKED).count(['parked', reason]), (n) => tx.finish(n)));
+    },
+
+    async listRateLimited(now) {
+      // Keys are [error kind, next attempt]: the entries whose 429 still holds after `now` ([kind, now, []] sorts right after [kind, now]).
+      const waiting = await readEntries(BY_ERROR_DUE, ['rate_limited', now, []], ['rate_limited', Infinity]);
+      return waiting.filter((e) => e.state === 'retrying' || e.state === 'parked');
     },
 
     async claimDue(now, leaseMs, limit = 1, claimOptions = {}) {
-      return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => {
-        readStates(tx, PENDING_STATES, (raws) => {
-          const { kept: pending, setAside } = setAsideSuperseded(parseAll(raws), now);
-          for (const { entry } of setAside) tx.store.put(entry);
-          if (setAside.length > 0) claimOptions.onSetAside?.(setAside);
-          const claimed = selectClaimable(pending, now, claimOptions.exclude)
-            .slice(0, Math.max(0, limit))
-            .map((entry) => outboxEntrySchema.parse({ ...entry, state: 'delivering', attempts: entry.attempts + 1, leaseUntil: now + leaseMs }));
-          for (const entry of claimed) tx.store.put(entry);
-          tx.finish(claimed);
-        });
-      });
+      return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => claimInTransaction(tx, reader, now, leaseMs, limit, claimOptions));
+    },
+
+    async nextWakeAt(now, heldRoutes = new Map()) {
+      return transact<number | null>(await database(), 'readonly', (tx) => nextWakeInTransaction(tx, reader, now, heldRoutes));
     },
 
     async complete(id, receipt, now) {
@@ -319,9 +242,9 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
 
     async resumeParked(now, reason) {
       return transact<OutboxEntry[]>(await database(), 'readwrite', (tx) => {
-        tx.then(tx.store.index(BY_STATE).getAll('parked'), (raws) => {
+        tx.then(tx.store.index(BY_PARKED).getAll(['parked', reason]), (raws) => {
           const resumed = parseAll(raws)
-            .filter((e) => e.parkedFor === reason)
+            .filter((e) => e.state === 'parked' && e.parkedFor === reason)
             .map((e) => requeue(e, now));
           for (const entry of resumed) tx.store.put(entry);
           tx.finish(resumed.sort(byCreation));
@@ -341,17 +264,25 @@ export async function openOutboxStore(options: OutboxStoreOptions = {}): Promise
 
     async retryRouteNow(route, now) {
       return transact<number>(await database(), 'readwrite', (tx) => {
-        tx.then(tx.store.index(BY_STATE).getAll('retrying'), (raws) => {
-          const waiting = parseAll(raws).filter((e) => routeKey(e) === route && waitsAfterTransientFailure(e, now));
-          for (const entry of waiting) tx.store.put(outboxEntrySchema.parse({ ...entry, nextAttemptAt: now }));
-          tx.finish(waiting.length);
-        });
+        // Only entries whose next attempt after a transient failure is still ahead (none, once the CRM answers again).
+        const kinds = [...TRANSIENT_FAILURE_KINDS];
+        const raws: unknown[] = [];
+        let left = kinds.length;
+        for (const kind of kinds) {
+          readRange(tx, reader.order, BY_ERROR_DUE, [kind, now, []], [kind, Infinity], (found) => {
+            raws.push(...found);
+            if (--left > 0) return;
+            const waiting = parseAll(raws).filter((e) => routeKey(e) === route && waitsAfterTransientFailure(e, now));
+            for (const entry of waiting) tx.store.put(outboxEntrySchema.parse({ ...entry, nextAttemptAt: now }));
+            tx.finish(waiting.length);
+          });
+        }
       });
     },
 
     async pruneDelivered(before) {
       return transact<number>(await database(), 'readwrite', (tx) => {
-        tx.then(tx.store.index(BY_STATE).getAll('delivered'), (raws) => {
+        readRange(tx, reader.order, BY_DELIVERED, ['delivered', -Infinity], ['delivered', before], (raws) => {
           const old = parseAll(raws).filter((e) => e.deliveredAt !== null && e.deliveredAt < before);
           for (const entry of old) tx.store.delete(entry.id);
           tx.finish(old.length);

@@ -343,3 +343,23 @@ describe('the lead status the rep saw travels with the disposition', () => {
     expect(entry?.kind === 'disposition' && 'seenLeadStatus' in entry.payload ? entry.payload.seenLeadStatus : 'absent').toBe('absent');
   });
 });
+
+describe('the panel with a long queue', () => {
+  it('a save and the lead\'s list read that lead\'s entries and the counts from indexes, never the whole outbox again', async () => {
+    const { IDBObjectStore: FakeIDBObjectStore } = await import('fake-indexeddb');
+    const { actions, clock } = setup();
+    // The first list of a store reads every record once, for the unreadable ones (see knownUnreadable).
+    await actions.listOutbox(page('100'));
+    const spy = vi.spyOn(FakeIDBObjectStore.prototype, 'getAll');
+    onTestFinished(() => spy.mockRestore());
+    for (let n = 1; n <= 30; n++) {
+      clock.t = NOW + n * 1_000;
+      const saved = await actions.saveDisposition(page(String(200 + n)), draft());
+      expect(saved.ok).toBe(true);
+    }
+    const listed = await actions.listOutbox(page('230'));
+    expect(listed.items).toHaveLength(1);
+    expect(listed.unreadable).toEqual({ total: 0, items: [] });
+    expect(spy).not.toHaveBeenCalled();
+  });
+});

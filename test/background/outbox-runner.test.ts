@@ -12,8 +12,14 @@ function failingStore(over: Partial<OutboxStore> = {}): OutboxStore {
     enqueue: fail,
     get: fail,
     listByLead: fail,
+    readLead: fail,
     listAll: fail,
+    listUnreadable: fail,
+    knownUnreadable: fail,
+    countParked: fail,
+    listRateLimited: fail,
     claimDue: fail,
+    nextWakeAt: fail,
     complete: fail,
     fail,
     resend: fail,
@@ -40,7 +46,7 @@ function runner(store: () => Promise<OutboxStore>, random = () => 0.5) {
 
 describe('outbox runner: a failing drain still schedules a wake-up', () => {
   it('schedules a retry wake when claiming throws', async () => {
-    const store = failingStore({ listAll: async () => [] });
+    const store = failingStore({ listRateLimited: async () => [] });
     const { run, wakes } = runner(async () => store);
     await expect(run.drain()).rejects.toThrow(/aborted/);
     expect(wakes).toHaveLength(1);

@@ -184,10 +184,15 @@ describe('drainOutbox', () => {
     const kit = await openTestStore();
     await kit.store.enqueue(dispositionEntry(1));
     await putRaw(kit.factory, { id: 'garbage', state: 'queued', leadKey: 'x' });
+    // Due by its fields, so the claim's walk of the due entries meets it, and its lead's too.
+    await putRaw(kit.factory, { id: uuid(9), state: 'queued', leadKey: 'hubspot|4711|contact|51', kind: 'disposition', createdAt: NOW, nextAttemptAt: NOW, payload: { nonsense: true } });
     const clock = { t: NOW + SECOND };
     const crm = fakeCrm(clock);
     expect(await drainWith(kit.store, clock, crm.deliver)).toMatchObject({ delivered: 1, nextWakeAt: null });
-    expect(kit.corrupt.map((r) => r.id)).toEqual(['garbage']);
+    expect(crm.calls).toEqual([uuid(1)]);
+    // Kept, listed for the panel, and reported once (the drain reads every record once per store).
+    expect(kit.corrupt.map((r) => r.id)).toEqual([uuid(9), 'garbage']);
+    expect((await kit.store.knownUnreadable()).map((r) => r.id)).toEqual([uuid(9), 'garbage']);
   });
 
   it('a delivery whose completion cannot be recorded is not called a failure; it goes out again after the lease', async () => {

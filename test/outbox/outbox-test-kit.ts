@@ -76,10 +76,10 @@ export async function openTestStore(): Promise<StoreKit> {
   return kit;
 }
 
-/** Writes a raw record straight into the object store, bypassing the schema (a corrupt record). */
+/** Writes a raw record straight into the object store (at the database's current version), bypassing the schema (a corrupt record). */
 export function putRaw(factory: IDBFactory, record: unknown): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = factory.open('baton-outbox', 1);
+    const request = factory.open('baton-outbox');
     request.onsuccess = () => {
       const db = request.result;
       const tx = db.transaction('entries', 'readwrite');
