@@ -76,6 +76,7 @@ const NUMERIC_ID = /^\d{1,20}$/;
 
 export interface HubSpotAdapter extends CrmAdapter {
   readonly crm: LeadRef['crm'];
+  readFreshness(ref: LeadRef, options?: { signal?: AbortSignal }): Promise<string>;
 }
 
 export function createHubSpotAdapter(options: CreateHubSpotAdapterOptions): HubSpotAdapter {
