@@ -9,6 +9,8 @@ import { fromSalesforceEvent, fromSalesforceTask, SALESFORCE_ACTIVITIES_SOURCE }
 import { fromSalesforceCampaignMember, fromSalesforceConversion, SALESFORCE_ACCOUNT_ENGAGEMENT_SOURCE, SALESFORCE_CAMPAIGNS_SOURCE } from './salesforce-campaign-mapper';
 import { ACCOUNT_ENGAGEMENT_FIELDS, fromSalesforceContact, fromSalesforceLead, isDefaultHandoffStatus, SALESFORCE_HISTORY_SOURCE } from './salesforce-lead-mapper';
 import { toSoqlString } from './salesforce-values';
+import { freshnessRecordFields, latestModstamp, readSalesforceFreshness, salesforceFreshnessStamp, type LatestActivity } from './salesforce-freshness';
+import { fromSalesforceRecordedDisposition, SALESFORCE_RECORDED_DISPOSITION_FIELDS } from './salesforce-recorded-disposition';
 import {
   isSalesforceId,
   salesforceCampaignMemberSchema,
@@ -36,7 +38,11 @@ import {
  * Engagement fields (pi__…, installed by the package only where it is) are selected in (1) only
  * when `GET sobjects/{Lead|Contact}/describe` lists them: describe is asked once an hour per
  * object (cached, shared by every view; on the first view (1) waits for it) and never assumed.
- * A revisit within the cache window costs nothing: lib/crm/crm-service.ts answers it.
+ * A revisit within the cache window costs nothing: lib/crm/crm-service.ts answers it. A live
+ * panel's minute costs one query while the record is unchanged (readFreshness,
+ * salesforce-freshness.ts); (1) and (3) also select the fields its stamp is made of, so a view
+ * costs nothing more for it. Baton's own disposition fields (another rep's outcome) are selected
+ * in (1) when describe lists them.
  * Only (1) failing fails the view; every other source fails alone and is named in `sources`.
  */
 
@@ -64,8 +70,8 @@ const CONTACT_FIELDS = [
   'Id', 'FirstName', 'LastName', 'Email', 'Phone', 'Title', 'MailingCountry', 'Description', 'LeadSource', 'OwnerId', 'Owner.Name',
   'Owner.Email', 'Account.Name', 'Account.Industry', 'Account.NumberOfEmployees', 'Account.Website', 'CreatedDate', 'LastModifiedDate',
 ] as const;
-const TASK_FIELDS = 'Id, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, CallType, CallDisposition, CallDurationInSeconds, OwnerId, CreatedById, CreatedBy.Name, CreatedBy.UserType, CreatedDate';
-const EVENT_FIELDS = 'Id, Subject, Type, EventSubtype, StartDateTime, EndDateTime, OwnerId, CreatedById, CreatedBy.Name, CreatedDate';
+const TASK_FIELDS = 'Id, SystemModstamp, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, CallType, CallDisposition, CallDurationInSeconds, OwnerId, CreatedById, CreatedBy.Name, CreatedBy.UserType, CreatedDate';
+const EVENT_FIELDS = 'Id, SystemModstamp, Subject, Type, EventSubtype, StartDateTime, EndDateTime, OwnerId, CreatedById, CreatedBy.Name, CreatedDate';
 const HISTORY_FIELDS = 'Field, OldValue, NewValue, CreatedDate, CreatedById, CreatedBy.Name, CreatedBy.UserType';
 const CAMPAIGN_MEMBER_FIELDS = 'Id, CampaignId, Campaign.Name, Campaign.Type, Status, HasResponded, FirstRespondedDate, CreatedDate';
 
@@ -75,6 +81,8 @@ interface DescribedObject {
   /** Whether a Contact has its Account lookup (always in a real org; absent in a trimmed sandbox org). */
   hasAccount: boolean;
   labels: Record<string, string>;
+  /** Baton's disposition fields this org's object has (set up by the admin). */
+  batonFields: string[];
 }
 
 /** Which object a record id is: the key prefix decides (Lead 00Q, Contact 003), then the page's word. */
@@ -84,9 +92,9 @@ export function salesforceObjectOf(ref: LeadRef): SalesforceObject {
   return ref.objectType === 'lead' ? 'Lead' : 'Contact';
 }
 
-export function buildRecordQuery(object: SalesforceObject, id: string, accountEngagementFields: readonly string[], withAccount = true): string {
+export function buildRecordQuery(object: SalesforceObject, id: string, accountEngagementFields: readonly string[], withAccount = true, extraFields: readonly string[] = []): string {
   const base = object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS.filter((f) => withAccount || !f.startsWith('Account.'));
-  const fields = [...base, ...accountEngagementFields];
+  const fields = [...new Set([...base, ...accountEngagementFields, ...extraFields])];
   return `SELECT ${fields.join(', ')} FROM ${object} WHERE Id = ${toSoqlString(id)}`;
 }
 
@@ -164,7 +172,12 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
       const names = new Set(answer.fields.map((f) => f.name));
       const labels: Record<string, string> = {};
       for (const f of answer.fields) if (f.label) labels[f.name] = f.label;
-      return { accountEngagementFields: ACCOUNT_ENGAGEMENT_FIELDS.filter((name) => names.has(name)), hasAccount: names.has('AccountId'), labels };
+      return {
+        accountEngagementFields: ACCOUNT_ENGAGEMENT_FIELDS.filter((name) => names.has(name)),
+        hasAccount: names.has('AccountId'),
+        labels,
+        batonFields: SALESFORCE_RECORDED_DISPOSITION_FIELDS.filter((name) => names.has(name)),
+      };
     });
     described.set(object, { value, expiresAt: now() + DESCRIBE_TTL_MS });
     value.catch(() => {
@@ -190,8 +203,10 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
     const fieldLabels = describedObject.ok ? describedObject.value.labels : {};
     // Never assumed from describe's silence when describe itself failed: a real Contact has an Account.
     const withAccount = describedObject.ok ? describedObject.value.hasAccount : true;
+    const batonFields = describedObject.ok ? describedObject.value.batonFields : [];
+    const stampFields = freshnessRecordFields(object, batonFields);
     // (1) The record: its failure fails the view (the other reads finish on their own, unread).
-    const recordResult = await client.query(buildRecordQuery(object, ref.id, accountEngagementFields, withAccount), salesforceRecordSchema, one);
+    const recordResult = await client.query(buildRecordQuery(object, ref.id, accountEngagementFields, withAccount, [...stampFields, ...batonFields]), salesforceRecordSchema, one);
     const record: SalesforceRecord | undefined = recordResult.records[0];
     if (!record) throw new CrmError('not_found', `This Salesforce ${object.toLowerCase()} does not exist or you cannot see it (id ${ref.id})`, { status: 404 });
     const [historyResult, activitiesResult, membersResult] = await Promise.all([historyPromise, activitiesPromise, membersPromise]);
@@ -269,19 +284,45 @@ export function createSalesforceAdapter(options: CreateSalesforceAdapterOptions)
 
     events.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     touches.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { lead, events, touches, sources, fetchedAt };
+    return {
+      lead,
+      events,
+      touches,
+      sources,
+      fetchedAt,
+      recordedDisposition: batonFields.length ? fromSalesforceRecordedDisposition(record) : null,
+      // null is "none" in the stamp: only a composite that failed as a whole is 'unread'.
+      freshness: salesforceFreshnessStamp(record, stampFields, activities ? activities.latestTask : 'unread', activities ? activities.latestEvent : 'unread'),
+    };
   }
 
-  return { crm, getLeadContext };
+  // Whether this user's queries may name the Tasks and Events relationships (false after a refusal).
+  let activitiesReadable = true;
+
+  /** The live panel's minute: one query of the record's stamp (salesforce-freshness.ts). */
+  async function readFreshness(ref: LeadRef, { signal }: { signal?: AbortSignal } = {}): Promise<string> {
+    if (!isSalesforceId(ref.id)) throw new CrmError('rejected', `"${ref.id}" is not a Salesforce record id`);
+    const object = salesforceObjectOf(ref);
+    const described = await describe(object).catch(() => null);
+    const { stamp, activitiesRefused } = await readSalesforceFreshness(client, object, ref.id, { batonFields: described?.batonFields ?? [], activities: activitiesReadable, ...(signal ? { signal } : {}) });
+    if (activitiesRefused) activitiesReadable = false;
+    return stamp;
+  }
+
+  return { crm, getLeadContext, readFreshness };
 }
 
 /** Tasks and Events from the composite answer; a failed half is named, the other half still counts. */
-function readActivities(answer: z.infer<typeof compositeAnswerSchema>): { touches: Touch[]; failed: unknown[]; notes: string[] } {
+function readActivities(answer: z.infer<typeof compositeAnswerSchema>): { touches: Touch[]; failed: unknown[]; notes: string[]; latestTask: LatestActivity; latestEvent: LatestActivity } {
   const touches: Touch[] = [];
   const failed: unknown[] = [];
   const notes: string[] = [];
+  // For the freshness stamp: the latest SystemModstamp of each kind read, 'unread' when it failed.
+  let latestTask: LatestActivity = 'unread';
+  let latestEvent: LatestActivity = 'unread';
   try {
     const tasks = subrequestRecords(answer, 'tasks', salesforceTaskSchema);
+    latestTask = latestModstamp(tasks);
     for (const task of tasks) {
       const touch = fromSalesforceTask(task);
       if (touch) touches.push(touch);
@@ -293,13 +334,14 @@ function readActivities(answer: z.infer<typeof compositeAnswerSchema>): { touche
   }
   try {
     const meetings = subrequestRecords(answer, 'events', salesforceEventSchema);
+    latestEvent = latestModstamp(meetings);
     for (const event of meetings) touches.push(fromSalesforceEvent(event));
     if (meetings.length >= ACTIVITIES_PER_VIEW) notes.push(`Only the latest ${ACTIVITIES_PER_VIEW} meetings were read`);
   } catch (error) {
     failed.push(error);
     notes.push(`Meetings (events) could not be read: ${describeError(error)}`);
   }
-  return { touches, failed, notes };
+  return { touches, failed, notes, latestTask, latestEvent };
 }
 
 function describeError(error: unknown): string {

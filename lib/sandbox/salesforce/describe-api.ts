@@ -4,6 +4,7 @@ import { SALESFORCE_OBJECTS, findField } from './salesforce-object-schema';
 import type { SfRequest, SfResponse } from './salesforce-request';
 import { objectOf } from './sobject-records-api';
 import { picklistValues } from './record-values';
+import { childRelationshipsOf } from './child-relationships';
 
 /*
  * Metadata: describe global (`sobjects`), an object's describe (`sobjects/{Object}/describe`) and
@@ -87,7 +88,8 @@ export function describeObject(req: SfRequest, objectName: string): SfResponse {
       recordTypeInfos: [
         { active: true, available: true, defaultRecordTypeMapping: true, developerName: 'Master', master: true, name: 'Master', recordTypeId: MASTER_RECORD_TYPE_ID, urls: { layout: `/services/data/${req.version}/sobjects/${object.name}/describe/layouts/${MASTER_RECORD_TYPE_ID}` } },
       ],
-      childRelationships: [],
+      // The ones parent-to-child subqueries can name here (child-relationships.ts).
+      childRelationships: childRelationshipsOf(object.name).map((r) => ({ cascadeDelete: false, childSObject: r.childSObject, deprecatedAndHidden: false, field: r.field, relationshipName: r.relationshipName, restrictedDelete: false })),
       urls: objectUrls(req, object),
     },
   };

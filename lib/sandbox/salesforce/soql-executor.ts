@@ -6,6 +6,7 @@ import type { SalesforceOrgStore } from './salesforce-org-store';
 import { toId18 } from './salesforce-ids';
 import type { SoqlCondition, SoqlFieldRef, SoqlLiteral, SoqlQuery } from './soql-parser';
 import { parseSoql, soqlPositionError } from './soql-parser';
+import { findChildRelationship } from './child-relationships';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -244,47 +245,85 @@ export function runSoql(store: SalesforceOrgStore, text: string, version: string
       `sObject type '${query.from.name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
     );
   }
+  // Parent-to-child subqueries: each names a child relationship of the object, checked before any row is read.
+  const children = query.subqueries.map((sub) => {
+    const relationship = findChildRelationship(object.name, sub.from.name);
+    const child = relationship ? store.object(relationship.childSObject) : undefined;
+    if (!relationship || !child) {
+      throw soqlPositionError(
+        'INVALID_TYPE',
+        text,
+        sub.from.at,
+        `Didn't understand relationship '${sub.from.name}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
+    }
+    return { relationship, run: prepare(store, sub, child, now), selected: sub.fields.map((ref) => resolvePath(sub, child, ref)) };
+  });
   const selected = query.fields.map((ref) => resolvePath(query, object, ref));
-  const predicate = query.where ? compile(store, query, object, query.where, now) : () => true;
-  const order = query.orderBy.map((item) => ({ ...item, path: resolvePath(query, object, item.field) }));
-  let rows = store.list(object.name).filter((record) => record.IsDeleted !== true && predicate(record));
-  if (order.length) {
-    rows = [...rows].sort((a, b) => {
-      for (const item of order) {
-        const x = comparable(item.path.field, valueAt(store, a, item.path));
-        const y = comparable(item.path.field, valueAt(store, b, item.path));
-        if (x === y) continue;
-        if (x === null) return item.nullsLast ? 1 : -1;
-        if (y === null) return item.nullsLast ? -1 : 1;
-        const cmp = x < y ? -1 : 1;
-        return item.descending ? -cmp : cmp;
-      }
-      return 0;
-    });
-  }
-  const offset = query.offset ?? 0;
-  rows = rows.slice(offset, query.limit !== undefined ? offset + query.limit : undefined);
+  const rows = prepare(store, query, object, now)();
   if (query.countOnly) return { objectName: object.name, totalSize: rows.length, records: [] };
   const records = rows.map((record) => {
-    const out: Record<string, unknown> = { attributes: { type: object.name, url: recordUrl(version, object.name, record.Id) } };
-    for (const path of selected) {
-      if (!path.relationship) {
-        out[path.field.name] = record[path.field.name] ?? null;
-        continue;
-      }
-      const name = path.relationship.relationshipName!;
-      const target = related(store, record, path.relationship);
-      if (!target) {
-        out[name] = null;
-        continue;
-      }
-      const nested = (out[name] as Record<string, unknown> | null | undefined) ?? {
-        attributes: { type: target.objectName, url: recordUrl(version, target.objectName, target.record.Id) },
-      };
-      nested[path.field.name] = target.record[path.field.name] ?? null;
-      out[name] = nested;
+    const out = toRow(store, version, object.name, selected, record);
+    for (const { relationship, run, selected: childSelected } of children) {
+      const parentId = typeof record.Id === 'string' ? (toId18(record.Id) ?? record.Id) : null;
+      const childRows = run((row) => {
+        const ref = row[relationship.field];
+        return typeof ref === 'string' && (toId18(ref) ?? ref) === parentId;
+      });
+      // Salesforce answers an empty child relationship with null, and a filled one as a query result.
+      out[relationship.relationshipName] = childRows.length
+        ? { totalSize: childRows.length, done: true, records: childRows.map((row) => toRow(store, version, relationship.childSObject, childSelected, row)) }
+        : null;
     }
     return out;
   });
   return { objectName: object.name, totalSize: records.length, records };
+}
+
+/** Checks a query's fields, filter and order against the object, and returns a runner (with an optional extra filter). */
+function prepare(store: SalesforceOrgStore, query: SoqlQuery, object: SfObjectSchema, now: number): (extra?: Predicate) => SfRecord[] {
+  const predicate = query.where ? compile(store, query, object, query.where, now) : () => true;
+  const order = query.orderBy.map((item) => ({ ...item, path: resolvePath(query, object, item.field) }));
+  return (extra = () => true) => {
+    let rows = store.list(object.name).filter((record) => record.IsDeleted !== true && extra(record) && predicate(record));
+    if (order.length) {
+      rows = [...rows].sort((a, b) => {
+        for (const item of order) {
+          const x = comparable(item.path.field, valueAt(store, a, item.path));
+          const y = comparable(item.path.field, valueAt(store, b, item.path));
+          if (x === y) continue;
+          if (x === null) return item.nullsLast ? 1 : -1;
+          if (y === null) return item.nullsLast ? -1 : 1;
+          const cmp = x < y ? -1 : 1;
+          return item.descending ? -cmp : cmp;
+        }
+        return 0;
+      });
+    }
+    const offset = query.offset ?? 0;
+    return rows.slice(offset, query.limit !== undefined ? offset + query.limit : undefined);
+  };
+}
+
+/** One record as the query API returns it: its attributes, the selected fields, and related records' fields nested. */
+function toRow(store: SalesforceOrgStore, version: string, objectName: string, selected: readonly ResolvedPath[], record: SfRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = { attributes: { type: objectName, url: recordUrl(version, objectName, record.Id) } };
+  for (const path of selected) {
+    if (!path.relationship) {
+      out[path.field.name] = record[path.field.name] ?? null;
+      continue;
+    }
+    const name = path.relationship.relationshipName!;
+    const target = related(store, record, path.relationship);
+    if (!target) {
+      out[name] = null;
+      continue;
+    }
+    const nested = (out[name] as Record<string, unknown> | null | undefined) ?? {
+      attributes: { type: target.objectName, url: recordUrl(version, target.objectName, target.record.Id) },
+    };
+    nested[path.field.name] = target.record[path.field.name] ?? null;
+    out[name] = nested;
+  }
+  return out;
 }

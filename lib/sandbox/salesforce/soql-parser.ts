@@ -2,7 +2,9 @@ import { SalesforceError } from './salesforce-error';
 
 /*
  * A parser for the SOQL subset the sandbox answers: SELECT field lists (with one-level
- * relationship paths such as Owner.Name) or COUNT(), FROM one object, WHERE with = != <> < <= > >=
+ * relationship paths such as Owner.Name, and parent-to-child subqueries such as
+ * `(SELECT Id FROM Tasks ORDER BY SystemModstamp DESC LIMIT 1)`, one level deep, as Salesforce
+ * allows) or COUNT(), FROM one object, WHERE with = != <> < <= > >=
  * LIKE, IN / NOT IN lists, AND / OR / NOT and parentheses, string, number, boolean, null, date,
  * date-time and relative date literals (TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n,
  * N_DAYS_AGO:n), ORDER BY (ASC/DESC, NULLS FIRST/LAST), LIMIT and OFFSET. Anything else is a
@@ -34,6 +36,8 @@ export interface SoqlQuery {
   text: string;
   countOnly: boolean;
   fields: SoqlFieldRef[];
+  /** Parent-to-child subqueries in the SELECT list; each `from` names a child relationship (Tasks). */
+  subqueries: SoqlQuery[];
   from: { name: string; at: number };
   where?: SoqlCondition;
   orderBy: Array<{ field: SoqlFieldRef; descending: boolean; nullsLast: boolean }>;
@@ -168,10 +172,18 @@ class Parser {
   }
 
   parse(): SoqlQuery {
+    const query = this.select(false);
+    if (this.peek().kind !== 'eof') this.fail();
+    return query;
+  }
+
+  /** One SELECT: the whole query, or (nested) a parent-to-child subquery, which has no subqueries, COUNT() or OFFSET of its own. */
+  private select(nested: boolean): SoqlQuery {
     this.expectKeyword('SELECT');
     let countOnly = false;
     const fields: SoqlFieldRef[] = [];
-    if (this.isKeyword('COUNT') && this.tokens[this.pos + 1]?.text === '(') {
+    const subqueries: SoqlQuery[] = [];
+    if (!nested && this.isKeyword('COUNT') && this.tokens[this.pos + 1]?.text === '(') {
       this.next();
       this.expectPunct('(');
       this.expectPunct(')');
@@ -179,9 +191,14 @@ class Parser {
     } else {
       for (;;) {
         const token = this.next();
-        if (token.kind !== 'ident' || this.isKeyword('FROM', token)) this.fail(token);
-        if (this.peek().text === '(') this.fail(this.peek());
-        fields.push({ path: token.text.split('.'), at: token.at });
+        if (!nested && token.kind === 'punct' && token.text === '(' && this.isKeyword('SELECT')) {
+          subqueries.push(this.select(true));
+          this.expectPunct(')');
+        } else {
+          if (token.kind !== 'ident' || this.isKeyword('FROM', token)) this.fail(token);
+          if (this.peek().text === '(') this.fail(this.peek());
+          fields.push({ path: token.text.split('.'), at: token.at });
+        }
         if (this.peek().text !== ',') break;
         this.next();
       }
@@ -189,7 +206,7 @@ class Parser {
     this.expectKeyword('FROM');
     const from = this.next();
     if (from.kind !== 'ident' || from.text.includes('.')) this.fail(from);
-    const query: SoqlQuery = { text: this.text, countOnly, fields, from: { name: from.text, at: from.at }, orderBy: [] };
+    const query: SoqlQuery = { text: this.text, countOnly, fields, subqueries, from: { name: from.text, at: from.at }, orderBy: [] };
     if (this.isKeyword('WHERE')) {
       this.next();
       query.where = this.orExpr();
@@ -223,12 +240,11 @@ class Parser {
       this.next();
       query.limit = this.integer();
     }
-    if (this.isKeyword('OFFSET')) {
+    if (!nested && this.isKeyword('OFFSET')) {
       this.next();
       query.offset = this.integer();
       if (query.offset > 2000) throw soqlPositionError('NUMBER_OUTSIDE_VALID_RANGE', this.text, this.tokens[this.pos - 1]!.at, `Maximum SOQL offset allowed is 2000`);
     }
-    if (this.peek().kind !== 'eof') this.fail();
     return query;
   }
 
