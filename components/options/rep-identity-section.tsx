@@ -4,6 +4,7 @@ import { sendRequest } from '../../lib/messaging/send-request';
 import { repStatusSchema } from '../../lib/messaging/queue-protocol';
 import { queueQueries } from '../queue/queue-queries';
 import { RepChooser } from '../queue/rep-chooser';
+import { isRefusedConnection, RefusedConnectionNote } from './refused-connection-note';
 
 /** Options: "Who you are" — the CRM user whose leads My queue lists and reminds about. */
 export function RepIdentitySection() {
@@ -20,7 +21,13 @@ export function RepIdentitySection() {
       <p className="mt-1 text-slate-600">My queue (the Baton button in the toolbar) lists the leads assigned to you, and reminds you before they go stale.</p>
       <div className="mt-3">
         {rep.isPending ? <p role="status">Checking who you are…</p> : null}
-        {rep.isError ? <p role="alert" className="text-red-800">Could not check who you are: {rep.error.message}</p> : null}
+        {rep.isError ? (
+          isRefusedConnection(rep.error) ? (
+            <WaitsForReconnect crmLabel={null} />
+          ) : (
+            <p role="alert" className="text-red-800">Could not check who you are: {rep.error.message}</p>
+          )
+        ) : null}
         {rep.data && !rep.data.connected ? <p>Connect {rep.data.crmLabel} above first; then choose who you are here.</p> : null}
         {rep.data && rep.data.connected ? (
           rep.data.rep && !changing ? (
@@ -52,12 +59,20 @@ export function RepIdentitySection() {
   );
 }
 
+/** Quiet: the connection section above already alerts that the CRM refused Baton's connection. */
+function WaitsForReconnect({ crmLabel }: { crmLabel: string | null }) {
+  return <RefusedConnectionNote crmLabel={crmLabel} cannot="Baton cannot tell who you are" then="choose yourself here" testId="rep-identity-waits" />;
+}
+
 function RepChooserThenClose({ crmLabel, current, onChosen }: { crmLabel: string; current: string | null; onChosen: () => void }) {
   const rep = useQuery(queueQueries.rep());
+  // The same query as the chooser's (one request): a refused connection is said quietly, not as a second alert.
+  const owners = useQuery(queueQueries.owners());
   // The chooser invalidates the rep query; once it names someone else, the summary shows again.
   const chosen = rep.data?.rep?.ownerId ?? null;
   useEffect(() => {
     if (chosen !== null && chosen !== current) onChosen();
   }, [chosen, current, onChosen]);
+  if (owners.isError && isRefusedConnection(owners.error)) return <WaitsForReconnect crmLabel={crmLabel} />;
   return <RepChooser crmLabel={crmLabel} current={current} />;
 }

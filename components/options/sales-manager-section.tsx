@@ -4,6 +4,7 @@ import type { SlaPolicy } from '../../lib/domain/sla/sla-policy';
 import { writeAdminSetting } from '../../lib/storage/admin-settings';
 import { queueQueries } from '../queue/queue-queries';
 import { adminSettingsQueries } from './admin-settings-queries';
+import { isRefusedConnection, RefusedConnectionNote } from './refused-connection-note';
 
 /*
  * Options (admins): who "tell the sales manager" steps of the SLA policy reach. The choice is one
@@ -59,7 +60,8 @@ export function SalesManagerSection() {
         {currentName ? ` Now: ${currentName}.` : " Now: nobody is chosen, so the task goes to the lead's owner."}
       </p>
       {owners.isPending ? <p role="status" className="mt-2">Reading the CRM's users…</p> : null}
-      {owners.isError ? <p role="alert" className="mt-2 text-red-800">Could not list the CRM's users: {owners.error.message}</p> : null}
+      {owners.isError && isRefusedConnection(owners.error) ? <RefusedConnectionNote crmLabel={null} cannot="Baton cannot list its users" then="choose the sales manager here" testId="sales-manager-waits" /> : null}
+      {owners.isError && !isRefusedConnection(owners.error) ? <p role="alert" className="mt-2 text-red-800">Could not list the CRM's users: {owners.error.message}</p> : null}
       {owners.data ? (
         <form
           className="mt-3 flex flex-wrap items-end gap-3"

@@ -131,8 +131,17 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill('pat-na1-expired');
     await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-    // (Other sections that read the CRM, such as "Who you are", may say so in alerts of their own.)
     await expect(options.getByRole('alert').filter({ hasText: 'Reconnect HubSpot' })).toBeVisible();
+    // Opened again later, with the refused token known: one alert. "Who you are" and the sales
+    // manager's choice cannot list HubSpot's people either, and say so quietly, pointing at the reconnect.
+    await options.reload();
+    await expect(options.getByRole('alert').filter({ hasText: 'Reconnect HubSpot' })).toBeVisible();
+    const who = options.getByRole('region', { name: 'Who you are' });
+    await expect(who.getByTestId('rep-identity-waits')).toContainText("HubSpot does not accept Baton's connection at the moment");
+    await expect(who.getByRole('link', { name: 'CRM connection' })).toHaveAttribute('href', '#connection-heading');
+    await expect(who.getByRole('alert')).toHaveCount(0);
+    await expect(options.getByTestId('sales-manager-waits')).toContainText('Baton cannot list its users');
+    await expect(options.getByRole('alert')).toHaveCount(1);
     await options.close();
     await page.goto(RECORD);
     await expect(panelFrame(page).getByRole('alert')).toContainText('Reconnect');

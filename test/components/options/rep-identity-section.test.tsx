@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RepStatus } from '../../../lib/messaging/queue-protocol';
+
+const sendRequest = vi.fn();
+vi.mock('../../../lib/messaging/send-request', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  sendRequest: (...args: unknown[]) => sendRequest(...args),
+}));
+const { BatonRequestError } = await import('../../../lib/messaging/send-request');
+const { RepIdentitySection } = await import('../../../components/options/rep-identity-section');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  sendRequest.mockReset();
+});
+
+async function render(): Promise<HTMLElement> {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  await act(async () => root!.render(<QueryClientProvider client={client}><RepIdentitySection /></QueryClientProvider>));
+  for (let i = 0; i < 3; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+  return host;
+}
+
+const CONNECTED: RepStatus = { rep: null, source: null, crmLabel: 'HubSpot', canChoose: true, connected: true };
+const refused = () => new BatonRequestError('auth', 'Reconnect HubSpot: the access token was rejected', false);
+
+function answer(rep: RepStatus | Error, owners: { ownerId: string; name: string | null; email: string | null }[] | Error) {
+  sendRequest.mockImplementation(async (request: { type: string }) => {
+    const result = request.type === 'rep/list-owners' ? (owners instanceof Error ? owners : { owners }) : rep;
+    if (result instanceof Error) throw result;
+    return result;
+  });
+}
+
+describe('Options, "Who you are"', () => {
+  it('a token the CRM refuses while listing its people: a quiet pointer at the reconnect, no second alert', async () => {
+    answer(CONNECTED, refused());
+    const el = await render();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    const waits = el.querySelector('[data-testid="rep-identity-waits"]')!;
+    expect(waits.textContent).toContain("HubSpot does not accept Baton's connection at the moment, so Baton cannot tell who you are.");
+    expect(waits.querySelector('a')!.getAttribute('href')).toBe('#connection-heading');
+    expect(waits.getAttribute('role')).toBeNull();
+  });
+
+  it('a refusal while checking who the rep is: the same quiet words', async () => {
+    answer(refused(), []);
+    const el = await render();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('[data-testid="rep-identity-waits"]')!.textContent).toContain("The CRM does not accept Baton's connection");
+  });
+
+  it('any other failure to list the people is still an alert', async () => {
+    answer(CONNECTED, new BatonRequestError('server', 'HubSpot is having trouble (503)', true));
+    const el = await render();
+    expect(el.querySelector('[role="alert"]')!.textContent).toBe('Could not list the people in HubSpot: HubSpot is having trouble (503)');
+    expect(el.querySelector('[data-testid="rep-identity-waits"]')).toBeNull();
+  });
+
+  it('a connection that works lists the people to choose from', async () => {
+    answer(CONNECTED, [{ ownerId: '7', name: 'Sam Rep', email: 'sam@example.com' }]);
+    const el = await render();
+    expect(el.querySelector('select')!.textContent).toContain('Sam Rep (sam@example.com)');
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+});
