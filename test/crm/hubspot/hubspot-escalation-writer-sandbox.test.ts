@@ -5,8 +5,8 @@ import type { EscalationWrite } from '../../../lib/crm/escalation-writer';
 import { BATON_PROPERTY_NAMES as P, ensureBatonProperties } from '../../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient, type HubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { createHubSpotEscalationWriter } from '../../../lib/crm/hubspot/hubspot-escalation-writer';
-import { escalationId } from '../../../lib/domain/queue/escalation-id';
 import { startTestSandbox, type TestSandbox } from '../../sandbox/sandbox-test-kit';
+import { assignedAnHourAgo, escalationWriteFor, MINUTE } from '../escalation-write-fixture';
 
 /*
  * Escalations written by the HubSpot writer into the sandbox CRM (which speaks HubSpot and
@@ -16,7 +16,6 @@ import { startTestSandbox, type TestSandbox } from '../../sandbox/sandbox-test-k
 
 const REP = '81300106';
 const MANAGER = '81300101';
-const MINUTE = 60_000;
 
 let sandbox: TestSandbox;
 let client: HubSpotClient;
@@ -30,7 +29,7 @@ afterAll(async () => sandbox.stop());
 let contactId: string;
 let assignedAt: number;
 beforeEach(async () => {
-  assignedAt = Date.now() - 60 * MINUTE;
+  assignedAt = assignedAnHourAgo();
   const created = await sandbox.call('/crm/v3/objects/contacts', {
     body: { properties: { firstname: 'Quinn', lastname: 'Waiting', email: `quinn-${Math.random()}@example.com`, hubspot_owner_id: REP, hs_lead_status: 'NEW' } },
   });
@@ -38,24 +37,9 @@ beforeEach(async () => {
 });
 
 function write(action: EscalationWrite['action'], overrides: Partial<EscalationWrite> = {}): EscalationWrite {
-  const stepId = action === 'notify_manager' ? 'double-notify-manager' : 're-engage-by-marketing';
   const lead = { crm: 'hubspot', account: 'sandbox', id: contactId, objectType: 'contact' as const };
-  return {
-    id: escalationId({ lead, policy: { id: 'baton-default', version: '1.0.0' }, stepId, clockStart: assignedAt }),
-    lead,
-    leadName: 'Quinn Waiting',
-    action,
-    step: { id: stepId, label: action === 'notify_manager' ? 'Twice the target: tell the sales manager' : 'Re-engage by marketing: hand the lead back' },
-    dueAt: assignedAt + 10 * MINUTE,
-    clockStart: assignedAt,
-    tier: 'Demo request',
-    policy: { id: 'baton-default', version: '1.0.0' },
-    owner: { id: REP, name: 'Dana Whitfield' },
-    manager: { ownerId: MANAGER, name: 'Morgan Lead' },
-    handBackStatus: 'BAD_TIMING',
-    timeZone: 'America/New_York',
-    ...overrides,
-  };
+  const waiting = { lead, assignedAt, owner: { id: REP, name: 'Dana Whitfield' }, manager: { ownerId: MANAGER, name: 'Morgan Lead' }, handBackStatus: 'BAD_TIMING', timeZone: 'America/New_York' };
+  return escalationWriteFor(waiting, action, overrides);
 }
 
 async function associated(type: 'tasks' | 'notes'): Promise<Array<{ id: string; properties: Record<string, string | null> }>> {

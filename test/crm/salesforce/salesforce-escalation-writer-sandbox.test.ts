@@ -5,8 +5,8 @@ import type { EscalationWrite } from '../../../lib/crm/escalation-writer';
 import { createSalesforceClient } from '../../../lib/crm/salesforce/salesforce-client';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { createSalesforceEscalationWriter } from '../../../lib/crm/salesforce/salesforce-escalation-writer';
-import { escalationId } from '../../../lib/domain/queue/escalation-id';
 import { API, startSalesforceSandbox, type SalesforceTestSandbox } from '../../sandbox/salesforce/salesforce-test-kit';
+import { assignedAnHourAgo, escalationWriteFor } from '../escalation-write-fixture';
 
 /*
  * Escalations written by the Salesforce writer into the sandbox org (which speaks Salesforce's REST
@@ -14,7 +14,6 @@ import { API, startSalesforceSandbox, type SalesforceTestSandbox } from '../../s
  * and Baton fields, and one Task however often the write is repeated or retried after a lost answer.
  */
 
-const MINUTE = 60_000;
 let sandbox: SalesforceTestSandbox;
 let client: SalesforceClient;
 let rep: string;
@@ -30,31 +29,16 @@ afterAll(async () => sandbox.stop());
 let leadId: string;
 let assignedAt: number;
 beforeEach(async () => {
-  assignedAt = Date.now() - 60 * MINUTE;
+  assignedAt = assignedAnHourAgo();
   const created = await sandbox.call(`${API}/sobjects/Lead`, { body: { LastName: 'Waiting', FirstName: 'Quinn', Company: 'Slow Co', OwnerId: rep, Status: 'Open - Not Contacted' } });
   expect(created.status).toBe(201);
   leadId = created.body.id as string;
 });
 
 function write(action: EscalationWrite['action'], overrides: Partial<EscalationWrite> = {}): EscalationWrite {
-  const stepId = action === 'notify_manager' ? 'double-notify-manager' : 're-engage-by-marketing';
   const lead = { crm: 'salesforce', account: 'sandbox', id: leadId, objectType: 'lead' as const };
-  return {
-    id: escalationId({ lead, policy: { id: 'baton-default', version: '1.0.0' }, stepId, clockStart: assignedAt }),
-    lead,
-    leadName: 'Quinn Waiting',
-    action,
-    step: { id: stepId, label: 'step' },
-    dueAt: assignedAt + 10 * MINUTE,
-    clockStart: assignedAt,
-    tier: 'Demo request',
-    policy: { id: 'baton-default', version: '1.0.0' },
-    owner: { id: rep, name: 'The Rep' },
-    manager: { ownerId: manager, name: 'The Manager' },
-    handBackStatus: 'Nurture',
-    timeZone: 'UTC',
-    ...overrides,
-  };
+  const waiting = { lead, assignedAt, owner: { id: rep, name: 'The Rep' }, manager: { ownerId: manager, name: 'The Manager' }, handBackStatus: 'Nurture', timeZone: 'UTC' };
+  return escalationWriteFor(waiting, action, overrides);
 }
 
 async function tasks(): Promise<Array<Record<string, string | null>>> {
