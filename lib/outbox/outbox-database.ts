@@ -125,11 +125,14 @@ export interface RangeWalk {
 
 /**
  * Walks an index's records with keys from `lower` to `upper` (both included), in key order, with a
- * cursor that jumps to `lower` and stops past `upper`. Not IDBKeyRange: it is no global where the
- * store also runs (Node, on fake-indexeddb), and the factory's own `cmp` orders keys the same way.
+ * cursor that jumps to `lower` and stops past `upper` by the factory's own key order (`cmp`). The
+ * cursor is opened on that range where IDBKeyRange is a global (browsers); where it is not (Node,
+ * on fake-indexeddb), on the whole index, and the jump and the stop make the same walk.
  */
 export function walkRange<T>(tx: Tx<T>, order: KeyOrder, index: string, lower: IDBValidKey, upper: IDBValidKey, walk: RangeWalk): void {
-  tx.then(tx.store.index(index).openCursor(), (cursor: IDBCursorWithValue | null) => {
+  const KeyRange = (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+  const source = tx.store.index(index);
+  tx.then(KeyRange ? source.openCursor(KeyRange.bound(lower, upper)) : source.openCursor(), (cursor: IDBCursorWithValue | null) => {
     if (!cursor) return walk.onEnd();
     if (order(cursor.key, lower) < 0) return cursor.continue(lower);
     if (order(cursor.key, upper) > 0) return walk.onEnd();
