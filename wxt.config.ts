@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CrmDescriptor } from './lib/crm/crm-descriptor';
 import { MANAGED_SCHEMA_FILE, managedPolicySchemaJson } from './lib/storage/managed-policy-schema';
 import { TOGGLE_PANEL_COMMAND } from './lib/messaging/panel-frame';
+import { SANDBOX_PAGE_MATCHES } from './lib/background/content-script-registration';
 
 /**
  * The CRM hosts come from the provider folders (lib/crm/<kind>/<kind>-descriptor.ts), as the
@@ -27,7 +28,7 @@ async function readCrmDescriptors(): Promise<CrmDescriptor[]> {
  * `import.meta.env.MODE === 'demo'` gates the sandbox at build time, so production code paths
  * for it are dead-code-eliminated.
  */
-const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const SANDBOX_HOSTS = [...SANDBOX_PAGE_MATCHES];
 /** Marketing engagement sources' APIs (lib/crm/engagement-sources.ts): Marketo REST endpoints, Account Engagement production and demo. */
 const ENGAGEMENT_SOURCE_HOSTS = ['https://*.mktorest.com/*', 'https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'];
 
@@ -88,7 +89,9 @@ export default defineConfig({
       // pressure; the background also asks for persistent storage (navigator.storage.persist()).
       // notifications: the rep's reminders (new lead, share of the SLA used, before and at breach).
       // sidePanel: the rep may choose the browser's side panel instead of the docked panel (options).
-      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage', 'notifications', 'sidePanel'],
+      // scripting: the CRM content script is registered at runtime, only while the panel is docked,
+      // so in side-panel mode no CRM page loads it (lib/background/content-script-registration.ts).
+      permissions: ['storage', 'alarms', 'identity', 'unlimitedStorage', 'notifications', 'sidePanel', 'scripting'],
       // The same lead panel page, in the browser's side panel (enabled only when the rep chose it).
       side_panel: { default_path: 'panel.html' },
       // One key shows, focuses or hides the panel in either place (chrome://extensions/shortcuts to change it).
@@ -97,9 +100,9 @@ export default defineConfig({
       },
       // IT can set the CRM connection through enterprise policy (README: "Rolling Baton out to a team").
       storage: { managed_schema: MANAGED_SCHEMA_FILE },
-      // The CRM's record pages too: in the browser's side panel Baton reads the active tab's URL
-      // (tabs.query, tabs.onUpdated), which Chrome reports only for hosts Baton holds. The content
-      // script already runs there, so the permission warning a rep sees does not change.
+      // The CRM's record pages: the content script (registered at runtime, so it has no manifest
+      // entry) runs and is injected there, and in the browser's side panel Baton reads the active
+      // tab's URL (tabs.query, tabs.onUpdated), which Chrome reports only for hosts Baton holds.
       host_permissions: [...API_HOSTS, ...CRM_HOSTS, ...ENGAGEMENT_SOURCE_HOSTS, ...(demo ? SANDBOX_HOSTS : [])],
       web_accessible_resources: [
         {

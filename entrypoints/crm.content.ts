@@ -1,19 +1,21 @@
 import { browser } from 'wxt/browser';
-import { CRM_PAGE_READERS } from '../lib/crm/page-readers';
 import { readLeadPage } from '../lib/crm/pages/read-lead-page';
 import { isSameLeadPage, type LeadPage } from '../lib/crm/pages/lead-page';
 import { PANEL_DOCK_KEY, PANEL_NAVIGATE_MESSAGE, PANEL_PLACEMENT_KEY, PANEL_TOGGLE_MESSAGE, PANEL_WIDTH_PX, SIDE_PANEL_PLACEMENT } from '../lib/messaging/panel-frame';
 import { mountPanelShell, type DockPrefs, type PanelShell } from '../lib/panel-host/panel-shell';
+import { LIVE_SCRIPT_GLOBAL } from '../lib/panel-host/live-script';
 
 /**
  * The only code Baton runs inside the CRM page. It knows which pages are lead records and docks
  * the panel beside them — nothing else: no tokens, no lead data (those stay in the background and
- * the extension-origin iframe). When the rep chose the browser's side panel (options page), it
- * reads that one setting and stays idle: no element, no timer. Budget: <= 4 kB gzip, <= 10 ms of
- * main-thread script (DESIGN.md).
+ * the extension-origin iframe). Budget: <= 4 kB gzip, <= 10 ms of main-thread script (DESIGN.md).
+ *
+ * Registered at runtime, and only while the panel is docked (lib/background/content-script-registration.ts):
+ * when the rep chooses the browser's side panel, no CRM page loads this script at all, and the
+ * copies already running take their panel away and stop. Switching back, the background injects
+ * a fresh copy into the open CRM tabs. So there are no match patterns here: the background holds them.
  */
 const DEMO = import.meta.env.MODE === 'demo';
-const CRM_MATCHES = CRM_PAGE_READERS.flatMap((reader) => reader.pageMatches);
 /** After mounting or navigating, the CRM may still be drawing its chrome: look again for a few ticks. */
 const REFIT_TICKS = 5;
 
@@ -28,27 +30,27 @@ function readDockPrefs(raw: unknown): DockPrefs {
 }
 
 export default defineContentScript({
-  matches: DEMO ? [...CRM_MATCHES, 'http://127.0.0.1/*', 'http://localhost/*'] : CRM_MATCHES,
+  registration: 'runtime',
   runAt: 'document_idle',
   // WXT would otherwise window.postMessage '<extension id>:crm:wxt:content-script-started' to the
   // page on every load, announcing Baton's id to any script there (test/e2e/forged-messages.spec.ts).
   noScriptStartedPostMessage: true,
-  async main() {
+  async main(ctx) {
+    // The background asks this before injecting a copy, so a tab rarely runs two; when it does
+    // (the registered copy not started yet when asked), the newer one stops the older (WXT's context).
+    (globalThis as Record<string, unknown>)[LIVE_SCRIPT_GLOBAL] = ctx;
     const env = { sandbox: DEMO };
     const store = browser.storage.local;
     let current: LeadPage | null = null;
     let shell: PanelShell | null = null;
     let lastHref = '';
     let refitTicks = 0;
-    let timer: ReturnType<typeof setInterval> | undefined;
     const stored = await store.get([PANEL_PLACEMENT_KEY, PANEL_DOCK_KEY]);
-    let inPage = stored[PANEL_PLACEMENT_KEY] !== SIDE_PANEL_PLACEMENT;
+    // Stopped while reading: a newer copy took over, or the rep chose the side panel while this
+    // page loaded (before the background unregistered the script). Either way this copy is done
+    // (aborted, so the background's probe no longer counts it).
+    if (ctx.isInvalid || stored[PANEL_PLACEMENT_KEY] === SIDE_PANEL_PLACEMENT) return ctx.abort();
     const prefs = readDockPrefs(stored[PANEL_DOCK_KEY]);
-
-    const unmount = () => {
-      shell?.remove();
-      shell = current = null;
-    };
 
     const check = () => {
       const href = location.href;
@@ -59,7 +61,11 @@ export default defineContentScript({
       if (href === lastHref) return;
       lastHref = href;
       const page = readLeadPage(href, env);
-      if (!page) return unmount();
+      if (!page) {
+        shell?.remove();
+        shell = current = null;
+        return;
+      }
       refitTicks = REFIT_TICKS;
       if (isSameLeadPage(page, current)) return;
       current = page;
@@ -71,35 +77,30 @@ export default defineContentScript({
       else shell.frame.contentWindow?.postMessage({ type: PANEL_NAVIGATE_MESSAGE }, '*');
     };
 
-    const start = () => {
-      lastHref = '';
-      check();
-      // CRMs are single-page apps. The Navigation API reports pushState/replaceState/popstate in
-      // Chromium; the slow poll is a fallback for anything it misses (e.g. hash-only routers).
-      timer ??= setInterval(check, 1000);
+    // The rep switched to the browser's side panel (options page): take the panel away and stop.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[PANEL_PLACEMENT_KEY]?.newValue === SIDE_PANEL_PLACEMENT) ctx.abort();
     };
-    const stop = () => {
-      clearInterval(timer);
-      timer = undefined;
-      unmount();
-    };
-
-    const nav = (globalThis as { navigation?: EventTarget }).navigation;
-    const onNavigate = () => inPage && check();
-    nav?.addEventListener('currententrychange', onNavigate);
-    addEventListener('popstate', onNavigate);
-    // The rep switches between "beside the page" and "the browser's side panel" in the options.
-    browser.storage.onChanged.addListener((changes, area) => {
-      const change = changes[PANEL_PLACEMENT_KEY];
-      if (area !== 'local' || !change) return;
-      inPage = change.newValue !== SIDE_PANEL_PLACEMENT;
-      if (inPage) start();
-      else stop();
-    });
     // The keyboard shortcut (manifest `commands`) arrives from the background, never from the page.
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    const onMessage = (message: unknown) => {
       if ((message as { type?: unknown } | null)?.type === PANEL_TOGGLE_MESSAGE) shell?.shortcut();
+    };
+    // CRMs are single-page apps. The Navigation API reports pushState/replaceState/popstate in
+    // Chromium; the slow poll is a fallback for anything it misses (e.g. hash-only routers).
+    const timer = setInterval(check, 1000);
+    const listening = { signal: ctx.signal };
+    (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', check, listening);
+    addEventListener('popstate', check, listening);
+    browser.storage.onChanged.addListener(onStorage);
+    browser.runtime.onMessage.addListener(onMessage);
+    // Stopped: by the side-panel switch above, by a newer copy of this script (the background
+    // injects one when the rep docks the panel again, or after an update), or by Baton's removal.
+    ctx.onInvalidated(() => {
+      clearInterval(timer);
+      shell?.remove();
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
     });
-    if (inPage) start();
+    check();
   },
 });

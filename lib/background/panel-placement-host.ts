@@ -2,10 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { PANEL_TOGGLE_MESSAGE, SIDE_PANEL_PORT, SIDE_PANEL_WINDOW_PARAM, TOGGLE_PANEL_COMMAND } from '../messaging/panel-frame';
 import { readPanelPlacement, watchPanelPlacement, type PanelPlacement } from '../storage/panel-placement';
 import type { MessageSenderInfo } from '../messaging/background-router';
+import { CRM_PAGE_READERS } from '../crm/page-readers';
+import { browserScriptingPort } from './browser-scripting-port';
+import { createContentScriptRegistration, crmScriptMatches } from './content-script-registration';
 
 /**
  * The background's half of "where Baton shows" (lib/storage/panel-placement.ts):
  * - the browser's side panel is offered only in side-panel mode, and shows the lead panel page;
+ * - the CRM content script is registered only while the panel is docked (content-script-registration.ts);
  * - the keyboard shortcut (manifest `commands`) opens or closes the side panel, or tells the tab's
  *   content script to show, focus or hide the docked panel;
  * - a side panel has no tab, so the lead its requests act on is the one in the active tab of the
@@ -28,7 +32,27 @@ export function startPanelPlacement(): { withSidePanelTab(sender: Browser.runtim
     void browser.sidePanel.setOptions({ path: SIDE_PANEL_PATH, enabled: next === 'side-panel' }).catch(() => {});
   };
   void readPanelPlacement().then(apply);
-  watchPanelPlacement(apply);
+
+  // The content script, registered only while the panel is docked. Checked at every start of the
+  // worker (browser start, wake); on install and update, and when the rep docks the panel again,
+  // the CRM tabs already open get it too, so nobody has to reload them.
+  const registration = createContentScriptRegistration({
+    port: browserScriptingPort(),
+    matches: crmScriptMatches(
+      CRM_PAGE_READERS.flatMap((reader) => reader.pageMatches),
+      import.meta.env.MODE === 'demo',
+    ),
+    readPlacement: readPanelPlacement,
+    warn: (message, err) => console.warn(`Baton: ${message}`, err),
+  });
+  void registration.reconcile({ injectIntoOpenTabs: false });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void registration.reconcile({ injectIntoOpenTabs: true });
+  });
+  watchPanelPlacement((next) => {
+    apply(next);
+    void registration.reconcile({ injectIntoOpenTabs: next === 'page' });
+  });
 
   // Windows whose side panel is open: each open panel holds a port named after its window.
   const openPanels = new Map<number, number>();

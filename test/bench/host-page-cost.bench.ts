@@ -4,7 +4,9 @@
  * with the panel docked beside the page, and with the panel in the browser's side panel (open,
  * following the tab). Per load: time to idle (the record drawn, then the first idle callback),
  * long tasks on the page's main thread, layout shift (docking moves the page once), main-thread
- * script time and the JS heap after a garbage collection. Prints ranges; asserts nothing.
+ * script time, the JS heap after a garbage collection, and Baton's script worlds in the page (the
+ * content script is registered only while the panel is docked, so the side-panel mode should show
+ * none). Prints ranges; asserts nothing.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +29,8 @@ interface Load {
   cls: number;
   scriptMs: number;
   heapMb: number;
+  /** JavaScript contexts of an extension's origin in the page's top frame (a content script's isolated world). */
+  extensionWorlds: number;
 }
 
 /**
@@ -62,6 +66,13 @@ async function measureLoad(context: BrowserContext, url: string): Promise<Load> 
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  // After the timings: enabling Runtime reports every context that exists in the page.
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  let extensionWorlds = 0;
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.frameId === frameTree.frame.id && context.origin.startsWith('chrome-extension://')) extensionWorlds++;
+  });
+  await cdp.send('Runtime.enable');
   await cdp.detach();
   await page.close();
   return {
@@ -71,6 +82,7 @@ async function measureLoad(context: BrowserContext, url: string): Promise<Load> 
     cls: observed.cls,
     scriptMs: metric('ScriptDuration') * 1000,
     heapMb: metric('JSHeapUsedSize') / 1024 / 1024,
+    extensionWorlds,
   };
 }
 
@@ -125,6 +137,10 @@ export default async function bench(report: (line: string) => void): Promise<voi
     const options = await side.context.newPage();
     await options.goto(`chrome-extension://${side.extensionId}/options.html`);
     await options.getByRole('radio', { name: /side panel/ }).click();
+    // The background takes the content script's registration away: measure once it has.
+    while ((await side.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length)) > 0) {
+      await options.waitForTimeout(50);
+    }
     // Chrome opens its side panel only for a click: the options page's button.
     await options.getByRole('button', { name: 'Open Baton in the side panel' }).click();
     results.push(['panel in the browser side panel', await measureMode(side.context, url, recordDrawn)]);
@@ -138,7 +154,8 @@ export default async function bench(report: (line: string) => void): Promise<voi
   for (const [label, loads] of results) {
     report(
       `${label}: to idle ${range(loads, 'idleMs', 0)} ms; long tasks ${range(loads, 'longTasks', 0)} totalling ${range(loads, 'longTaskMs', 0)} ms; ` +
-        `layout shift ${range(loads, 'cls', 3)}; main-thread script ${range(loads, 'scriptMs', 1)} ms; JS heap ${range(loads, 'heapMb', 2)} MB`,
+        `layout shift ${range(loads, 'cls', 3)}; main-thread script ${range(loads, 'scriptMs', 1)} ms; JS heap ${range(loads, 'heapMb', 2)} MB; ` +
+        `extension script worlds in the page ${range(loads, 'extensionWorlds', 0)}`,
     );
   }
 }

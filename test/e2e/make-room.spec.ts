@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import { readJson } from './support/read-sandbox';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { LIVE_SCRIPT_GLOBAL } from '../../lib/panel-host/live-script';
 
 /*
  * "Make room": with Baton open, the CRM's own controls stay visible and usable. The sandbox's
@@ -180,6 +181,36 @@ async function sidePanelText(context: BrowserContext): Promise<string> {
   }
 }
 
+/**
+ * Baton's JavaScript worlds in the page's top frame, from CDP: the contexts there whose origin is
+ * the extension's (its isolated world: where the content script runs, and where an injection or a
+ * probe runs), and how many of them hold a running copy of the content script (it keeps its WXT
+ * context under a global there, lib/panel-host/live-script.ts). Playwright's own utility world
+ * has the page's origin, so it is not counted.
+ */
+async function batonWorldsOnPage(page: Page, extensionId: string): Promise<{ worlds: number; running: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const contexts: Array<{ id: number; origin: string; auxData?: { frameId?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => void contexts.push(context));
+    await cdp.send('Runtime.enable'); // reports every context that exists
+    const baton = contexts.filter((c) => c.auxData?.frameId === frameTree.frame.id && c.origin === `chrome-extension://${extensionId}`);
+    let running = 0;
+    for (const context of baton) {
+      const { result } = await cdp.send('Runtime.evaluate', { contextId: context.id, expression: `globalThis.${LIVE_SCRIPT_GLOBAL}?.isValid === true`, returnByValue: true });
+      if (result.value === true) running++;
+    }
+    return { worlds: baton.length, running };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The ids of the content scripts Chrome has registered for Baton (runtime registration, not the manifest). */
+const registeredScripts = (extension: { serviceWorker: { evaluate<T>(fn: () => Promise<T>): Promise<T> } }) =>
+  extension.serviceWorker.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as Array<{ id: string }>).map((s) => s.id));
+
 test.describe("the browser's side panel", () => {
   test('puts nothing on the CRM page, opens beside it, follows the tab, and gives the page back its panel when switched back', async ({ page, sandbox, extension }, testInfo) => {
     await page.setViewportSize(SIZES[0]);
@@ -191,6 +222,9 @@ test.describe("the browser's side panel", () => {
     };
     await page.goto(recordUrl(sandbox, first));
     await expect(panelFrame(page).getByRole('timer')).toBeVisible();
+    // Docked: Chrome runs the registered script in Baton's isolated world of the page (the control for the checks below).
+    expect(await registeredScripts(extension)).toEqual(['baton-crm']);
+    expect(await batonWorldsOnPage(page, extension.extensionId)).toEqual({ worlds: 1, running: 1 });
 
     const options = await extension.context.newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
@@ -198,15 +232,30 @@ test.describe("the browser's side panel", () => {
     await placement.getByRole('radio', { name: /side panel/ }).click();
     await expect(placement.getByRole('radio', { name: /side panel/ })).toBeChecked();
 
-    // The open CRM tab drops its docked panel without a reload and has its full width back.
+    // The open CRM tab drops its docked panel without a reload and has its full width back; the
+    // copy of the script that ran there has stopped.
     await expect(panelHost(page)).toHaveCount(0);
     expect(await htmlWidth(page)).toBe(SIZES[0].width);
-    // A new page load in side-panel mode adds nothing at all.
+    await expect.poll(() => batonWorldsOnPage(page, extension.extensionId)).toEqual({ worlds: 1, running: 0 });
+    // The background takes the content script's registration away, so a new page load in
+    // side-panel mode gets no Baton script at all: no element, and no Baton world in the page.
+    await expect.poll(() => registeredScripts(extension)).toEqual([]);
     await page.reload();
     await page.getByTestId('record-name').waitFor();
-    await page.waitForTimeout(500); // the content script runs at document_idle; give it the chance to (wrongly) add something
+    await page.waitForTimeout(500); // a content script runs at document_idle; give one the chance to (wrongly) appear
     await expect(panelHost(page)).toHaveCount(0);
     await expect(page.locator('iframe')).toHaveCount(0);
+    // Blink gives a frame's new document an empty context for every world the frame used before,
+    // so this reloaded tab still has one; no Baton code runs in it.
+    expect((await batonWorldsOnPage(page, extension.extensionId)).running).toBe(0);
+    // A CRM tab opened in side-panel mode has no Baton world at all.
+    const fresh = await extension.context.newPage();
+    await fresh.goto(recordUrl(sandbox, first));
+    await fresh.getByTestId('record-name').waitFor();
+    await fresh.waitForTimeout(500);
+    expect(await batonWorldsOnPage(fresh, extension.extensionId)).toEqual({ worlds: 0, running: 0 });
+    await expect(panelHost(fresh)).toHaveCount(0);
+    await fresh.close();
 
     // Chrome opens a side panel only for a click or a key: the options page's button is a click.
     await placement.getByRole('button', { name: 'Open Baton in the side panel' }).click();
@@ -227,9 +276,19 @@ test.describe("the browser's side panel", () => {
     await options.bringToFront();
     await expect.poll(() => sidePanelText(extension.context), { timeout: 15_000 }).not.toContain(await name(second));
 
-    // Back to "beside the CRM record": the open tab docks the panel again, no reload needed.
+    // Back to "beside the CRM record": the open tab, which loaded with no Baton script, docks the
+    // panel without a reload (the background injects the script into open CRM tabs), once.
     await placement.getByRole('radio', { name: /Beside the CRM record/ }).click();
     await page.bringToFront();
     await expect(panelFrame(page).getByRole('heading', { level: 1 })).toHaveText(await name(second));
+    await expect(panelHost(page)).toHaveCount(1);
+    expect(await batonWorldsOnPage(page, extension.extensionId)).toEqual({ worlds: 1, running: 1 });
+    // And the script is registered again: a CRM page opened now gets the panel as it loads.
+    expect(await registeredScripts(extension)).toEqual(['baton-crm']);
+    const another = await extension.context.newPage();
+    await another.setViewportSize(SIZES[0]);
+    await another.goto(recordUrl(sandbox, first));
+    await expect(panelFrame(another).getByRole('heading', { level: 1 })).toHaveText(await name(first));
+    await expect(panelHost(another)).toHaveCount(1);
   });
 });
