@@ -10,8 +10,8 @@
  *     key, the least any outbox operation costs.
  * Prints medians and ranges over the rounds; asserts nothing. Alone: `npx tsx test/bench/outbox-queue.bench.ts`.
  *
- * Before the outbox read through indexes (a save and a claim each read the whole queue), the same
- * run printed: 100 queued: save 10 ms, claim 5.3 ms; 1,000: save 86 ms, claim 76 ms; 5,000: save
+ * Before the outbox read through indexes (a save and a claim each read the whole queue), this
+ * bench printed on the 2-core machine: 100 queued: save 10 ms, claim 5.3 ms; 1,000: save 86 ms, claim 76 ms; 5,000: save
  * 1.5 s, claim 1.9 s (reference 0.07–0.21 ms). What is left of a claim's growth with the queue is
  * fake-indexeddb's: its index trees keep deleted keys (every claim moves an entry) until two
  * thirds of a tree is deleted, and each cursor step walks past them.
