@@ -56,10 +56,14 @@ async function restartableSandbox() {
 const pendingOf = (states: Record<string, number>) => (states.queued ?? 0) + (states.retrying ?? 0) + (states.delivering ?? 0) + (states.parked ?? 0);
 
 /**
- * How many dispositions fault 3 queues. The issue asks for 1,000; on the 2-core CI machine each
- * save through the panel's message takes 0.2–0.4 s of the worker's time once hundreds are queued
- * (it re-reads the whole outbox), so 1,000 did not finish in 10 minutes there. The default keeps
- * CI's time; BATON_FAULTS_COUNT=1000 runs the full case.
+ * How many dispositions fault 3 queues. The issue asks for 1,000. Baton's own cost per save and
+ * per claim no longer grows with the queue (the outbox reads through indexes: lib/outbox/due-queries.ts,
+ * test/bench/outbox-queue.bench.ts), but this case still takes 6–7 minutes at 1,000 on the 2-core
+ * machine (200: 1.0–1.1 min in the same runs), so CI keeps 200 and BATON_FAULTS_COUNT=1000 runs the
+ * full case. What still grows: the sandbox CRM writes its whole data file (6 MB at 1,000 contacts
+ * with their notes, about 35 ms a write there) on every write, two a delivery; and while the CRM
+ * is down, every entry whose backoff ran out is tried again (doomed requests the worker spends time
+ * on while the rep saves). The log line splits the save loop into moving between records and saving.
  */
 const COUNT = Number(process.env.BATON_FAULTS_COUNT ?? 200);
 
@@ -82,10 +86,13 @@ test.describe('the browser relaunched on the same profile', () => {
 
       const saved = new Map<string, string>();
       const queueStarted = Date.now();
+      let savingMs = 0;
       for (const lead of leads) {
         await showRecord(page, launched.serviceWorker, sandbox, lead);
         const id = randomUUID();
+        const saveStarted = Date.now();
         const answer = await saveFromPanel(frame, rejectionDraft(id));
+        savingMs += Date.now() - saveStarted;
         expect(answer, `save for lead ${lead}`).toMatchObject({ ok: true, data: { ok: true, item: { id } } });
         saved.set(lead, id);
       }
@@ -114,7 +121,9 @@ test.describe('the browser relaunched on the same profile', () => {
       }
       const ours = new Set(saved.values());
       expect([...crm.notesPerDisposition.keys()].filter((id) => ours.has(id))).toHaveLength(COUNT);
-      console.log(`[faults] ${COUNT} saved in ${queueMs} ms; relaunch to all delivered ${Date.now() - relaunchStarted} ms; CRM back to all delivered ${drainMs} ms`);
+      console.log(
+        `[faults] ${COUNT} saved in ${queueMs} ms (of which the saves' answers ${savingMs} ms, moving between records the rest); relaunch to all delivered ${Date.now() - relaunchStarted} ms; CRM back to all delivered ${drainMs} ms`,
+      );
       await launched.close();
     } finally {
       await profile.dispose();
