@@ -51,6 +51,9 @@ export interface LeadActionsDeps {
   readLeadStatusValues?(): Promise<{ values: readonly { value: string; label: string }[] }>;
 }
 
+/** How long the lead's latest disposition answers a save of the same decision (the panel reuses a draft's id as long: draft-id.ts). */
+const SAME_DECISION_WINDOW_MS = 24 * 60 * 60_000;
+
 /** Lead-status labels change when an admin edits the CRM's list: read them again after this long. */
 const LEAD_STATUS_LABELS_TTL_MS = 10 * 60_000;
 
@@ -64,6 +67,19 @@ export function leadKeyOf(page: LeadPage): string {
  * router derives it), so one tab can never write to another lead.
  */
 export function createLeadActions(deps: LeadActionsDeps): LeadActions {
+  const actions = createUnserializedLeadActions(deps);
+  // Saves run one at a time: two tabs saving at once cannot both pass the checks for an existing
+  // entry before either is stored.
+  let saving: Promise<unknown> = Promise.resolve();
+  const saveDisposition: LeadActions['saveDisposition'] = (page, draft) => {
+    const run = saving.then(() => actions.saveDisposition(page, draft));
+    saving = run.catch(() => undefined);
+    return run;
+  };
+  return { ...actions, saveDisposition };
+}
+
+function createUnserializedLeadActions(deps: LeadActionsDeps): LeadActions {
   /** Who decides; never fails a save (an unknown rep falls back to the lead's owner). */
   const currentRep = () => (deps.currentRep ? deps.currentRep().catch(() => null) : Promise.resolve(null));
   // The team's rules, with the lead-status mapping of the lead's own CRM.
@@ -186,6 +202,12 @@ export function createLeadActions(deps: LeadActionsDeps): LeadActions {
       if (typeof draftId === 'string') {
         const existing = await (await deps.outbox()).get(draftId);
         if (existing) return { ok: true, item: await sameDraftAnswer(page, existing, draft) };
+      }
+      // Two tabs saving the same decision at once name it with two ids (neither panel had seen the
+      // other's yet): the lead's latest disposition, when it records this decision, is this one.
+      const latest = (await (await deps.outbox()).listByLead(leadKeyOf(page))).filter((e) => e.kind === 'disposition' && e.state !== 'failed').at(-1);
+      if (latest?.kind === 'disposition' && deps.now() - latest.createdAt < SAME_DECISION_WINDOW_MS && sameDecision(latest.payload.disposition, draft)) {
+        return { ok: true, item: await sameDraftAnswer(page, latest, draft) };
       }
       // What the rep was shown (checklist, verdict, SLA outcome, brief) and what the definition was
       // evaluated on (for later backtests) come from the lead context the panel shows (cached, no
