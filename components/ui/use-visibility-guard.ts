@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { MIN_VISIBLE_MS, watchPanelShown, type PanelShownSince } from './panel-shown-since';
 
 /**
  * Clickjacking guard for actions that write to the CRM (saving a disposition).
@@ -8,7 +9,9 @@ import { useCallback, useEffect, useRef } from 'react';
  * the rep into clicking "Save" without seeing it. IntersectionObserver v2 (`trackVisibility`)
  * reports, from inside the iframe, whether the browser actually painted the target unobscured and
  * unfaded, taking the host page's own styles into account; an action is refused unless the latest
- * report says so.
+ * report says so, and unless the whole panel has been in view for MIN_VISIBLE_MS without a break
+ * (panel-shown-since.ts): the latest report can be up to `delay` old, and a page could uncover the
+ * panel a moment before a click it lured.
  *
  * Where the browser lacks v2, the plain observer still tells whether the target is on screen (its
  * implicit root is the top-level viewport, even across origins); covering or fading cannot be
@@ -31,10 +34,16 @@ export const HIDDEN_PANEL_MESSAGE =
   'Not saved: the Baton panel is hidden or partly covered by something on this page, so Baton cannot be sure you saw what you were saving. Make sure the whole panel is in view with nothing over it, then save again.';
 export const OFF_SCREEN_MESSAGE = 'Not saved: the Baton panel is not on screen. Scroll it into view, then save again.';
 export const UNCONFIRMED_MESSAGE = 'Not saved: Baton could not confirm that its panel is visible. Wait a moment, then save again.';
+export const JUST_SHOWN_MESSAGE =
+  'Not saved: the Baton panel came into view only a moment ago, so Baton cannot be sure you saw what you were saving. Check the panel, then save again.';
 export const NESTED_FRAME_MESSAGE = 'Not saved: this Baton panel is inside another site’s frame, not directly on the CRM page. Open the record in the CRM itself to save.';
 
-/** Why an action must be refused, in a rep's words; null when the panel was seen. Pure, for tests. */
-export function visibilityRefusal(support: VisibilitySupport, observation: VisibilityObservation | null, ancestorCount: number): string | null {
+/**
+ * Why an action must be refused, in a rep's words; null when the panel was seen. `shownForMs`: how
+ * long the whole panel has been in view without a break (0: not in view; null: no report yet).
+ * Pure, for tests.
+ */
+export function visibilityRefusal(support: VisibilitySupport, observation: VisibilityObservation | null, ancestorCount: number, shownForMs: number | null): string | null {
   // The content script mounts the panel in the CRM's top-level page only; one more level means
   // some other page framed the CRM page (or the panel) and could be staging the click.
   if (ancestorCount > 1) return NESTED_FRAME_MESSAGE;
@@ -42,13 +51,27 @@ export function visibilityRefusal(support: VisibilitySupport, observation: Visib
   if (!observation) return support === 'track-visibility' ? UNCONFIRMED_MESSAGE : null;
   if (!observation.isIntersecting) return OFF_SCREEN_MESSAGE;
   if (support === 'track-visibility' && observation.isVisible !== true) return HIDDEN_PANEL_MESSAGE;
+  // Without v2 nothing says the panel is unobscured; an unreported panel is let through as above.
+  if (shownForMs === null) return support === 'track-visibility' ? JUST_SHOWN_MESSAGE : null;
+  if (shownForMs < MIN_VISIBLE_MS) return JUST_SHOWN_MESSAGE;
   return null;
+}
+
+/** How long a panel watched as `shown` has been in view at `now`. */
+export function shownFor(shown: PanelShownSince, now: number): number | null {
+  if (!shown.reported) return null;
+  return shown.since === null ? 0 : Math.max(0, now - shown.since);
 }
 
 export function detectVisibilitySupport(scope: typeof globalThis = globalThis): VisibilitySupport {
   if (typeof scope.IntersectionObserver !== 'function') return 'none';
   const entry = (scope as { IntersectionObserverEntry?: { prototype: object } }).IntersectionObserverEntry;
   return entry && 'isVisible' in entry.prototype ? 'track-visibility' : 'intersection-only';
+}
+
+/** Starts counting how long the panel has been in view; the panel page calls it as it loads. */
+export function startWatchingPanelVisibility(): void {
+  watchPanelShown(detectVisibilitySupport());
 }
 
 /** Frames between the panel and the top-level page (0 when the panel is itself top-level). */
@@ -73,6 +96,9 @@ export function useVisibilityGuard() {
   const observation = useRef<VisibilityObservation | null>(null);
   const waiting = useRef<(() => void)[]>([]);
   const observer = useRef<IntersectionObserver | null>(null);
+  // The panel page starts this at load (entrypoints/panel/main.tsx); started here too for any other page.
+  const panelShown = useRef<(() => PanelShownSince) | null>(null);
+  panelShown.current ??= watchPanelShown(support.current);
 
   useEffect(() => () => observer.current?.disconnect(), []);
 
@@ -103,7 +129,7 @@ export function useVisibilityGuard() {
         });
       });
     }
-    const refusal = visibilityRefusal(support.current, observation.current, countAncestors());
+    const refusal = visibilityRefusal(support.current, observation.current, countAncestors(), shownFor(panelShown.current!(), performance.now()));
     if (refusal) throw new Error(refusal);
   }, []);
 

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, focusManager } from '@tanstack/react-
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LeadPanel } from '../../components/panel/lead-panel';
+import { startWatchingPanelVisibility } from '../../components/ui/use-visibility-guard';
 import { PANEL_NAVIGATE_MESSAGE } from '../../lib/messaging/panel-frame';
 import { markNavigation } from '../../lib/stores/panel-navigation';
 import { followActiveTab } from './follow-active-tab';
@@ -20,6 +21,9 @@ focusManager.setEventListener((setFocused) => {
     window.removeEventListener('blur', onBlur);
   };
 });
+
+// Clickjacking guard: a CRM write counts only once the panel has been in view a while, counted from load.
+startWatchingPanelVisibility();
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 30_000 } },

@@ -7,19 +7,24 @@ import { toSlaInputs } from '../../lib/background/panel-view';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import type { OutcomeView } from '../../lib/messaging/panel-protocol';
 import { makeLead } from '../domain/sla/make-lead';
+import { MIN_VISIBLE_MS } from '../../components/ui/panel-shown-since';
 import {
   detectVisibilitySupport,
   HIDDEN_PANEL_MESSAGE,
+  JUST_SHOWN_MESSAGE,
   NESTED_FRAME_MESSAGE,
   OFF_SCREEN_MESSAGE,
+  shownFor,
   UNCONFIRMED_MESSAGE,
   visibilityRefusal,
 } from '../../components/ui/use-visibility-guard';
+import { COVERED, IN_VIEW, installFakeIntersectionObserver, OFF_SCREEN, type FakeIntersectionObserver } from './fake-intersection-observer';
 
 /*
- * Item 14 (clickjacking): Save is refused while the page hides, fades, covers or moves the panel.
- * The browser's own verdict (IntersectionObserver v2) is played here by a fake observer; the
- * end-to-end test (test/e2e/clickjacking.spec.ts) checks real Chromium's.
+ * Item 14 (clickjacking): Save is refused while the page hides, fades, covers or moves the panel,
+ * and until the panel has been in view for a while without a break (a page could uncover it a
+ * moment before a click it lured). The browser's own verdict (IntersectionObserver v2) is played
+ * here by a fake observer with its own clock; test/e2e/clickjacking.spec.ts checks real Chromium's.
  */
 
 const sendRequest = vi.fn();
@@ -30,21 +35,33 @@ const { DispositionForm } = await import('../../components/disposition/dispositi
 
 describe('visibilityRefusal', () => {
   const seen = { isIntersecting: true, isVisible: true };
+  const long = MIN_VISIBLE_MS;
   it.each([
-    ['v2, painted unobscured', 'track-visibility', seen, 1, null],
-    ['v2, faded or covered', 'track-visibility', { isIntersecting: true, isVisible: false }, 1, HIDDEN_PANEL_MESSAGE],
-    ['v2, no verdict at all', 'track-visibility', { isIntersecting: true, isVisible: undefined }, 1, HIDDEN_PANEL_MESSAGE],
-    ['v2, moved off-screen', 'track-visibility', { isIntersecting: false, isVisible: false }, 1, OFF_SCREEN_MESSAGE],
-    ['v2, no report yet', 'track-visibility', null, 1, UNCONFIRMED_MESSAGE],
-    ['v1 only, on screen (covering cannot be seen)', 'intersection-only', { isIntersecting: true, isVisible: undefined }, 1, null],
-    ['v1 only, off-screen', 'intersection-only', { isIntersecting: false, isVisible: undefined }, 1, OFF_SCREEN_MESSAGE],
-    ['v1 only, no report yet', 'intersection-only', null, 1, null],
-    ['no observer at all', 'none', null, 1, null],
-    ['framed by another page', 'track-visibility', seen, 2, NESTED_FRAME_MESSAGE],
-    ['framed by another page, no observer', 'none', null, 3, NESTED_FRAME_MESSAGE],
-    ['top-level (side panel or tab)', 'track-visibility', seen, 0, null],
-  ] as const)('%s', (_label, support, observation, ancestors, expected) => {
-    expect(visibilityRefusal(support, observation, ancestors)).toBe(expected);
+    ['v2, painted unobscured for long enough', 'track-visibility', seen, 1, long, null],
+    ['v2, painted unobscured, but the panel only just came into view', 'track-visibility', seen, 1, MIN_VISIBLE_MS - 1, JUST_SHOWN_MESSAGE],
+    ['v2, painted unobscured, the panel as a whole not in view', 'track-visibility', seen, 1, 0, JUST_SHOWN_MESSAGE],
+    ['v2, painted unobscured, nothing reported about the panel yet', 'track-visibility', seen, 1, null, JUST_SHOWN_MESSAGE],
+    ['v2, faded or covered', 'track-visibility', { isIntersecting: true, isVisible: false }, 1, long, HIDDEN_PANEL_MESSAGE],
+    ['v2, no verdict at all', 'track-visibility', { isIntersecting: true, isVisible: undefined }, 1, long, HIDDEN_PANEL_MESSAGE],
+    ['v2, moved off-screen', 'track-visibility', { isIntersecting: false, isVisible: false }, 1, long, OFF_SCREEN_MESSAGE],
+    ['v2, no report yet', 'track-visibility', null, 1, long, UNCONFIRMED_MESSAGE],
+    ['v1 only, on screen (covering cannot be seen)', 'intersection-only', { isIntersecting: true, isVisible: undefined }, 1, long, null],
+    ['v1 only, on screen only a moment', 'intersection-only', { isIntersecting: true, isVisible: undefined }, 1, 100, JUST_SHOWN_MESSAGE],
+    ['v1 only, nothing reported about the panel yet', 'intersection-only', { isIntersecting: true, isVisible: undefined }, 1, null, null],
+    ['v1 only, off-screen', 'intersection-only', { isIntersecting: false, isVisible: undefined }, 1, long, OFF_SCREEN_MESSAGE],
+    ['v1 only, no report yet', 'intersection-only', null, 1, null, null],
+    ['no observer at all', 'none', null, 1, null, null],
+    ['framed by another page', 'track-visibility', seen, 2, long, NESTED_FRAME_MESSAGE],
+    ['framed by another page, no observer', 'none', null, 3, null, NESTED_FRAME_MESSAGE],
+    ['top-level (side panel or tab)', 'track-visibility', seen, 0, long, null],
+  ] as const)('%s', (_label, support, observation, ancestors, shownForMs, expected) => {
+    expect(visibilityRefusal(support, observation, ancestors, shownForMs)).toBe(expected);
+  });
+
+  it('counts the time in view from the start of the unbroken run, and none while out of view', () => {
+    expect(shownFor({ reported: false, since: null }, 5_000)).toBeNull();
+    expect(shownFor({ reported: true, since: null }, 5_000)).toBe(0);
+    expect(shownFor({ reported: true, since: 4_400 }, 5_000)).toBe(600);
   });
 
   it('tells v2 from v1 from none by the entry prototype', () => {
@@ -54,25 +71,6 @@ describe('visibilityRefusal', () => {
     expect(detectVisibilitySupport({} as typeof globalThis)).toBe('none');
   });
 });
-
-/** A stand-in for the browser's v2 observer: reports what `verdict` says, as the browser would after `delay`. */
-let verdict: { isIntersecting: boolean; isVisible: boolean } | 'silent' = { isIntersecting: true, isVisible: true };
-const options: IntersectionObserverInit[] = [];
-class FakeObserver {
-  constructor(private readonly callback: IntersectionObserverCallback, init: IntersectionObserverInit) {
-    options.push(init);
-  }
-  observe(target: Element) {
-    if (verdict === 'silent') return;
-    const v = verdict;
-    setTimeout(() => this.callback([{ target, ...v } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver), 0);
-  }
-  disconnect() {}
-  unobserve() {}
-  takeRecords() {
-    return [];
-  }
-}
 
 const OUTCOME: OutcomeView = {
   reasons: [{ id: 'competitor', label: 'Competitor', appliesTo: ['rejected'], requiresAttempts: false, active: true }],
@@ -84,17 +82,13 @@ const OUTCOME: OutcomeView = {
 
 describe('DispositionForm with the visibility guard', () => {
   const saved = { ok: true, item: { id: 'x', kind: 'disposition', state: 'queued', tone: 'pending', label: 'Queued', detail: null, createdAt: 1, summary: 'Rejected — Competitor', supersededBy: null } };
-  let originals: { io: unknown; entry: unknown };
+  let io: FakeIntersectionObserver;
   beforeEach(() => {
-    originals = { io: globalThis.IntersectionObserver, entry: (globalThis as { IntersectionObserverEntry?: unknown }).IntersectionObserverEntry };
-    (globalThis as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
-    (globalThis as { IntersectionObserverEntry: unknown }).IntersectionObserverEntry = class { get isVisible() { return false; } };
+    io = installFakeIntersectionObserver();
     sendRequest.mockResolvedValue(saved);
-    options.length = 0;
   });
   afterEach(() => {
-    (globalThis as { IntersectionObserver: unknown }).IntersectionObserver = originals.io;
-    (globalThis as { IntersectionObserverEntry: unknown }).IntersectionObserverEntry = originals.entry;
+    io.uninstall();
     document.body.innerHTML = '';
     localStorage.clear();
     sendRequest.mockReset();
@@ -102,7 +96,10 @@ describe('DispositionForm with the visibility guard', () => {
 
   const alerts = (host: HTMLElement) => [...host.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
 
-  async function reviewAndSave() {
+  const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
+
+  /** Outcome, reason, Review; then `beforeSave` (time passing, the page's tricks) and a click on Save. */
+  async function reviewAndSave(beforeSave: () => Promise<void> | void = () => io.advance(MIN_VISIBLE_MS)) {
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
@@ -115,21 +112,27 @@ describe('DispositionForm with the visibility guard', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await act(async () => button('Review and save').click());
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    await act(async () => button('Save to CRM').click());
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    return { host, root };
+    await settle();
+    await beforeSave();
+    const save = async () => {
+      await act(async () => button('Save to CRM').click());
+      await settle();
+    };
+    await save();
+    return { host, root, save };
   }
 
-  it('asks the browser to track visibility of the confirm step', async () => {
+  it('asks the browser to track visibility of the confirm step and of the whole panel', async () => {
     const { root } = await reviewAndSave();
-    expect(options[0]).toMatchObject({ trackVisibility: true });
-    expect((options[0] as { delay?: number }).delay).toBeGreaterThanOrEqual(100);
+    expect(io.options.length).toBeGreaterThanOrEqual(2);
+    for (const init of io.options) {
+      expect(init).toMatchObject({ trackVisibility: true });
+      expect((init as { delay?: number }).delay).toBeGreaterThanOrEqual(100);
+    }
     act(() => root.unmount());
   });
 
-  it('saves when the browser says the panel was painted unobscured', async () => {
-    verdict = { isIntersecting: true, isVisible: true };
+  it('saves when the browser says the panel was painted unobscured, and had been for long enough', async () => {
     const { root } = await reviewAndSave();
     expect(sendRequest).toHaveBeenCalledTimes(1);
     expect(sendRequest.mock.calls[0]![0]).toMatchObject({ type: 'disposition/save' });
@@ -137,7 +140,7 @@ describe('DispositionForm with the visibility guard', () => {
   });
 
   it('refuses with an explanation when the panel is faded or covered, and sends nothing', async () => {
-    verdict = { isIntersecting: true, isVisible: false };
+    io.show(COVERED);
     const { host, root } = await reviewAndSave();
     expect(sendRequest).not.toHaveBeenCalled();
     expect(alerts(host)).toContain(HIDDEN_PANEL_MESSAGE);
@@ -147,10 +150,42 @@ describe('DispositionForm with the visibility guard', () => {
   });
 
   it('refuses when the panel is moved off-screen', async () => {
-    verdict = { isIntersecting: false, isVisible: false };
+    io.show(OFF_SCREEN);
     const { host, root } = await reviewAndSave();
     expect(sendRequest).not.toHaveBeenCalled();
     expect(alerts(host)).toContain(OFF_SCREEN_MESSAGE);
+    act(() => root.unmount());
+  });
+
+  it('uncovered a moment before the click: refused, saying why; the same click once the panel has been in view a while: saved', async () => {
+    const { host, root, save } = await reviewAndSave(async () => {
+      io.advance(MIN_VISIBLE_MS * 2);
+      io.show(COVERED); // the page covers the panel…
+      await settle();
+      io.advance(2_000);
+      io.show(IN_VIEW); // …and uncovers it just before the rep's click lands
+      await settle();
+      io.advance(MIN_VISIBLE_MS - 100);
+    });
+    expect(sendRequest).not.toHaveBeenCalled();
+    expect(alerts(host)).toContain(JUST_SHOWN_MESSAGE);
+    expect(JUST_SHOWN_MESSAGE).toContain('save again');
+
+    io.advance(100);
+    await save();
+    expect(sendRequest).toHaveBeenCalledTimes(1);
+    expect(sendRequest.mock.calls[0]![0]).toMatchObject({ type: 'disposition/save' });
+    expect(alerts(host)).not.toContain(JUST_SHOWN_MESSAGE);
+    act(() => root.unmount());
+  });
+
+  it('a panel just opened: refused until it has been in view for the minimum time', async () => {
+    const { host, root, save } = await reviewAndSave(() => io.advance(MIN_VISIBLE_MS / 2));
+    expect(sendRequest).not.toHaveBeenCalled();
+    expect(alerts(host)).toContain(JUST_SHOWN_MESSAGE);
+    io.advance(MIN_VISIBLE_MS / 2);
+    await save();
+    expect(sendRequest).toHaveBeenCalledTimes(1);
     act(() => root.unmount());
   });
 });

@@ -9,12 +9,14 @@ import { expect, panelFrame, recordUrl, test } from './fixtures';
  * page makes the panel invisible (opacity 0 on the element holding the iframe), lays a decoy over
  * it, or moves it off-screen, while the rep's click lands on "Save to CRM". Each time the panel
  * refuses and says why (IntersectionObserver v2, from inside the iframe), and nothing is queued.
- * With the panel in plain view the same click saves.
+ * A panel uncovered a moment before the click is refused too (it must have been in view for a
+ * while); once it has been in plain view that long, the same click saves.
  */
 
 const LEAD = SANDBOX_SCENARIOS.competitor;
 const HIDDEN = /the Baton panel is hidden or partly covered/;
 const OFF_SCREEN = /the Baton panel is not on screen/;
+const JUST_SHOWN = /the Baton panel came into view only a moment ago/;
 
 async function outboxSize(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {
@@ -50,6 +52,29 @@ async function reachConfirmStep(page: Page) {
 /** The rep's click on Save, delivered inside the panel whatever the page did to the frame around it. */
 async function clickSave(page: Page) {
   await panelFrame(page).getByRole('button', { name: 'Save to CRM' }).dispatchEvent('click');
+}
+
+/**
+ * In the panel: waits for Chromium's first report that Save is painted unobscured (delivered to
+ * Baton's own observers in the same step), then clicks it at once, well inside the minimum time.
+ */
+async function clickSaveAsSoonAsShown(page: Page) {
+  await panelFrame(page)
+    .getByRole('button', { name: 'Save to CRM' })
+    .evaluate(async (button) => {
+      await new Promise<void>((resolve) => {
+        const observer = new IntersectionObserver(
+          (entries) => {
+            if (!entries.some((entry) => (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible)) return;
+            observer.disconnect();
+            resolve();
+          },
+          { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+        );
+        observer.observe(button);
+      });
+      (button as HTMLButtonElement).click();
+    });
 }
 
 /** The page's script, styling the element that holds Baton's iframe (its own DOM). */
@@ -90,7 +115,12 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
     await clickSave(page);
     await expect(panel.getByRole('alert').filter({ hasText: HIDDEN })).toBeVisible();
     expect(await outboxSize(extension.serviceWorker)).toBe(0);
+
+    // 2b. The decoy is lifted a moment before the click lands: the panel is in view, but only just.
     await page.evaluate(() => document.getElementById('decoy')?.remove());
+    await clickSaveAsSoonAsShown(page);
+    await expect(panel.getByRole('alert').filter({ hasText: JUST_SHOWN })).toBeVisible();
+    expect(await outboxSize(extension.serviceWorker)).toBe(0);
 
     // 3. Moved off-screen.
     await styleHost(page, ';transform:translateX(5000px) !important');
@@ -100,8 +130,9 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
     expect(await outboxSize(extension.serviceWorker)).toBe(0);
     await styleHost(page, ';transform:none !important');
 
-    // 4. In plain view: the same click saves, and the disposition goes out.
-    await page.waitForTimeout(300);
+    // 4. In plain view for a while (the guard's minimum is 600 ms): the same click saves, and the
+    // disposition goes out.
+    await page.waitForTimeout(1_000);
     await clickSave(page);
     await expect(panel.locator('[data-outbox-state]').first()).toBeVisible({ timeout: 20_000 });
     expect(await outboxSize(extension.serviceWorker)).toBe(1);
