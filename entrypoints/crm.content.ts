@@ -13,7 +13,10 @@ import { LIVE_SCRIPT_GLOBAL } from '../lib/panel-host/live-script';
  * Registered at runtime, and only while the panel is docked (lib/background/content-script-registration.ts):
  * when the rep chooses the browser's side panel, no CRM page loads this script at all, and the
  * copies already running take their panel away and stop. Switching back, the background injects
- * a fresh copy into the open CRM tabs. So there are no match patterns here: the background holds them.
+ * a copy into the open CRM tabs. So there are no match patterns here: the background holds them.
+ *
+ * Stopping is Baton's own (lib/panel-host/live-script.ts), not WXT's context: a page can dispatch
+ * the DOM event that invalidates a WXT context, and must not be able to take the panel away.
  */
 const DEMO = import.meta.env.MODE === 'demo';
 /** After mounting or navigating, the CRM may still be drawing its chrome: look again for a few ticks. */
@@ -35,21 +38,28 @@ export default defineContentScript({
   // WXT would otherwise window.postMessage '<extension id>:crm:wxt:content-script-started' to the
   // page on every load, announcing Baton's id to any script there (test/e2e/forged-messages.spec.ts).
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    // The background asks this before injecting a copy, so a tab rarely runs two; when it does
-    // (the registered copy not started yet when asked), the newer one stops the older (WXT's context).
-    (globalThis as Record<string, unknown>)[LIVE_SCRIPT_GLOBAL] = ctx;
+  async main() {
+    // One copy per tab, the newest: the registered copy and an injected one may both start here,
+    // and a copy left by an earlier install of Baton (orphaned by an update) must take its panel away.
+    const scope = globalThis as unknown as Record<string, AbortController | undefined>;
+    scope[LIVE_SCRIPT_GLOBAL]?.abort();
+    const stopped = (scope[LIVE_SCRIPT_GLOBAL] = new AbortController());
+    const stop = () => stopped.abort();
     const env = { sandbox: DEMO };
     const store = browser.storage.local;
     let current: LeadPage | null = null;
     let shell: PanelShell | null = null;
     let lastHref = '';
     let refitTicks = 0;
+    // The rep switches to the browser's side panel (options page): take the panel away and stop.
+    // Listening before the first read, so a switch while this page loads is not missed either.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[PANEL_PLACEMENT_KEY]?.newValue === SIDE_PANEL_PLACEMENT) stop();
+    };
+    browser.storage.onChanged.addListener(onStorage);
     const stored = await store.get([PANEL_PLACEMENT_KEY, PANEL_DOCK_KEY]);
-    // Stopped while reading: a newer copy took over, or the rep chose the side panel while this
-    // page loaded (before the background unregistered the script). Either way this copy is done
-    // (aborted, so the background's probe no longer counts it).
-    if (ctx.isInvalid || stored[PANEL_PLACEMENT_KEY] === SIDE_PANEL_PLACEMENT) return ctx.abort();
+    // The rep chose the side panel before this page loaded (and the background had not yet unregistered the script).
+    if (stopped.signal.aborted || stored[PANEL_PLACEMENT_KEY] === SIDE_PANEL_PLACEMENT) return stop();
     const prefs = readDockPrefs(stored[PANEL_DOCK_KEY]);
 
     const check = () => {
@@ -77,10 +87,6 @@ export default defineContentScript({
       else shell.frame.contentWindow?.postMessage({ type: PANEL_NAVIGATE_MESSAGE }, '*');
     };
 
-    // The rep switched to the browser's side panel (options page): take the panel away and stop.
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[PANEL_PLACEMENT_KEY]?.newValue === SIDE_PANEL_PLACEMENT) ctx.abort();
-    };
     // The keyboard shortcut (manifest `commands`) arrives from the background, never from the page.
     const onMessage = (message: unknown) => {
       if ((message as { type?: unknown } | null)?.type === PANEL_TOGGLE_MESSAGE) shell?.shortcut();
@@ -88,19 +94,15 @@ export default defineContentScript({
     // CRMs are single-page apps. The Navigation API reports pushState/replaceState/popstate in
     // Chromium; the slow poll is a fallback for anything it misses (e.g. hash-only routers).
     const timer = setInterval(check, 1000);
-    const listening = { signal: ctx.signal };
-    (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', check, listening);
-    addEventListener('popstate', check, listening);
-    browser.storage.onChanged.addListener(onStorage);
+    (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', check, { signal: stopped.signal });
     browser.runtime.onMessage.addListener(onMessage);
-    // Stopped: by the side-panel switch above, by a newer copy of this script (the background
-    // injects one when the rep docks the panel again, or after an update), or by Baton's removal.
-    ctx.onInvalidated(() => {
+    // Stopped by the side-panel switch or by a newer copy: the panel goes, and with no shell and no
+    // timer the two extension-event listeners left have nothing to act on.
+    stopped.signal.onabort = () => {
       clearInterval(timer);
       shell?.remove();
-      browser.storage.onChanged.removeListener(onStorage);
-      browser.runtime.onMessage.removeListener(onMessage);
-    });
+      shell = null;
+    };
     check();
   },
 });

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { isScriptLiveHere, LIVE_SCRIPT_GLOBAL } from '../panel-host/live-script';
 import type { ScriptingPort } from './content-script-registration';
 
 /**
@@ -23,11 +22,6 @@ export function browserScriptingPort(): ScriptingPort {
     async openTabs(matches) {
       const tabs = await browser.tabs.query({ url: [...matches] });
       return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
-    },
-    async hasLiveScript(tabId) {
-      // Runs in Baton's isolated world of the page, the one the content script runs in.
-      const [answer] = await browser.scripting.executeScript({ target: { tabId }, func: isScriptLiveHere, args: [LIVE_SCRIPT_GLOBAL] });
-      return answer?.result === true;
     },
     async inject(tabId, file) {
       await browser.scripting.executeScript({ target: { tabId }, files: [file as ScriptPublicPath] });

@@ -36,16 +36,16 @@ export interface ScriptingPort {
   unregister(id: string): Promise<void>;
   /** Ids of the open tabs whose page the match patterns cover. */
   openTabs(matches: readonly string[]): Promise<number[]>;
-  /** Whether a running, still valid copy of the script is in the tab (the tab's isolated world). */
-  hasLiveScript(tabId: number): Promise<boolean>;
+  /** Runs the file in the tab's top frame, in Baton's isolated world (where the registered script runs). */
   inject(tabId: number, file: string): Promise<void>;
 }
 
 export interface ContentScriptRegistration {
   /**
    * Registers the script when the stored placement is "docked", removes it otherwise. With
-   * `injectIntoOpenTabs`, a docked placement also puts the script into the CRM tabs already open
-   * that have no running copy, so the rep sees the panel without reloading them. Runs one after
+   * `injectIntoOpenTabs`, a docked placement also puts the script into the CRM tabs already open,
+   * so the rep sees the panel without reloading them; where a copy already runs, the new one
+   * leaves at once (lib/panel-host/live-script.ts), so a tab never runs two. Runs one after
    * another, each on the setting as stored when its turn comes; never rejects (failures are logged).
    */
   reconcile(options: { injectIntoOpenTabs: boolean }): Promise<void>;
@@ -70,12 +70,12 @@ export function createContentScriptRegistration(deps: {
   const wanted = crmScript(deps.matches);
   let queue: Promise<void> = Promise.resolve();
 
-  const injectWhereMissing = async () => {
+  const injectIntoOpenTabs = async () => {
     const tabs = await port.openTabs(wanted.matches);
     await Promise.all(
       tabs.map(async (tabId) => {
         try {
-          if (!(await port.hasLiveScript(tabId))) await port.inject(tabId, CRM_SCRIPT_FILE);
+          await port.inject(tabId, CRM_SCRIPT_FILE);
         } catch (err) {
           // A tab that closed, navigated away or shows an error page meanwhile: nothing to dock there.
           warn(`could not put the panel on tab ${tabId}`, err);
@@ -84,7 +84,7 @@ export function createContentScriptRegistration(deps: {
     );
   };
 
-  const run = async (injectIntoOpenTabs: boolean) => {
+  const run = async (inject: boolean) => {
     const docked = (await deps.readPlacement()) === 'page';
     const existing = await port.registered(CRM_SCRIPT_ID);
     if (!docked) {
@@ -96,7 +96,7 @@ export function createContentScriptRegistration(deps: {
       if (existing) await port.unregister(CRM_SCRIPT_ID);
       await port.register(wanted);
     }
-    if (injectIntoOpenTabs) await injectWhereMissing();
+    if (inject) await injectIntoOpenTabs();
   };
 
   return {

@@ -13,10 +13,9 @@ import type { PanelPlacement } from '../../lib/storage/panel-placement';
 const CRM_PAGES = ['https://app.crm.example/*', 'https://*.crm.example/*'];
 
 /** A browser with a registry of content scripts and some open tabs (ids), some of which run the script. */
-function fakeBrowser(options: { registered?: CrmScript | null; tabs?: number[]; live?: number[]; failing?: number[] } = {}) {
+function fakeBrowser(options: { registered?: CrmScript | null; tabs?: number[]; failing?: number[] } = {}) {
   const state = {
     registered: options.registered ?? null,
-    live: new Set(options.live ?? []),
     injected: [] as number[],
     calls: [] as string[],
   };
@@ -36,14 +35,10 @@ function fakeBrowser(options: { registered?: CrmScript | null; tabs?: number[]; 
       expect(matches).toEqual(state.registered?.matches);
       return options.tabs ?? [];
     },
-    hasLiveScript: async (tabId) => {
-      if (options.failing?.includes(tabId)) throw new Error('Frame with ID 0 is showing error page');
-      return state.live.has(tabId);
-    },
     inject: async (tabId, file) => {
+      if (options.failing?.includes(tabId)) throw new Error('Frame with ID 0 is showing error page');
       expect(file).toBe(CRM_SCRIPT_FILE);
       state.injected.push(tabId);
-      state.live.add(tabId);
     },
   };
   return { port, state };
@@ -105,13 +100,12 @@ describe('the CRM content script registration', () => {
     expect(browser.state.registered?.matches).toEqual(CRM_PAGES);
   });
 
-  it('docking again puts the script into the open CRM tabs that have no running copy, and only those', async () => {
-    const browser = fakeBrowser({ tabs: [4, 7, 9], live: [7] });
+  it('docking again puts the script into every open CRM tab (a copy that finds one running leaves: e2e), and a worker start does not', async () => {
+    const browser = fakeBrowser({ tabs: [4, 7, 9] });
+    await setup('page', browser).registration.reconcile({ injectIntoOpenTabs: false });
+    expect(browser.state.injected).toEqual([]);
     await setup('page', browser).registration.reconcile({ injectIntoOpenTabs: true });
-    expect(browser.state.injected).toEqual([4, 9]);
-    // Asked again (e.g. install and a setting change together): every tab already runs it.
-    await setup('page', browser).registration.reconcile({ injectIntoOpenTabs: true });
-    expect(browser.state.injected).toEqual([4, 9]);
+    expect(browser.state.injected).toEqual([4, 7, 9]);
   });
 
   it('a tab that cannot take the script (closed, error page) is skipped with a warning; the others still get it', async () => {

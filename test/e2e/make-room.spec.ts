@@ -183,10 +183,10 @@ async function sidePanelText(context: BrowserContext): Promise<string> {
 
 /**
  * Baton's JavaScript worlds in the page's top frame, from CDP: the contexts there whose origin is
- * the extension's (its isolated world: where the content script runs, and where an injection or a
- * probe runs), and how many of them hold a running copy of the content script (it keeps its WXT
- * context under a global there, lib/panel-host/live-script.ts). Playwright's own utility world
- * has the page's origin, so it is not counted.
+ * the extension's (its isolated world: where the registered or an injected content script runs),
+ * and how many of them hold a running copy of the content script (it keeps its stop switch under a global
+ * there, lib/panel-host/live-script.ts). Playwright's own utility world has the page's origin, so
+ * it is not counted.
  */
 async function batonWorldsOnPage(page: Page, extensionId: string): Promise<{ worlds: number; running: number }> {
   const cdp = await page.context().newCDPSession(page);
@@ -198,7 +198,7 @@ async function batonWorldsOnPage(page: Page, extensionId: string): Promise<{ wor
     const baton = contexts.filter((c) => c.auxData?.frameId === frameTree.frame.id && c.origin === `chrome-extension://${extensionId}`);
     let running = 0;
     for (const context of baton) {
-      const { result } = await cdp.send('Runtime.evaluate', { contextId: context.id, expression: `globalThis.${LIVE_SCRIPT_GLOBAL}?.isValid === true`, returnByValue: true });
+      const { result } = await cdp.send('Runtime.evaluate', { contextId: context.id, expression: `globalThis.${LIVE_SCRIPT_GLOBAL}?.signal.aborted === false`, returnByValue: true });
       if (result.value === true) running++;
     }
     return { worlds: baton.length, running };
