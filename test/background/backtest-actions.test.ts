@@ -73,8 +73,8 @@ describe('runBacktest', () => {
     expect(result).toMatchObject({
       crm: 'hubspot',
       sandbox: true,
-      base: { id: 'baton-default-sql', version: 1, name: 'Default SQL definition' },
-      candidate: { id: 'baton-default-sql', version: 2, name: 'Strict SQL definition' },
+      base: { id: 'baton-default-sql', version: 2, name: 'Default SQL definition' },
+      candidate: { id: 'baton-default-sql', version: 3, name: 'Strict SQL definition' },
       period: { months: 6, from: NOW - 182 * DAY, to: NOW + 60_000 },
       dispositioned: 7,
       replayed: 4,

@@ -13,7 +13,7 @@ describe('rules backtest', () => {
     expect(await run([fx('qual-past-leads.csv')])).toBe(0);
     expect(output.stderr).toBe('');
     const r = JSON.parse(output.stdout);
-    expect(r).toMatchObject({ definitionId: 'baton-default-sql', definitionVersion: 1, total: 10, passed: 5, notYet: 2, disqualified: 3 });
+    expect(r).toMatchObject({ definitionId: 'baton-default-sql', definitionVersion: 2, total: 10, passed: 5, notYet: 2, disqualified: 3 });
     expect(r.disqualifiedBy).toEqual({ 'disq.below_minimum': 1, 'disq.personal_email': 1, 'disq.student': 1 });
     expect(r.opportunity).toEqual({ n: 10, confusion: { tp: 4, fp: 1, tn: 4, fn: 1 }, precision: 0.8, recall: 0.8 });
     expect(r.won).toEqual({ n: 9, confusion: { tp: 2, fp: 2, tn: 5, fn: 0 }, precision: 0.5, recall: 1 });
@@ -31,14 +31,14 @@ describe('rules backtest', () => {
     expect(await run(['--definition', fx('qual-definition-default.json'), '--compare', fx('qual-definition-strict.json'), fx('qual-past-leads.csv')])).toBe(0);
     const c = JSON.parse(output.stdout);
     expect(c.base.definitionVersion).toBe(1);
-    expect(c.candidate.definitionVersion).toBe(2);
+    expect(c.candidate.definitionVersion).toBe(3);
     expect(c.flips.map((f: any) => `${f.key}:${f.to}`)).toEqual(['sandbox:csv:L2:not_yet', 'sandbox:csv:L3:not_yet', 'sandbox:csv:L7:disqualified', 'sandbox:csv:L10:not_yet']);
     expect(c.deltas).toEqual({ passed: -4, opportunityPrecision: 0.2, opportunityRecall: -0.6, wonPrecision: 0.5, wonRecall: -0.5 });
   });
 
   test('--table renders the comparison for people', async () => {
     expect(await run(['--compare', fx('qual-definition-strict.json'), fx('qual-past-leads.csv'), '--table'])).toBe(0);
-    expect(output.stdout).toContain('Backtest: baton-default-sql v1 vs baton-default-sql v2');
+    expect(output.stdout).toContain('Backtest: baton-default-sql v2 vs baton-default-sql v3');
     expect(output.stdout).toMatch(/opportunity precision\s+80\.0%\s+100\.0%/);
     expect(output.stdout).toContain('4 lead(s) flip:');
     output.stdout = '';

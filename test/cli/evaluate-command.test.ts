@@ -15,7 +15,7 @@ describe('rules evaluate', () => {
     expect(code).toBe(0);
     expect(output.stderr).toBe('');
     const json = JSON.parse(output.stdout);
-    expect(json.definition).toEqual({ id: 'baton-default-sql', version: 1, name: 'Default SQL definition' });
+    expect(json.definition).toEqual({ id: 'baton-default-sql', version: 2, name: 'Default SQL definition' });
     expect(json.evaluatedAt).toBe('2026-11-22T12:00:00.000Z');
     expect(json.results.map((r: any) => [r.lead, r.evaluation.verdict.kind])).toEqual([
       ['hubspot:4242:101', 'sales_qualified'],
@@ -44,7 +44,7 @@ describe('rules evaluate', () => {
   test('--table prints a readable checklist', async () => {
     const code = await run(['--definition', fx('qual-definition-strict.json'), fx('qual-lead-qualified.json'), '--at', AT, '--table']);
     expect(code).toBe(0);
-    expect(output.stdout).toContain('Definition baton-default-sql v2 at 2026-11-22T12:00:00.000Z');
+    expect(output.stdout).toContain('Definition baton-default-sql v3 at 2026-11-22T12:00:00.000Z');
     expect(output.stdout).toContain('NOT YET (missing: timeline)');
     expect(output.stdout).toMatch(/timeline\s+bant\s+unmet\s+auto\s+Form answer "within 3 months"/);
   });

@@ -49,7 +49,7 @@ test.describe('Baton Insights: backtest a definition', () => {
       ['Recall vs won (won deals the definition passed)', '27.3% (3 of 11)', '27.3% (3 of 11)', 'no change'],
     ]);
     const headers = await page.locator('table[data-table="backtest-summary"] thead th').allTextContents();
-    expect(headers).toEqual(['Measure', 'Current: Default SQL definition v1', 'Candidate: Strict SQL definition v2', 'Change']);
+    expect(headers).toEqual(['Measure', 'Current: Default SQL definition v2', 'Candidate: Strict SQL definition v3', 'Change']);
     expect(await csvOf(page, 'Backtest: current definition and candidate')).toEqual([headers, ...summary]);
 
     await expect(section.getByRole('heading', { name: 'Leads whose verdict changes (68)' })).toBeVisible();
@@ -81,12 +81,12 @@ test.describe('Baton Insights: backtest a definition', () => {
     await expect(section.getByRole('alert')).toContainText('That file is not a valid SQL definition');
     await expect(section.getByRole('alert')).toContainText('fit.employees.min');
 
-    const draft = { ...STRICT_SQL_DEFINITION, version: 3, name: 'Draft <b>definition</b>', changeLog: [...STRICT_SQL_DEFINITION.changeLog, { version: 3, date: '2026-11-20', author: 'RevOps', summary: 'Draft' }] };
+    const draft = { ...STRICT_SQL_DEFINITION, version: 4, name: 'Draft <b>definition</b>', changeLog: [...STRICT_SQL_DEFINITION.changeLog, { version: 4, date: '2026-12-06', author: 'RevOps', summary: 'Draft' }] };
     await section.getByLabel('Or import a definition (JSON)').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
     await expect(section.getByRole('alert')).toHaveCount(0);
     await expect(section.getByLabel('Candidate definition')).toHaveValue('file:draft.json');
     // The name is shown as text, never as markup.
-    await expect(page.locator('table[data-table="backtest-summary"] thead th').nth(2)).toHaveText('Candidate: Draft <b>definition</b> v3', { timeout: 30_000 });
+    await expect(page.locator('table[data-table="backtest-summary"] thead th').nth(2)).toHaveText('Candidate: Draft <b>definition</b> v4', { timeout: 30_000 });
     expect((await tableRows(page, 'backtest-summary'))[0]).toEqual(['Leads that pass (sales-qualified)', '53', '25', '28 fewer']);
   });
 

@@ -7,9 +7,9 @@ import { expect, panelFrame, recordUrl, test } from './fixtures';
 import { readJson } from './support/read-sandbox';
 
 /*
- * One team, one set of rules: an admin publishes version 2 of the SQL definition from their
+ * One team, one set of rules: an admin publishes version 3 of the SQL definition from their
  * browser; a rep's browser (another profile, as on another machine) runs on it and its
- * disposition records version 2 in the CRM, and the rep who decided (not the lead's owner).
+ * disposition records version 3 in the CRM, and the rep who decided (not the lead's owner).
  */
 
 const LEAD = SANDBOX_SCENARIOS.competitor;
@@ -22,7 +22,7 @@ async function pointAtSandbox(page: Page, extensionId: string, sandboxUrl: strin
   await expect(page.getByRole('region', { name: 'Shared with your team' })).toBeVisible();
 }
 
-test('an admin publishes version 2 of the definition; a rep in another browser runs on it and records it as themselves', async ({ page, extension, sandbox }) => {
+test('an admin publishes version 3 of the definition; a rep in another browser runs on it and records it as themselves', async ({ page, extension, sandbox }) => {
   await ensureBatonProperties(createHubSpotClient({ baseUrl: sandbox.url, getAccessToken: async () => 'sandbox' }));
 
   // Admin: edit the definition in this browser (a draft), then publish it to the CRM.
@@ -33,17 +33,17 @@ test('an admin publishes version 2 of the definition; a rep in another browser r
   await card.getByRole('button', { name: /Edit JSON/ }).click();
   const editor = card.getByRole('textbox', { name: 'SQL definition JSON' });
   const definition = JSON.parse(await editor.inputValue()) as { version: number; changeLog: unknown[] };
-  definition.version = 2;
-  definition.changeLog.push({ version: 2, date: '2026-12-04', author: 'Ana Ruiz', summary: 'Reviewed with sales: same criteria, new version.' });
+  definition.version = 3;
+  definition.changeLog.push({ version: 3, date: '2026-12-05', author: 'Ana Ruiz', summary: 'Reviewed with sales: same criteria, new version.' });
   await editor.fill(JSON.stringify(definition, null, 2));
   await card.getByRole('button', { name: 'Save' }).click();
-  await expect(team).toContainText('SQL definition — version 2');
+  await expect(team).toContainText('SQL definition — version 3');
 
   await team.getByRole('textbox', { name: 'Your name' }).fill('Ana Ruiz');
   await team.getByRole('textbox', { name: 'What changed' }).fill('Quarterly review with sales');
   await team.getByRole('button', { name: 'Publish to every rep' }).click();
   await expect(team).toContainText('runs on revision 1', { timeout: 15_000 });
-  await expect(team).toContainText('SQL definition version 2');
+  await expect(team).toContainText('SQL definition version 3');
   await expect(team).toContainText("This browser's settings are the published ones");
 
   // Rep: a fresh profile that never saw the admin's settings.
@@ -84,8 +84,8 @@ test('an admin publishes version 2 of the definition; a rep in another browser r
     expect(contact.properties.baton_disposition_reason_id).toBe('competitor');
     // Who decided: the rep in this browser, not the lead's owner.
     expect(contact.properties.baton_disposition_rep).toBe(me.name);
-    // The definition's id and version, as Baton writes it: the published version 2, not the shipped 1.
-    expect(contact.properties.baton_definition_version).toBe('baton-default-sql@2');
+    // The definition's id and version, as Baton writes it: the published version 3, not the shipped 2.
+    expect(contact.properties.baton_definition_version).toBe('baton-default-sql@3');
   } finally {
     await rep.close();
   }

@@ -86,9 +86,9 @@ describe('admin settings (WXT storage items, versioned)', () => {
 
     it('publishing a new SQL definition keeps the previous one in the history', async () => {
       expect((await writeSqlDefinition(STRICT_SQL_DEFINITION)).ok).toBe(true);
-      expect((await readSqlDefinition()).version).toBe(2);
-      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([1]);
-      expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([1, 2]);
+      expect((await readSqlDefinition()).version).toBe(3);
+      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([2]);
+      expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([2, 3]);
     });
 
     it('saving the current value unchanged is allowed and changes nothing', async () => {
@@ -100,9 +100,9 @@ describe('admin settings (WXT storage items, versioned)', () => {
       await writeSqlDefinition(STRICT_SQL_DEFINITION);
       expect(await resetAdminSetting('sql-definition')).toEqual(DEFAULT_SQL_DEFINITION);
       expect(await readSqlDefinition()).toEqual(DEFAULT_SQL_DEFINITION);
-      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([1, 2]);
-      expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([1, 2]);
-      // Version 2 is taken: republishing the strict definition as 2 is refused.
+      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([2, 3]);
+      expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([2, 3]);
+      // Version 3 is taken: republishing the strict definition as 3 is refused.
       const again = await writeSqlDefinition(STRICT_SQL_DEFINITION);
       expect(again.ok).toBe(false);
       if (!again.ok) expect(again.errors[0]).toMatchObject({ path: 'version', message: expect.stringContaining('already published') });
@@ -152,7 +152,7 @@ describe('admin settings (WXT storage items, versioned)', () => {
 
     it('skips invalid history entries and keeps the valid ones', async () => {
       await fakeBrowser.storage.local.set({ 'admin.sqlDefinitionHistory': [STRICT_SQL_DEFINITION, { nonsense: true }, DEFAULT_SQL_DEFINITION] });
-      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([1, 2]);
+      expect((await readSqlDefinitionHistory()).map((d) => d.version)).toEqual([2, 3]);
       expect(warn).toHaveBeenCalledTimes(1);
     });
   });
@@ -275,7 +275,7 @@ describe('admin settings (WXT storage items, versioned)', () => {
     });
 
     it('names files by kind and version', () => {
-      expect(adminSettingFileName('sql-definition', STRICT_SQL_DEFINITION)).toBe('baton-sql-definition-v2.json');
+      expect(adminSettingFileName('sql-definition', STRICT_SQL_DEFINITION)).toBe('baton-sql-definition-v3.json');
       expect(adminSettingFileName('sla-policy', defaultSlaPolicy)).toBe('baton-sla-policy-v1.0.0.json');
       expect(adminSettingFileName('attempt-policy', DEFAULT_ATTEMPT_POLICY)).toBe('baton-attempt-policy.json');
     });

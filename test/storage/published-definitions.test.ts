@@ -12,15 +12,16 @@ describe('definitions Insights and the backtest compare', () => {
   it('lists the versions published to the CRM and the ones kept locally before, once each', async () => {
     await writeTeamRulesCache({
       key: 'hubspot|1',
-      revisions: [documentOf(2, settingsWithDefinitionVersion(3)), documentOf(1, settingsWithDefinitionVersion(2))],
+      revisions: [documentOf(2, settingsWithDefinitionVersion(4)), documentOf(1, settingsWithDefinitionVersion(3))],
       listedRevision: 2,
       unreadable: [],
       checkedAt: 1,
       error: null,
       errorAt: null,
     });
-    expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([1, 2, 3]);
-    expect((await readSqlDefinitionInForce()).version).toBe(3);
+    // 2 is this browser's (the shipped default), 3 and 4 the team's.
+    expect((await readPublishedSqlDefinitions()).map((d) => d.version)).toEqual([2, 3, 4]);
+    expect((await readSqlDefinitionInForce()).version).toBe(4);
   });
 
   it('falls back to this browser’s definition when nothing is published', async () => {

@@ -8,7 +8,7 @@ describe('parseTeamRulesDocument', () => {
   it('reads a published document with every setting', () => {
     const parsed = parseTeamRulesDocument(roundTrip(documentOf(2)));
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.document.settings['sql-definition'].version).toBe(1);
+    if (parsed.ok) expect(parsed.document.settings['sql-definition'].version).toBe(2);
   });
 
   it('ignores what a later Baton added (fields and settings it does not know)', () => {

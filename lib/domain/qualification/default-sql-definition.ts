@@ -8,13 +8,22 @@ import type { SqlDefinition } from './sql-definition';
  */
 export const DEFAULT_SQL_DEFINITION: SqlDefinition = sqlDefinitionSchema.parse({
   id: 'baton-default-sql',
-  version: 1,
+  // Raise the version whenever what it qualifies changes: every disposition records the version it
+  // was decided against, and Insights compares versions side by side.
+  version: 2,
   name: 'Default SQL definition',
   description:
     'Sales-qualified = a stated need, a named decision maker, a fit company, and a buying signal (demo request, repeated pricing visits, or repeated content downloads). Budget and timeline are recorded when known, not required.',
-  publishedAt: '2026-11-01T00:00:00Z',
+  publishedAt: '2026-12-04T00:00:00Z',
   changeLog: [
     { version: 1, date: '2026-11-01', author: 'RevOps', summary: 'First shared definition agreed by marketing and sales.' },
+    {
+      version: 2,
+      date: '2026-12-04',
+      author: 'RevOps',
+      summary:
+        'Decision makers and fit titles read by seniority and function in any phrasing (CFO, VP Finance, Head of Procurement, Founder & CEO); Baton\'s lists of free e-mail providers and student signals (titles, academic domains, universities) apply; Pipewise added as a competitor.',
+    },
   ],
   bant: {
     budget: {

@@ -3,22 +3,22 @@ import { sqlDefinitionSchema } from './sql-definition';
 import type { SqlDefinition } from './sql-definition';
 
 /**
- * A stricter sample: version 2 of the default, as a team tightens it after sales rejects too many
+ * A stricter sample: version 3 of the default, as a team tightens it after sales rejects too many
  * "qualified" leads. The change log says what changed and why; backtest it against the default
  * (`npm run rules -- backtest --compare`) to see which leads flip.
  */
 export const STRICT_SQL_DEFINITION: SqlDefinition = sqlDefinitionSchema.parse({
   ...DEFAULT_SQL_DEFINITION,
-  version: 2,
+  version: 3,
   name: 'Strict SQL definition',
   description:
     'Full BANT with evidence (budget of at least 20,000 USD, a named decision maker, a stated problem, a date within 90 days), a narrower fit profile, and a fresher buying signal.',
-  publishedAt: '2026-11-15T00:00:00Z',
+  publishedAt: '2026-12-05T00:00:00Z',
   changeLog: [
     ...DEFAULT_SQL_DEFINITION.changeLog,
     {
-      version: 2,
-      date: '2026-11-15',
+      version: 3,
+      date: '2026-12-05',
       author: 'RevOps',
       summary:
         'Stricter after Q3 review: budget (>= 20,000 USD) and timeline (within 90 days, was 180) are now required; company size 50-2,000 (was 20-5,000); industries limited to software, SaaS, IT services, financial services and marketing/advertising; sell only to US, CA, GB, IE, DE, FR, NL, AU, NZ (outside is a wrong-geography disqualifier); demo request within 30 days (was 90); pricing visits must be 3 within 14 days (was 30); content downloads need 3 (was 2).',

@@ -73,7 +73,7 @@ describe('createDisposition', () => {
     const r = createDisposition(input({ objections: { tags: ['timing'], text: 'Budget frozen until Q2' }, note: 'Call back in March' }), { ...ctx, id: ID });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ id: ID, decidedAt: NOW, reasonListVersion: 1, attemptsMade: 2, outcome: 'rejected', reasonId: 'no_budget', definitionVersion: 1 });
+    expect(r.value).toMatchObject({ id: ID, decidedAt: NOW, reasonListVersion: 1, attemptsMade: 2, outcome: 'rejected', reasonId: 'no_budget', definitionVersion: 2 });
     expect(r.value.checklist.find((c) => c.id === 'authority')).toMatchObject({ status: 'met', decidedBy: 'auto', evidence: { name: 'Dana Kim', role: 'VP Sales' } });
     expect(dispositionSchema.parse(r.value)).toEqual(r.value);
   });

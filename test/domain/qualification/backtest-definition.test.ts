@@ -23,7 +23,7 @@ const leads: PastLead[] = [
 describe('backtestDefinition', () => {
   const r = backtestDefinition(DEFAULT_SQL_DEFINITION, leads);
   test('counts verdicts and the reasons behind them', () => {
-    expect(r).toMatchObject({ definitionId: 'baton-default-sql', definitionVersion: 1, total: 6, passed: 3, notYet: 2, disqualified: 1 });
+    expect(r).toMatchObject({ definitionId: 'baton-default-sql', definitionVersion: 2, total: 6, passed: 3, notYet: 2, disqualified: 1 });
     expect(r.disqualifiedBy).toEqual({ 'disq.personal_email': 1 });
     expect(r.missingBy).toEqual({ authority: 1, engagement: 1, 'fit.title': 1 }); // 'Analyst' is neither a decision maker nor a title we sell to
   });

@@ -18,7 +18,7 @@ describe('overall verdict', () => {
   test('a lead meeting every required criterion is sales-qualified, with the definition version', () => {
     const result = evaluateDefinition(def, qualifiedInput());
     expect(result.verdict).toEqual({ kind: 'sales_qualified' });
-    expect(result.definitionVersion).toBe(1);
+    expect(result.definitionVersion).toBe(2);
     expect(result.definitionId).toBe('baton-default-sql');
     expect(result.evaluatedAt).toBe(NOW);
   });
@@ -263,5 +263,5 @@ test('a full strict-definition example: full BANT with evidence and a recent pri
   });
   const result = evaluateDefinition(STRICT_SQL_DEFINITION, { lead, events: [pricingVisit(1), pricingVisit(2), pricingVisit(13)], now: NOW });
   expect(result.verdict).toEqual({ kind: 'sales_qualified' });
-  expect(result.definitionVersion).toBe(2);
+  expect(result.definitionVersion).toBe(3);
 });

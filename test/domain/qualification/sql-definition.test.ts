@@ -13,10 +13,11 @@ const errorsOf = (value: unknown) => {
 
 describe('SQL definition import/export', () => {
   test('the default and strict samples are valid, versioned, and the strict one explains itself', () => {
-    expect(DEFAULT_SQL_DEFINITION.version).toBe(1);
-    expect(STRICT_SQL_DEFINITION.version).toBe(2);
-    expect(STRICT_SQL_DEFINITION.changeLog.map((c) => c.version)).toEqual([1, 2]);
-    expect(STRICT_SQL_DEFINITION.changeLog[1]!.summary).toMatch(/budget .* and timeline .* are now required/);
+    expect(DEFAULT_SQL_DEFINITION.version).toBe(2);
+    expect(DEFAULT_SQL_DEFINITION.changeLog.map((c) => c.version)).toEqual([1, 2]);
+    expect(STRICT_SQL_DEFINITION.version).toBe(3);
+    expect(STRICT_SQL_DEFINITION.changeLog.map((c) => c.version)).toEqual([1, 2, 3]);
+    expect(STRICT_SQL_DEFINITION.changeLog[2]!.summary).toMatch(/budget .* and timeline .* are now required/);
     expect(STRICT_SQL_DEFINITION.required).toEqual(expect.arrayContaining(['budget', 'timeline', 'fit.industry', 'fit.country']));
   });
 
@@ -61,7 +62,7 @@ describe('SQL definition import/export', () => {
     d.version = 3;
     delete d.bant.budget.minimum;
     const paths = errorsOf(d).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['changeLog.0.version', 'disqualifiers.belowMinimumDealSize']));
+    expect(paths).toEqual(expect.arrayContaining(['changeLog.1.version', 'disqualifiers.belowMinimumDealSize']));
   });
 
   test('bad JSON is reported, not thrown', () => {
@@ -93,7 +94,7 @@ describe('rep evidence validation', () => {
   test('"unmet" may come without evidence; unknown criteria are rejected', () => {
     expect(validateRepEvidence(DEFAULT_SQL_DEFINITION, { need: { status: 'unmet' } }).ok).toBe(true);
     const r = validateRepEvidence(DEFAULT_SQL_DEFINITION, { 'fit.industry': { status: 'unmet' } });
-    expect(r).toEqual({ ok: false, errors: [{ path: 'fit.industry', message: 'unknown criterion "fit.industry" for definition baton-default-sql v1' }] });
+    expect(r).toEqual({ ok: false, errors: [{ path: 'fit.industry', message: 'unknown criterion "fit.industry" for definition baton-default-sql v2' }] });
   });
   test('non-BANT criteria take a note', () => {
     expect(validateRepEvidence(DEFAULT_SQL_DEFINITION, { engagement: { status: 'met', evidence: { note: 'Asked for pricing on a call' } } }).ok).toBe(true);
