@@ -1,8 +1,8 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
-import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
-import { expect, panelFrame, recordUrl, test } from './fixtures';
+import { expect, panelFrame, test } from './fixtures';
+import { openLeadPanel, outboxSize } from './support/hostile-page';
 
 /*
  * Item 14 of the hostile-input suite (clickjacking), in real Chromium on the demo build: the CRM
@@ -13,35 +13,13 @@ import { expect, panelFrame, recordUrl, test } from './fixtures';
  * while); once it has been in plain view that long, the same click saves.
  */
 
-const LEAD = SANDBOX_SCENARIOS.competitor;
 const HIDDEN = /the Baton panel is hidden or partly covered/;
 const OFF_SCREEN = /the Baton panel is not on screen/;
 const JUST_SHOWN = /the Baton panel came into view only a moment ago/;
 
-async function outboxSize(worker: Worker): Promise<number> {
-  return worker.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((db) => db.name === 'baton-outbox')) return 0;
-    return new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('baton-outbox');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('entries')) return resolve(0);
-        const request = db.transaction('entries', 'readonly').objectStore('entries').count();
-        request.onsuccess = () => {
-          db.close();
-          resolve(request.result);
-        };
-        request.onerror = () => reject(request.error);
-      };
-    });
-  });
-}
-
 /** Outcome tab → Reject, Competitor → Review: the confirm step with "Save to CRM". */
 async function reachConfirmStep(page: Page) {
   const panel = panelFrame(page);
-  await expect(panel.getByRole('heading', { level: 1 })).toBeVisible();
   await panel.getByRole('tab', { name: 'Outcome' }).click();
   await panel.getByText('Reject', { exact: true }).click();
   await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
@@ -91,7 +69,7 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
   });
 
   test('opacity 0, a decoy overlay, moved off-screen: refused with the reason; in plain view: saved', async ({ page, sandbox, extension }) => {
-    await page.goto(recordUrl(sandbox, LEAD));
+    await openLeadPanel(page, sandbox);
     await reachConfirmStep(page);
     const panel = panelFrame(page);
 
@@ -139,7 +117,7 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
   });
 
   test('a normal save (a real click, no page tricks) is not held up by the guard', async ({ page, sandbox }) => {
-    await page.goto(recordUrl(sandbox, LEAD));
+    await openLeadPanel(page, sandbox);
     await reachConfirmStep(page);
     const panel = panelFrame(page);
     await panel.getByRole('button', { name: 'Save to CRM' }).click();

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { DEMO_BUILD_DIR } from '../../lib/harness/launch-extension';
-import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
-import { expect, panelFrame, recordUrl, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { openLeadPanel, outboxSize } from './support/hostile-page';
 
 /*
  * Items 11 and 12 of the hostile-input suite, in real Chromium on the demo build: the CRM page is
@@ -14,7 +14,6 @@ import { expect, panelFrame, recordUrl, test } from './fixtures';
  * load anywhere but inside a CRM page.
  */
 
-const LEAD = SANDBOX_SCENARIOS.competitor;
 const PINNED_ID = 'nkkhgcingcajmcnbkplhabfdhjphmbna';
 const UUID = '7f1c1a3e-1d1b-4c55-9a0e-2f4f6b1b2c3d';
 
@@ -42,27 +41,6 @@ async function countCrmRequests(context: BrowserContext, sandboxUrl: string) {
   return seen;
 }
 
-/** Entries in the outbox as the worker stores them (none when the database was never created). */
-async function outboxSize(worker: Worker): Promise<number> {
-  return worker.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((db) => db.name === 'baton-outbox')) return 0;
-    return new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('baton-outbox');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('entries')) return resolve(0);
-        const request = db.transaction('entries', 'readonly').objectStore('entries').count();
-        request.onsuccess = () => {
-          db.close();
-          resolve(request.result);
-        };
-        request.onerror = () => reject(request.error);
-      };
-    });
-  });
-}
-
 test.describe('a hostile CRM page', () => {
   test('forged messages to the panel and the window, and runtime.sendMessage with our id: no outbox entry, no CRM request', async ({ page, sandbox, extension }) => {
     const requests = await countCrmRequests(extension.context, sandbox.url);
@@ -72,9 +50,7 @@ test.describe('a hostile CRM page', () => {
       (window as unknown as { __heard: string[] }).__heard = heard;
       addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
     });
-    await page.goto(recordUrl(sandbox, LEAD));
-    const panel = panelFrame(page);
-    await expect(panel.getByRole('heading', { level: 1 })).toBeVisible();
+    const panel = await openLeadPanel(page, sandbox);
     await expect(panel.getByRole('timer')).toBeVisible();
     // Let the panel's own reads settle, then count from here.
     await expect.poll(async () => {
@@ -159,8 +135,7 @@ test.describe('a hostile CRM page', () => {
     expect(await panelDocumentsIn(page)).toEqual([]);
 
     // Control: on a lead record the content script's frame does load it.
-    await page.goto(recordUrl(sandbox, LEAD));
-    await expect(panelFrame(page).getByRole('heading', { level: 1 })).toBeVisible();
+    await openLeadPanel(page, sandbox);
     expect((await panelDocumentsIn(page)).length).toBe(1);
   });
 });
