@@ -31,6 +31,7 @@ import type { CrmObjectType } from './sandbox-data';
 import { resolveObjectType } from './sandbox-state';
 import { SandboxState } from './sandbox-state';
 import { seedSandboxData } from './seed-data';
+import { flushSandboxWrites } from './write-behind';
 import { mountSalesforce } from './salesforce/salesforce-mount';
 import { createMarketoDialect } from './marketo/marketo-dialect';
 import { createAccountEngagementDialect } from './account-engagement/account-engagement-dialect';
@@ -332,7 +333,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     salesforce: { orgId: salesforce.orgId, myDomain: salesforce.myDomain, instanceUrl: url, dataFile: salesforce.dataFile, expireAccessTokens: salesforce.expireAccessTokens },
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
-        server.close((error) => (error ? rejectClose(error) : resolveClose()));
+        server.close((error) => {
+          // After the last request: what it wrote is on disk before anyone reopens the file.
+          flushSandboxWrites();
+          if (error) rejectClose(error);
+          else resolveClose();
+        });
         server.closeAllConnections();
       }),
   };

@@ -1,6 +1,7 @@
 import { CRM_OBJECT_TYPES } from './sandbox-data';
 import type { Association, CrmObjectType, CrmRecord, EmailEvent, PropertyDefinition, SandboxData, WebEvent } from './sandbox-data';
 import { writeSandboxDataFile } from './sandbox-data';
+import { writeBehind } from './write-behind';
 import { compareCodeUnits } from './seeded-random';
 
 /** HubSpot's default (HUBSPOT_DEFINED) association type ids, by direction. */
@@ -228,8 +229,9 @@ export class SandboxState {
     return this.emailEventsByRecipient.get(recipient.toLowerCase()) ?? [];
   }
 
+  /** Written within a moment (write-behind.ts); a server's close writes it at once. */
   persist(): void {
-    writeSandboxDataFile(this.file, this.data);
+    writeBehind(this.file, () => writeSandboxDataFile(this.file, this.data));
   }
 
   private indexAssociation(association: Association): void {

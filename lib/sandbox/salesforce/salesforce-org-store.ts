@@ -1,11 +1,12 @@
 import type { SalesforceOrg, SfRecord } from './salesforce-org-data';
 import { writeSalesforceOrgFile } from './salesforce-org-data';
+import { writeBehind } from '../write-behind';
 import { salesforceId, toId18 } from './salesforce-ids';
 import { SALESFORCE_OBJECTS, findObject, type SfField, type SfObjectSchema, type SfSchemaChanges } from './salesforce-object-schema';
 
 /**
  * The loaded org plus an id index, and the one place that persists it: every acknowledged write
- * ends with `persist()`, so a restart sees it.
+ * ends with `persist()`, written within a moment and at the server's close, so a restart sees it.
  */
 export class SalesforceOrgStore {
   private readonly byId = new Map<string, { objectName: string; record: SfRecord }>();
@@ -81,7 +82,8 @@ export class SalesforceOrgStore {
     this.reindex();
   }
 
+  /** Written within a moment (../write-behind.ts); a server's close writes it at once. */
   persist(): void {
-    writeSalesforceOrgFile(this.file, this.org);
+    writeBehind(this.file, () => writeSalesforceOrgFile(this.file, this.org));
   }
 }
