@@ -12,8 +12,11 @@ import { launchWithExtension, type LaunchedExtension } from '../../../lib/harnes
 /** One browser profile that outlives the browser: launch, close or kill, launch again on it. */
 export interface KeptProfile {
   readonly userDataDir: string;
-  /** Starts Chromium with the extension on this profile (one browser at a time). */
-  launch(): Promise<LaunchedExtension>;
+  /**
+   * Starts Chromium with the extension on this profile (one browser at a time). `extensionDir`
+   * loads another build on the same profile instead (an update: the manifest's key keeps the id).
+   */
+  launch(extensionDir?: string): Promise<LaunchedExtension>;
   /** Closes the running browser, if any, and deletes the profile. */
   dispose(): Promise<void>;
 }
@@ -23,8 +26,8 @@ export function keptProfile(extensionDir: string): KeptProfile {
   let running: LaunchedExtension | null = null;
   return {
     userDataDir,
-    async launch() {
-      running = await launchWithExtension({ extensionDir, userDataDir });
+    async launch(otherDir) {
+      running = await launchWithExtension({ extensionDir: otherDir ?? extensionDir, userDataDir });
       return running;
     },
     async dispose() {
