@@ -113,11 +113,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       }
       result[decision.state] += 1;
       log?.({ type: decision.state, id: entry.id, attempts: entry.attempts, message: decision.message });
-      // A 429, or a CRM that cannot be reached at all: the account's other entries would meet the
-      // same answer, so they wait with this one instead of each spending a request (with 1,000
-      // queued during an outage, every save's wake used to try every due entry). One entry per
-      // drain probes the account; the first write it takes sends the rest (retryRouteNow).
-      if (error instanceof CrmError && (error.kind === 'rate_limited' || error.kind === 'network') && decision.nextAttemptAt !== null) {
+      if (error instanceof CrmError && error.kind === 'rate_limited' && decision.nextAttemptAt !== null) {
         heldRoutes.set(routeKey(entry), Math.max(decision.nextAttemptAt, heldRoutes.get(routeKey(entry)) ?? -Infinity));
       }
       continue;

@@ -80,40 +80,6 @@ describe('drainOutbox', () => {
     expect(await drainWith(store, clock, crm.deliver)).toMatchObject({ delivered: 2, nextWakeAt: null });
   });
 
-  it('a CRM that cannot be reached is probed once per drain: the account\'s other entries wait, another account still goes', async () => {
-    const { store } = await openTestStore();
-    for (const n of [1, 2, 3]) await store.enqueue(dispositionEntry(n));
-    await store.enqueue(dispositionEntry(4, { account: '9999' }));
-    const clock = { t: NOW + SECOND };
-    let down = true;
-    const calls: string[] = [];
-    const delivered = new Map<string, number>();
-    const deliver: DrainOptions['deliver'] = async (entry) => {
-      calls.push(entry.id);
-      if (down && entry.crm.account === '4711') throw new CrmError('network', 'Could not reach HubSpot: check the connection', { status: null });
-      delivered.set(entry.id, (delivered.get(entry.id) ?? 0) + 1);
-      return receiptFor(clock.t);
-    };
-    const random = () => 0.5;
-    const first = await drainWith(store, clock, deliver, { random });
-    // One request for the unreachable account; the other account is not held up by it.
-    expect(calls).toEqual([uuid(1), uuid(4)]);
-    expect(first).toEqual({ delivered: 1, retrying: 1, parked: 0, failed: 0, nextWakeAt: clock.t + 1_000 });
-    expect(await store.get(uuid(2))).toMatchObject({ state: 'queued', attempts: 0 });
-    // Every later wake (the rep saving another lead, the alarm) probes with one request, not one per entry.
-    for (let wake = 0; wake < 3; wake++) {
-      calls.length = 0;
-      clock.t += 500;
-      await drainWith(store, clock, deliver, { random });
-      expect(calls.length).toBeLessThanOrEqual(1);
-    }
-    // Back: the probe's write goes through and the rest follow in the same drain, each once.
-    down = false;
-    clock.t += 60 * SECOND;
-    expect(await drainWith(store, clock, deliver, { random })).toMatchObject({ delivered: 3, nextWakeAt: null });
-    expect([1, 2, 3, 4].map((n) => delivered.get(uuid(n)))).toEqual([1, 1, 1, 1]);
-  });
-
   it('the daily limit parks until the reset, then resends by itself', async () => {
     const { store } = await openTestStore();
     await store.enqueue(dispositionEntry(1));
