@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { MIN_VISIBLE_MS } from '../../components/ui/panel-shown-since';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
 import { readCrmDispositions } from './support/outbox-faults';
 import { readJson } from './support/read-sandbox';
@@ -17,12 +18,21 @@ import { readJson } from './support/read-sandbox';
 const LEAD = SANDBOX_SCENARIOS.competitor;
 type Sandbox = Parameters<typeof recordUrl>[0];
 
+/**
+ * The clickjacking guard accepts a CRM write only once the panel has been in view for
+ * MIN_VISIBLE_MS since its page loaded; a rep never gets to Save that fast, a test does.
+ */
+async function waitOutClickjackingGuard(page: Page) {
+  await page.waitForTimeout(MIN_VISIBLE_MS);
+}
+
 async function saveRejection(page: Page) {
   const panel = panelFrame(page);
   await panel.getByRole('tab', { name: 'Outcome' }).click();
   await panel.getByText('Reject', { exact: true }).click();
   await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
   await panel.getByRole('button', { name: 'Review and save' }).click();
+  await waitOutClickjackingGuard(page);
   await panel.getByRole('button', { name: 'Save to CRM' }).click();
 }
 

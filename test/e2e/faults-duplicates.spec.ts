@@ -2,6 +2,7 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { ensureBatonProperties } from '../../lib/crm/hubspot/baton-properties';
 import { createHubSpotClient } from '../../lib/crm/hubspot/hubspot-client';
 import { SANDBOX_SCENARIOS } from '../../lib/sandbox/scenarios';
+import { MIN_VISIBLE_MS } from '../../components/ui/panel-shown-since';
 import { expect, panelFrame, recordUrl, test } from './fixtures';
 import { panelPage, readCrmDispositions } from './support/outbox-faults';
 
@@ -55,6 +56,14 @@ async function watchSaves(frame: Frame, options: { loseFirstAnswer?: boolean } =
   return async () => frame.evaluate(() => (globalThis as unknown as { __batonSaves: { saves: number } }).__batonSaves.saves);
 }
 
+/**
+ * The clickjacking guard accepts a CRM write only once the panel has been in view for
+ * MIN_VISIBLE_MS since its page loaded; a rep never gets to Save that fast, a test does.
+ */
+async function waitOutClickjackingGuard(page: Page) {
+  await page.waitForTimeout(MIN_VISIBLE_MS);
+}
+
 /** Opens the lead and takes the rejection to the confirm step ("Write this to the CRM?"). */
 async function reviewRejection(page: Page, sandbox: Sandbox) {
   await page.goto(recordUrl(sandbox, LEAD));
@@ -64,6 +73,7 @@ async function reviewRejection(page: Page, sandbox: Sandbox) {
   await panel.getByLabel('Reason').selectOption({ label: 'Competitor' });
   await panel.getByRole('button', { name: 'Review and save' }).click();
   await expect(panel.getByRole('button', { name: 'Save to CRM' })).toBeVisible();
+  await waitOutClickjackingGuard(page);
 }
 
 /** One disposition in the CRM, and one in the panel's list, delivered. Returns its id. */
