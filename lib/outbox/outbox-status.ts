@@ -72,7 +72,7 @@ export function describeOutboxEntry(entry: OutboxEntry, now: number, context: De
         return {
           tone: 'warning',
           label: `Not written — changed in the CRM since you saw it: ${message}`,
-          detail: 'Nothing was overwritten. Check the lead in the CRM: send this again to overwrite it anyway, or discard it.',
+          detail: 'Nothing was overwritten. Check the lead in the CRM, then send this again to replace it anyway, or discard it and decide again.',
         };
       }
       // Only say "the CRM refused" when it did: a malformed answer or a bug of ours is a different story.

@@ -62,7 +62,7 @@ describe('describeOutboxEntry', () => {
     expect(describeOutboxEntry(conflict, NOW)).toEqual({
       tone: 'warning',
       label: `Not written — changed in the CRM since you saw it: ${message}`,
-      detail: 'Nothing was overwritten. Check the lead in the CRM: send this again to overwrite it anyway, or discard it.',
+      detail: 'Nothing was overwritten. Check the lead in the CRM, then send this again to replace it anyway, or discard it and decide again.',
     });
   });
 

@@ -22,7 +22,9 @@ import {
   toHubSpotHtml,
 } from './hubspot-requests';
 import type { HubSpotNoteCreateBody } from './hubspot-requests';
-import { hubSpotObjectSchema } from './hubspot-schemas';
+import { z } from 'zod';
+import { hubSpotObjectSchema, hubSpotPropertyOptionSchema } from './hubspot-schemas';
+import { LEAD_STATUS_PROPERTY_PATH } from './hubspot-lead-statuses';
 import { DEFAULT_LEAD_STATUS_MAPPING } from './lead-status-mapping';
 import { toLeadStatus, type LeadStatusMapping } from '../../domain/disposition/lead-status-mapping';
 import { syncLeadRecords } from './sync-lead-records';
@@ -163,6 +165,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The Lead Status property, read only for its options' labels. */
+const leadStatusOptionsSchema = z.looseObject({ options: z.array(hubSpotPropertyOptionSchema) });
+
 export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWriter {
   const { client } = options;
   const mapping = options.mapping ?? DEFAULT_LEAD_STATUS_MAPPING;
@@ -238,9 +243,22 @@ export function createHubSpotWriter(options: CreateHubSpotWriterOptions): CrmWri
     });
     if (current.properties[BATON_PROPERTY_NAMES.dispositionId] === dispositionId) return;
     const now = current.properties['hs_lead_status']?.trim() || null;
-    if (now === (seen?.trim() || null)) return;
-    const was = seen ? `"${seen}"` : 'empty';
-    throw new CrmError('rejected', `The lead status in HubSpot changed since you opened the lead: it is now ${now ? `"${now}"` : 'empty'} (it was ${was}). Nothing was written. Reopen the lead and choose again, or resend to replace it.`, { status: 412 });
+    const was = seen?.trim() || null;
+    if (now === was) return;
+    // Said with the portal's labels ("In Progress", not IN_PROGRESS): one more read, only on a conflict.
+    const labels = await leadStatusLabels(signal);
+    const say = (value: string | null) => (value ? `"${labels.get(value) ?? value}"` : 'empty');
+    throw new CrmError('rejected', `its lead status in HubSpot is now ${say(now)}; it was ${say(was)} when you opened the lead.`, { status: 412 });
+  }
+
+  /** Every option of the Lead Status property, hidden ones too (a colleague may have set one); none if unreadable. */
+  async function leadStatusLabels(signal: AbortSignal | undefined): Promise<ReadonlyMap<string, string>> {
+    try {
+      const property = await client.request('GET', LEAD_STATUS_PROPERTY_PATH, { schema: leadStatusOptionsSchema, signal });
+      return new Map(property.options.filter((o) => o.label.trim()).map((o) => [o.value, o.label.trim()]));
+    } catch {
+      return new Map();
+    }
   }
 
   async function logContactAttempt(ref: LeadRef, attempt: ContactAttempt, requestOptions: { signal?: AbortSignal } = {}): Promise<{ id: string; reused: boolean }> {

@@ -84,7 +84,7 @@ export function conflictError(object: string, cause: unknown): CrmError {
   const what = object.toLowerCase();
   return new CrmError(
     'rejected',
-    `This ${what} changed in Salesforce since you opened it (someone may have changed its Status). Nothing was overwritten: reopen the ${what}, check what changed, and choose again.`,
+    `this ${what} changed in Salesforce after you opened it (someone may have changed its Status).`,
     { status: 412, cause },
   );
 }
@@ -185,11 +185,8 @@ export function createSalesforceWriter(options: CreateSalesforceWriterOptions): 
     const now = current.Status?.trim() || null;
     if (now === (seen?.trim() || null)) return;
     const was = seen ? `"${seen}"` : 'empty';
-    throw new CrmError(
-      'rejected',
-      `The lead changed in Salesforce since you opened it: its Lead Status is now ${now ? `"${now}"` : 'empty'} (it was ${was}). Nothing was written. Reopen the lead and choose again, or resend to replace it.`,
-      { status: 412 },
-    );
+    // The outbox says "Not written — changed in the CRM since you saw it: …" and what to do; this says what changed.
+    throw new CrmError('rejected', `its Lead Status in Salesforce is now ${now ? `"${now}"` : 'empty'}; it was ${was} when you opened it.`, { status: 412 });
   }
 
   /** After a 412: whether the record already carries this disposition (an earlier delivery's answer was lost). */

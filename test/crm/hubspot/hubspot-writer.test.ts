@@ -628,11 +628,22 @@ describe('createHubSpotWriter.recordDisposition: a status changed since the rep 
     expect(fake.requests.filter((r) => r.method === 'GET' && r.url.pathname === `/crm/v3/objects/contacts/${CONTACT_ID}`)).toHaveLength(1);
   });
 
-  it('a colleague changed it: nothing is written, and the rep gets a conflict (412) naming both statuses', async () => {
-    const { fake, writer, objects } = setup({ routes: contactRoute({ hs_lead_status: 'IN_PROGRESS', baton_disposition_id: null }) });
+  it('a colleague changed it: nothing is written, and the rep gets a conflict (412) naming both statuses by their labels', async () => {
+    const statusProperty = {
+      name: 'hs_lead_status',
+      label: 'Lead Status',
+      type: 'enumeration',
+      fieldType: 'radio',
+      options: [
+        { label: 'New', value: 'NEW', displayOrder: 0, hidden: false },
+        { label: 'In Progress', value: 'IN_PROGRESS', displayOrder: 1, hidden: false },
+      ],
+    };
+    const { fake, writer, objects } = setup({ routes: { ...contactRoute({ hs_lead_status: 'IN_PROGRESS', baton_disposition_id: null }), 'GET /crm/v3/properties/contacts/hs_lead_status': () => jsonResponse(statusProperty) } });
     const error = await writer.recordDisposition({ ...write(), seenLeadStatus: 'NEW' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmError);
-    expect(error).toMatchObject({ kind: 'rejected', status: 412, message: expect.stringContaining('it is now "IN_PROGRESS" (it was "NEW")') });
+    expect(error).toMatchObject({ kind: 'rejected', status: 412 });
+    expect((error as Error).message).toBe('its lead status in HubSpot is now "In Progress"; it was "New" when you opened the lead.');
     expect(fake.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
     expect(objects.notes).toHaveLength(0);
   });

@@ -130,8 +130,7 @@ describe('createSalesforceWriter: recordDisposition', () => {
     const error = await org.writer.recordDisposition(write(undefined, { seenRecordModifiedAt: SEEN })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmError);
     expect(error).toMatchObject({ kind: 'rejected', status: 412, retryable: false });
-    expect((error as Error).message).toMatch(/lead changed in Salesforce since you opened it/);
-    expect((error as Error).message).toMatch(/reopen the lead/);
+    expect((error as Error).message).toBe('this lead changed in Salesforce after you opened it (someone may have changed its Status).');
     expect(org.lead.Status).toBe('Closed - Converted');
     expect(org.tasks).toHaveLength(0);
     expect(summary(org.fake.requests)).toEqual([`PATCH ${UPSERT_PATH}`, `PATCH sobjects/Lead/${LEAD}`, 'GET query Lead', 'DELETE sobjects/Task/00T5g00000Tsk90AAB']);
@@ -151,7 +150,7 @@ describe('createSalesforceWriter: recordDisposition', () => {
     org.lead.Status = 'Closed - Converted';
     const error = await org.writer.recordDisposition(write(undefined, { seenLeadStatus: 'Marketing Qualified' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'rejected', status: 412 });
-    expect((error as Error).message).toMatch(/lead changed in Salesforce since you opened it: its Lead Status is now "Closed - Converted" \(it was "Marketing Qualified"\)/);
+    expect((error as Error).message).toMatch(/its Lead Status in Salesforce is now "Closed - Converted"; it was "Marketing Qualified" when you opened it/);
     expect(summary(org.fake.requests)).toEqual(['GET query Lead']);
     expect(org.tasks).toHaveLength(0);
     expect(org.lead.Status).toBe('Closed - Converted');
