@@ -89,12 +89,7 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
   const now = deps.now ?? Date.now;
   const readManaged = async (): Promise<ManagedPolicy> => (deps.readManagedPolicy ? deps.readManagedPolicy() : EMPTY_MANAGED_POLICY);
   /** The settings in use: the stored ones under the policy's (read-modify-write uses the stored ones alone). */
-  const readSettings = async (): Promise<ConnectionSettings> => {
-    // The policy first: Chrome's first read of it on a fresh profile can take seconds, and settings
-    // read before that wait would be seconds old by the time they are used.
-    const policy = await readManaged();
-    return applyManagedConnection(await deps.readSettings(), policy);
-  };
+  const readSettings = async (): Promise<ConnectionSettings> => applyManagedConnection(await deps.readSettings(), await readManaged());
 
   function providerFor(kind: string): CrmProvider {
     const provider = deps.providers.find((p) => p.descriptor.kind === kind) ?? deps.providers.find((p) => p.descriptor.legacyKinds?.includes(kind));
