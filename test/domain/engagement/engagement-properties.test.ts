@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ENGAGEMENT_KINDS, type EngagementEvent } from '../../../lib/domain/engagement/engagement-event';
-import { compareNewestFirst, normalizeEngagement, normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-engagement';
+import { compareNewestFirst, normalizeEngagement } from '../../../lib/domain/engagement/normalize-engagement';
+import { normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-url-for-comparison';
 import { summarizeEngagement } from '../../../lib/domain/engagement/summarize-engagement';
 import { DAY, HOUR, NOW, collectEventIds, collectHrefs, collectStrings, makeLead, type BriefLead } from './engagement-fixtures';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { EngagementEvent } from '../../../lib/domain/engagement/engagement-event';
-import { normalizeEngagement, normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-engagement';
+import { normalizeEngagement } from '../../../lib/domain/engagement/normalize-engagement';
+import { normalizeUrlForComparison } from '../../../lib/domain/engagement/normalize-url-for-comparison';
 import { HOUR, NOW, SECOND, pageView } from './engagement-fixtures';
 
 const ids = (events: readonly EngagementEvent[]) => events.map((e) => e.id);
