@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHubSpotConnection } from '../../../lib/crm/hubspot/check-connection';
 import { HUBSPOT_SCOPE_GROUPS, findMissingHubSpotScopes, listRequiredHubSpotScopes } from '../../../lib/crm/hubspot/required-scopes';
 import { connectionStatusSchema } from '../../../lib/messaging/protocol';
-import { createFakeFetch, jsonResponse } from './hubspot-test-helpers';
+import { createFakeFetch, jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
 
 const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 const RATE_HEADERS = {

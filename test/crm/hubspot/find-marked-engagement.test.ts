@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findMarkerId } from '../../../lib/crm/disposition-record-text';
 import { findEscalationMarkerId } from '../../../lib/crm/escalation-record-text';
 import { findMarkedEngagement } from '../../../lib/crm/hubspot/find-marked-engagement';
-import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
-import { createFakeFetch, jsonResponse } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import { fakeHubSpotClient } from '../../support/hubspot/fake-hubspot-client';
 
 const CONTACT_ID = '51';
 const MARKED_ID = '3f2b8c1e-7d4a-4e2b-9c1d-0a1b2c3d4e5f';
@@ -11,7 +11,7 @@ const stamp = { createdAt: '2026-11-22T15:00:00.000Z', updatedAt: '2026-11-22T15
 
 /** A contact whose associated tasks come in two association pages (ids 1-3, then 4-5). */
 function setup(bodies: Record<string, string>) {
-  const fake = createFakeFetch(
+  return fakeHubSpotClient(
     {
       [`GET /crm/v4/objects/contacts/${CONTACT_ID}/associations/tasks`]: (r) => {
         const ids = r.url.searchParams.get('after') === 'page-2' ? [4, 5] : [1, 2, 3];
@@ -25,8 +25,6 @@ function setup(bodies: Record<string, string>) {
     },
     { delayMs: 1 },
   );
-  const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 'token', fetch: fake.fetch });
-  return { fake, client };
 }
 
 describe('findMarkedEngagement', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../../../lib/crm/crm-error';
 import { createHubSpotAdapter } from '../../../lib/crm/hubspot/hubspot-adapter';
-import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import type { LeadRef } from '../../../lib/domain/lead';
-import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
-import type { FakeRoute, RecordedRequest } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import type { FakeRoute, RecordedRequest } from '../../support/hubspot/fake-hubspot-fetch';
+import { fakeHubSpotClient } from '../../support/hubspot/fake-hubspot-client';
+import { loadFixture } from '../../support/hubspot/hubspot-fixtures';
 
 const ref: LeadRef = { crm: 'hubspot', account: '4711', id: '51', objectType: 'contact' };
 const CACHED_LOOKUPS = /^GET \/(crm\/v3\/properties\/contacts|crm\/v3\/owners\/|email\/public\/v1\/campaigns\/)/;
@@ -61,8 +62,7 @@ function baseRoutes(overrides: Record<string, FakeRoute> = {}, contact: Contact 
 }
 
 function setup(routes: Record<string, FakeRoute>, options: Partial<Parameters<typeof createHubSpotAdapter>[0]> = {}) {
-  const fake = createFakeFetch(routes);
-  const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 'token', fetch: fake.fetch });
+  const { fake, client } = fakeHubSpotClient(routes);
   const logged: { message: string; detail: unknown }[] = [];
   const adapter = createHubSpotAdapter({
     client,
@@ -71,7 +71,7 @@ function setup(routes: Record<string, FakeRoute>, options: Partial<Parameters<ty
     log: (message, detail) => logged.push({ message, detail }),
     ...options,
   });
-  return { fake, adapter, logged };
+  return { fake, client, adapter, logged };
 }
 
 const perView = (requests: readonly RecordedRequest[]) => requests.map((r) => `${r.method} ${r.url.pathname}`).filter((p) => !CACHED_LOOKUPS.test(p));
@@ -180,7 +180,7 @@ describe('createHubSpotAdapter.getLeadContext', () => {
 
     const capped = setup(baseRoutes({ 'GET /events/v3/events': (r) => jsonResponse({ ...pages[0], paging: { next: { after: `${r.url.searchParams.get('after') ?? ''}x` } } }) }));
     const cappedAdapter = createHubSpotAdapter({
-      client: createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: capped.fake.fetch }),
+      client: capped.client,
       crm: 'hubspot',
       maxEventPages: 3,
     });

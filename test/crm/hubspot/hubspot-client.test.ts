@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CrmError } from '../../../lib/crm/crm-error';
 import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { hubSpotContactSchema } from '../../../lib/crm/hubspot/hubspot-schemas';
-import { jsonResponse, loadFixture } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import { loadFixture } from '../../support/hubspot/hubspot-fixtures';
 
 const schema = z.looseObject({ id: z.string(), n: z.number() });
 

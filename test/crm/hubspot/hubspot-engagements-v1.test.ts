@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { fromHubSpotEngagement, fromHubSpotEngagementV1, isKnownHubSpotV1EngagementType, isRedactedHubSpotV1Email } from '../../../lib/crm/hubspot/hubspot-touch-mappers';
 import { hubSpotBatchReadResponseSchema, hubSpotV1EngagementsPageSchema } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { HubSpotV1Engagement } from '../../../lib/crm/hubspot/hubspot-schemas';
 import { createHubSpotWriter, toMarkedHtml } from '../../../lib/crm/hubspot/hubspot-writer';
 import { attemptMarker, dispositionMarker } from '../../../lib/crm/disposition-record-text';
 import type { LeadRef } from '../../../lib/domain/lead';
-import { createFakeFetch, jsonResponse, loadFixture } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import { fakeHubSpotClient } from '../../support/hubspot/fake-hubspot-client';
+import { loadFixture } from '../../support/hubspot/hubspot-fixtures';
 
 /*
  * The legacy engagements v1 read (GET /engagements/v1/engagements/associated/CONTACT/{id}/paged):
@@ -153,14 +154,14 @@ describe("round trip with Baton's writer", () => {
 
   async function socialNoteBody(connected: boolean): Promise<string> {
     let created: { properties: Record<string, string> } | null = null;
-    const fake = createFakeFetch({
+    const { client } = fakeHubSpotClient({
       'GET /crm/v4/objects/contacts/51/associations/notes': () => jsonResponse({ results: [] }),
       'POST /crm/v3/objects/notes': (r) => {
         created = r.body as { properties: Record<string, string> };
         return jsonResponse({ id: '9555', properties: created.properties, createdAt: '2026-11-22T14:00:00.000Z', updatedAt: '2026-11-22T14:00:00.000Z' }, { status: 201 });
       },
-    });
-    const writer = createHubSpotWriter({ client: createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 't', fetch: fake.fetch }) });
+    }, { token: 't' });
+    const writer = createHubSpotWriter({ client });
     await writer.logContactAttempt(ref, { id: '11111111-2222-4333-8444-555555555555', channel: 'social', connected, note: 'Sent a <b>connection</b> request', at: Date.parse('2026-11-22T14:00:00.000Z'), ownerId: '910' });
     return created!.properties['hs_note_body']!;
   }

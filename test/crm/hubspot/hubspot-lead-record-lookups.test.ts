@@ -13,7 +13,7 @@ import { createHubSpotProvider } from '../../../lib/crm/hubspot/hubspot-provider
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
 import { dispositionSchema } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
-import { createFakeFetch, jsonResponse, type FakeRoute } from './hubspot-test-helpers';
+import { createFakeFetch, jsonResponse, type FakeRoute } from '../../support/hubspot/fake-hubspot-fetch';
 
 const PORTAL = '4711';
 const CONTACT_ID = '51';

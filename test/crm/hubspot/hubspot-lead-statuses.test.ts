@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { fromHubSpotLeadStatusProperty, readHubSpotLeadStatuses } from '../../../lib/crm/hubspot/hubspot-lead-statuses';
-import { createFakeFetch, jsonResponse } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import { fakeHubSpotClient } from '../../support/hubspot/fake-hubspot-client';
 
 /* The portal's Lead Status values for the admin's mapping: `hs_lead_status` options, hidden ones left out. */
 
@@ -37,11 +37,10 @@ describe('fromHubSpotLeadStatusProperty', () => {
 
 describe('readHubSpotLeadStatuses', () => {
   it('asks for the hs_lead_status property once', async () => {
-    const fake = createFakeFetch({
+    const { fake, client } = fakeHubSpotClient({
       'GET /crm/v3/properties/contacts/hs_lead_status': () =>
         jsonResponse({ name: 'hs_lead_status', label: 'Lead Status', type: 'enumeration', fieldType: 'radio', groupName: 'sales_properties', options: [{ label: 'New', value: 'NEW', displayOrder: 0, hidden: false }] }),
-    });
-    const client = createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 'pat-na1-x', fetch: fake.fetch });
+    }, { token: 'pat-na1-x' });
     expect(await readHubSpotLeadStatuses(client)).toEqual([{ value: 'NEW', label: 'New', isDefault: false }]);
     expect(fake.requests).toHaveLength(1);
   });

@@ -15,7 +15,7 @@ import {
   hubSpotBatchReadResponseSchema,
 } from '../../../lib/crm/hubspot/hubspot-schemas';
 import { fromHubSpotEngagementV1 } from '../../../lib/crm/hubspot/hubspot-touch-mappers';
-import { loadFixture } from './hubspot-test-helpers';
+import { loadFixture } from '../../support/hubspot/hubspot-fixtures';
 
 /*
  * Item 13 of the hostile-input suite, HubSpot side: malformed answers fuzzed at the parser. Every

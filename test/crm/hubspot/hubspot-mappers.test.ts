@@ -15,7 +15,7 @@ import {
   hubSpotWebEventsPageSchema,
 } from '../../../lib/crm/hubspot/hubspot-schemas';
 import type { HubSpotContact } from '../../../lib/crm/hubspot/hubspot-schemas';
-import { loadFixture } from './hubspot-test-helpers';
+import { loadFixture } from '../../support/hubspot/hubspot-fixtures';
 
 const ref: LeadRef = { crm: 'hubspot', account: '4711', id: '51', objectType: 'contact' };
 const contact = hubSpotContactSchema.parse(loadFixture('contact.json'));

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createHubSpotClient } from '../../../lib/crm/hubspot/hubspot-client';
 import { resolveHubSpotLeadContact } from '../../../lib/crm/hubspot/resolve-lead-contact';
-import { createFakeFetch, jsonResponse } from './hubspot-test-helpers';
+import { jsonResponse } from '../../support/hubspot/fake-hubspot-fetch';
+import { fakeHubSpotClient } from '../../support/hubspot/fake-hubspot-client';
 
 function clientAnswering(body: unknown, status = 200) {
-  const fake = createFakeFetch({ 'GET /crm/v4/objects/leads/900/associations/contacts': () => jsonResponse(body, { status }) });
-  return { fake, client: createHubSpotClient({ baseUrl: 'https://api.hubapi.com', getAccessToken: async () => 'pat', fetch: fake.fetch }) };
+  return fakeHubSpotClient({ 'GET /crm/v4/objects/leads/900/associations/contacts': () => jsonResponse(body, { status }) }, { token: 'pat' });
 }
 
 describe('resolveHubSpotLeadContact', () => {

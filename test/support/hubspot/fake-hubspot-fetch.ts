@@ -1,13 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** Test-only helpers: fixtures and a fake `fetch` that routes by method + path. */
-
-const FIXTURES = fileURLToPath(new URL('../../fixtures/hubspot/', import.meta.url));
-
-export function loadFixture<T = unknown>(name: string): T {
-  return JSON.parse(readFileSync(FIXTURES + name, 'utf8')) as T;
-}
+/** A fake `fetch` for HubSpot tests: routes by method + path, records every request. */
 
 export interface RecordedRequest {
   method: string;
