@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { getEmailCampaign, listEmailCampaigns, listEmailEvents, listEventTypes, listWebEvents } from './analytics-api';
 import { listAssociatedEngagements } from './engagements-v1-api';
-import { archiveObject, batchCreateObjects, batchReadObjects, batchUpdateObjects, createObject, getObject, listObjects, searchObjects, updateObject } from './crm-objects-api';
+import { batchCreateObjects, createObject } from './create-objects';
+import { archiveObject, batchReadObjects, batchUpdateObjects, getObject, listObjects, updateObject } from './crm-objects-api';
 import {
   archiveAssociation,
   batchReadAssociations,
@@ -30,6 +31,7 @@ import { readSandboxDataFile, writeSandboxDataFile } from './sandbox-data';
 import type { CrmObjectType } from './sandbox-data';
 import { resolveObjectType } from './sandbox-state';
 import { SandboxState } from './sandbox-state';
+import { searchObjects } from './search-objects';
 import { seedSandboxData } from './seed-data';
 import { flushSandboxWrites } from './write-behind';
 import { mountSalesforce } from './salesforce/salesforce-mount';
