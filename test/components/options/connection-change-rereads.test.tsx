@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectionSettingsItem, DEFAULT_SANDBOX_URL, readConnectionSettings } from '../../../lib/storage/connection-settings';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled, settle as settleTurns } from '../../support/react/render-into-document';
+import { typeInto } from '../../support/react/type-into';
+import { withQueryClient } from '../../support/react/with-query-client';
 
 /*
  * "Who you are" lists the people of the CRM Baton is connected to. The options page first reads
@@ -14,11 +17,6 @@ import { connectionSettingsItem, DEFAULT_SANDBOX_URL, readConnectionSettings } f
  * default address a moment before the test typed its own).
  */
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  sendRequest: (...args: unknown[]) => sendRequest(...args),
-}));
 vi.mock('../../../lib/crm/engagement-source-protocol', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   sendEngagementSourceRequest: async () => ({ configured: false, settings: null, hasSecret: false, check: null }),
@@ -28,12 +26,8 @@ const { ConnectionSection } = await import('../../../components/options/connecti
 const { RepIdentitySection } = await import('../../../components/options/rep-identity-section');
 const { settingsQueries } = await import('../../../lib/queries/settings-queries');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const TEST_SANDBOX = 'http://127.0.0.1:39999';
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
 beforeEach(async () => {
   fakeBrowser.reset();
   await connectionSettingsItem.setValue({ schema: 2, provider: 'hubspot', address: 'sandbox', sandboxUrl: DEFAULT_SANDBOX_URL, providers: {} });
@@ -57,11 +51,6 @@ async function answerOwners() {
   for (const answer of ownersHeld.splice(0)) answer();
   await settle();
 }
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
 
 /** The options page's connection and "Who you are" sections, as OptionsPage mounts them. */
 function Page() {
@@ -74,28 +63,14 @@ function Page() {
   ) : null;
 }
 
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-};
+const settle = () => settleTurns(5);
 
-async function render(): Promise<HTMLElement> {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><Page /></QueryClientProvider>));
-  await settle();
-  return host;
-}
+const render = () => renderSettled(withQueryClient(<Page />), 5);
 
 async function saveSandboxAddress(el: HTMLElement, url: string) {
   const label = [...el.querySelectorAll('label')].find((l) => l.textContent === 'Sandbox address')!;
   const field = el.querySelector(`#${CSS.escape(label.htmlFor)}`) as HTMLInputElement;
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  await act(async () => {
-    setter.call(field, url);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await typeInto(field, url);
   await act(async () => field.form!.requestSubmit());
   await settle();
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { renderSettled, settle } from '../../support/react/render-into-document';
+import { typeInto } from '../../support/react/type-into';
+import { withQueryClient } from '../../support/react/with-query-client';
 
 const send = vi.fn();
 vi.mock('../../../lib/crm/engagement-source-protocol', async (importOriginal) => ({
@@ -12,42 +13,17 @@ vi.mock('../../../lib/crm/engagement-source-protocol', async (importOriginal) =>
 }));
 const { EngagementSourcesSection } = await import('../../../components/options/engagement-sources-section');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
 afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
   send.mockReset();
   fakeBrowser.reset();
 });
 
-async function settle() {
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-async function render(onSandbox = false) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><EngagementSourcesSection onSandbox={onSandbox} /></QueryClientProvider>));
-  await settle();
-  return host;
-}
+const render = (onSandbox = false) => renderSettled(withQueryClient(<EngagementSourcesSection onSandbox={onSandbox} />));
 
 const group = (el: HTMLElement, name: string) => [...el.querySelectorAll('[role="group"]')].find((g) => g.querySelector('h4')?.textContent === name) as HTMLElement;
 function input(el: HTMLElement, label: string): HTMLInputElement {
   const found = [...el.querySelectorAll('label')].find((l) => l.textContent === label);
   return el.querySelector(`#${CSS.escape(found!.htmlFor)}`) as HTMLInputElement;
-}
-async function type(field: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  await act(async () => {
-    setter.call(field, value);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;
 
@@ -75,9 +51,9 @@ describe('Marketing engagement sources (options)', () => {
     );
     const el = await render();
     const marketo = group(el, 'Marketo Engage');
-    await type(input(marketo, 'REST endpoint'), 'https://123-ABC-456.mktorest.com');
-    await type(input(marketo, 'Client id'), 'cid');
-    await type(input(marketo, 'Client secret'), ' s3cret ');
+    await typeInto(input(marketo, 'REST endpoint'), 'https://123-ABC-456.mktorest.com');
+    await typeInto(input(marketo, 'Client id'), 'cid');
+    await typeInto(input(marketo, 'Client secret'), ' s3cret ');
     await act(async () => button(marketo, 'Save and test').click());
     await settle();
     expect(send).toHaveBeenCalledWith({ type: 'engagement-source/save', kind: 'marketo', settings: { endpoint: 'https://123-ABC-456.mktorest.com', clientId: 'cid' }, secret: 's3cret' });

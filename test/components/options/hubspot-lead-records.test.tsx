@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LeadRecordChoicesForm } from '../../../components/options/hubspot/hubspot-lead-records';
 import type { LeadRecordChoices } from '../../../lib/crm/lead-record-choices';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
 import type { LeadStatusMapping } from '../../../lib/domain/disposition/lead-status-mapping';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { renderSettled } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
 /** A portal with HubSpot's default pipeline and one of its own, and its own reason list. */
 const CHOICES: LeadRecordChoices = {
@@ -39,20 +37,9 @@ const CHOICES: LeadRecordChoices = {
 
 const MAPPING: LeadStatusMapping = { version: 2, crm: 'hubspot', rejected: 'UNQUALIFIED', recycled: 'BAD_TIMING', working: 'CONNECTED', opportunityCreated: 'OPEN_DEAL', unreachable: 'ATTEMPTED_TO_CONTACT' };
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
 async function render(value: LeadStatusMapping, save = vi.fn(async (_value: LeadStatusMapping) => ({ ok: true as const }))) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><LeadRecordChoicesForm choices={CHOICES} value={value} reasonList={DEFAULT_DISPOSITION_REASONS} save={save} /></QueryClientProvider>));
-  return { el: host, save };
+  const el = await renderSettled(withQueryClient(<LeadRecordChoicesForm choices={CHOICES} value={value} reasonList={DEFAULT_DISPOSITION_REASONS} save={save} />), 0);
+  return { el, save };
 }
 
 /** The select labelled `label`, inside the fieldset whose legend contains `group`. */

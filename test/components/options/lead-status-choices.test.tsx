@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LeadStatusMapping } from '../../../lib/domain/disposition/lead-status-mapping';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 // The connection the options page shows: Salesforce, connected.
 vi.mock('../../../lib/queries/settings-queries', () => ({
   settingsQueries: {
@@ -15,8 +14,6 @@ vi.mock('../../../lib/queries/settings-queries', () => ({
   },
 }));
 const { LeadStatusChoices } = await import('../../../components/options/lead-status-choices');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ORG_STATUSES = {
   crm: 'salesforce',
@@ -37,23 +34,10 @@ const MAPPING: LeadStatusMapping = {
   unreachable: 'Closed - Not Converted',
 };
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
-
 async function render(value: LeadStatusMapping, save = vi.fn(async () => ({ ok: true as const }))) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><LeadStatusChoices value={value} save={save} /></QueryClientProvider>));
   // The connection's queries answer first, then the statuses' (a few turns of the event loop).
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-  return { el: host, save };
+  const el = await renderSettled(withQueryClient(<LeadStatusChoices value={value} save={save} />), 5);
+  return { el, save };
 }
 
 function select(el: HTMLElement, label: string): HTMLSelectElement {

@@ -1,42 +1,23 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled, settle } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 const { ConnectionSection } = await import('../../../components/options/connection-section');
 const { defaultConnectionSettings } = await import('../../../lib/storage/connection-settings');
 const { HUBSPOT_KIND } = await import('../../../lib/crm/hubspot/hubspot-pages');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   sendRequest.mockResolvedValue({ hasToken: true, check: null });
 });
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
 
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function render() {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function render() {
   const settings = { ...defaultConnectionSettings(false), provider: HUBSPOT_KIND };
-  await act(async () => root!.render(<QueryClientProvider client={client}><ConnectionSection settings={settings} demoBuild={false} /></QueryClientProvider>));
-  await settle();
-  await settle();
-  return host;
+  return renderSettled(withQueryClient(<ConnectionSection settings={settings} demoBuild={false} />), 2);
 }
 
 const radios = (el: HTMLElement) => [...el.querySelectorAll<HTMLInputElement>('input[type="radio"]')];

@@ -1,46 +1,27 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled, settle } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
 /* The Salesforce form under IT policy: the org and the consumer key come from the policy, locked; the admin still connects. */
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 vi.mock('../../../lib/crm/salesforce/salesforce-web-auth-flow', () => ({
   browserWebAuthFlow: { redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce', launch: vi.fn() },
 }));
 const { connectionOption } = await import('../../../components/options/salesforce/salesforce-connection-form');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const KEY = '3MVG9abcdefghijklmnopqrstuvwxyz0123456789';
-let root: Root | null = null;
-let host: HTMLElement | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   sendRequest.mockResolvedValue({ hasToken: false, check: null });
 });
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
 
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function render() {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function render() {
   const Form = connectionOption.Form;
-  await act(async () => root!.render(<QueryClientProvider client={client}><Form address="vendor" /></QueryClientProvider>));
-  await settle();
-  await settle();
-  return host;
+  return renderSettled(withQueryClient(<Form address="vendor" />), 2);
 }
 
 function input(el: HTMLElement, label: string): HTMLInputElement {

@@ -1,47 +1,20 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RepStatus } from '../../../lib/messaging/queue-protocol';
+import { answerByType } from '../../support/messaging/mocked-send-request';
+import { renderSettled } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  sendRequest: (...args: unknown[]) => sendRequest(...args),
-}));
 const { BatonRequestError } = await import('../../../lib/messaging/send-request');
 const { RepIdentitySection } = await import('../../../components/options/rep-identity-section');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
-
-async function render(): Promise<HTMLElement> {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><RepIdentitySection /></QueryClientProvider>));
-  for (let i = 0; i < 3; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-  return host;
-}
+const render = () => renderSettled(withQueryClient(<RepIdentitySection />), 3);
 
 const CONNECTED: RepStatus = { rep: null, source: null, crmLabel: 'HubSpot', canChoose: true, connected: true };
 const refused = () => new BatonRequestError('auth', 'Reconnect HubSpot: the access token was rejected', false);
 
 function answer(rep: RepStatus | Error, owners: { ownerId: string; name: string | null; email: string | null }[] | Error) {
-  sendRequest.mockImplementation(async (request: { type: string }) => {
-    const result = request.type === 'rep/list-owners' ? (owners instanceof Error ? owners : { owners }) : rep;
-    if (result instanceof Error) throw result;
-    return result;
-  });
+  answerByType({ 'rep/list-owners': owners instanceof Error ? owners : { owners } }, rep);
 }
 
 describe('Options, "Who you are"', () => {

@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled } from '../../support/react/render-into-document';
+import { typeInto } from '../../support/react/type-into';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 vi.mock('../../../lib/crm/salesforce/salesforce-web-auth-flow', () => ({
   browserWebAuthFlow: { redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce', launch: vi.fn() },
 }));
 const { connectionOption } = await import('../../../components/options/salesforce/salesforce-connection-form');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const KEY = '3MVG9abcdefghijklmnopqrstuvwxyz0123456789';
 const CONNECTED = {
@@ -19,36 +17,14 @@ const CONNECTED = {
   check: { ok: true, portalId: '00D5e000000AbCdEAA', message: 'Connected to the Salesforce org acme.my.salesforce.com (org id 00D5e000000AbCdEAA) as jane@acme.com.', headroom: { daily: 5000, dailyRemaining: 4982, windowMax: null, windowMs: null } },
 };
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
-
-async function render(address: 'vendor' | 'sandbox') {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function render(address: 'vendor' | 'sandbox') {
   const Form = connectionOption.Form;
-  await act(async () => root!.render(<QueryClientProvider client={client}><Form address={address} /></QueryClientProvider>));
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-  return host;
+  return renderSettled(withQueryClient(<Form address={address} />));
 }
 
 function input(el: HTMLElement, label: string): HTMLInputElement {
   const found = [...el.querySelectorAll('label')].find((l) => l.textContent === label);
   return el.querySelector(`#${CSS.escape(found!.htmlFor)}`) as HTMLInputElement;
-}
-
-async function type(field: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  await act(async () => {
-    setter.call(field, value);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;
@@ -65,7 +41,7 @@ describe('Salesforce connection form', () => {
   it('says what is wrong with each field before sending anything', async () => {
     sendRequest.mockResolvedValue({ hasToken: false, check: null });
     const el = await render('vendor');
-    await type(input(el, 'My Domain'), 'login.salesforce.com');
+    await typeInto(input(el, 'My Domain'), 'login.salesforce.com');
     await act(async () => button(el, 'Connect').click());
     const domain = input(el, 'My Domain');
     expect(domain.getAttribute('aria-invalid')).toBe('true');
@@ -77,8 +53,8 @@ describe('Salesforce connection form', () => {
   it('connects with the My Domain and the consumer key, then shows the org, the user and the headroom', async () => {
     sendRequest.mockResolvedValueOnce({ hasToken: false, check: null }).mockResolvedValueOnce(CONNECTED).mockResolvedValue(CONNECTED);
     const el = await render('vendor');
-    await type(input(el, 'My Domain'), 'https://acme.lightning.force.com/lightning/page/home');
-    await type(input(el, 'Consumer key'), KEY);
+    await typeInto(input(el, 'My Domain'), 'https://acme.lightning.force.com/lightning/page/home');
+    await typeInto(input(el, 'Consumer key'), KEY);
     await act(async () => button(el, 'Connect').click());
     await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(sendRequest.mock.calls[1]![0]).toEqual({ type: 'connection/save-token', token: JSON.stringify({ myDomain: 'acme.my.salesforce.com', consumerKey: KEY }) });
@@ -94,8 +70,8 @@ describe('Salesforce connection form', () => {
   it('shows a sign-in failure as an alert', async () => {
     sendRequest.mockResolvedValueOnce({ hasToken: false, check: null }).mockRejectedValueOnce(new Error('Salesforce refused Baton\'s app because it is not installed in acme.my.salesforce.com ("app must be installed into org").'));
     const el = await render('vendor');
-    await type(input(el, 'My Domain'), 'acme');
-    await type(input(el, 'Consumer key'), KEY);
+    await typeInto(input(el, 'My Domain'), 'acme');
+    await typeInto(input(el, 'Consumer key'), KEY);
     await act(async () => button(el, 'Connect').click());
     expect(el.querySelector('[role="alert"]')!.textContent).toMatch(/app must be installed into org/);
   });

@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIVE_REFRESH_INTERVAL_MS } from '../../../components/panel/use-live-refresh';
@@ -10,13 +9,10 @@ import type { RecordedDisposition } from '../../../lib/domain/disposition/record
 import { DEFAULT_SQL_DEFINITION } from '../../../lib/domain/qualification/default-sql-definition';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import { makeLead } from '../../domain/sla/make-lead';
-import { buttonNamed, render } from './render-kit';
+import { buttonNamed, render } from '../../support/react/render-into-document';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', async (original) => ({
-  ...(await original<typeof import('../../../lib/messaging/send-request')>()),
-  sendRequest: (...args: unknown[]) => sendRequest(...args),
-}));
 const { LeadPanel } = await import('../../../components/panel/lead-panel');
 
 const HOUR = 3_600_000;
@@ -53,14 +49,13 @@ async function settle() {
 const leadRequests = () => sendRequest.mock.calls.filter(([r]) => (r as { type: string }).type === 'lead/get-context').map(([r]) => (r as { refresh: unknown }).refresh);
 
 afterEach(() => {
-  sendRequest.mockReset();
   vi.useRealTimers();
 });
 
 describe("the panel's header: another rep's outcome from the CRM, and a live check that costs one request", () => {
   it("shows the outcome another rep recorded (from the CRM), in words, with who and when, instead of the countdown", async () => {
     answer({ crm: { ...otherRep, decidedAt: Date.now() - 2 * HOUR }, outbox: null });
-    const host = render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}><LeadPanel /></QueryClientProvider>);
+    const host = render(withQueryClient(<LeadPanel />));
     await settle();
     const timer = host.querySelector('[role="timer"]')!;
     expect(timer.getAttribute('data-next-action')).toBe('recorded');
@@ -71,8 +66,7 @@ describe("the panel's header: another rep's outcome from the CRM, and a live che
 
   it("prefers this browser's newer entry over the CRM's", async () => {
     answer({ crm: { ...otherRep, decidedAt: Date.now() - 2 * HOUR }, outbox: { outcome: 'Accepted — working it', by: 'Sam Ortiz', at: Date.now() - 60_000 } });
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const host = render(<QueryClientProvider client={client}><LeadPanel /></QueryClientProvider>);
+    const host = render(withQueryClient(<LeadPanel />));
     await settle();
     // The two answers (the lead, this browser's outbox) arrive separately: on a loaded machine the
     // outbox's may come after settle(), and until then the CRM's outcome is the one to show.
@@ -83,7 +77,7 @@ describe("the panel's header: another rep's outcome from the CRM, and a live che
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-12-03T15:00:00Z'));
     answer({ crm: null, outbox: null });
-    const host = render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}><LeadPanel /></QueryClientProvider>);
+    const host = render(withQueryClient(<LeadPanel />));
     await settle();
     expect(host.querySelector('[role="timer"]')!.getAttribute('data-next-action')).not.toBe('recorded');
     await act(async () => {

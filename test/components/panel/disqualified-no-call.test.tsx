@@ -1,7 +1,5 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BriefView } from '../../../components/panel/brief-view';
 import { SlaCountdown } from '../../../components/sla/sla-countdown';
 import { buildPanelView, toSlaInputs } from '../../../lib/background/panel-view';
@@ -11,23 +9,7 @@ import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/dis
 import { DEFAULT_SQL_DEFINITION } from '../../../lib/domain/qualification/default-sql-definition';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import { makeLead } from '../../domain/sla/make-lead';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = '';
-});
-
-function render(node: React.ReactNode): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(node));
-  return host;
-}
+import { render, unmountAll } from '../../support/react/render-into-document';
 
 const now = Date.now();
 // Handed off a day ago through the demo-request form and never touched: the SLA is breached.
@@ -44,7 +26,7 @@ describe('a disqualified lead holds no call to action', () => {
     const inputs = toSlaInputs(defaultSlaPolicy, { lead, touches: [] });
     const qualified = render(<SlaCountdown inputs={inputs} />);
     expect(qualified.textContent).toContain('call now');
-    act(() => root?.unmount());
+    unmountAll();
 
     const ruledOut = render(<SlaCountdown inputs={inputs} disqualifiedBecause="a student e-mail address" />);
     expect(ruledOut.textContent).toContain('disqualified — record the outcome');
@@ -55,7 +37,7 @@ describe('a disqualified lead holds no call to action', () => {
   it('the brief offers the agreed next step and an opener, unless the lead is disqualified', () => {
     const qualified = render(<LeadPanelStoreProvider><BriefView brief={view.brief} now={now} /></LeadPanelStoreProvider>);
     expect(qualified.querySelector('[aria-label="Opener"]')).not.toBeNull();
-    act(() => root?.unmount());
+    unmountAll();
 
     const ruledOut = render(<LeadPanelStoreProvider><BriefView brief={view.brief} now={now} disqualifiedBecause="a student e-mail address" /></LeadPanelStoreProvider>);
     expect(ruledOut.querySelector('[aria-label="Opener"]')).toBeNull();

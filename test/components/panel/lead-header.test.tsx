@@ -1,29 +1,16 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LeadHeader } from '../../../components/panel/lead-header';
 import type { LeadPanelView } from '../../../lib/messaging/panel-protocol';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = '';
-});
+import { render as renderIntoDocument } from '../../support/react/render-into-document';
 
 function render(lead: Partial<LeadPanelView['lead']>): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   const full: LeadPanelView['lead'] = {
     ref: { crm: 'sandbox', id: '101' }, name: 'Dana Kim', jobTitle: 'VP Sales', company: 'Acme', industry: null, employees: null, country: null, lifecycleStage: null, leadStatus: null,
     owner: null, ownerAssignedAt: null, ownerAssignedBy: null, source: null, sourceDetail: [], campaign: null, ...lead,
   };
-  act(() => root!.render(<LeadHeader lead={full} fetchedAt={Date.now()} refreshing={false} onRefresh={() => {}} />));
-  return host;
+  return renderIntoDocument(<LeadHeader lead={full} fetchedAt={Date.now()} refreshing={false} onRefresh={() => {}} />);
 }
 
 describe('the lead header', () => {
@@ -42,15 +29,12 @@ describe('the lead header', () => {
 
 describe('the refresh control', () => {
   it('is a button named Refresh, with when the lead was last read', () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
     const lead: LeadPanelView['lead'] = {
       ref: { crm: 'sandbox', id: '101' }, name: 'Dana Kim', jobTitle: null, company: 'Saltmarsh Media', industry: null, employees: null, country: null, lifecycleStage: null, leadStatus: null,
       owner: { id: 'o1', name: 'Sam Rep', email: null }, ownerAssignedAt: null, ownerAssignedBy: null, source: null, sourceDetail: [], campaign: null,
     };
     let refreshed = 0;
-    act(() => root!.render(<LeadHeader lead={lead} fetchedAt={Date.now() - 2 * 60_000} refreshing={false} onRefresh={() => (refreshed += 1)} />));
+    const host = renderIntoDocument(<LeadHeader lead={lead} fetchedAt={Date.now() - 2 * 60_000} refreshing={false} onRefresh={() => (refreshed += 1)} />);
     const button = [...host.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Refresh'))!;
     expect(button.textContent?.replace('⟳', '').trim()).toBe('Refresh');
     const described = document.getElementById(button.getAttribute('aria-describedby')!);

@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildPanelView } from '../../../lib/background/panel-view';
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
 import { DEFAULT_SQL_DEFINITION } from '../../../lib/domain/qualification/default-sql-definition';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import { makeLead } from '../../domain/sla/make-lead';
-import { buttonNamed, render } from './render-kit';
+import { buttonNamed, render } from '../../support/react/render-into-document';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', async (original) => ({
-  ...(await original<typeof import('../../../lib/messaging/send-request')>()),
-  sendRequest: (...args: unknown[]) => sendRequest(...args),
-}));
 const { BatonRequestError } = await import('../../../lib/messaging/send-request');
 const { LeadPanel } = await import('../../../components/panel/lead-panel');
 
@@ -30,8 +26,6 @@ function result(company: string) {
   return { status: 'ok', page: { crm: 'sandbox', account: '1', objectType: 'contact', id: 'lead-1', origin: 'http://127.0.0.1' }, view };
 }
 
-afterEach(() => sendRequest.mockReset());
-
 async function settle() {
   await act(async () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -44,8 +38,7 @@ describe('the panel keeps the lead on screen when a refresh fails', () => {
       if (request.type === 'outbox/list') return { items: [], attemptsMade: 0, connection: null, recorded: null };
       return result('Saltmarsh \u202Egnp.exe\u202C Media');
     });
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const host = render(<QueryClientProvider client={client}><LeadPanel /></QueryClientProvider>);
+    const host = render(withQueryClient(<LeadPanel />));
     await settle();
     expect(host.textContent).toContain('Saltmarsh gnp.exe Media');
     expect(host.textContent).not.toMatch(/[\u202A-\u202E]/);

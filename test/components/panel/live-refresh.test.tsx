@@ -2,7 +2,7 @@
 import { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIVE_REFRESH_INTERVAL_MS, panelIsShown, useLiveRefresh } from '../../../components/panel/use-live-refresh';
-import { render } from './render-kit';
+import { render } from '../../support/react/render-into-document';
 
 const HOUR = 3_600_000;
 

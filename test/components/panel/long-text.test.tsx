@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { foldedStart, LongText } from '../../../components/panel/long-text';
-import { buttonNamed, render } from './render-kit';
+import { buttonNamed, render } from '../../support/react/render-into-document';
 
 describe('long answers fold, with Show all', () => {
   it('a short answer shows whole, with no button', () => {

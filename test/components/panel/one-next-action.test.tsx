@@ -6,7 +6,7 @@ import { briefFor, toSlaInputs } from '../../../lib/background/panel-view';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import { LeadPanelStoreProvider } from '../../../lib/stores/lead-panel-store';
 import { makeLead } from '../../domain/sla/make-lead';
-import { render } from './render-kit';
+import { render } from '../../support/react/render-into-document';
 
 const HOUR = 3_600_000;
 // A fixed Thursday afternoon in the policy's zone (New York), so business hours are the same on any day the test runs.

@@ -1,16 +1,15 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toSlaInputs } from '../../../lib/background/panel-view';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import type { OutcomeView } from '../../../lib/messaging/panel-protocol';
 import { outcomeWarnings } from '../../../components/disposition/outcome-warnings';
 import { makeLead } from '../../domain/qualification/make-lead';
-import { buttonNamed, render } from './render-kit';
+import { buttonNamed, render } from '../../support/react/render-into-document';
+import { sendRequest } from '../../support/messaging/mocked-send-request';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 const { DispositionForm } = await import('../../../components/disposition/disposition-form');
 
 const OUTCOME: OutcomeView = {
@@ -50,8 +49,6 @@ function mount({ attemptsMade = 0, touched = false, disqualifiedBecause = null a
     confirmStep: () => host.querySelector('section[aria-labelledby]') as HTMLElement | null,
   };
 }
-
-afterEach(() => sendRequest.mockReset());
 
 describe('recording an outcome asks for a second look, with the reason', () => {
   it('accepting a lead the definition disqualifies: said in the confirm step, tied to Save, and focus lands there', async () => {

@@ -1,41 +1,21 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toSlaInputs } from '../../../lib/background/panel-view';
 import { defaultSlaPolicy } from '../../../lib/domain/sla/default-sla-policy';
 import type { QueueView } from '../../../lib/messaging/queue-protocol';
 import { makeLead } from '../../domain/sla/make-lead';
+import { answerByType, sendRequest } from '../../support/messaging/mocked-send-request';
+import { renderSettled } from '../../support/react/render-into-document';
+import { withQueryClient } from '../../support/react/with-query-client';
 
-const sendRequest = vi.fn();
-vi.mock('../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 const { QueuePopup } = await import('../../../components/queue/queue-popup');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
-
-async function render(): Promise<HTMLElement> {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(async () => root!.render(<QueryClientProvider client={client}><QueuePopup /></QueryClientProvider>));
-  for (let i = 0; i < 3; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-  return host;
-}
+const render = () => renderSettled(withQueryClient(<QueuePopup />), 3);
 
 const BASE: QueueView = { status: 'ok', message: null, crmLabel: 'HubSpot', rep: { ownerId: '7', name: 'Sam Rep', email: null }, readAt: Date.now() - 5_000, error: null, truncated: false, awaiting: [], engaged: [] };
 
 function answer(view: QueueView, owners: { ownerId: string; name: string | null; email: string | null }[] = []) {
-  sendRequest.mockImplementation(async (request: { type: string }) => (request.type === 'rep/list-owners' ? { owners } : view));
+  answerByType({ 'rep/list-owners': { owners } }, view);
 }
 
 describe('My queue popup', () => {

@@ -1,40 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_SQL_DEFINITION } from '../../../../lib/domain/qualification/default-sql-definition';
 import { buildQualificationInputs, encodeQualificationInputs } from '../../../../lib/domain/qualification/qualification-inputs';
 import { NOW, makeLead } from '../../../domain/qualification/make-lead';
+import { sendRequest } from '../../../support/messaging/mocked-send-request';
+import { renderSettled } from '../../../support/react/render-into-document';
+import { typeInto } from '../../../support/react/type-into';
 
-const sendRequest = vi.fn();
-vi.mock('../../../../lib/messaging/send-request', () => ({ sendRequest: (...args: unknown[]) => sendRequest(...args) }));
 const { LeadTestPanel } = await import('../../../../components/options/rules-editor/lead-test-panel');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  sendRequest.mockReset();
-});
-
-async function render(draft: unknown) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root!.render(<LeadTestPanel current={DEFAULT_SQL_DEFINITION} draft={draft} />));
-  return host;
-}
+const render = (draft: unknown) => renderSettled(<LeadTestPanel current={DEFAULT_SQL_DEFINITION} draft={draft} />, 0);
 
 async function submit(el: HTMLElement, url: string) {
-  const input = el.querySelector<HTMLInputElement>('input[inputmode="url"]')!;
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  await act(async () => {
-    setter.call(input, url);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await typeInto(el.querySelector<HTMLInputElement>('input[inputmode="url"]')!, url);
   await act(async () => el.querySelector('form')!.requestSubmit());
 }
 

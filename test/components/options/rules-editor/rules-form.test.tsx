@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../../lib/domain/disposition/disposition-reasons';
 import { DEFAULT_SQL_DEFINITION } from '../../../../lib/domain/qualification/default-sql-definition';
 import { defaultSlaPolicy } from '../../../../lib/domain/sla/default-sla-policy';
 import type { RulesEditorKind } from '../../../../lib/rules-editor/form-state';
 import { formatAdminSettingJson } from '../../../../lib/storage/admin-setting-json';
+// The form's sections ask the background nothing here; the mock keeps the real messaging out.
+import '../../../support/messaging/mocked-send-request';
+import { render as renderIntoDocument } from '../../../support/react/render-into-document';
 
-vi.mock('../../../../lib/messaging/send-request', () => ({ sendRequest: vi.fn() }));
 const { RulesForm } = await import('../../../../components/options/rules-editor/rules-form');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
 
 /** The form with the card's part played by a text state: the draft is JSON text both ways. */
 function render(kind: RulesEditorKind, value: unknown) {
@@ -27,11 +19,7 @@ function render(kind: RulesEditorKind, value: unknown) {
     const [text, setText] = useState(latest.text);
     return <RulesForm kind={kind} text={text} current={value} onText={(t) => { latest.text = t; setText(t); }} />;
   }
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(<Harness />));
-  return { el: host, json: () => JSON.parse(latest.text) as any };
+  return { el: renderIntoDocument(<Harness />), json: () => JSON.parse(latest.text) as any };
 }
 
 function field(el: HTMLElement, name: string): HTMLInputElement {
@@ -152,10 +140,7 @@ describe('disposition reasons form', () => {
 
 describe('a draft the form cannot show', () => {
   it('says to fix the JSON first, and where', () => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    act(() => root!.render(<RulesForm kind="sla-policy" text={'{ "tiers": [ '} onText={() => {}} />));
+    const host = renderIntoDocument(<RulesForm kind="sla-policy" text={'{ "tiers": [ '} onText={() => {}} />);
     const alert = host.querySelector('[role="alert"]')!;
     expect(alert.textContent).toMatch(/^The form needs a JSON document to work on: not valid JSON: .* at line 1, column \d+\. Fix it in the JSON view/);
     expect(host.querySelector('input')).toBeNull();
