@@ -5,7 +5,6 @@
  * Through the provider, as the outbox uses it: one writer per delivery.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProviderContext } from '../../../lib/crm/crm-provider';
 import type { DispositionWrite } from '../../../lib/crm/crm-port';
 import { LEAD_RECORD_LOOKUPS_TTL_MS } from '../../../lib/crm/hubspot/hubspot-lead-record-lookups';
 import { LEAD_DISQUALIFICATION_REASON_PATH, LEAD_PIPELINES_PATH } from '../../../lib/crm/hubspot/hubspot-leads-object';
@@ -13,6 +12,7 @@ import { createHubSpotProvider } from '../../../lib/crm/hubspot/hubspot-provider
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
 import { dispositionSchema } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 import { createFakeFetch, jsonResponse, type FakeRoute } from '../../support/hubspot/fake-hubspot-fetch';
 
 const PORTAL = '4711';
@@ -51,17 +51,14 @@ function setup(routes: Record<string, FakeRoute> = {}) {
     { delayMs: 1 },
   );
   let clock = Date.parse('2026-11-22T15:30:00.000Z');
-  const context: ProviderContext = {
+  const { context } = inMemoryProviderContext({
     demoBuild: false,
-    readState: async () => ({ account: PORTAL, credential: null }),
-    writeState: async () => undefined,
-    readSecret: async () => 'pat-na1-11111111-2222-3333-4444-555555555555',
-    writeSecret: async () => undefined,
-    deleteSecret: async () => undefined,
-    readWriteRules: async () => ({ mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' }),
+    state: { account: PORTAL, credential: null },
+    secret: 'pat-na1-11111111-2222-3333-4444-555555555555',
+    rules: { mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' },
     fetch: fake.fetch,
     now: () => clock,
-  };
+  });
   const connection = createHubSpotProvider().connect!(context);
   let n = 0;
   /** One delivery as the outbox makes it: a writer for the target, one disposition; the requests it sent. */

@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import type { ConnectionCheck } from '../../../lib/crm/hubspot/check-connection';
 import { createHubSpotProvider } from '../../../lib/crm/hubspot/hubspot-provider';
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 
 const PAT = 'pat-na1-11111111-2222-3333-4444-555555555555';
 const OAUTH = 'CJSP5qf1KhICAQEYs-gDIIGOBii1hQIyGQAf3xBKmlwHjX7OIpuIFEavB2-qYAGQsF4';
 
 /** The HubSpot provider's connection with its settings slice and secret kept in memory. */
 function setup(check: (token: string) => ConnectionCheck, token: string | null = null) {
-  let secret = token;
-  let state: ProviderConnectionState = { account: null, credential: null };
-  const context: ProviderContext = {
+  const { context, state, secret } = inMemoryProviderContext({
     demoBuild: false,
-    readState: async () => state,
-    writeState: async (s) => void (state = s),
-    readSecret: async () => secret,
-    writeSecret: async (t) => void (secret = t),
-    deleteSecret: async () => void (secret = null),
-    readWriteRules: async () => ({ mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' }),
+    secret: token,
+    rules: { mapping: DEFAULT_LEAD_STATUS_MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' },
     fetch: (async () => new Response('{}', { status: 500 })) as typeof fetch,
     now: () => 0,
-  };
+  });
   const connection = createHubSpotProvider({ check: async (t) => check(t) }).connect!(context);
-  return { connection, state: () => state, secret: () => secret };
+  return { connection, state, secret };
 }
 
 const connected = (token: ConnectionCheck['token']): ConnectionCheck => ({ ok: true, portalId: '4711', message: 'Connected', token });

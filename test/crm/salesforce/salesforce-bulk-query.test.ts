@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ProviderContext } from '../../../lib/crm/crm-provider';
 import { fromBulkRow, isBulkQueryable, runBulkQuery, toBulkSoql, withBulkQueries } from '../../../lib/crm/salesforce/salesforce-bulk-query';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
@@ -11,6 +10,8 @@ import { createSalesforceReporting } from '../../../lib/crm/salesforce/salesforc
 import { salesforceReportingRecordSchema } from '../../../lib/crm/salesforce/salesforce-schemas';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
+import { approvingSignInWindow } from '../../support/salesforce/approving-sign-in-window';
 
 /* Bulk API 2.0 query jobs: CSV rows back into records, and the sandbox org answering the job flow. */
 
@@ -51,19 +52,9 @@ describe('query jobs on the sandbox org', () => {
       paths.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
       return globalThis.fetch(input, init);
     };
-    const context: ProviderContext = {
-      demoBuild: true,
-      readState: async () => ({ account: null, credential: null }),
-      writeState: async () => {},
-      readSecret: async () => null,
-      writeSecret: async () => {},
-      deleteSecret: async () => {},
-      readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
-      fetch: recording,
-      now: () => Date.now(),
-    };
+    const { context } = inMemoryProviderContext({ fetch: recording });
     const provider = createSalesforceProvider({
-      webAuthFlow: { redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce', launch: async (url) => (await recording(url, { redirect: 'manual' })).headers.get('Location') ?? undefined },
+      webAuthFlow: approvingSignInWindow(recording),
       parts: { reporting: (args) => ((client = args.client), createSalesforceReporting(args)) },
     });
     await provider.connect!(context).reporting({ kind: 'sandbox', baseUrl: server.url });

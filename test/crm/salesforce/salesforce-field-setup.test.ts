@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CrmError } from '../../../lib/crm/crm-error';
 import type { CrmAdapter } from '../../../lib/crm/crm-port';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import { createSalesforceAdapter } from '../../../lib/crm/salesforce/salesforce-adapter';
 import { BATON_FIELDS_BY_OBJECT } from '../../../lib/crm/salesforce/salesforce-baton-fields';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { ensureSalesforceBatonFields } from '../../../lib/crm/salesforce/salesforce-field-setup';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
 import { createSalesforceWriter } from '../../../lib/crm/salesforce/salesforce-writer';
-import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
+import { approvingSignInWindow } from '../../support/salesforce/approving-sign-in-window';
 import { createFakeSalesforceClient, fail } from './fake-salesforce-client';
 import { MAPPING, makeDisposition } from './salesforce-test-data';
 
@@ -26,7 +26,6 @@ import { MAPPING, makeDisposition } from './salesforce-test-data';
  * may not customise the org is checked with the fake client.
  */
 
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 const ALL_FIELDS = Object.entries(BATON_FIELDS_BY_OBJECT).flatMap(([object, fields]) => fields.map((f) => `${object}.${f.apiName}`));
 
 let server: SandboxServer;
@@ -40,26 +39,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function context(): ProviderContext {
-  let secret: string | null = null;
-  let state: ProviderConnectionState = { account: null, credential: null };
-  return {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => secret,
-    writeSecret: async (value) => void (secret = value),
-    deleteSecret: async () => void (secret = null),
-    readWriteRules: async () => ({ mapping: MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' }),
-    fetch: (input, init) => globalThis.fetch(input, init),
-    now: () => Date.now(),
-  };
-}
+const context = () => inMemoryProviderContext({ rules: { mapping: MAPPING, reasons: DEFAULT_DISPOSITION_REASONS, timeZone: 'UTC' }, fetch: (input, init) => globalThis.fetch(input, init) }).context;
 
-const flow: WebAuthFlow = {
-  redirectUrl: () => REDIRECT,
-  launch: async (url) => (await fetch(url, { redirect: 'manual' })).headers.get('Location') ?? undefined,
-};
+const flow = approvingSignInWindow();
 
 describe('ensureSalesforceBatonFields on the sandbox org without Baton fields', () => {
   it('creates every field once, grants them to the "Baton" permission set, and then a disposition lands', async () => {

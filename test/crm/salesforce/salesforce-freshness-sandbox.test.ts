@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CrmAdapter } from '../../../lib/crm/crm-port';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import { createSalesforceAdapter } from '../../../lib/crm/salesforce/salesforce-adapter';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { buildFreshnessQuery } from '../../../lib/crm/salesforce/salesforce-freshness';
@@ -12,6 +11,7 @@ import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce
 import type { LeadRef } from '../../../lib/domain/lead';
 import { SALESFORCE_LEAD_SCENARIOS } from '../../../lib/sandbox/salesforce/salesforce-scenarios';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 
 /*
  * The Salesforce freshness check against the sandbox org: one SOQL query (record fields and the
@@ -30,23 +30,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'baton-sf-freshness-'));
   server = await startSandboxServer({ port: 0, dataFile: join(dir, 'crm.json'), now: Date.now(), quiet: true });
   queries = [];
-  let secret: string | null = null;
-  let state: ProviderConnectionState = { account: null, credential: null };
-  const context: ProviderContext = {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => secret,
-    writeSecret: async (value) => void (secret = value),
-    deleteSecret: async () => void (secret = null),
-    readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
+  const { context } = inMemoryProviderContext({
     fetch: (input, init) => {
       const url = new URL(String(input));
       if (url.pathname.endsWith('/query')) queries.push(url.searchParams.get('q') ?? '');
       return globalThis.fetch(input, init);
     },
-    now: () => Date.now(),
-  };
+  });
   const provider = createSalesforceProvider({
     webAuthFlow: { redirectUrl: () => 'https://x.chromiumapp.org/salesforce', launch: async () => undefined },
     parts: {

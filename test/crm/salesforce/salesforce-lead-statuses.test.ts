@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderContext } from '../../../lib/crm/crm-provider';
 import { fromSalesforceLeadStatuses, type SalesforceLeadStatusRow } from '../../../lib/crm/salesforce/salesforce-lead-statuses';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
-import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
+import { approvingSignInWindow } from '../../support/salesforce/approving-sign-in-window';
 
 /* The org's Lead Status values for the admin's mapping: LeadStatus rows, converted ones left out. */
 
@@ -70,22 +70,8 @@ describe('the lead-status values of the sandbox org', () => {
       requests.push(String(input));
       return globalThis.fetch(input, init);
     };
-    const flow: WebAuthFlow = {
-      redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce',
-      launch: async (url) => (await recording(url, { redirect: 'manual' })).headers.get('Location') ?? undefined,
-    };
-    const context: ProviderContext = {
-      demoBuild: true,
-      readState: async () => ({ account: null, credential: null }),
-      writeState: async () => {},
-      readSecret: async () => null,
-      writeSecret: async () => {},
-      deleteSecret: async () => {},
-      readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
-      fetch: recording,
-      now: () => Date.now(),
-    };
-    const reporting = await createSalesforceProvider({ webAuthFlow: flow }).connect!(context).reporting({ kind: 'sandbox', baseUrl: server.url });
+    const { context } = inMemoryProviderContext({ fetch: recording });
+    const reporting = await createSalesforceProvider({ webAuthFlow: approvingSignInWindow(recording) }).connect!(context).reporting({ kind: 'sandbox', baseUrl: server.url });
     const values = await reporting.readLeadStatusValues!();
     expect(values).toEqual([
       { value: 'Open - Not Contacted', label: 'Open - Not Contacted', isDefault: true },

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CrmAdapter } from '../../../lib/crm/crm-port';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import { readLeadPage } from '../../../lib/crm/pages/read-lead-page';
 import { createSalesforceAdapter } from '../../../lib/crm/salesforce/salesforce-adapter';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
-import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
+import { approvingSignInWindow } from '../../support/salesforce/approving-sign-in-window';
 
 /*
  * The provider against the sandbox CRM's Salesforce dialect (real HTTP on loopback, no network):
@@ -19,7 +19,6 @@ import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
  * server with the My Domain's origin rewritten to it, as the browser would reach a real org.
  */
 
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 const MY_DOMAIN = 'https://acme.my.salesforce.com';
 
 let server: SandboxServer;
@@ -36,28 +35,10 @@ afterAll(async () => {
 /** Everything for https://acme.my.salesforce.com goes to the sandbox. */
 const rewritingFetch: typeof fetch = (input, init) => globalThis.fetch(String(input).replace(MY_DOMAIN, server.url), init);
 
-function contextFor(fetchFn: typeof fetch) {
-  let secret: string | null = null;
-  let state: ProviderConnectionState = { account: null, credential: null };
-  const context: ProviderContext = {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => secret,
-    writeSecret: async (value) => void (secret = value),
-    deleteSecret: async () => void (secret = null),
-    readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
-    fetch: fetchFn,
-    now: () => Date.now(),
-  };
-  return { context, state: () => state };
-}
+const contextFor = (fetchFn: typeof fetch) => inMemoryProviderContext({ fetch: fetchFn });
 
 /** The sign-in window, as launchWebAuthFlow behaves when the org approves at once: it ends on the callback. */
-const flow: WebAuthFlow = {
-  redirectUrl: () => REDIRECT,
-  launch: async (url) => (await rewritingFetch(url, { redirect: 'manual' })).headers.get('Location') ?? undefined,
-};
+const flow = approvingSignInWindow(rewritingFetch);
 
 function capturingProvider() {
   const clients: SalesforceClient[] = [];

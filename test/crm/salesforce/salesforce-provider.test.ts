@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CrmError } from '../../../lib/crm/crm-error';
 import type { CrmAdapter } from '../../../lib/crm/crm-port';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import type { SalesforceClient } from '../../../lib/crm/salesforce/salesforce-client-contract';
 import { readStoredTokens } from '../../../lib/crm/salesforce/salesforce-connection-state';
 import { createSalesforceProvider, type SalesforceParts } from '../../../lib/crm/salesforce/salesforce-provider';
 import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
+import { NO_WRITE_RULES, inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 import { scriptedFetch, type ScriptedAnswer, type ScriptedCall } from './scripted-fetch';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
@@ -17,20 +17,7 @@ const USER = '0055e000001XyZaAAA';
 const ACME = 'acme.my.salesforce.com';
 
 function fakeContext(fetchFn: typeof fetch) {
-  let secret: string | null = null;
-  let state: ProviderConnectionState = { account: null, credential: null };
-  const context: ProviderContext = {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => secret,
-    writeSecret: async (value) => void (secret = value),
-    deleteSecret: async () => void (secret = null),
-    readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'Europe/Paris' }),
-    fetch: fetchFn,
-    now: () => 1_700_000_000_000,
-  };
-  return { context, secret: () => secret, state: () => state };
+  return inMemoryProviderContext({ fetch: fetchFn, rules: { ...NO_WRITE_RULES, timeZone: 'Europe/Paris' }, now: () => 1_700_000_000_000 });
 }
 
 /** A sign-in window that approves at once (or ends as `answer` says), recording the authorize URLs. */

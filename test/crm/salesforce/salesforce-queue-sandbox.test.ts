@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
 import { lastActivityInstant, lightningOrigin, salesforceQueueQuery } from '../../../lib/crm/salesforce/salesforce-queue-reader';
 import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 
 const DAY = 86_400_000;
 let server: SandboxServer;
@@ -21,19 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function context(): ProviderContext {
-  let state: ProviderConnectionState = { account: null, credential: null };
-  return {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => null,
-    writeSecret: async () => {},
-    deleteSecret: async () => {},
-    readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
-    now: () => Date.now(),
-  };
-}
+const context = () => inMemoryProviderContext().context;
 
 const flow: WebAuthFlow = { redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce', launch: async () => undefined };
 

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamRulesSync } from '../../../lib/background/team-rules-sync';
-import type { ProviderConnectionState, ProviderContext } from '../../../lib/crm/crm-provider';
 import { createSalesforceProvider } from '../../../lib/crm/salesforce/salesforce-provider';
 import type { TeamRulesStore } from '../../../lib/crm/team-rules-port';
-import type { WebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { startSandboxServer, type SandboxServer } from '../../../lib/sandbox/sandbox-server';
 import type { TeamRulesCache } from '../../../lib/storage/team-rules-cache';
 import { TEST_NOW } from '../../sandbox/sandbox-test-kit';
+import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
+import { approvingSignInWindow } from '../../support/salesforce/approving-sign-in-window';
 import { loginWithPkce } from '../../sandbox/salesforce/salesforce-test-kit';
 import { defaultSettings, settingsWithDefinitionVersion } from '../../team-rules/team-rules-fixture';
 
@@ -32,29 +32,13 @@ afterAll(async () => {
 });
 
 function storeFor(): Promise<TeamRulesStore> {
-  let state: ProviderConnectionState = { account: null, credential: null };
   const countingFetch: typeof fetch = (input, init) => {
     const url = new URL(String(input));
     if (url.pathname.startsWith('/services/data/')) requests.push(`${init?.method ?? 'GET'} ${url.pathname.replace(/^\/services\/data\/v[\d.]+\//, '')}${url.searchParams.get('q') ? ` ${url.searchParams.get('q')!.split(' FROM ')[1]?.split(' ')[0]}` : ''}`);
     return globalThis.fetch(input, init);
   };
-  const context: ProviderContext = {
-    demoBuild: true,
-    readState: async () => state,
-    writeState: async (next) => void (state = next),
-    readSecret: async () => null,
-    writeSecret: async () => {},
-    deleteSecret: async () => {},
-    readWriteRules: async () => ({ mapping: { version: 1 } as never, reasons: [] as never, timeZone: 'UTC' }),
-    fetch: countingFetch,
-    now: () => Date.now(),
-  };
-  // The sign-in window as launchWebAuthFlow behaves when the org approves at once.
-  const flow: WebAuthFlow = {
-    redirectUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce',
-    launch: async (url) => (await globalThis.fetch(url, { redirect: 'manual' })).headers.get('Location') ?? undefined,
-  };
-  const connection = createSalesforceProvider({ webAuthFlow: flow }).connect!(context);
+  const { context } = inMemoryProviderContext({ fetch: countingFetch });
+  const connection = createSalesforceProvider({ webAuthFlow: approvingSignInWindow() }).connect!(context);
   return connection.teamRules!({ kind: 'sandbox', baseUrl: server.url });
 }
 
