@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_EXPIRY_WARNING_MS as TOKEN_EXPIRY_WARNING_MS, countWaitingForReconnect, decideConnectionNotice } from '../../lib/background/connection-notice';
 import { createOutboxEntry, type OutboxEntry } from '../../lib/outbox/outbox-entry';
-import { dispositionEntry } from '../outbox/outbox-test-kit';
+import { dispositionEntry } from '../support/outbox/outbox-test-entries';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0, 0);
 const HOUR = 3_600_000;

@@ -6,7 +6,7 @@ import { RequestRefusedError } from '../../lib/messaging/request-refused-error';
 import type { LeadContext } from '../../lib/crm/crm-port';
 import { decodeQualificationInputs, encodeQualificationInputs } from '../../lib/domain/qualification/qualification-inputs';
 import { makeLead } from '../domain/qualification/make-lead';
-import { putRaw } from '../outbox/outbox-test-kit';
+import { putRaw, unreadableDisposition } from '../support/outbox/raw-outbox-records';
 import { DEFAULT_SQL_DEFINITION } from '../../lib/domain/qualification/default-sql-definition';
 import { evaluateDefinition } from '../../lib/domain/qualification/evaluate-definition';
 
@@ -262,7 +262,7 @@ describe('unreadable outbox records in the panel', () => {
     const { actions, factory } = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     onTestFinished(() => warn.mockRestore());
-    await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000aa', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('101')), createdAt: NOW - 60_000, payload: { nonsense: true } });
+    await putRaw(factory, unreadableDisposition('00000000-0000-4000-8000-0000000000aa', { state: 'queued', leadKey: leadKeyOf(page('101')), createdAt: NOW - 60_000 }));
     await putRaw(factory, { id: '00000000-0000-4000-8000-0000000000bb', kind: 'disposition', state: 'queued', leadKey: leadKeyOf(page('102')), createdAt: NOW - 60_000 });
     const listed = await actions.listOutbox(page('101'));
     expect(listed.items).toEqual([]);

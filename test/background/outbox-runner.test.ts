@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cacheUntilRejected, createOutboxRunner, DRAIN_RETRY_BASE_MS, DRAIN_RETRY_CAP_MS } from '../../lib/background/outbox-runner';
 import type { OutboxStore } from '../../lib/outbox/outbox-store';
-import { NOW, openTestStore, dispositionEntry } from '../outbox/outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { NOW, dispositionEntry } from '../support/outbox/outbox-test-entries';
 
 /** A store whose every method throws unless a test replaces it. */
 function failingStore(over: Partial<OutboxStore> = {}): OutboxStore {

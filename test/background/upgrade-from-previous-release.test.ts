@@ -19,7 +19,7 @@ import { startSandboxServer } from '../../lib/sandbox/sandbox-server';
 import { readConnectionSettings, writeConnectionSettings } from '../../lib/storage/connection-settings';
 import { createInsightsReadStore } from '../../lib/storage/insights-read-store';
 import { createLeadEvidenceStore } from '../../lib/storage/lead-evidence-store';
-import { dispositionEntry, uuid } from '../outbox/outbox-test-kit';
+import { dispositionEntry, uuid } from '../support/outbox/outbox-test-entries';
 
 /*
  * A HubSpot team upgrades from the release before the provider registry: what that release stored

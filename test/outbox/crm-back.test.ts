@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CrmError } from '../../lib/crm/crm-error';
 import { drainOutbox } from '../../lib/outbox/drain-outbox';
 import type { DrainOptions } from '../../lib/outbox/drain-outbox';
-import { dispositionEntry, MINUTE, NOW, openTestStore, receiptFor, SECOND, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { dispositionEntry, MINUTE, NOW, receiptFor, SECOND, uuid } from '../support/outbox/outbox-test-entries';
 
 const offline = () => new CrmError('network', 'Could not reach HubSpot; Baton will try again', { status: null });
 const e429 = () => new CrmError('rate_limited', 'HubSpot is busy right now', { status: 429, limit: 'burst', retryAfterMs: 10 * MINUTE });

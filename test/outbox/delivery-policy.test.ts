@@ -12,7 +12,7 @@ import {
   nextUtcMidnight,
   RATE_LIMIT_JITTER_MS,
 } from '../../lib/outbox/delivery-policy';
-import { NOW, SECOND } from './outbox-test-kit';
+import { NOW, SECOND } from '../support/outbox/outbox-test-entries';
 
 const ctx = (attempts: number, random = () => 0.5) => ({ attempts, now: NOW, random });
 

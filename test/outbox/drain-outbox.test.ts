@@ -6,7 +6,9 @@ import { drainOutbox } from '../../lib/outbox/drain-outbox';
 import type { DrainOptions } from '../../lib/outbox/drain-outbox';
 import type { OutboxEntry } from '../../lib/outbox/outbox-entry';
 import type { OutboxStore } from '../../lib/outbox/outbox-store';
-import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, SECOND, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { attemptEntry, dispositionEntry, MINUTE, NOW, receiptFor, SECOND, uuid } from '../support/outbox/outbox-test-entries';
+import { putRaw, unreadableDisposition } from '../support/outbox/raw-outbox-records';
 
 const e503 = () => new CrmError('server', 'HubSpot had a problem (HTTP 503); Baton will try again', { status: 503 });
 const e429 = (retryAfterMs = 10_000) => new CrmError('rate_limited', 'HubSpot is busy right now', { status: 429, limit: 'burst', retryAfterMs });
@@ -185,7 +187,7 @@ describe('drainOutbox', () => {
     await kit.store.enqueue(dispositionEntry(1));
     await putRaw(kit.factory, { id: 'garbage', state: 'queued', leadKey: 'x' });
     // Due by its fields, so the claim's walk of the due entries meets it, and its lead's too.
-    await putRaw(kit.factory, { id: uuid(9), state: 'queued', leadKey: 'hubspot|4711|contact|51', kind: 'disposition', createdAt: NOW, nextAttemptAt: NOW, payload: { nonsense: true } });
+    await putRaw(kit.factory, unreadableDisposition(uuid(9), { state: 'queued', leadKey: 'hubspot|4711|contact|51', createdAt: NOW, nextAttemptAt: NOW }));
     const clock = { t: NOW + SECOND };
     const crm = fakeCrm(clock);
     expect(await drainWith(kit.store, clock, crm.deliver)).toMatchObject({ delivered: 1, nextWakeAt: null });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboxRunner } from '../../lib/background/outbox-runner';
 import { DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
-import { dispositionEntry, NOW, openTestStore, SECOND, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { dispositionEntry, NOW, SECOND, uuid } from '../support/outbox/outbox-test-entries';
 
 /**
  * A worker stopped (or a browser closed or killed) mid-delivery leaves its claim behind. Chrome

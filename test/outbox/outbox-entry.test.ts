@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboxEntry, isPending, outboxEntrySchema } from '../../lib/outbox/outbox-entry';
-import { attemptEntry, dispositionEntry, NOW, uuid } from './outbox-test-kit';
+import { attemptEntry, dispositionEntry, NOW, uuid } from '../support/outbox/outbox-test-entries';
 
 describe('outbox entry schema', () => {
   it('creates a queued entry whose id is the payload id', () => {

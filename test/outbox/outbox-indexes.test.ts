@@ -3,11 +3,13 @@ import { IDBFactory, IDBKeyRange as FakeIDBKeyRange, IDBObjectStore as FakeIDBOb
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DELIVERY_LEASE_MS, findHeldRoutes, selectClaimable } from '../../lib/outbox/delivery-policy';
 import { drainOutbox, nextWakeAt } from '../../lib/outbox/drain-outbox';
-import { createOutboxEntry, isPending, type OutboxEntry } from '../../lib/outbox/outbox-entry';
+import { isPending, type OutboxEntry } from '../../lib/outbox/outbox-entry';
 import { OUTBOX_DB_VERSION } from '../../lib/outbox/outbox-database';
 import { openOutboxStore } from '../../lib/outbox/outbox-store';
 import { setAsideSuperseded } from '../../lib/outbox/supersede';
-import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, SECOND, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { attemptEntry, dispositionEntry, MINUTE, NOW, receiptFor, SECOND, storedEntry, uuid } from '../support/outbox/outbox-test-entries';
+import { asFirstVersion1Record, asLastVersion1Record, putRaw, unreadableDisposition } from '../support/outbox/raw-outbox-records';
 
 /*
  * The store answers claims, wake-up times and the panel's counts from indexes instead of reading
@@ -21,7 +23,7 @@ function stored(n: number, over: Partial<OutboxEntry> & { lead?: number; kind?: 
   const { lead = n, kind = 'disposition', account, ...fields } = over;
   const leadKey = `hubspot|${account ?? '4711'}|contact|${lead}`;
   const input = kind === 'disposition' ? dispositionEntry(n, { leadKey, account, createdAt: NOW + n }) : attemptEntry(n, { leadKey, createdAt: NOW + n });
-  return { ...createOutboxEntry(input), ...fields } as OutboxEntry;
+  return storedEntry(input, fields);
 }
 
 /** What the claim decided when it read every pending entry (the rules of supersede.ts and delivery-policy.ts). */
@@ -158,11 +160,11 @@ describe('a database of the previous version', () => {
     const factory = new IDBFactory();
     // Records as version-1 databases held them: schema version 1 (no field), the parked one waiting
     // for a reconnect, one waiting out a 429, one delivered long ago, and one nobody can read.
-    const { schemaVersion: _v, confirmedOver: _c, ...queued } = stored(1, { createdAt: NOW - MINUTE, nextAttemptAt: NOW - MINUTE });
-    const { schemaVersion: _v2, ...parked } = stored(2, { state: 'parked', parkedFor: 'auth', nextAttemptAt: null, attempts: 1, lastError: { kind: 'auth', message: 'Reconnect', status: 401 } });
+    const queued = asFirstVersion1Record(stored(1, { createdAt: NOW - MINUTE, nextAttemptAt: NOW - MINUTE }));
+    const parked = asLastVersion1Record(stored(2, { state: 'parked', parkedFor: 'auth', nextAttemptAt: null, attempts: 1, lastError: { kind: 'auth', message: 'Reconnect', status: 401 } }));
     const limited = stored(3, { state: 'retrying', attempts: 1, nextAttemptAt: NOW + 5 * MINUTE, lastError: { kind: 'rate_limited', message: 'busy', status: 429 } });
     const delivered = stored(4, { state: 'delivered', attempts: 1, nextAttemptAt: null, deliveredAt: NOW - 40 * 24 * 60 * MINUTE, receipt: receiptFor(NOW) });
-    const unreadable = { id: uuid(5), state: 'queued', leadKey: 'hubspot|4711|contact|5', kind: 'disposition', createdAt: NOW, nextAttemptAt: NOW, payload: { nonsense: true } };
+    const unreadable = unreadableDisposition(uuid(5), { state: 'queued', leadKey: 'hubspot|4711|contact|5', createdAt: NOW, nextAttemptAt: NOW });
     await openVersion1(factory, [queued, parked, limited, delivered, unreadable]);
     const before = (await rawRecords(factory)).records;
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
 import { drainOutbox } from '../../lib/outbox/drain-outbox';
 import { migrateOutboxRecord, OUTBOX_SCHEMA_VERSION } from '../../lib/outbox/outbox-entry';
-import { dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { dispositionEntry, MINUTE, NOW, receiptFor, uuid } from '../support/outbox/outbox-test-entries';
+import { putRaw, unreadableDisposition } from '../support/outbox/raw-outbox-records';
 
 /*
  * Records as earlier releases wrote them, raw (no schema in between), read back by this one. Each
@@ -150,7 +152,7 @@ describe('unreadable outbox records', () => {
 
   it('a save with the id of an unreadable record does not overwrite it', async () => {
     const kit = await openTestStore();
-    await putRaw(kit.factory, { id: uuid(1), kind: 'disposition', payload: { nonsense: true } });
+    await putRaw(kit.factory, unreadableDisposition(uuid(1)));
     await expect(kit.store.enqueue(dispositionEntry(1))).rejects.toThrow(/cannot be read/);
     expect((await kit.store.listUnreadable()).map((u) => u.id)).toEqual([uuid(1)]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOutboxEntry } from '../../lib/outbox/outbox-entry';
 import type { OutboxEntry } from '../../lib/outbox/outbox-entry';
 import { describeOutboxEntry, formatWait } from '../../lib/outbox/outbox-status';
-import { dispositionEntry, MINUTE, NOW, SECOND } from './outbox-test-kit';
+import { dispositionEntry, MINUTE, NOW, SECOND } from '../support/outbox/outbox-test-entries';
 
 function entry(over: Partial<OutboxEntry> = {}, n = 1): OutboxEntry {
   return { ...createOutboxEntry(dispositionEntry(n)), ...over } as OutboxEntry;

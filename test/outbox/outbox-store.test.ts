@@ -2,7 +2,9 @@ import { IDBDatabase as FakeIDBDatabase } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS } from '../../lib/outbox/delivery-policy';
-import { attemptEntry, dispositionEntry, MINUTE, NOW, openTestStore, putRaw, receiptFor, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { attemptEntry, dispositionEntry, MINUTE, NOW, receiptFor, uuid } from '../support/outbox/outbox-test-entries';
+import { putRaw, unreadableDisposition } from '../support/outbox/raw-outbox-records';
 
 const random = () => 0.5;
 
@@ -189,7 +191,7 @@ describe('outbox store', () => {
   it('skips and reports a corrupt record instead of crashing', async () => {
     const kit = await openTestStore();
     await kit.store.enqueue(dispositionEntry(1));
-    await putRaw(kit.factory, { id: uuid(9), state: 'queued', leadKey: 'hubspot|4711|contact|59', kind: 'disposition', payload: { nonsense: true } });
+    await putRaw(kit.factory, unreadableDisposition(uuid(9), { state: 'queued', leadKey: 'hubspot|4711|contact|59' }));
     expect((await kit.store.listAll()).map((e) => e.id)).toEqual([uuid(1)]);
     expect((await kit.store.claimDue(NOW + MINUTE, DELIVERY_LEASE_MS, 5)).map((e) => e.id)).toEqual([uuid(1)]);
     expect(await kit.store.get(uuid(9))).toBeNull();

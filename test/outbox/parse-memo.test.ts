@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentKey, createParseMemo } from '../../lib/outbox/parse-memo';
-import { dispositionEntry, openTestStore, putRaw, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { dispositionEntry, uuid } from '../support/outbox/outbox-test-entries';
+import { putRaw } from '../support/outbox/raw-outbox-records';
 
 describe('parse memo', () => {
   it('content keys tell apart what JSON would merge (undefined, NaN) and refuse non-plain data', () => {

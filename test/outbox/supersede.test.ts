@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CrmError } from '../../lib/crm/crm-error';
 import { decideAfterFailure, DELIVERY_LEASE_MS, selectClaimable } from '../../lib/outbox/delivery-policy';
 import { drainOutbox } from '../../lib/outbox/drain-outbox';
-import { createOutboxEntry, type OutboxEntry } from '../../lib/outbox/outbox-entry';
+import type { OutboxEntry } from '../../lib/outbox/outbox-entry';
 import type { OutboxStore } from '../../lib/outbox/outbox-store';
 import { canSendOver, findSupersedingEntry, mayDeliver } from '../../lib/outbox/supersede';
-import { attemptEntry, dispositionEntry, MINUTE, NOW, SECOND, openTestStore, putRaw, receiptFor, uuid } from './outbox-test-kit';
+import { openTestStore } from '../support/outbox/in-memory-outbox-store';
+import { attemptEntry, dispositionEntry, MINUTE, NOW, SECOND, receiptFor, storedEntry, uuid } from '../support/outbox/outbox-test-entries';
+import { putRaw } from '../support/outbox/raw-outbox-records';
 
 const LEAD = 'hubspot|4711|contact|51';
 const e400 = () => new CrmError('rejected', 'HubSpot refused the request: Property values were not valid', { status: 400 });
@@ -13,7 +15,7 @@ const random = () => 0;
 
 /** Entry n for LEAD, saved n minutes after NOW, in the given state. */
 function entry(n: number, over: Partial<OutboxEntry> = {}): OutboxEntry {
-  return { ...createOutboxEntry(dispositionEntry(n, { leadKey: LEAD, createdAt: NOW + n * MINUTE })), ...over } as OutboxEntry;
+  return storedEntry(dispositionEntry(n, { leadKey: LEAD, createdAt: NOW + n * MINUTE }), over);
 }
 
 /** Claims the due entries and fails the one given with a 400 (a dead letter). */
@@ -33,7 +35,7 @@ describe('findSupersedingEntry / mayDeliver (pure)', () => {
   it('an earlier one, a failed one, another lead\'s or a contact attempt supersedes nothing', () => {
     const mid = entry(2, { state: 'failed' });
     const otherLead = { ...entry(3, { state: 'delivered' }), leadKey: 'hubspot|4711|contact|99' };
-    const attempt = { ...createOutboxEntry(attemptEntry(4, { leadKey: LEAD, createdAt: NOW + 4 * MINUTE })), state: 'delivered' } as OutboxEntry;
+    const attempt = storedEntry(attemptEntry(4, { leadKey: LEAD, createdAt: NOW + 4 * MINUTE }), { state: 'delivered' });
     expect(findSupersedingEntry(mid, [entry(1, { state: 'delivered' }), mid, entry(3, { state: 'failed' }), otherLead, attempt])).toBeNull();
     // Nor is a contact attempt ever superseded: it is a logged engagement, not the lead's state.
     expect(findSupersedingEntry({ ...attempt, state: 'failed' } as OutboxEntry, [entry(5, { state: 'delivered' })])).toBeNull();
