@@ -55,7 +55,7 @@ export function ContactAttemptForm({ navigation, attemptsMade, unreachableAfterA
       <div className="flex items-center gap-2">
         <label htmlFor={`${id}-note`} className="sr-only">Attempt note</label>
         <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Note (optional)" className="min-w-0 flex-1 rounded border border-slate-300 px-1.5 py-1 text-xs" />
-        <button type="submit" disabled={log.isPending} className="rounded bg-slate-800 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-amber-500">
+        <button type="submit" disabled={log.isPending} aria-disabled={visibility.settling || undefined} className="rounded bg-slate-800 aria-disabled:cursor-wait aria-disabled:opacity-60 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-amber-500">
           {log.isPending ? 'Logging…' : 'Log attempt'}
         </button>
       </div>

@@ -168,7 +168,7 @@ export function DispositionForm({
           <dd className="text-slate-900">A note on the contact with your reason, the checklist evidence and the brief{note.trim() ? ', plus your note' : ''}.</dd>
         </dl>
         <div className="flex gap-2">
-          <Button variant="primary" onClick={() => save.mutate()} disabled={save.isPending} describedBy={warnings.length > 0 ? `${id}-warnings` : undefined}>
+          <Button variant="primary" onClick={() => save.mutate()} disabled={save.isPending} unavailable={visibility.settling} describedBy={warnings.length > 0 ? `${id}-warnings` : undefined}>
             {save.isPending ? 'Saving…' : 'Save to CRM'}
           </Button>
           <Button onClick={() => setConfirming(false)}>Back</Button>

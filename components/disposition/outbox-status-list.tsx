@@ -56,7 +56,8 @@ export function OutboxStatusList({ items, unreadable, navigation }: { items: Out
                   <button
                     type="button"
                     onClick={() => act.mutate({ type: 'outbox/resend', id: item.id, confirmOver: item.supersededBy!.id })}
-                    className="rounded px-1.5 py-0.5 text-left underline focus-visible:outline-2 focus-visible:outline-amber-500"
+                    aria-disabled={visibility.settling || undefined}
+                    className="aria-disabled:cursor-wait aria-disabled:opacity-60 rounded px-1.5 py-0.5 text-left underline focus-visible:outline-2 focus-visible:outline-amber-500"
                   >
                     Send anyway — this replaces the later disposition in the CRM
                   </button>
@@ -64,7 +65,7 @@ export function OutboxStatusList({ items, unreadable, navigation }: { items: Out
               </div>
             ) : item.state === 'failed' || item.state === 'parked' ? (
               <div className="mt-1 flex gap-1.5">
-                <button type="button" onClick={() => act.mutate({ type: 'outbox/resend', id: item.id })} className="rounded border border-current px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-amber-500">
+                <button type="button" onClick={() => act.mutate({ type: 'outbox/resend', id: item.id })} aria-disabled={visibility.settling || undefined} className="aria-disabled:cursor-wait aria-disabled:opacity-60 rounded border border-current px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-amber-500">
                   Resend
                 </button>
                 {item.state === 'failed' ? (

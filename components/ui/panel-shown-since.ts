@@ -22,7 +22,13 @@ export interface PanelShownSince {
   since: number | null;
 }
 
-let watch: { state: PanelShownSince; stop(): void } | null = null;
+/**
+ * How long after the panel page loads a browser that has said nothing yet is waited for before
+ * CRM writes stop waiting for its first report (v2 reports within `delay`, usually ~100–300 ms).
+ */
+export const FIRST_REPORT_GRACE_MS = 1_500;
+
+let watch: { state: PanelShownSince; listeners: Set<() => void>; stop(): void } | null = null;
 
 /**
  * Starts watching this document (once; later calls reuse it) and returns how to read it. Where
@@ -31,6 +37,7 @@ let watch: { state: PanelShownSince; stop(): void } | null = null;
 export function watchPanelShown(support: VisibilitySupport, scope: typeof globalThis = globalThis): () => PanelShownSince {
   if (!watch) {
     const state: PanelShownSince = { reported: false, since: null };
+    const listeners = new Set<() => void>();
     let observer: IntersectionObserver | null = null;
     const target = scope.document?.documentElement;
     if (support !== 'none' && target) {
@@ -43,16 +50,38 @@ export function watchPanelShown(support: VisibilitySupport, scope: typeof global
             state.reported = true;
             state.since = inView ? (state.since ?? at) : null;
           }
+          for (const listener of listeners) listener();
         },
         // `trackVisibility` needs a `delay` of at least 100 ms; browsers without v2 ignore both.
         { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
       );
       observer.observe(target);
     }
-    watch = { state, stop: () => observer?.disconnect() };
+    watch = { state, listeners, stop: () => observer?.disconnect() };
   }
   const { state } = watch;
   return () => ({ ...state });
+}
+
+/** Calls `listener` after each report of the browser (started by watchPanelShown); returns how to stop. */
+export function onPanelShownReport(listener: () => void): () => void {
+  const listeners = watch?.listeners;
+  listeners?.add(listener);
+  return () => listeners?.delete(listener);
+}
+
+/**
+ * Whether a CRM write should wait a moment rather than be offered at once: the panel is in view
+ * but only just (a human cannot have read it yet, and a page may have uncovered it to lure the
+ * click), or the browser has not reported yet just after load. `recheckInMs`: when that ends, if
+ * nothing is reported meanwhile. A panel reported hidden is not "settling": a click there is
+ * refused with its reason instead (use-visibility-guard.ts). Pure, for tests.
+ */
+export function settlingFor(shown: PanelShownSince, now: number): { settling: boolean; recheckInMs: number | null } {
+  if (!shown.reported) return now < FIRST_REPORT_GRACE_MS ? { settling: true, recheckInMs: FIRST_REPORT_GRACE_MS - now } : { settling: false, recheckInMs: null };
+  if (shown.since === null) return { settling: false, recheckInMs: null };
+  const left = MIN_VISIBLE_MS - (now - shown.since);
+  return left > 0 ? { settling: true, recheckInMs: left } : { settling: false, recheckInMs: null };
 }
 
 /** Stops watching (tests start each case from a fresh watch). */

@@ -33,6 +33,7 @@ export function Button({
   onClick,
   variant = 'secondary',
   disabled,
+  unavailable,
   type = 'button',
   describedBy,
 }: {
@@ -40,6 +41,11 @@ export function Button({
   onClick?: () => void;
   variant?: 'primary' | 'secondary';
   disabled?: boolean;
+  /**
+   * Shown as not available yet (aria-disabled: still focusable and announced, and a click still
+   * reaches onClick, which says why it cannot act), e.g. Save in the moment after the panel appears.
+   */
+  unavailable?: boolean;
   type?: 'button' | 'submit';
   /** The id of what the button's action depends on (e.g. a warning it confirms). */
   describedBy?: string;
@@ -53,8 +59,9 @@ export function Button({
       type={type}
       onClick={onClick}
       disabled={disabled}
+      aria-disabled={unavailable || undefined}
       aria-describedby={describedBy}
-      className={`rounded-md px-3 py-1.5 text-[13px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 ${styles}`}
+      className={`rounded-md px-3 py-1.5 text-[13px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 aria-disabled:cursor-wait aria-disabled:opacity-60 ${styles}`}
     >
       {children}
     </button>

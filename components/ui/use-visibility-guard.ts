@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef } from 'react';
-import { MIN_VISIBLE_MS, watchPanelShown, type PanelShownSince } from './panel-shown-since';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { MIN_VISIBLE_MS, onPanelShownReport, settlingFor, watchPanelShown, type PanelShownSince } from './panel-shown-since';
 
 /**
  * Clickjacking guard for actions that write to the CRM (saving a disposition).
@@ -89,7 +89,10 @@ function countAncestors(): number {
 
 /**
  * `ref` goes on the element the rep acts on (the confirm step with its Save button);
- * `confirmVisible()` resolves when it was seen and throws an Error whose message says why not.
+ * `confirmVisible()` resolves when it was seen and throws an Error whose message says why not;
+ * `settling` is true while the panel is in view but only just (its CRM-writing buttons show as
+ * not yet available, as a browser's own permission prompts do, rather than refuse a click a
+ * person could not have meant).
  */
 export function useVisibilityGuard() {
   const support = useRef<VisibilitySupport>(detectVisibilitySupport());
@@ -101,6 +104,16 @@ export function useVisibilityGuard() {
   panelShown.current ??= watchPanelShown(support.current);
 
   useEffect(() => () => observer.current?.disconnect(), []);
+
+  // Rendered again at each report and when the minimum time in view has passed.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const settling = support.current === 'track-visibility' ? settlingFor(panelShown.current!(), performance.now()) : { settling: false, recheckInMs: null };
+  useEffect(() => onPanelShownReport(rerender), []);
+  useEffect(() => {
+    if (settling.recheckInMs === null) return;
+    const timer = setTimeout(rerender, settling.recheckInMs + 10);
+    return () => clearTimeout(timer);
+  });
 
   const ref = useCallback((element: Element | null) => {
     observer.current?.disconnect();
@@ -133,5 +146,5 @@ export function useVisibilityGuard() {
     if (refusal) throw new Error(refusal);
   }, []);
 
-  return { ref, confirmVisible };
+  return { ref, confirmVisible, settling: settling.settling };
 }

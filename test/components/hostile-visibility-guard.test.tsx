@@ -7,7 +7,7 @@ import { toSlaInputs } from '../../lib/background/panel-view';
 import { defaultSlaPolicy } from '../../lib/domain/sla/default-sla-policy';
 import type { OutcomeView } from '../../lib/messaging/panel-protocol';
 import { makeLead } from '../domain/sla/make-lead';
-import { MIN_VISIBLE_MS } from '../../components/ui/panel-shown-since';
+import { FIRST_REPORT_GRACE_MS, MIN_VISIBLE_MS, settlingFor } from '../../components/ui/panel-shown-since';
 import {
   detectVisibilitySupport,
   HIDDEN_PANEL_MESSAGE,
@@ -62,6 +62,16 @@ describe('visibilityRefusal', () => {
     expect(shownFor({ reported: false, since: null }, 5_000)).toBeNull();
     expect(shownFor({ reported: true, since: null }, 5_000)).toBe(0);
     expect(shownFor({ reported: true, since: 4_400 }, 5_000)).toBe(600);
+  });
+
+  it('has a CRM write wait while the panel is in view only just, or unreported right after load; never while it is hidden', () => {
+    expect(settlingFor({ reported: true, since: 1_000 }, 1_000 + MIN_VISIBLE_MS - 200)).toEqual({ settling: true, recheckInMs: 200 });
+    expect(settlingFor({ reported: true, since: 1_000 }, 1_000 + MIN_VISIBLE_MS)).toEqual({ settling: false, recheckInMs: null });
+    // Hidden or covered: the click is refused with its reason instead.
+    expect(settlingFor({ reported: true, since: null }, 500)).toEqual({ settling: false, recheckInMs: null });
+    expect(settlingFor({ reported: false, since: null }, 300)).toEqual({ settling: true, recheckInMs: FIRST_REPORT_GRACE_MS - 300 });
+    // A browser that never reports does not hold Save back for ever.
+    expect(settlingFor({ reported: false, since: null }, FIRST_REPORT_GRACE_MS)).toEqual({ settling: false, recheckInMs: null });
   });
 
   it('tells v2 from v1 from none by the entry prototype', () => {
@@ -176,6 +186,30 @@ describe('DispositionForm with the visibility guard', () => {
     expect(sendRequest).toHaveBeenCalledTimes(1);
     expect(sendRequest.mock.calls[0]![0]).toMatchObject({ type: 'disposition/save' });
     expect(alerts(host)).not.toContain(JUST_SHOWN_MESSAGE);
+    act(() => root.unmount());
+  });
+
+  it('a panel just opened: Save shows as not available yet (still focusable), then available once in view long enough', async () => {
+    const { host, root } = await reviewAndSave(() => io.advance(MIN_VISIBLE_MS / 2));
+    const save = () => [...host.querySelectorAll('button')].find((b) => b.textContent?.includes('Save to CRM'))!;
+    expect(save().getAttribute('aria-disabled')).toBe('true');
+    expect(save().disabled).toBe(false);
+    io.advance(MIN_VISIBLE_MS / 2);
+    io.show(IN_VIEW); // the next report re-renders, as the timer set for that moment would
+    await settle();
+    expect(save().hasAttribute('aria-disabled')).toBe(false);
+    act(() => root.unmount());
+  });
+
+  it('a covered panel does not show Save as pending: the click is refused with the reason', async () => {
+    const { host, root } = await reviewAndSave(async () => {
+      io.advance(MIN_VISIBLE_MS);
+      io.show(COVERED);
+      await settle();
+    });
+    const save = [...host.querySelectorAll('button')].find((b) => b.textContent?.includes('Save to CRM'))!;
+    expect(save.hasAttribute('aria-disabled')).toBe(false);
+    expect(alerts(host)).toContain(HIDDEN_PANEL_MESSAGE);
     act(() => root.unmount());
   });
 

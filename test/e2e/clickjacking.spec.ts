@@ -33,26 +33,35 @@ async function clickSave(page: Page) {
 }
 
 /**
- * In the panel: waits for Chromium's first report that Save is painted unobscured (delivered to
- * Baton's own observers in the same step), then clicks it at once, well inside the minimum time.
+ * The page uncovers the panel (`uncover`, in the page) and the lured click lands at once: an
+ * observer armed in the panel beforehand clicks Save in the same step as Chromium's first report
+ * that Save is painted unobscured (the report Baton's own observers get), well inside the minimum
+ * time, however slow the round trips between the test and the browser are.
  */
-async function clickSaveAsSoonAsShown(page: Page) {
-  await panelFrame(page)
-    .getByRole('button', { name: 'Save to CRM' })
-    .evaluate(async (button) => {
-      await new Promise<void>((resolve) => {
-        const observer = new IntersectionObserver(
-          (entries) => {
-            if (!entries.some((entry) => (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible)) return;
-            observer.disconnect();
+async function clickSaveAsSoonAsUncovered(page: Page, uncover: () => Promise<void>) {
+  const save = panelFrame(page).getByRole('button', { name: 'Save to CRM' });
+  await save.evaluate((button) => {
+    (window as unknown as { clickedWhenShown: Promise<void> }).clickedWhenShown = new Promise<void>((resolve) => {
+      let hidden = false;
+      const observer = new IntersectionObserver(
+        (entries) => {
+          const visible = entries.some((entry) => (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible);
+          if (!visible) hidden = true;
+          if (!visible || !hidden) return;
+          observer.disconnect();
+          // After the other observers' callbacks for the same report (Baton's), before anything else.
+          setTimeout(() => {
+            (button as HTMLButtonElement).click();
             resolve();
-          },
-          { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-        );
-        observer.observe(button);
-      });
-      (button as HTMLButtonElement).click();
+          }, 0);
+        },
+        { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      );
+      observer.observe(button);
     });
+  });
+  await uncover();
+  await save.evaluate(() => (window as unknown as { clickedWhenShown: Promise<void> }).clickedWhenShown);
 }
 
 /** The page's script, styling the element that holds Baton's iframe (its own DOM). */
@@ -81,12 +90,14 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
     expect(await outboxSize(extension.serviceWorker)).toBe(0);
     await styleHost(page, ';opacity:1 !important');
 
-    // 2. A decoy laid over the panel (clicks pass through to the iframe below).
+    // 2. A decoy laid over the panel (clicks pass through to the iframe below). Absolutely placed
+    // against the viewport: the docked panel pulls the page's fixed boxes out from under it, so a
+    // fixed decoy may not cover it at all.
     await page.evaluate(() => {
       const decoy = document.createElement('div');
       decoy.id = 'decoy';
       decoy.textContent = 'Click here to win a prize';
-      decoy.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none;font:40px sans-serif';
+      decoy.style.cssText = 'position:absolute;left:0;top:0;width:100vw;height:100vh;z-index:2147483647;background:#fff;pointer-events:none;font:40px sans-serif';
       document.body.append(decoy);
     });
     await page.waitForTimeout(300);
@@ -95,8 +106,7 @@ test.describe('clickjacking: Save refused while the page hides or covers the pan
     expect(await outboxSize(extension.serviceWorker)).toBe(0);
 
     // 2b. The decoy is lifted a moment before the click lands: the panel is in view, but only just.
-    await page.evaluate(() => document.getElementById('decoy')?.remove());
-    await clickSaveAsSoonAsShown(page);
+    await clickSaveAsSoonAsUncovered(page, () => page.evaluate(() => document.getElementById('decoy')?.remove()));
     await expect(panel.getByRole('alert').filter({ hasText: JUST_SHOWN })).toBeVisible();
     expect(await outboxSize(extension.serviceWorker)).toBe(0);
 
