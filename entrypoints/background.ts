@@ -42,6 +42,9 @@ export default defineBackground(() => {
 
   // IT's policy: read once, re-read when Chrome reports a change (no restart needed).
   const managedPolicy = createManagedPolicyCache();
+  // Started now, not at the first connection use: Chrome's first read of it on a fresh profile can
+  // take seconds, which would otherwise sit in front of the options page's first answers.
+  void managedPolicy.read().catch(() => undefined);
 
   const background = createBackground({
     extensionId: browser.runtime.id,

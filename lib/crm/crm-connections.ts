@@ -89,7 +89,12 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
   const now = deps.now ?? Date.now;
   const readManaged = async (): Promise<ManagedPolicy> => (deps.readManagedPolicy ? deps.readManagedPolicy() : EMPTY_MANAGED_POLICY);
   /** The settings in use: the stored ones under the policy's (read-modify-write uses the stored ones alone). */
-  const readSettings = async (): Promise<ConnectionSettings> => applyManagedConnection(await deps.readSettings(), await readManaged());
+  const readSettings = async (): Promise<ConnectionSettings> => {
+    // The policy first: its first read can take seconds, and settings read before that wait
+    // would be seconds old (a choice the admin just saved, missed) by the time they are used.
+    const policy = await readManaged();
+    return applyManagedConnection(await deps.readSettings(), policy);
+  };
 
   function providerFor(kind: string): CrmProvider {
     const provider = deps.providers.find((p) => p.descriptor.kind === kind) ?? deps.providers.find((p) => p.descriptor.legacyKinds?.includes(kind));

@@ -25,8 +25,9 @@ async function connect(extension: LaunchedExtension) {
   const salesforce = options.getByRole('radio', { name: /^Salesforce/ });
   await salesforce.click();
   await expect(salesforce).toBeChecked();
-  // The choice is saved and the form re-rendered for it before the admin types.
-  await expect(options.getByText('No Salesforce org connected yet.')).toBeVisible();
+  // The choice is saved and the form re-rendered for it before the admin types. A fresh profile's
+  // first answer waits for Chrome's first read of IT's policy, seconds on a loaded machine.
+  await expect(options.getByText('No Salesforce org connected yet.')).toBeVisible({ timeout: 30_000 });
   await options.getByRole('textbox', { name: 'My Domain' }).fill(SF_MY_DOMAIN);
   await options.getByRole('textbox', { name: 'Consumer key' }).fill(SF_CONSUMER_KEY);
   await expect(options.getByRole('textbox', { name: 'My Domain' })).toHaveValue(SF_MY_DOMAIN);
