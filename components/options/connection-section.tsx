@@ -7,7 +7,7 @@ import { applyManagedConnection } from '../../lib/storage/managed-policy-overlay
 import { ManagedReason, useManagedPolicy } from './managed-policy';
 import { ManagedPolicyNotice } from './managed-policy-notice';
 import { Button } from '../ui/panel-states';
-import { queueQueries } from '../queue/queue-queries';
+import { rereadCrmPeople } from './reread-crm-people';
 import { connectionFormFor } from './provider-connection-form';
 import { EngagementSourcesSection } from './engagement-sources-section';
 
@@ -20,10 +20,7 @@ export function ConnectionSection({ settings, demoBuild }: { settings: Connectio
   const save = useMutation({
     mutationFn: (next: ConnectionSettings) => writeConnectionSettings(next),
     onSuccess: async () => {
-      // "Who you are" and its people are the connected CRM's answers: ask again. A first read still
-      // on its way is cancelled first (invalidating alone would hand it the old connection's answer).
-      await queryClient.cancelQueries({ queryKey: queueQueries.all });
-      await Promise.all([queryClient.invalidateQueries({ queryKey: settingsQueries.all }), queryClient.invalidateQueries({ queryKey: queueQueries.all })]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: settingsQueries.all }), rereadCrmPeople(queryClient)]);
     },
   });
   const choices = CRM_DESCRIPTORS.flatMap((descriptor) => {

@@ -4,6 +4,7 @@ import { describeTokenExpiry, detectHubSpotTokenKind, normalizePastedToken } fro
 import { connectionStatusSchema } from '../../../lib/messaging/protocol';
 import type { ConnectionStatus } from '../../../lib/messaging/protocol';
 import { sendRequest } from '../../../lib/messaging/send-request';
+import { rereadCrmPeople } from '../reread-crm-people';
 import { settingsQueries } from '../../../lib/queries/settings-queries';
 import { Button } from '../../ui/panel-states';
 import type { ProviderConnectionFormProps, ProviderConnectionOption } from '../provider-connection-form';
@@ -99,11 +100,16 @@ function HubSpotTokenField() {
       setToken('');
       queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data);
       void queryClient.invalidateQueries({ queryKey: settingsQueries.connection().queryKey });
+      // A key for another portal: its people, not the old portal's.
+      void rereadCrmPeople(queryClient);
     },
   });
   const forget = useMutation({
     mutationFn: () => sendRequest({ type: 'connection/forget-token' }, connectionStatusSchema),
-    onSuccess: (data) => queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data);
+      void rereadCrmPeople(queryClient);
+    },
   });
 
   return (

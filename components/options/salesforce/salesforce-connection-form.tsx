@@ -5,6 +5,7 @@ import { SALESFORCE_KIND } from '../../../lib/crm/salesforce/salesforce-pages';
 import { browserWebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { connectionStatusSchema, propertySetupResultSchema, type ConnectionStatus } from '../../../lib/messaging/protocol';
 import { sendRequest } from '../../../lib/messaging/send-request';
+import { rereadCrmPeople } from '../reread-crm-people';
 import { settingsQueries } from '../../../lib/queries/settings-queries';
 import { Button } from '../../ui/panel-states';
 import type { ProviderConnectionFormProps, ProviderConnectionOption } from '../provider-connection-form';
@@ -97,6 +98,7 @@ function ConnectOrg() {
       setConsumerKey('');
       queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data);
       void queryClient.invalidateQueries({ queryKey: settingsQueries.connection().queryKey });
+      void rereadCrmPeople(queryClient);
     },
   });
   const disconnect = useMutation({
@@ -104,6 +106,7 @@ function ConnectOrg() {
     onSuccess: (data) => {
       queryClient.setQueryData(settingsQueries.connectionStatus().queryKey, data);
       void queryClient.invalidateQueries({ queryKey: settingsQueries.connection().queryKey });
+      void rereadCrmPeople(queryClient);
     },
   });
 
