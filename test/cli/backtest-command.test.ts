@@ -53,6 +53,15 @@ describe('rules backtest', () => {
     expect(output.stderr).toContain('qual-past-leads-bad.csv: row 4, column won: a lead cannot be won without an opportunity');
   });
 
+  test('a raw CRM export reads as exported; the columns it does not read are said on stderr, as the file wrote them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qual-'));
+    const path = join(dir, 'hubspot-export.csv');
+    writeFileSync(path, 'Record ID,Job Title,Number of Employees,Lifecycle Stage,Became a Marketing Qualified Lead Date,Opportunity Created\n7,VP Sales,250,salesqualifiedlead,2026-10-01,Yes\n');
+    expect(await run([path])).toBe(0);
+    expect(output.stderr).toBe(`${path}: columns not read: "Lifecycle Stage"\n`);
+    expect(JSON.parse(output.stdout)).toMatchObject({ total: 1 });
+  });
+
   test('JSON errors name the lead index and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qual-'));
     const path = join(dir, 'leads.json');

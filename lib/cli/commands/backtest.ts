@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { backtestDefinition, compareDefinitions, pastLeadSchema } from '../../domain/qualification/backtest-definition';
 import type { BacktestComparison, BacktestReport, PastLead, Scores } from '../../domain/qualification/backtest-definition';
 import { parsePastLeadsCsv } from '../../domain/qualification/parse-past-leads-csv';
+import { CRM_EXPORT_COLUMNS } from '../../crm/export-columns';
 import { validateRepEvidence } from '../../domain/qualification/rep-evidence';
 import type { SqlDefinition } from '../../domain/qualification/sql-definition';
 import { cliEventsSchema, cliLeadSchema, instantSchema } from '../cli-input-schemas';
@@ -19,8 +20,9 @@ export const usage = `backtest [--definition def.json] [--compare other.json] le
   created" and "won", and confusion counts. --compare backtests a second definition on the same
   leads and lists the leads that flip. JSON input: an array of { lead, events?, repEvidence?,
   outcome: { opportunityCreated, won?, amount? }, evaluatedAt } (evaluatedAt: epoch ms or ISO).
-  CSV input: a CRM export with email, jobtitle, company, industry, numemployees, country, source,
-  evaluated_at, opportunity_created, won, amount, budget_amount, budget_currency, ... columns.
+  CSV input: a CRM export with email, job_title, company, industry, employees, country, source,
+  evaluated_at, opportunity_created, won, amount, budget_amount, budget_currency, ... columns
+  (any case or spacing: "Job Title" works; so do a CRM's own export headers).
   --leads includes each lead's verdict in the JSON output.`;
 
 /** A past lead as a person writes it: ISO or epoch-ms times, optional fields left out. */
@@ -30,11 +32,13 @@ const pastLeadsJsonSchema = z.union([z.array(cliPastLeadSchema), z.object({ lead
 function loadPastLeads(path: string, definitions: readonly SqlDefinition[]): PastLead[] {
   let leads: PastLead[];
   if (extname(path).toLowerCase() === '.csv') {
-    const result = parsePastLeadsCsv(readTextFile(path));
+    const result = parsePastLeadsCsv(readTextFile(path), CRM_EXPORT_COLUMNS);
     if (result.errors.length) {
       throw new CliInputError(result.errors.map((e) => `${path}: row ${e.row}, column ${e.column}: ${e.message}`).join('\n'));
     }
     leads = result.leads;
+    // Said, not refused: a raw export has many columns the backtest does not need.
+    if (result.unknownColumns.length) process.stderr.write(`${path}: columns not read: ${result.unknownColumns.map((c) => `"${c}"`).join(', ')}\n`);
   } else {
     const raw = readJsonFile(path);
     // Report issues against the array form, which is what the usage documents.

@@ -4,19 +4,24 @@ import type { CrmKind } from '../lead';
 import type { PastLead } from './backtest-definition';
 import { DAY_MS } from './match-rules';
 import { parseCsv, CsvParseError } from './parse-csv';
+import { pastLeadColumnMatcher } from './past-lead-columns';
+import type { PastLeadColumnAliases, PastLeadCsvColumn } from './past-lead-columns';
 import { repEvidenceSchema } from './rep-evidence';
 import type { RepEvidence } from './rep-evidence';
 
 /**
- * Turns a CRM export of past leads into backtest input. Column names follow HubSpot's internal
- * property names (email, jobtitle, numemployees, ...) plus outcome and evidence columns; unknown
- * columns are ignored so a raw export works. Engagement arrives as counts, which become synthetic
- * events (a "/pricing" page view, a "Demo request" form, a "Content download") dated one day before
- * `evaluated_at`, so the definition's signal rules can score them.
+ * Turns a CRM export of past leads into backtest input. Columns are Baton's own (job_title,
+ * employees, evaluated_at, ... see past-lead-columns.ts), written any way a person writes them;
+ * a CRM's own export headers come in as `exportColumns` from the caller, so a raw export works
+ * without editing its header. Columns Baton does not read are listed, not refused. Errors name a
+ * column as the file wrote it (Baton's name when the file lacks it). Engagement arrives as counts,
+ * which become synthetic events (a "/pricing" page view, a "Demo request" form, a "Content
+ * download") dated one day before `evaluated_at`, so the definition's signal rules can score them.
  */
 export interface CsvRowError {
   /** Spreadsheet row number: the header is row 1. */
   row: number;
+  /** The column as the file's header wrote it, "(row)" or "(header)" for the row or header as a whole. */
   column: string;
   message: string;
 }
@@ -24,33 +29,21 @@ export interface CsvRowError {
 export interface PastLeadsCsvResult {
   leads: PastLead[];
   errors: CsvRowError[];
+  /** Headers Baton does not read, as the file wrote them (a misspelt column shows up here). */
+  unknownColumns: string[];
 }
 
-export const PAST_LEAD_CSV_COLUMNS = [
-  'id', 'crm', 'account', 'email', 'firstname', 'lastname', 'jobtitle', 'company', 'industry', 'numemployees',
-  'country', 'source', 'campaign', 'evaluated_at', 'opportunity_created', 'won', 'amount',
-  'budget_amount', 'budget_currency', 'authority_name', 'authority_role', 'need', 'timeline_date',
-  'pricing_page_visits', 'demo_requested', 'content_downloads',
-] as const;
+export { PAST_LEAD_CSV_COLUMNS } from './past-lead-columns';
 
 const REQUIRED = ['evaluated_at', 'opportunity_created'] as const;
 
-// CRM exports use display labels ("Job Title", "Number of Employees"); map the common ones to the
-// internal names so a raw HubSpot or Salesforce export works without editing the header.
-const COLUMN_ALIASES: Record<string, string> = {
-  record_id: 'id', lead_id: 'id', contact_id: 'id',
-  email_address: 'email', first_name: 'firstname', last_name: 'lastname',
-  job_title: 'jobtitle', title: 'jobtitle', company_name: 'company',
-  number_of_employees: 'numemployees', employees: 'numemployees', country_region: 'country',
-  original_source: 'source', lead_source: 'source',
-  handed_off_at: 'evaluated_at', became_an_mql_date: 'evaluated_at', mql_date: 'evaluated_at',
+/** The column each rep-evidence criterion is read from, to name it in an error. */
+const CRITERION_COLUMN: Readonly<Record<string, PastLeadCsvColumn>> = {
+  budget: 'budget_amount',
+  authority: 'authority_name',
+  need: 'need',
+  timeline: 'timeline_date',
 };
-
-/** "Job Title" -> "jobtitle", "Opportunity Created" -> "opportunity_created". */
-export function normalizeCsvColumn(header: string): string {
-  const snake = header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  return COLUMN_ALIASES[snake] ?? snake;
-}
 
 function parseBool(text: string): boolean | undefined | 'invalid' {
   const t = text.trim().toLowerCase();
@@ -67,7 +60,7 @@ function parseNumber(text: string): number | undefined | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
-/** "51-200" (HubSpot ranges) reads as its lower bound, "10000+" as 10000. */
+/** A size band as CRMs export it, "51-200", reads as its lower bound; "10000+" as 10000. */
 function parseEmployees(text: string): number | null | 'invalid' {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return null;
@@ -94,50 +87,98 @@ function synthesizeEvents(key: string, at: number, pricing: number, demo: boolea
   return events;
 }
 
-export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
+/** Where each Baton column is in the file, and the words the file used for it. */
+interface HeaderColumns {
+  indexOf: Map<PastLeadCsvColumn, number>;
+  /** The column as the file wrote it, or Baton's own name when the file has none. */
+  named: (column: PastLeadCsvColumn) => string;
+  unknownColumns: string[];
+}
+
+function readHeader(header: readonly string[], exportColumns: PastLeadColumnAliases): HeaderColumns | CsvRowError {
+  const columnOf = pastLeadColumnMatcher(exportColumns);
+  const indexOf = new Map<PastLeadCsvColumn, number>();
+  const unknownColumns: string[] = [];
+  for (const [i, raw] of header.entries()) {
+    const written = raw.trim();
+    if (written === '') continue;
+    const column = columnOf(written);
+    if (column === null) {
+      unknownColumns.push(written);
+      continue;
+    }
+    const earlier = indexOf.get(column);
+    if (earlier !== undefined) {
+      const first = header[earlier]!.trim();
+      const message = first === written ? `column "${written}" appears twice` : `columns "${first}" and "${written}" both read as ${column}: keep one`;
+      return { row: 1, column: written, message };
+    }
+    indexOf.set(column, i);
+  }
+  const named = (column: PastLeadCsvColumn): string => {
+    const i = indexOf.get(column);
+    return i === undefined ? column : header[i]!.trim();
+  };
+  return { indexOf, named, unknownColumns };
+}
+
+/** "(columns Baton does not read: "Evaluated", "Opp Created")", to spot a misspelt required column. */
+function describeUnknown(unknownColumns: readonly string[]): string {
+  if (unknownColumns.length === 0) return '';
+  const shown = unknownColumns.slice(0, 10).map((c) => `"${c}"`).join(', ');
+  const more = unknownColumns.length > 10 ? ` and ${unknownColumns.length - 10} more` : '';
+  return ` (columns Baton does not read: ${shown}${more})`;
+}
+
+/**
+ * `exportColumns`: the export headers of the CRMs the file may come from (lib/crm/export-columns.ts
+ * has every provider's), mapped to Baton's columns.
+ */
+export function parsePastLeadsCsv(text: string, exportColumns: PastLeadColumnAliases = {}): PastLeadsCsvResult {
   let records: string[][];
   try {
     records = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvParseError) return { leads: [], errors: [{ row: err.record, column: '(row)', message: err.message }] };
+    if (err instanceof CsvParseError) return { leads: [], errors: [{ row: err.record, column: '(row)', message: err.message }], unknownColumns: [] };
     throw err;
   }
   const [header, ...rows] = records;
-  if (!header) return { leads: [], errors: [{ row: 1, column: '(header)', message: 'the file is empty: expected a header row' }] };
-  const columns = header.map(normalizeCsvColumn);
-  const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
-  if (duplicate) return { leads: [], errors: [{ row: 1, column: duplicate, message: `column "${duplicate}" appears twice (after matching header labels)` }] };
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (!header) return { leads: [], errors: [{ row: 1, column: '(header)', message: 'the file is empty: expected a header row' }], unknownColumns: [] };
+  const columns = readHeader(header, exportColumns);
+  if ('message' in columns) return { leads: [], errors: [columns], unknownColumns: [] };
+  const { indexOf, named, unknownColumns } = columns;
+  const missing = REQUIRED.filter((c) => !indexOf.has(c));
   if (missing.length) {
-    return { leads: [], errors: missing.map((c) => ({ row: 1, column: c, message: `missing required column "${c}"` })) };
+    const hint = describeUnknown(unknownColumns);
+    return { leads: [], errors: missing.map((c) => ({ row: 1, column: c, message: `missing required column "${c}"${hint}` })), unknownColumns };
   }
   const leads: PastLead[] = [];
   const errors: CsvRowError[] = [];
   rows.forEach((fields, index) => {
     const row = index + 2;
     if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
-    if (fields.length !== columns.length) {
-      errors.push({ row, column: '(row)', message: `has ${fields.length} fields, the header has ${columns.length}` });
+    if (fields.length !== header.length) {
+      errors.push({ row, column: '(row)', message: `has ${fields.length} fields, the header has ${header.length}` });
       return;
     }
-    const get = (c: string): string => {
-      const i = columns.indexOf(c);
-      return i < 0 ? '' : fields[i]!.trim();
+    const get = (c: PastLeadCsvColumn): string => {
+      const i = indexOf.get(c);
+      return i === undefined ? '' : fields[i]!.trim();
     };
-    const text = (c: string): string | null => get(c) || null;
+    const text = (c: PastLeadCsvColumn): string | null => get(c) || null;
     const rowErrors: CsvRowError[] = [];
-    const fail = (column: string, message: string) => rowErrors.push({ row, column, message });
-    const num = (c: string): number | undefined => {
+    const fail = (column: PastLeadCsvColumn, message: string) => rowErrors.push({ row, column: named(column), message });
+    const num = (c: PastLeadCsvColumn): number | undefined => {
       const v = parseNumber(get(c));
       if (v === 'invalid') fail(c, `"${get(c)}" is not a number`);
       return v === 'invalid' ? undefined : v;
     };
-    const bool = (c: string): boolean | undefined => {
+    const bool = (c: PastLeadCsvColumn): boolean | undefined => {
       const v = parseBool(get(c));
       if (v === 'invalid') fail(c, `"${get(c)}" is not a yes/no value (true/false, yes/no, 1/0)`);
       return v === 'invalid' ? undefined : v;
     };
-    const count = (c: string): number => {
+    const count = (c: PastLeadCsvColumn): number => {
       const v = num(c);
       if (v !== undefined && (!Number.isInteger(v) || v < 0)) fail(c, `"${get(c)}" is not a whole number >= 0`);
       return v !== undefined && Number.isInteger(v) && v >= 0 ? Math.min(v, 1000) : 0;
@@ -151,8 +192,8 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
     const won = bool('won');
     if (won === true && opportunityCreated === false) fail('won', 'a lead cannot be won without an opportunity');
     const amount = num('amount');
-    const employees = parseEmployees(get('numemployees'));
-    if (employees === 'invalid') fail('numemployees', `"${get('numemployees')}" is not a number or a range like "51-200"`);
+    const employees = parseEmployees(get('employees'));
+    if (employees === 'invalid') fail('employees', `"${get('employees')}" is not a number or a range like "51-200"`);
     // Any CRM's kind (the registry lives outside the domain); it only names where a lead came from.
     const crm = (get('crm') || 'sandbox').toLowerCase();
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(crm)) fail('crm', `"${get('crm')}" is not a CRM name (letters, digits and dashes)`);
@@ -161,8 +202,8 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
     const budgetAmount = num('budget_amount');
     const budgetCurrency = get('budget_currency').toUpperCase();
     if (budgetAmount !== undefined || budgetCurrency) {
-      if (budgetAmount === undefined) fail('budget_amount', 'budget_currency is set without an amount');
-      else if (!/^[A-Z]{3}$/.test(budgetCurrency)) fail('budget_currency', `"${get('budget_currency')}" is not a 3-letter currency code (needed with budget_amount)`);
+      if (budgetAmount === undefined) fail('budget_amount', `${named('budget_currency')} is set without an amount`);
+      else if (!/^[A-Z]{3}$/.test(budgetCurrency)) fail('budget_currency', `"${get('budget_currency')}" is not a 3-letter currency code (needed with ${named('budget_amount')})`);
       else rep.budget = { status: 'met', evidence: { amount: budgetAmount, currency: budgetCurrency } };
     }
     if (get('authority_name') || get('authority_role')) {
@@ -175,7 +216,12 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
       else rep.timeline = { status: 'met', evidence: { date: get('timeline_date') } };
     }
     const parsedRep = repEvidenceSchema.safeParse(rep);
-    if (!parsedRep.success) for (const issue of parsedRep.error.issues) fail(String(issue.path[0] ?? '(row)'), issue.message);
+    if (!parsedRep.success) {
+      for (const issue of parsedRep.error.issues) {
+        const column = CRITERION_COLUMN[String(issue.path[0])];
+        rowErrors.push({ row, column: column ? named(column) : '(row)', message: issue.message });
+      }
+    }
 
     const pricing = count('pricing_page_visits');
     const demo = bool('demo_requested') ?? false;
@@ -188,11 +234,11 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
     const id = get('id') || `row-${row}`;
     const lead: Lead = {
       ref: { crm: crm as CrmKind, account: get('account') || 'csv', id, objectType: 'contact' },
-      firstName: text('firstname'),
-      lastName: text('lastname'),
+      firstName: text('first_name'),
+      lastName: text('last_name'),
       email: text('email'),
       phone: null,
-      jobTitle: text('jobtitle'),
+      jobTitle: text('job_title'),
       company: text('company'),
       industry: text('industry'),
       employees,
@@ -226,5 +272,5 @@ export function parsePastLeadsCsv(text: string): PastLeadsCsvResult {
     if (Object.keys(rep).length) past.repEvidence = (parsedRep.success ? parsedRep.data : {}) as RepEvidence;
     leads.push(past);
   });
-  return { leads, errors };
+  return { leads, errors, unknownColumns };
 }
