@@ -1,7 +1,7 @@
 import { CrmError } from './crm-error';
 import type { CrmAdapter, CrmWriter } from './crm-port';
 import type { CrmAccessToken, CrmAccessTokenLender } from './engagement-source-port';
-import type { CrmAddress, CrmProvider, CrmTarget, CredentialFacts, FieldSetupResult, ProviderConnection, WriteRules } from './crm-provider';
+import { NO_MANAGED_SIGN_IN, type CrmAddress, type CrmProvider, type CrmTarget, type CredentialFacts, type FieldSetupResult, type ManagedSignIn, type ProviderConnection, type WriteRules } from './crm-provider';
 import type { CrmReporting } from './crm-reporting-port';
 import type { LeadPage } from './pages/lead-page';
 import type { TeamRulesStore } from './team-rules-port';
@@ -77,6 +77,12 @@ export interface TeamRulesLocation {
   crmLabel: string;
 }
 
+/** What the policy fixes for a provider's sign-in: only when the policy names that provider. */
+function managedSignIn(policy: ManagedPolicy, kind: string): ManagedSignIn {
+  if (policy.provider !== kind) return NO_MANAGED_SIGN_IN;
+  return { account: policy.account, consumerKey: policy.consumerKey, loginHost: policy.loginHost };
+}
+
 const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
 
 /**
@@ -126,6 +132,7 @@ export function createCrmConnections(deps: CrmConnectionsDeps): CrmConnections {
           return { ...rules, mapping: leadStatusMappingFor(kind, rules.mapping, deps.providers.map((p) => p.descriptor)) };
         },
         extraSignInScopes: async () => (deps.extraSignInScopes ? deps.extraSignInScopes(kind) : []),
+        readManagedSignIn: async () => managedSignIn(await readManaged(), kind),
         fetch: deps.fetch,
         now,
       });

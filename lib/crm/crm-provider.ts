@@ -38,6 +38,22 @@ export interface WriteRules {
   timeZone: string;
 }
 
+/**
+ * What IT's policy fixes for a provider's sign-in, in the policy's own words (null: not fixed).
+ * All null unless the policy names this provider: another CRM's account or key is never lent.
+ * The provider decides what each means for its sign-in and refuses a request that names another.
+ */
+export interface ManagedSignIn {
+  /** The account Baton connects to (an org's My Domain, a portal's id). */
+  account: string | null;
+  /** The OAuth client the sign-in uses. */
+  consumerKey: string | null;
+  /** The host the sign-in page is on, when it is not the account itself. */
+  loginHost: string | null;
+}
+
+export const NO_MANAGED_SIGN_IN: ManagedSignIn = { account: null, consumerKey: null, loginHost: null };
+
 /** What the background lends a provider: its own slice of settings and secrets, the rules, the network. */
 export interface ProviderContext {
   demoBuild: boolean;
@@ -49,6 +65,8 @@ export interface ProviderContext {
   readWriteRules(): Promise<WriteRules>;
   /** More OAuth scopes the sign-in must ask for, for the engagement sources set up (none: absent or empty). */
   extraSignInScopes?(): Promise<readonly string[]>;
+  /** What IT's policy fixes for this provider's sign-in (absent: nothing is fixed). */
+  readManagedSignIn?(): Promise<ManagedSignIn>;
   fetch?: typeof fetch;
   now(): number;
 }

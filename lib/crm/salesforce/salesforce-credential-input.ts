@@ -45,16 +45,33 @@ export function encodeCredentialInput(input: SalesforceCredentialInput): string 
 
 const wireSchema = z.object({ myDomain: z.string(), consumerKey: z.string() });
 
-/** The background's reading of what the options page sent; the first error's words when it is not usable. */
-export function decodeCredentialInput(secret: string): SalesforceCredentialInput | { error: string } {
+const NOT_A_REQUEST = "Baton expected the org's My Domain and the app's consumer key.";
+
+/** What the options page sent, as typed (unchecked); an error's words when it is not that shape. */
+export function readCredentialRequest(secret: string): { myDomain: string; consumerKey: string } | { error: string } {
   let json: unknown;
   try {
     json = JSON.parse(secret);
   } catch {
-    return { error: "Baton expected the org's My Domain and the app's consumer key." };
+    return { error: NOT_A_REQUEST };
   }
   const wire = wireSchema.safeParse(json);
-  if (!wire.success) return { error: "Baton expected the org's My Domain and the app's consumer key." };
-  const { value, errors } = checkCredentialInput(wire.data);
+  return wire.success ? wire.data : { error: NOT_A_REQUEST };
+}
+
+/** The fields' check, as one result: the input, or the first error's words. */
+export function checkedOrFirstError(raw: { myDomain: string; consumerKey: string }): SalesforceCredentialInput | { error: string } {
+  const { value, errors } = checkCredentialInput(raw);
   return value ?? { error: errors.myDomain ?? errors.consumerKey ?? 'The connection details are not usable.' };
+}
+
+/** The background's reading of what the options page sent; the first error's words when it is not usable. */
+export function decodeCredentialInput(secret: string): SalesforceCredentialInput | { error: string } {
+  const raw = readCredentialRequest(secret);
+  return 'error' in raw ? raw : checkedOrFirstError(raw);
+}
+
+/** Whether a value has a consumer key's shape (one word, 20–256 characters). */
+export function isConsumerKey(value: string): boolean {
+  return CONSUMER_KEY.test(value.trim());
 }

@@ -1,6 +1,6 @@
 import { CrmError } from '../crm-error';
 import type { CrmAdapter, CrmWriter } from '../crm-port';
-import type { CrmAddress, CrmProvider, CrmTarget, ProviderConnection, ProviderContext, WriteRules } from '../crm-provider';
+import { NO_MANAGED_SIGN_IN, type CrmAddress, type CrmProvider, type CrmTarget, type ProviderConnection, type ProviderContext, type WriteRules } from '../crm-provider';
 import type { CrmReporting } from '../crm-reporting-port';
 import type { CrmAccessTokenLender } from '../engagement-source-port';
 import { createSalesforceAdapter } from './salesforce-adapter';
@@ -9,8 +9,8 @@ import { createSalesforceClient, type SalesforceSession } from './salesforce-cli
 import type { SalesforceClient } from './salesforce-client-contract';
 import { checkSalesforceOrg } from './salesforce-connection-check';
 import { activeOrg, orgForHost, readStoredTokens, withOrg, writeStoredTokens, type OrgTokens } from './salesforce-connection-state';
-import { decodeCredentialInput } from './salesforce-credential-input';
 import { ensureSalesforceBatonFields } from './salesforce-field-setup';
+import { otherOrgRefusal, planSalesforceSignIn } from './salesforce-managed-sign-in';
 import { crmDescriptor as salesforceDescriptor } from './salesforce-descriptor';
 import { parseIdentityUrl } from './salesforce-identity';
 import { refreshAccessToken, revokeToken, signInWithPkce, type OAuthServer, type TokenAnswer } from './salesforce-oauth';
@@ -200,21 +200,28 @@ function connectSalesforce(context: ProviderContext, flow: WebAuthFlow, parts: S
       return ensureSalesforceBatonFields(orgClient(orgId, tokens));
     },
     async saveCredential(secret) {
-      const input = decodeCredentialInput(secret);
-      if ('error' in input) throw new CrmError('rejected', input.error);
-      const server = oauthServer(`https://${input.myDomain}`, input.consumerKey);
+      // What IT's policy fixes (the org, the app, the sign-in page) wins; a request naming another is refused.
+      const plan = planSalesforceSignIn(secret, (await context.readManagedSignIn?.()) ?? NO_MANAGED_SIGN_IN);
+      if ('error' in plan) throw new CrmError('rejected', plan.error);
+      const server = oauthServer(`https://${plan.signInHost}`, plan.consumerKey);
       // pardot_api when Account Engagement is set up (Salesforce grants no more than is asked for).
       const answer = await signInWithPkce(server, webAuthFlowStep(flow, server), (await context.extraSignInScopes?.()) ?? []);
+      const refusal = otherOrgRefusal(plan, answer.instance_url);
+      if (refusal) {
+        // Nothing is kept of a sign-in to another org, and the grant it made is ended there (best effort).
+        await Promise.allSettled([revokeToken(server, answer.refresh_token ?? answer.access_token)]);
+        throw new CrmError('rejected', refusal);
+      }
       const ids = parseIdentityUrl(answer.id);
-      if (!ids) throw new CrmError('bad_response', `Salesforce signed Baton in to ${input.myDomain} but did not say which org and user (identity URL ${answer.id}).`);
+      if (!ids) throw new CrmError('bad_response', `Salesforce signed Baton in to ${plan.myDomain} but did not say which org and user (identity URL ${answer.id}).`);
       if (!answer.refresh_token) {
         throw new CrmError('rejected', 'Salesforce gave Baton no refresh token, so the connection would end within hours. In the External Client App → OAuth Settings, add the scope "Perform requests at any time (refresh_token, offline_access)", then connect again.');
       }
       // The API host the token answer names (enhanced domains: the My Domain itself), never a Lightning host.
-      const apiHost = salesforceApiHost(new URL(answer.instance_url).hostname) ?? input.myDomain;
+      const apiHost = salesforceApiHost(new URL(answer.instance_url).hostname) ?? plan.myDomain;
       const tokens: OrgTokens = {
         apiHost,
-        consumerKey: input.consumerKey,
+        consumerKey: plan.consumerKey,
         userId: ids.userId,
         refreshToken: answer.refresh_token,
         accessToken: answer.access_token,
