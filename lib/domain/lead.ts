@@ -2,20 +2,20 @@ import { z } from 'zod';
 import { TOUCH_DIRECTIONS, TOUCH_KINDS } from './touch-kinds';
 
 /**
- * The CRM-neutral view of a lead (HubSpot contact, Salesforce Lead/Contact) that the domain rules
- * read. Adapters build it with pure mappers (`fromHubSpotContact`, ...). Fields the CRM does not
- * have are null, never guessed.
+ * The CRM-neutral view of a lead (whichever record the CRM keeps for the person: a contact, a lead)
+ * that the domain rules read. Each provider's adapter builds it with pure mappers in
+ * lib/crm/<provider>/. Fields the CRM does not have are null, never guessed.
  */
 /** Which CRM: a provider kind from the registry (lib/crm). The domain never enumerates CRMs. */
 export const crmKindSchema = z.string().min(1);
 export type CrmKind = z.infer<typeof crmKindSchema>;
 
-/** Where a lead lives: the CRM, the account (HubSpot portal id, Salesforce org host) and the record id. */
+/** Where a lead lives: the CRM, the account (the customer's own instance of that CRM, as the provider names it) and the record id. */
 export const leadRefSchema = z.object({
   crm: crmKindSchema,
   account: z.string().min(1),
   id: z.string().min(1),
-  /** Salesforce distinguishes Lead and Contact; HubSpot leads are contacts. */
+  /** Which kind of record, for CRMs that keep leads apart from contacts; 'contact' where a CRM has one kind. */
   objectType: z.enum(['contact', 'lead']).default('contact'),
 });
 export type LeadRef = z.infer<typeof leadRefSchema>;
@@ -29,7 +29,7 @@ export type Owner = z.infer<typeof ownerSchema>;
 
 /** What changed a property: a form, a workflow, a rep in the CRM UI, an import, an integration... */
 export const changeSourceSchema = z.object({
-  /** The CRM's own source type, e.g. HubSpot `FORM`, `AUTOMATION_PLATFORM`, `CRM_UI`, `IMPORT`. */
+  /** The CRM's own source type (a form, a workflow, a rep in the CRM, an import), as the CRM spells it. */
   type: z.string(),
   /** Human label when the CRM gives one (workflow name, user email, form name). */
   label: z.string().nullable(),
@@ -57,23 +57,23 @@ export const leadSchema = z.object({
   jobTitle: z.string().nullable(),
   company: z.string().nullable(),
   industry: z.string().nullable(),
-  /** Employee count as a number when the CRM holds one (HubSpot `numemployees` may be a range like "51-200": lower bound). */
+  /** Employee count as a number when the CRM holds one (a size band like "51-200" reads as its lower bound). */
   employees: z.number().int().nonnegative().nullable(),
   country: z.string().nullable(),
-  /** HubSpot `lifecyclestage` / Salesforce Lead.Status family, as the CRM spells it. */
+  /** The lifecycle stage, or the CRM's nearest equivalent, as the CRM spells it. */
   lifecycleStage: z.string().nullable(),
-  /** HubSpot `hs_lead_status` / Salesforce `Lead.Status`. */
+  /** The lead status (the sales team's working state), as the CRM spells it. */
   leadStatus: z.string().nullable(),
   owner: ownerSchema.nullable(),
   /** When the current owner was assigned (epoch ms) — the usual SLA clock start. */
   ownerAssignedAt: z.number().int().nullable(),
   /** What assigned the owner (workflow "Round robin — inbound demo", a rep in the UI...). */
   ownerAssignedBy: changeSourceSchema.nullable(),
-  /** Original source (HubSpot `hs_analytics_source`, e.g. ORGANIC_SEARCH, PAID_SEARCH, EMAIL_MARKETING...). */
+  /** Original source, as the CRM spells it (a channel such as organic search, paid search, email). */
   source: z.string().nullable(),
-  /** Source drill-downs (HubSpot `hs_analytics_source_data_1/2`): often the campaign or the referrer. */
+  /** The CRM's finer detail under the source: often the campaign or the referrer. */
   sourceDetail: z.array(z.string()),
-  /** Latest source (HubSpot `hs_latest_source`). */
+  /** The source of the lead's most recent visit, when the CRM records one. */
   latestSource: z.string().nullable(),
   /** The marketing campaign credited with the handoff, when known. */
   campaign: z.string().nullable(),

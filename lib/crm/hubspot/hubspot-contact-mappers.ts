@@ -92,6 +92,7 @@ export function fromHubSpotContact(contact: HubSpotContact, { ref, owner, formFi
     // The owner lookup can fail (scope, deleted user): keep the id so the SLA still knows who owns it.
     owner: ownerId ? (owner && owner.id === ownerId ? owner : { id: ownerId, name: null, email: null }) : null,
     ownerAssignedAt,
+    // HubSpot's sourceType says what made the change: FORM, AUTOMATION_PLATFORM (a workflow), CRM_UI (a user), IMPORT...
     ownerAssignedBy: latestOwnerChange ? { type: latestOwnerChange.sourceType, label: latestOwnerChange.sourceLabel ?? null } : null,
     source,
     sourceDetail: [sourceData1, sourceData2].filter((s): s is string => s !== null),

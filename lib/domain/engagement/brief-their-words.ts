@@ -6,8 +6,10 @@ import { normalizeForMatching } from './match-keywords';
 
 /**
  * Form fields that are contact details, not the prospect's words: the rep already sees them on the
- * record. Matched on the normalised question; hidden tracking fields (utm_*, gclid, fbclid) too. A
- * CRM's own hidden form fields are its provider's to drop before answers reach the domain.
+ * record. Matched on the normalised question; hidden tracking fields (utm_*, gclid, fbclid) too. The
+ * run-together spellings ("firstname", "jobtitle") are for answers that arrive under the form
+ * field's name rather than its label, as many web forms name them. A CRM's own hidden form fields
+ * are its provider's to drop before answers reach the domain.
  */
 const CONTACT_FIELD_QUESTIONS = new Set(
   [

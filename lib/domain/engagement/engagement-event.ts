@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ENGAGEMENT_KINDS } from './engagement-kinds';
 
 /**
- * One normalised engagement event, whatever system it came from (HubSpot web analytics,
- * HubSpot marketing email events, Marketo activities, a webinar platform, ...).
- * CRM adapters map their raw payloads into this shape; everything downstream (timeline, brief,
- * qualification engagement signals, insights) reads only this.
+ * One normalised engagement event, whatever system it came from (a CRM's web analytics or its
+ * marketing email events, a marketing platform's activities, a webinar platform, ...).
+ * Each provider (lib/crm/<provider>/) maps its raw payloads into this shape; everything
+ * downstream (timeline, brief, qualification engagement signals, insights) reads only this.
  *
  * Engagement data is attacker-controlled (anyone can fill a form): every string here is plain
  * text to be rendered as text, and `url` is only ever linked when it is https:.
@@ -16,12 +16,12 @@ export const engagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 export type EngagementKind = z.infer<typeof engagementKindSchema>;
 
 export const engagementEventSchema = z.object({
-  /** Stable, source-qualified id (e.g. `hubspot-events:123`), used for dedup and for linking brief statements to events. */
+  /** Stable id qualified by where it came from (a feed prefix, a colon, the source's own id), used for dedup and for linking brief statements to events. */
   id: z.string().min(1),
   kind: engagementKindSchema,
   /** Epoch milliseconds (UTC). */
   occurredAt: z.number().int(),
-  /** The system the event came from, e.g. `hubspot-web-analytics`, `hubspot-email`, `marketo`. */
+  /** The system the event came from: a provider's own constant, one per feed (web analytics, email events, a marketing platform). */
   source: z.string().min(1),
   /** Marketing campaign name (or id when no name is known). */
   campaign: z.string().optional(),

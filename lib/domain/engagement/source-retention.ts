@@ -9,7 +9,7 @@ export interface RetentionCutoff {
   before: number;
   /** What is gone, in a rep's words, plural, lower case: "web visits and link clicks". */
   what: string;
-  /** The source's name: "Marketo". */
+  /** The source's name as people know it: the marketing platform's product name. */
   sourceLabel: string;
 }
 
@@ -35,7 +35,7 @@ function dateIn(at: number, timeZone: string): { day: number; month: number; yea
   return { day: get('day'), month: get('month'), year: get('year') };
 }
 
-/** "Web visits and link clicks before 3 Sep are no longer kept by Marketo" (the year when it is not `now`'s). */
+/** "Web visits and link clicks before 3 Sep are no longer kept by <source>" (the year when it is not `now`'s). */
 export function describeRetention(cutoff: RetentionCutoff, now: number, timeZone = 'UTC'): string {
   const date = dateIn(cutoff.before, timeZone);
   const sameYear = date.year === dateIn(now, timeZone).year;
