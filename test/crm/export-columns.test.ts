@@ -8,7 +8,7 @@ import { SALESFORCE_EXPORT_COLUMNS } from '../../lib/crm/salesforce/salesforce-e
 describe('CRM export headers for the past-leads CSV', () => {
   test('a HubSpot contacts export (property labels) parses as exported; its extra columns are listed, not refused', () => {
     const csv = [
-      'Record ID,First Name,Last Name,Email,Job Title,Company Name,Number of Employees,Country/Region,Original Traffic Source,Lifecycle Stage,Became a Marketing Qualified Lead Date,Opportunity Created',
+      'Record ID,First Name,Last Name,Email,Job Title,Company Name,Number of Employees,Country/Region,Original Source,Lifecycle Stage,Became a Marketing Qualified Lead Date,Opportunity Created',
       '7,Ana,Ruiz,a@b.example,CEO,Acme,"1,200",Canada,ORGANIC_SEARCH,salesqualifiedlead,2026-10-01,Yes',
     ].join('\n');
     const { leads, errors, unknownColumns } = parsePastLeadsCsv(csv, HUBSPOT_EXPORT_COLUMNS);
