@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { checkCredentialInput, encodeCredentialInput, type CredentialFieldErrors } from '../../../lib/crm/salesforce/salesforce-credential-input';
+import { managedGenericLoginPage, managedMyDomain } from '../../../lib/crm/salesforce/salesforce-managed-sign-in';
 import { SALESFORCE_KIND } from '../../../lib/crm/salesforce/salesforce-pages';
 import { browserWebAuthFlow } from '../../../lib/crm/salesforce/salesforce-web-auth-flow';
 import { connectionStatusSchema, propertySetupResultSchema, type ConnectionStatus } from '../../../lib/messaging/protocol';
@@ -87,8 +88,11 @@ function ConnectOrg() {
   // What IT set by policy is used as it is (the admin still signs in); the rest is typed.
   const { policy } = useManagedPolicy();
   const ours = policy.provider === SALESFORCE_KIND;
-  const managedDomain = ours ? (policy.loginHost ?? policy.account) : null;
+  // The same values the background signs in with (salesforce-managed-sign-in.ts), which refuses others.
+  const managedDomain = ours ? managedMyDomain(policy) : null;
   const managedKey = ours ? policy.consumerKey : null;
+  // Salesforce's own login page set by IT: the org is still typed (or set), the sign-in goes there.
+  const managedLoginPage = ours ? managedGenericLoginPage(policy) : null;
   const myDomain = managedDomain ?? typedDomain;
   const consumerKey = managedKey ?? typedKey;
   const [errors, setErrors] = useState<CredentialFieldErrors>({});
@@ -131,6 +135,7 @@ function ConnectOrg() {
           </Button>
         </div>
       </form>
+      {managedLoginPage ? <p className="mt-1 text-slate-700">Baton opens Salesforce's sign-in on {managedLoginPage}, as your organisation set.</p> : null}
       <p className="mt-1 text-xs text-slate-500">Baton's background service keeps the refresh token; web pages and content scripts never see it. Connecting another org keeps this one's tokens for its records.</p>
       <div className="mt-3" aria-live="polite">
         {connect.isError ? <p role="alert" className="text-red-700">{connect.error.message}</p> : null}
