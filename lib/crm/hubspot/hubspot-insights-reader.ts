@@ -83,7 +83,9 @@ export interface ReadInsightsOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
    * Only contacts modified at or after this time (epoch ms): an incremental refresh. Any contact
-   * whose disposition or owner was written since has a newer modified date.
+   * whose disposition or owner was written since has a newer modified date. HubSpot's search index
+   * trails writes by seconds, sometimes minutes: the caller asks from a margin before its last read
+   * (INCREMENTAL_MARGIN_MS in lib/domain/insights/insight-sync.ts).
    */
   modifiedSince?: number;
   /**

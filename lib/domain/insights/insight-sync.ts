@@ -7,8 +7,8 @@ import type { InsightRecord } from './insight-record';
  */
 
 /**
- * HubSpot's search index trails writes by seconds (sometimes minutes), and the last read's clock
- * is ours, not HubSpot's: an incremental read asks for contacts modified since the last read
+ * A CRM's search index can trail its writes by seconds (sometimes minutes), and the last read's
+ * clock is ours, not the CRM's: an incremental read asks for contacts modified since the last read
  * started minus this margin. Re-reading a few contacts twice costs nothing; missing one would.
  */
 export const INCREMENTAL_MARGIN_MS = 10 * 60_000;
