@@ -68,12 +68,17 @@ async function extensionWorkerTargets(context: BrowserContext, extensionId: stri
 
 /**
  * Stops the extension's service worker, as Chrome stops an idle one: closes its DevTools target
- * from a browser-level session, then waits until the target is gone. (`ServiceWorker.stopAllWorkers`
+ * from a browser-level session, then waits until that worker is gone. (`ServiceWorker.stopAllWorkers`
  * on a page's session only stops that page's own workers; it leaves the extension's running.)
+ * An open panel or an event may start a new worker at once; that counts as stopped: the running
+ * worker is marked first, and the wait ends when no running worker carries the mark (checking
+ * only that no worker is running failed here when the panel woke a new one straight away).
  */
 export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const browser = context.browser();
   if (!browser) throw new Error('No browser behind this context');
+  const mark = `stopped-${Date.now()}-${Math.random()}`;
+  await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate((m) => void ((globalThis as { batonTestMark?: string }).batonTestMark = m), mark))));
   const cdp = await browser.newBrowserCDPSession();
   try {
     for (const targetId of await extensionWorkerTargets(context, extensionId)) {
@@ -83,10 +88,22 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
     await cdp.detach().catch(() => undefined);
   }
   const deadline = Date.now() + 10_000;
-  while ((await extensionWorkerTargets(context, extensionId)).length > 0) {
+  for (;;) {
+    if ((await extensionWorkerTargets(context, extensionId)).length === 0) return;
+    const marks = await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate(() => (globalThis as { batonTestMark?: string }).batonTestMark))));
+    if (!marks.includes(mark)) return;
     if (Date.now() > deadline) throw new Error('The service worker did not stop');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function liveWorkers(context: BrowserContext, extensionId: string) {
+  return context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+}
+
+/** A worker's answer, or undefined when it is gone or does not answer within 2 s. */
+function settle<T>(answer: Promise<T>): Promise<T | undefined> {
+  return Promise.race([answer.catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), 2_000))]);
 }
 
 /** Whether the extension's service worker is running now (it has a DevTools target). */
