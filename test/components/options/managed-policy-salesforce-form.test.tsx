@@ -59,3 +59,45 @@ describe('Salesforce connection form under IT policy', () => {
     expect(input(el, 'Consumer key').value).toBe('');
   });
 });
+
+/** Clicks Connect; what the form sent the background (null: nothing). */
+async function sentCredential(el: HTMLElement): Promise<unknown> {
+  const button = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Connect')!;
+  await act(async () => button.click());
+  await settle();
+  const sent = sendRequest.mock.calls.find(([message]) => (message as { type: string }).type === 'connection/save-token');
+  return sent ? JSON.parse((sent[0] as { token: string }).token) : null;
+}
+
+/*
+ * When IT's policy sets Salesforce's own login page (login.salesforce.com): the My Domain field
+ * holds the org, not the login page (which is no My Domain, so Connect used to stop at "This is
+ * not a My Domain"), and the page says where the sign-in opens. What it sends is what the
+ * background signs in with (salesforce-managed-sign-in.ts).
+ */
+describe("Salesforce connection form with IT's login page", () => {
+  it('locks the org IT set, says where the sign-in opens, and connects with the org', async () => {
+    await fakeBrowser.storage.managed.set({ provider: 'salesforce', account: 'acme.my.salesforce.com', loginHost: 'login.salesforce.com', consumerKey: KEY });
+    const el = await render();
+    const domain = input(el, 'My Domain');
+    expect(domain.value).toBe('acme.my.salesforce.com');
+    expect(domain.disabled).toBe(true);
+    expect(el.textContent).toContain("Baton opens Salesforce's sign-in on login.salesforce.com, as your organisation set.");
+    expect(await sentCredential(el)).toEqual({ myDomain: 'acme.my.salesforce.com', consumerKey: KEY });
+  });
+
+  it('leaves the My Domain to the admin when IT set only the login page', async () => {
+    await fakeBrowser.storage.managed.set({ provider: 'salesforce', loginHost: 'test.salesforce.com' });
+    const el = await render();
+    expect(input(el, 'My Domain').disabled).toBe(false);
+    expect(input(el, 'My Domain').value).toBe('');
+    expect(el.textContent).toContain("Baton opens Salesforce's sign-in on test.salesforce.com");
+  });
+
+  it('says nothing of a login page when IT set none', async () => {
+    await fakeBrowser.storage.managed.set({ provider: 'salesforce', account: 'acme.my.salesforce.com' });
+    const el = await render();
+    expect(input(el, 'My Domain').value).toBe('acme.my.salesforce.com');
+    expect(el.textContent).not.toContain('opens Salesforce');
+  });
+});
