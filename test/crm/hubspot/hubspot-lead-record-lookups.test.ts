@@ -10,10 +10,10 @@ import { LEAD_RECORD_LOOKUPS_TTL_MS } from '../../../lib/crm/hubspot/hubspot-lea
 import { LEAD_DISQUALIFICATION_REASON_PATH, LEAD_PIPELINES_PATH } from '../../../lib/crm/hubspot/hubspot-leads-object';
 import { createHubSpotProvider } from '../../../lib/crm/hubspot/hubspot-provider';
 import { DEFAULT_LEAD_STATUS_MAPPING } from '../../../lib/crm/hubspot/lead-status-mapping';
-import { dispositionSchema } from '../../../lib/domain/disposition/disposition';
 import { DEFAULT_DISPOSITION_REASONS } from '../../../lib/domain/disposition/disposition-reasons';
 import { inMemoryProviderContext } from '../../support/crm/in-memory-provider-context';
 import { createFakeFetch, jsonResponse, type FakeRoute } from '../../support/hubspot/fake-hubspot-fetch';
+import { makeDisposition } from '../../support/hubspot/hubspot-writer-setup';
 
 const PORTAL = '4711';
 const CONTACT_ID = '51';
@@ -67,24 +67,14 @@ function setup(routes: Record<string, FakeRoute> = {}) {
     const writer = await connection.writerFor({ account: PORTAL, address: { kind: 'vendor' } });
     const write: DispositionWrite = {
       brief: [],
-      disposition: dispositionSchema.parse({
+      disposition: makeDisposition({
         id: `3f2b8c1e-7d4a-4e2b-9c1d-0a1b2c3d4e5${n++}`,
         lead: { crm: 'hubspot', account: PORTAL, id: CONTACT_ID, objectType: 'contact' },
-        rep: { id: '910', name: 'Rita Rep' },
-        outcome: 'accepted',
-        acceptedStage: 'working',
-        reasonId: null,
-        recycleAt: null,
-        objections: { tags: [], text: null },
-        note: null,
-        definitionId: 'default-sql',
-        definitionVersion: 3,
         checklist: [],
         verdict: 'not_yet',
         sla: null,
         responseTimeMs: null,
         decidedAt: clock,
-        reasonListVersion: 1,
         attemptsMade: 1,
       }),
     };
