@@ -31,7 +31,13 @@ async function main(argv: string[]): Promise<number> {
     out.write(`Usage: npm run rules -- <command> [options]\n\n${usages.join('\n\n')}\n`);
     return name && name !== '--help' && name !== '-h' ? 2 : 0;
   }
-  return (await loadCommand(name as CommandName)).run(rest);
+  const command = await loadCommand(name as CommandName);
+  // `rules backtest --help`: that command's usage, as a request, not an unknown option.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: npm run rules -- ${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest);
 }
 
 main(process.argv.slice(2)).then(
