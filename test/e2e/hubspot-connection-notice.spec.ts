@@ -16,7 +16,7 @@ async function connect(extension: LaunchedExtension, token: string): Promise<voi
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Access token' }).fill(token);
   await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
   await options.close();
 }
 

@@ -20,7 +20,7 @@ async function connectAndSetUp(extension: LaunchedExtension) {
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
   await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
   await expect(options.getByText('The token has every scope Baton needs.')).toBeVisible();
   await expect(options.getByTestId('rate-limit-headroom')).toContainText('249,000 of 250,000 calls left today');
   await options.getByRole('button', { name: 'Set up Baton properties in HubSpot' }).click();

@@ -13,7 +13,7 @@ async function connect(extension: LaunchedExtension): Promise<void> {
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
   await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+  await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
   await options.close();
 }
 
@@ -30,7 +30,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
     await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
     // The token field is cleared and the token is nowhere in extension storage.
     await expect(options.getByRole('textbox', { name: 'Access token' })).toHaveValue('');
     const stored = await extension.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
@@ -103,7 +103,7 @@ test.describe('panel on HubSpot (production build, scripted API)', () => {
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
     await options.getByRole('textbox', { name: 'Access token' }).fill(VALID_TOKEN);
     await options.getByRole('form', { name: 'HubSpot access token' }).getByRole('button', { name: 'Save and test' }).click();
-    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+    await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
     const missing = options.getByRole('region', { name: 'Missing HubSpot scopes' });
     await expect(missing).toContainText('crm.objects.contacts.write');
     await expect(missing).toContainText('never written to HubSpot');

@@ -100,7 +100,7 @@ test.describe('Baton preconfigured by IT policy (Chromium machine policy file)',
       expect(apiCalls.every((r) => r.auth === `Bearer ${VALID_TOKEN}`)).toBe(true);
 
       const options = await openOptions(extension);
-      await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible();
+      await expect(options.getByText(`Connected to HubSpot portal ${HUBSPOT_PORTAL}`)).toBeVisible({ timeout: 30_000 }); // a fresh profile: the first answer waits for the first policy read
       const token = options.getByLabel(/Access token/);
       await expect(token).toBeDisabled();
       await expect(token).toHaveAccessibleDescription(/Set by your organisation/);
