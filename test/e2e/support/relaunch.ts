@@ -71,8 +71,8 @@ async function extensionWorkerTargets(context: BrowserContext, extensionId: stri
  * from a browser-level session, then waits until that worker is gone. (`ServiceWorker.stopAllWorkers`
  * on a page's session only stops that page's own workers; it leaves the extension's running.)
  * An open panel or an event may start a new worker at once; that counts as stopped: the running
- * worker is marked first, and the wait ends when no running worker carries the mark (checking
- * only that no worker is running failed here when the panel woke a new one straight away).
+ * worker is marked first, and the wait ends when no worker is listed, or one answers without the
+ * mark (checking only that no worker is listed failed here when the panel woke a new one at once).
  */
 export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const browser = context.browser();
@@ -90,8 +90,10 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
   const deadline = Date.now() + 10_000;
   for (;;) {
     if ((await extensionWorkerTargets(context, extensionId)).length === 0) return;
-    const marks = await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate(() => (globalThis as { batonTestMark?: string }).batonTestMark))));
-    if (!marks.includes(mark)) return;
+    // A worker answering without the mark is a new one; the stopped one may still be listed for a
+    // moment after it stops answering, so silence alone is not "stopped".
+    const answers = await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate(() => ({ mark: (globalThis as { batonTestMark?: string }).batonTestMark ?? null })))));
+    if (answers.some((a) => a !== undefined && a.mark !== mark)) return;
     if (Date.now() > deadline) throw new Error('The service worker did not stop');
     await new Promise((r) => setTimeout(r, 100));
   }
