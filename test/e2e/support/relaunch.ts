@@ -70,9 +70,9 @@ async function extensionWorkerTargets(context: BrowserContext, extensionId: stri
  * Stops the extension's service worker, as Chrome stops an idle one: closes its DevTools target
  * from a browser-level session, then waits until that worker is gone. (`ServiceWorker.stopAllWorkers`
  * on a page's session only stops that page's own workers; it leaves the extension's running.)
- * An open panel or an event may start a new worker at once; that counts as stopped: the running
- * worker is marked first, and the wait ends when no worker is listed, or one answers without the
- * mark (checking only that no worker is listed failed here when the panel woke a new one at once).
+ * The wait is for no worker at all (fault case 2 checks that). An open panel may start a new worker
+ * at once, so the running worker is marked first: still a worker after 10 s, and it answers without
+ * the mark, is a new one, and the old one did stop (the disposition e2e failed 'did not stop' there).
  */
 export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const browser = context.browser();
@@ -88,13 +88,14 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
     await cdp.detach().catch(() => undefined);
   }
   const deadline = Date.now() + 10_000;
-  for (;;) {
-    if ((await extensionWorkerTargets(context, extensionId)).length === 0) return;
-    // A worker answering without the mark is a new one; the stopped one may still be listed for a
-    // moment after it stops answering, so silence alone is not "stopped".
-    const answers = await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate(() => ({ mark: (globalThis as { batonTestMark?: string }).batonTestMark ?? null })))));
-    if (answers.some((a) => a !== undefined && a.mark !== mark)) return;
-    if (Date.now() > deadline) throw new Error('The service worker did not stop');
+  while ((await extensionWorkerTargets(context, extensionId)).length > 0) {
+    if (Date.now() > deadline) {
+      // Still a worker after the wait: a new one (no mark) means the old one stopped and something
+      // woke the extension again; the marked one still answering means it did not stop.
+      const answers = await Promise.all(liveWorkers(context, extensionId).map((w) => settle(w.evaluate(() => ({ mark: (globalThis as { batonTestMark?: string }).batonTestMark ?? null })))));
+      if (answers.some((a) => a !== undefined && a.mark !== mark)) return;
+      throw new Error('The service worker did not stop');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
